@@ -1,0 +1,49 @@
+package paperboy;
+
+import java.io.PrintWriter;
+import paperboy.cli.BuildCommand;
+import paperboy.cli.ExitCodes;
+import paperboy.cli.VersionProvider;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line. {@link #run} returns the exit code; only {@link #main} exits. */
+@Command(name = "paperboy", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Builds a static digest site, feeds and a newsletter from daily paper listings.",
+        subcommands = {BuildCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main())
+                .setOut(out)
+                .setErr(err)
+                .setExitCodeExceptionMapper(e -> ExitCodes.BAD_INPUT)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    // An unexpected failure: one line, unless the user asked for the details.
+                    cmd.getErr().println("error: " + e);
+                    if (java.util.Arrays.asList(parsed.originalArgs().toArray()).contains("--verbose")) {
+                        e.printStackTrace(cmd.getErr());
+                    } else {
+                        cmd.getErr().println("(run with --verbose for details)");
+                    }
+                    return ExitCodes.BAD_INPUT;
+                });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** {@code paperboy} without a command: show what there is and fail as bad usage. */
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try 'paperboy build'");
+    }
+}

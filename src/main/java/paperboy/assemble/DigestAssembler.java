@@ -1,0 +1,147 @@
+package paperboy.assemble;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import paperboy.model.Day;
+import paperboy.model.Digest;
+import paperboy.model.Listing;
+import paperboy.model.Paper;
+import paperboy.model.SourceRef;
+import paperboy.parse.Problems;
+import paperboy.parse.RawEntry;
+import paperboy.parse.Snapshot;
+
+/**
+ * Turns parsed snapshots into the digest: merges snapshots of one day, recognises one paper across
+ * listings (by title key, else by abstract key), hands out slugs, marks new / seen-before, and assigns themes.
+ * Linear in the number of listings: every lookup is a hash lookup.
+ */
+public final class DigestAssembler {
+    private final ThemeAssigner themes;
+
+    public DigestAssembler(ThemeAssigner themes) {
+        this.themes = themes;
+    }
+
+    /** @param snapshots sorted by date then file, as {@link paperboy.parse.ContentLoader} returns them */
+    public Digest assemble(List<Snapshot> snapshots, Problems problems) {
+        Identities ids = new Identities();
+        Map<LocalDate, DayBuilder> days = new TreeMap<>();
+        for (Snapshot s : snapshots) {
+            DayBuilder day = days.computeIfAbsent(s.date(), DayBuilder::new);
+            day.sources.add(s.file());
+            for (RawEntry e : s.entries()) {
+                PaperBuilder p = ids.resolve(e);
+                p.seen(s.date(), e);
+                SourceRef earlier = day.listings.putIfAbsent(p, e.titleAt());
+                if (earlier != null && earlier.file().equals(e.titleAt().file())) {
+                    problems.warning(e.titleAt(), "\"" + e.title() + "\" is listed twice in this file (first at line "
+                            + earlier.line() + "); kept one listing");
+                }
+            }
+        }
+
+        Slugs slugs = new Slugs();
+        Map<PaperBuilder, String> slugOf = new HashMap<>();
+        for (PaperBuilder p : ids.inFirstSeenOrder()) {
+            slugOf.put(p, slugs.unique(p.title));
+        }
+        List<Paper> papers = ids.inFirstSeenOrder().stream()
+                .map(p -> p.build(slugOf.get(p)))
+                .sorted(Comparator.comparing(Paper::slug))
+                .toList();
+
+        ThemeAssigner.Assignment assignment = themes.assign(papers);
+        papers = papers.stream()
+                .map(p -> p.withThemes(assignment.paperThemes().getOrDefault(p.slug(), List.of()),
+                        assignment.related().getOrDefault(p.slug(), List.of())))
+                .toList();
+
+        List<Day> dayList = days.values().stream().map(d -> d.build(slugOf)).toList();
+        return Digest.of(dayList, papers, assignment.themes());
+    }
+
+    /** Finds the paper a listing belongs to, creating it on first sight. */
+    private static final class Identities {
+        private final Map<String, PaperBuilder> byTitle = new HashMap<>();
+        private final Map<String, PaperBuilder> byAbstract = new HashMap<>();
+        private final List<PaperBuilder> order = new ArrayList<>();
+
+        PaperBuilder resolve(RawEntry e) {
+            String titleKey = Keys.title(e.title());
+            Optional<String> abstractKey = e.abstractText().flatMap(Keys::abstractText);
+            PaperBuilder p = byTitle.get(titleKey);
+            if (p == null && abstractKey.isPresent()) p = byAbstract.get(abstractKey.get());
+            if (p == null) {
+                p = new PaperBuilder(e);
+                order.add(p);
+            }
+            byTitle.putIfAbsent(titleKey, p);
+            if (abstractKey.isPresent()) byAbstract.putIfAbsent(abstractKey.get(), p);
+            return p;
+        }
+
+        List<PaperBuilder> inFirstSeenOrder() {
+            return order;
+        }
+    }
+
+    /** Mutable accumulator for one paper, local to one assembly. Identity equality on purpose. */
+    private static final class PaperBuilder {
+        final String title;
+        final SourceRef firstSource;
+        Optional<String> abstractText;
+        final Set<String> titles = new LinkedHashSet<>();
+        final Set<String> abstracts = new LinkedHashSet<>();
+        final TreeSet<LocalDate> days = new TreeSet<>();
+
+        PaperBuilder(RawEntry first) {
+            this.title = first.title();
+            this.firstSource = first.titleAt();
+            this.abstractText = first.abstractText();
+        }
+
+        void seen(LocalDate date, RawEntry e) {
+            days.add(date);
+            titles.add(e.title());
+            e.abstractText().ifPresent(abstracts::add);
+            if (abstractText.isEmpty()) abstractText = e.abstractText(); // a later listing filled the gap
+        }
+
+        Paper build(String slug) {
+            return new Paper(slug, title, abstractText, List.copyOf(days), titles.size() - 1,
+                    Math.max(0, abstracts.size() - 1), List.of(), List.of(), firstSource, Optional.empty(), List.of());
+        }
+    }
+
+    private static final class DayBuilder {
+        final LocalDate date;
+        final List<Path> sources = new ArrayList<>();
+        final LinkedHashMap<PaperBuilder, SourceRef> listings = new LinkedHashMap<>();
+
+        DayBuilder(LocalDate date) {
+            this.date = date;
+        }
+
+        Day build(Map<PaperBuilder, String> slugOf) {
+            List<Listing> out = new ArrayList<>();
+            int position = 1;
+            for (Map.Entry<PaperBuilder, SourceRef> e : listings.entrySet()) {
+                List<LocalDate> earlier = List.copyOf(e.getKey().days.headSet(date, false));
+                out.add(new Listing(slugOf.get(e.getKey()), date, position++, earlier, e.getValue()));
+            }
+            return new Day(date, out, sources);
+        }
+    }
+}

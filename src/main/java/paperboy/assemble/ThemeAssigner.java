@@ -1,0 +1,28 @@
+package paperboy.assemble;
+
+import java.util.List;
+import java.util.Map;
+import paperboy.model.Paper;
+import paperboy.model.Theme;
+
+/** Groups papers into themes. Runs after deduplication, on distinct papers. */
+public interface ThemeAssigner {
+
+    /**
+     * @param themes      every theme, in display order
+     * @param paperThemes paper slug to theme slugs, primary first
+     * @param related     paper slug to the slugs of its most similar papers, most similar first
+     */
+    record Assignment(List<Theme> themes, Map<String, List<String>> paperThemes, Map<String, List<String>> related) {
+        public static Assignment none() {
+            return new Assignment(List.of(), Map.of(), Map.of());
+        }
+    }
+
+    Assignment assign(List<Paper> papers);
+
+    /** Themes off: every paper's theme list stays empty. */
+    static ThemeAssigner none() {
+        return papers -> Assignment.none();
+    }
+}

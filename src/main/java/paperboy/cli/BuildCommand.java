@@ -1,0 +1,54 @@
+package paperboy.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import paperboy.BuildFailed;
+import paperboy.SiteBuild;
+import paperboy.assemble.ThemeAssigner;
+import paperboy.config.SiteConfig;
+import paperboy.render.SiteRenderer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "build", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Build the site from the content folder into the output folder.")
+public final class BuildCommand implements Callable<Integer> {
+    @Mixin
+    SiteOptions site;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        long start = System.nanoTime();
+        Optional<SiteConfig> config = site.config(err);
+        if (config.isEmpty()) return ExitCodes.BAD_INPUT;
+        try {
+            SiteBuild.Report r = new SiteBuild(SiteRenderer.standard()).run(site.request(config.get(), ThemeAssigner.none()));
+            SiteOptions.print(err, r.warnings());
+            double secs = (System.nanoTime() - start) / 1e9;
+            out.println(String.format(Locale.ROOT,
+                    "Built %s: %d days, %d listings, %d papers; %d files (%d written, %d unchanged), %d warnings, %.2f s",
+                    site.out, r.digest().days().size(), r.digest().listingCount(), r.digest().papers().size(),
+                    r.written().files(), r.written().written(), r.written().unchanged(), r.warnings().size(), secs));
+            if (site.verbose) {
+                out.println("phases: " + r.phaseMillis().entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue() + " ms").collect(Collectors.joining(", ")));
+            }
+            return ExitCodes.OK;
+        } catch (BuildFailed e) {
+            SiteOptions.print(err, e.problems());
+            err.println("error: " + e.getMessage() + "; " + site.out + " was left as it was");
+            if (site.verbose) e.printStackTrace(err);
+            return ExitCodes.BAD_INPUT;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package paperboy.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import paperboy.SiteBuild;
+import paperboy.assemble.ThemeAssigner;
+import paperboy.config.ConfigLoader;
+import paperboy.config.SiteConfig;
+import paperboy.parse.Problem;
+import paperboy.parse.Problems;
+import picocli.CommandLine.Option;
+
+/** Options shared by every command that reads the content: where things are and config overrides. */
+public final class SiteOptions {
+    static final Path DEFAULT_CONFIG = Path.of("paperboy.yml");
+
+    @Option(names = "--content", paramLabel = "DIR", description = "Content folder (default: ${DEFAULT-VALUE}).",
+            defaultValue = "content")
+    Path content;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).",
+            defaultValue = "site")
+    Path out;
+
+    @Option(names = "--templates", paramLabel = "DIR", description = "Templates folder (default: ${DEFAULT-VALUE}).",
+            defaultValue = "templates")
+    Path templates;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: paperboy.yml if present).")
+    Path config;
+
+    @Option(names = "--year", paramLabel = "YYYY", description = "Year for date lines without one; overrides the config.")
+    Integer year;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "Absolute URL the site is published at; overrides the config.")
+    String baseUrl;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print stack traces and phase timings.")
+    boolean verbose;
+
+    /** The config file with command-line overrides applied, or empty after printing why not. */
+    Optional<SiteConfig> config(PrintWriter err) {
+        Problems problems = new Problems();
+        Optional<SiteConfig> loaded = ConfigLoader.load(config != null ? config : DEFAULT_CONFIG, config != null, problems);
+        if (loaded.isPresent() && baseUrl != null) {
+            Optional<java.net.URI> url = ConfigLoader.parseBaseUrl(baseUrl);
+            if (url.isEmpty()) {
+                err.println("--base-url: \"" + baseUrl + "\" is not an absolute http(s) URL");
+                return Optional.empty();
+            }
+            loaded = loaded.map(c -> c.withBaseUrl(url.get()));
+        }
+        if (year != null) loaded = loaded.map(c -> c.withYear(year));
+        problems.sorted().forEach(p -> err.println(p));
+        return problems.hasErrors() ? Optional.empty() : loaded;
+    }
+
+    SiteBuild.Request request(SiteConfig config, ThemeAssigner themes) {
+        return new SiteBuild.Request(content, out, templates, config, themes);
+    }
+
+    static void print(PrintWriter err, Iterable<Problem> problems) {
+        for (Problem p : problems) err.println(p);
+    }
+}

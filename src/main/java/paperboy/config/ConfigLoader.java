@@ -1,0 +1,107 @@
+package paperboy.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.OptionalInt;
+import paperboy.model.SourceRef;
+import paperboy.parse.Problems;
+
+/** Reads paperboy.yml. A missing file means defaults; a bad one is an error with its line. */
+public final class ConfigLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    /** The file's shape; every key optional. */
+    record ConfigFile(
+            @JsonProperty("title") String title,
+            @JsonProperty("description") String description,
+            @JsonProperty("baseUrl") String baseUrl,
+            @JsonProperty("year") Integer year,
+            @JsonProperty("timeZone") String timeZone,
+            @JsonProperty("recentDays") Integer recentDays) {}
+
+    private ConfigLoader() {}
+
+    /**
+     * @param required true when the user named the file: then a missing file is an error, not defaults
+     */
+    public static Optional<SiteConfig> load(Path file, boolean required, Problems problems) {
+        if (!Files.exists(file)) {
+            if (required) {
+                problems.error(SourceRef.file(file), "config file not found");
+                return Optional.empty();
+            }
+            return Optional.of(SiteConfig.defaults());
+        }
+        ConfigFile f;
+        try {
+            f = Files.size(file) == 0 ? null : YAML.readValue(file.toFile(), ConfigFile.class);
+        } catch (UnrecognizedPropertyException e) {
+            problems.error(at(file, e.getLocation()), "unknown key \"" + e.getPropertyName() + "\"; known keys: "
+                    + String.join(", ", e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()));
+            return Optional.empty();
+        } catch (JsonProcessingException e) {
+            problems.error(at(file, e.getLocation()), e.getOriginalMessage());
+            return Optional.empty();
+        } catch (IOException e) {
+            problems.error(SourceRef.file(file), "cannot read: " + e.getMessage());
+            return Optional.empty();
+        }
+        return Optional.of(f == null ? SiteConfig.defaults() : toConfig(file, f, problems));
+    }
+
+    private static SiteConfig toConfig(Path file, ConfigFile f, Problems problems) {
+        SiteConfig d = SiteConfig.defaults();
+        ZoneId zone = d.timeZone();
+        if (f.timeZone() != null) {
+            try {
+                zone = ZoneId.of(f.timeZone());
+            } catch (DateTimeException e) {
+                problems.error(SourceRef.file(file), "timeZone: \"" + f.timeZone() + "\" is not a time zone (e.g. UTC, Europe/Berlin)");
+            }
+        }
+        Optional<URI> base = Optional.empty();
+        if (f.baseUrl() != null && !f.baseUrl().isBlank()) {
+            base = parseBaseUrl(f.baseUrl()).or(() -> {
+                problems.error(SourceRef.file(file), "baseUrl: \"" + f.baseUrl() + "\" is not an absolute http(s) URL");
+                return Optional.empty();
+            });
+        }
+        return new SiteConfig(
+                f.title() != null ? f.title() : d.title(),
+                f.description() != null ? f.description() : d.description(),
+                base,
+                f.year() != null ? OptionalInt.of(f.year()) : d.year(),
+                zone,
+                f.recentDays() != null ? f.recentDays() : d.recentDays());
+    }
+
+    /** An absolute http(s) URL, normalised to end in "/" so relative paths resolve under it. */
+    public static Optional<URI> parseBaseUrl(String text) {
+        try {
+            URI u = new URI(text.endsWith("/") ? text : text + "/");
+            boolean http = "http".equals(u.getScheme()) || "https".equals(u.getScheme());
+            return http && u.getHost() != null ? Optional.of(u) : Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static SourceRef at(Path file, JsonLocation loc) {
+        return loc == null ? SourceRef.file(file) : new SourceRef(file, loc.getLineNr(), loc.getColumnNr());
+    }
+}

@@ -1,0 +1,34 @@
+package paperboy.config;
+
+import java.net.URI;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Settings of one build, from paperboy.yml with command-line options applied on top. Passed explicitly to
+ * the stages that need it; there is no global configuration.
+ *
+ * @param title       site title, shown on every page
+ * @param description one line about the site, for meta tags and feeds
+ * @param baseUrl     absolute URL the site is published under, ending in "/"; needed for feeds and canonical links
+ * @param year        year for date lines that do not give one
+ * @param timeZone    zone for feed and e-mail dates
+ * @param recentDays  how many recent days the home page links to
+ */
+public record SiteConfig(String title, String description, Optional<URI> baseUrl, OptionalInt year,
+                         ZoneId timeZone, int recentDays) {
+
+    public static SiteConfig defaults() {
+        return new SiteConfig("Paper Digest", "New research papers, day by day.", Optional.empty(),
+                OptionalInt.empty(), ZoneId.of("UTC"), 14);
+    }
+
+    public SiteConfig withYear(int y) {
+        return new SiteConfig(title, description, baseUrl, OptionalInt.of(y), timeZone, recentDays);
+    }
+
+    public SiteConfig withBaseUrl(URI url) {
+        return new SiteConfig(title, description, Optional.of(url), year, timeZone, recentDays);
+    }
+}

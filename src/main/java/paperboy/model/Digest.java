@@ -1,0 +1,57 @@
+package paperboy.model;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The whole digest: days ascending, papers by slug, themes by name. Everything the renderers need.
+ * Build it with {@link #of}; the lookup maps are derived from the lists.
+ */
+public record Digest(List<Day> days, List<Paper> papers, List<Theme> themes,
+                     Map<String, Paper> papersBySlug, Map<String, Theme> themesBySlug) {
+
+    public Digest {
+        days = List.copyOf(days);
+        papers = List.copyOf(papers);
+        themes = List.copyOf(themes);
+        papersBySlug = Map.copyOf(papersBySlug);
+        themesBySlug = Map.copyOf(themesBySlug);
+    }
+
+    public static Digest of(List<Day> days, List<Paper> papers, List<Theme> themes) {
+        return new Digest(days, papers, themes, index(papers, Paper::slug), index(themes, Theme::slug));
+    }
+
+    private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
+        return items.stream().collect(Collectors.toMap(key, Function.identity(), (a, b) -> {
+            throw new IllegalStateException("duplicate slug " + key.apply(a));
+        }, LinkedHashMap::new));
+    }
+
+    public Paper paper(String slug) {
+        Paper p = papersBySlug.get(slug);
+        if (p == null) throw new IllegalArgumentException("no paper " + slug);
+        return p;
+    }
+
+    public Optional<Theme> theme(String slug) {
+        return Optional.ofNullable(themesBySlug.get(slug));
+    }
+
+    public Optional<Day> latestDay() {
+        return days.isEmpty() ? Optional.empty() : Optional.of(days.get(days.size() - 1));
+    }
+
+    public Optional<Day> day(LocalDate date) {
+        return days.stream().filter(d -> d.date().equals(date)).findFirst();
+    }
+
+    public int listingCount() {
+        return days.stream().mapToInt(d -> d.listings().size()).sum();
+    }
+}

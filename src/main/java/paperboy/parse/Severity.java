@@ -1,0 +1,3 @@
+package paperboy.parse;
+
+public enum Severity { WARNING, ERROR }

@@ -1,0 +1,150 @@
+package paperboy.render;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import paperboy.config.SiteConfig;
+import paperboy.model.Day;
+import paperboy.model.Digest;
+import paperboy.model.Listing;
+import paperboy.model.Paper;
+import paperboy.render.view.ArchivePage;
+import paperboy.render.view.DayPage;
+import paperboy.render.view.DayRef;
+import paperboy.render.view.HomePage;
+import paperboy.render.view.ListingView;
+import paperboy.render.view.NotFoundPage;
+import paperboy.render.view.PageMeta;
+import paperboy.render.view.PaperPage;
+import paperboy.render.view.PaperRef;
+import paperboy.render.view.ThemeRef;
+import paperboy.text.CleanText;
+
+/** Builds the typed view models of the HTML pages from the digest. Links are relative to each page. */
+public final class Views {
+    private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
+
+    private final Digest digest;
+    private final SiteConfig config;
+    private final Map<LocalDate, Day> days = new HashMap<>();
+    private final Map<LocalDate, Integer> dayIndex = new HashMap<>();
+
+    public Views(Digest digest, SiteConfig config) {
+        this.digest = digest;
+        this.config = config;
+        for (int i = 0; i < digest.days().size(); i++) {
+            Day d = digest.days().get(i);
+            days.put(d.date(), d);
+            dayIndex.put(d.date(), i);
+        }
+    }
+
+    public PageMeta meta(String path, String title, String description) {
+        String canonical = config.baseUrl()
+                .map(base -> base.resolve(path.endsWith("index.html") ? path.substring(0, path.length() - 10) : path).toString())
+                .orElse(null);
+        return new PageMeta(config.title(), title, description, path, SitePaths.rootFrom(path), canonical);
+    }
+
+    public DayRef dayRef(LocalDate date, String root) {
+        Day d = days.get(date);
+        int count = d == null ? 0 : d.listings().size();
+        int newCount = d == null ? 0 : (int) d.newCount();
+        return new DayRef(date.toString(), LONG.format(date), SHORT.format(date), root + SitePaths.day(date), count, newCount);
+    }
+
+    public DayPage dayPage(Day day, String path) {
+        PageMeta meta = meta(path, SHORT.format(day.date()), day.listings().size() + " papers listed on "
+                + LONG.format(day.date()) + ", " + day.newCount() + " of them new.");
+        return dayPage(day, meta);
+    }
+
+    private DayPage dayPage(Day day, PageMeta meta) {
+        String root = meta.root();
+        List<ListingView> listings = day.listings().stream().map(l -> listing(l, root)).toList();
+        int i = dayIndex.get(day.date());
+        DayRef prev = i > 0 ? dayRef(digest.days().get(i - 1).date(), root) : null;
+        DayRef next = i + 1 < digest.days().size() ? dayRef(digest.days().get(i + 1).date(), root) : null;
+        return new DayPage(meta, dayRef(day.date(), root), listings, (int) day.newCount(), (int) day.seenBeforeCount(),
+                prev, next);
+    }
+
+    private ListingView listing(Listing l, String root) {
+        Paper p = digest.paper(l.paperSlug());
+        List<DayRef> earlier = l.earlierDays().stream().map(d -> dayRef(d, root)).toList();
+        return new ListingView(l.position(), p.slug(), p.title(), root + SitePaths.paper(p.slug()),
+                cleanAbstract(p), l.isNew(), earlier, themes(p, root));
+    }
+
+    public PaperPage paperPage(Paper p, String path) {
+        String abs = cleanAbstract(p);
+        PageMeta meta = meta(path, p.title(), abs.isEmpty() ? p.title() : teaser(abs, 200));
+        String root = meta.root();
+        List<DayRef> listed = p.days().stream()
+                .map(d -> withAnchor(dayRef(d, root), p.slug()))
+                .toList();
+        List<PaperRef> related = p.related().stream()
+                .map(digest::paper)
+                .map(r -> new PaperRef(r.title(), root + SitePaths.paper(r.slug()), dayRef(r.firstSeen(), root)))
+                .toList();
+        return new PaperPage(meta, p.title(), abs, listed.get(0), listed, listed.subList(1, listed.size()),
+                p.titleVariants(), p.abstractVariants(), themes(p, root), related, p.arxivId().orElse(null), p.authors());
+    }
+
+    private static DayRef withAnchor(DayRef d, String anchor) {
+        return new DayRef(d.iso(), d.label(), d.shortLabel(), d.href() + "#" + anchor, d.count(), d.newCount());
+    }
+
+    public HomePage homePage() {
+        PageMeta meta = meta(SitePaths.HOME, config.title(), config.description());
+        DayPage latest = digest.latestDay().map(d -> dayPage(d, meta)).orElse(null);
+        List<DayRef> recent = new ArrayList<>();
+        for (int i = digest.days().size() - 1; i >= 0 && recent.size() < config.recentDays(); i--) {
+            recent.add(dayRef(digest.days().get(i).date(), meta.root()));
+        }
+        return new HomePage(meta, latest, recent, digest.days().size(), digest.papers().size());
+    }
+
+    public ArchivePage archivePage() {
+        PageMeta meta = meta(SitePaths.ARCHIVE, "Archive", "Every day of " + config.title() + ", by month.");
+        Map<String, List<DayRef>> byMonth = new LinkedHashMap<>();
+        for (int i = digest.days().size() - 1; i >= 0; i--) {
+            LocalDate d = digest.days().get(i).date();
+            byMonth.computeIfAbsent(MONTH.format(d), k -> new ArrayList<>()).add(dayRef(d, meta.root()));
+        }
+        List<ArchivePage.Month> months = byMonth.entrySet().stream()
+                .map(e -> new ArchivePage.Month(e.getKey(), e.getValue(),
+                        e.getValue().stream().mapToInt(DayRef::count).sum()))
+                .toList();
+        return new ArchivePage(meta, months, digest.days().size(), digest.listingCount(), digest.papers().size());
+    }
+
+    public NotFoundPage notFoundPage() {
+        return new NotFoundPage(meta(SitePaths.NOT_FOUND, "Page not found", "This page does not exist."));
+    }
+
+    private List<ThemeRef> themes(Paper p, String root) {
+        return p.themes().stream()
+                .flatMap(slug -> digest.theme(slug).stream())
+                .map(t -> new ThemeRef(t.slug(), t.name(), root + SitePaths.theme(t.slug())))
+                .toList();
+    }
+
+    public static String cleanAbstract(Paper p) {
+        return p.abstractRaw().map(CleanText::clean).orElse("");
+    }
+
+    /** The text cut at a word boundary near {@code max} characters, with an ellipsis when cut. */
+    public static String teaser(String text, int max) {
+        if (text.length() <= max) return text;
+        int cut = text.lastIndexOf(' ', max);
+        return text.substring(0, cut > max / 2 ? cut : max).stripTrailing() + "…";
+    }
+}

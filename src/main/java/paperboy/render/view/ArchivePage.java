@@ -1,0 +1,9 @@
+package paperboy.render.view;
+
+import java.util.List;
+
+/** Every day, grouped by month, newest month first. */
+public record ArchivePage(PageMeta meta, List<Month> months, int dayCount, int listingCount, int paperCount) {
+
+    public record Month(String label, List<DayRef> days, int listingCount) {}
+}

@@ -1,0 +1,4 @@
+package paperboy.render.view;
+
+/** The 404 page. */
+public record NotFoundPage(PageMeta meta) {}

@@ -1,0 +1,14 @@
+package paperboy.render.view;
+
+import java.util.List;
+
+/**
+ * A paper page.
+ *
+ * @param days         every day it was listed, first-seen first
+ * @param alsoListedOn the days after the first
+ * @param arxivId      null when unknown
+ */
+public record PaperPage(PageMeta meta, String title, String abstractText, DayRef firstSeen, List<DayRef> days,
+                        List<DayRef> alsoListedOn, int titleVariants, int abstractVariants, List<ThemeRef> themes,
+                        List<PaperRef> related, String arxivId, List<String> authors) {}

@@ -1,0 +1,120 @@
+package paperboy.write;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+import java.util.List;
+import paperboy.render.Output;
+
+/**
+ * Writes a site atomically: everything goes into a temporary folder beside the target, which then replaces
+ * the target. A build that fails before or while writing leaves the previous site exactly as it was.
+ *
+ * <p>Only what changed is written: a file whose bytes equal the previous build's is hard-linked from it
+ * (the old folder is deleted after the swap; the link keeps the data).
+ */
+public final class SiteWriter {
+
+    public WriteStats write(List<Output> outputs, Path outDir) throws IOException {
+        Path target = outDir.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        if (parent == null) throw new IOException(outDir + ": cannot write a site to the file system root");
+        Files.createDirectories(parent);
+        Path previous = Files.isDirectory(target) ? target : null;
+        Path temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        int written = 0, unchanged = 0;
+        long bytes = 0;
+        try {
+            for (Output o : outputs) {
+                Path dest = resolveInside(temp, o.path());
+                Files.createDirectories(dest.getParent());
+                if (previous != null && linkIfUnchanged(resolveInside(previous, o.path()), dest, o.bytes())) {
+                    unchanged++;
+                } else {
+                    Files.write(dest, o.bytes());
+                    written++;
+                }
+                bytes += o.bytes().length;
+            }
+            swap(temp, target);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(temp);
+            throw e;
+        }
+        return new WriteStats(outputs.size(), written, unchanged, bytes);
+    }
+
+    private static Path resolveInside(Path root, String rel) throws IOException {
+        Path p = root.resolve(rel).normalize();
+        if (!p.startsWith(root) || p.equals(root)) throw new IOException("output path outside the site: " + rel);
+        return p;
+    }
+
+    private static boolean linkIfUnchanged(Path old, Path dest, byte[] bytes) {
+        try {
+            if (!Files.isRegularFile(old) || Files.size(old) != bytes.length) return false;
+            if (!Arrays.equals(Files.readAllBytes(old), bytes)) return false;
+            Files.createLink(dest, old);
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false; // e.g. a file system without hard links: write it instead
+        }
+    }
+
+    /** Moves the new site in place; the old one is moved aside first and deleted only after. */
+    private static void swap(Path temp, Path target) throws IOException {
+        if (!Files.exists(target)) {
+            move(temp, target);
+            return;
+        }
+        Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+        Files.delete(old);
+        move(target, old);
+        try {
+            move(temp, target);
+        } catch (IOException e) {
+            move(old, target); // put the previous site back
+            throw e;
+        }
+        deleteTree(old);
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) return;
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                    Files.delete(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (NoSuchFileException e) {
+            // already gone
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+}
