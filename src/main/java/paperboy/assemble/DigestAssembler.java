@@ -21,6 +21,7 @@ import paperboy.model.SourceRef;
 import paperboy.parse.Problems;
 import paperboy.parse.RawEntry;
 import paperboy.parse.Snapshot;
+import paperboy.text.CleanText;
 
 /**
  * Turns parsed snapshots into the digest: merges snapshots of one day, recognises one paper across
@@ -55,7 +56,7 @@ public final class DigestAssembler {
         Slugs slugs = new Slugs();
         Map<PaperBuilder, String> slugOf = new HashMap<>();
         for (PaperBuilder p : ids.inFirstSeenOrder()) {
-            slugOf.put(p, slugs.unique(p.title));
+            slugOf.put(p, slugs.unique(CleanText.clean(p.title)));
         }
         List<Paper> papers = ids.inFirstSeenOrder().stream()
                 .map(p -> p.build(slugOf.get(p)))

@@ -32,7 +32,10 @@ public final class ConfigLoader {
             @JsonProperty("baseUrl") String baseUrl,
             @JsonProperty("year") Integer year,
             @JsonProperty("timeZone") String timeZone,
-            @JsonProperty("recentDays") Integer recentDays) {}
+            @JsonProperty("recentDays") Integer recentDays,
+            @JsonProperty("themes") ThemesConfig themes,
+            @JsonProperty("feeds") FeedsConfig feeds,
+            @JsonProperty("newsletter") NewsletterConfig newsletter) {}
 
     private ConfigLoader() {}
 
@@ -87,7 +90,10 @@ public final class ConfigLoader {
                 base,
                 f.year() != null ? OptionalInt.of(f.year()) : d.year(),
                 zone,
-                f.recentDays() != null ? f.recentDays() : d.recentDays());
+                f.recentDays() != null ? f.recentDays() : d.recentDays(),
+                f.themes() != null ? f.themes().orDefaults() : d.themes(),
+                f.feeds() != null ? f.feeds().orDefaults() : d.feeds(),
+                f.newsletter() != null ? f.newsletter().orDefaults() : d.newsletter());
     }
 
     /** An absolute http(s) URL, normalised to end in "/" so relative paths resolve under it. */

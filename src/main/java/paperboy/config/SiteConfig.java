@@ -15,20 +15,31 @@ import java.util.OptionalInt;
  * @param year        year for date lines that do not give one
  * @param timeZone    zone for feed and e-mail dates
  * @param recentDays  how many recent days the home page links to
+ * @param themes      the themes: section
+ * @param feeds       the feeds: section
+ * @param newsletter  the newsletter: section
  */
 public record SiteConfig(String title, String description, Optional<URI> baseUrl, OptionalInt year,
-                         ZoneId timeZone, int recentDays) {
+                         ZoneId timeZone, int recentDays, ThemesConfig themes, FeedsConfig feeds,
+                         NewsletterConfig newsletter) {
 
     public static SiteConfig defaults() {
         return new SiteConfig("Paper Digest", "New research papers, day by day.", Optional.empty(),
-                OptionalInt.empty(), ZoneId.of("UTC"), 14);
+                OptionalInt.empty(), ZoneId.of("UTC"), 14, ThemesConfig.defaults(), FeedsConfig.defaults(),
+                NewsletterConfig.defaults());
     }
 
     public SiteConfig withYear(int y) {
-        return new SiteConfig(title, description, baseUrl, OptionalInt.of(y), timeZone, recentDays);
+        return new SiteConfig(title, description, baseUrl, OptionalInt.of(y), timeZone, recentDays, themes, feeds,
+                newsletter);
     }
 
     public SiteConfig withBaseUrl(URI url) {
-        return new SiteConfig(title, description, Optional.of(url), year, timeZone, recentDays);
+        return new SiteConfig(title, description, Optional.of(url), year, timeZone, recentDays, themes, feeds,
+                newsletter);
+    }
+
+    public SiteConfig withThemes(ThemesConfig t) {
+        return new SiteConfig(title, description, baseUrl, year, timeZone, recentDays, t, feeds, newsletter);
     }
 }

@@ -79,22 +79,23 @@ public final class Views {
     private ListingView listing(Listing l, String root) {
         Paper p = digest.paper(l.paperSlug());
         List<DayRef> earlier = l.earlierDays().stream().map(d -> dayRef(d, root)).toList();
-        return new ListingView(l.position(), p.slug(), p.title(), root + SitePaths.paper(p.slug()),
+        return new ListingView(l.position(), p.slug(), cleanTitle(p), root + SitePaths.paper(p.slug()),
                 cleanAbstract(p), l.isNew(), earlier, themes(p, root));
     }
 
     public PaperPage paperPage(Paper p, String path) {
         String abs = cleanAbstract(p);
-        PageMeta meta = meta(path, p.title(), abs.isEmpty() ? p.title() : teaser(abs, 200));
+        String title = cleanTitle(p);
+        PageMeta meta = meta(path, title, abs.isEmpty() ? title : teaser(abs, 200));
         String root = meta.root();
         List<DayRef> listed = p.days().stream()
                 .map(d -> withAnchor(dayRef(d, root), p.slug()))
                 .toList();
         List<PaperRef> related = p.related().stream()
                 .map(digest::paper)
-                .map(r -> new PaperRef(r.title(), root + SitePaths.paper(r.slug()), dayRef(r.firstSeen(), root)))
+                .map(r -> new PaperRef(cleanTitle(r), root + SitePaths.paper(r.slug()), dayRef(r.firstSeen(), root)))
                 .toList();
-        return new PaperPage(meta, p.title(), abs, listed.get(0), listed, listed.subList(1, listed.size()),
+        return new PaperPage(meta, title, abs, listed.get(0), listed, listed.subList(1, listed.size()),
                 p.titleVariants(), p.abstractVariants(), themes(p, root), related, p.arxivId().orElse(null), p.authors());
     }
 
@@ -135,6 +136,10 @@ public final class Views {
                 .flatMap(slug -> digest.theme(slug).stream())
                 .map(t -> new ThemeRef(t.slug(), t.name(), root + SitePaths.theme(t.slug())))
                 .toList();
+    }
+
+    public static String cleanTitle(Paper p) {
+        return CleanText.clean(p.title());
     }
 
     public static String cleanAbstract(Paper p) {

@@ -17,6 +17,8 @@ public final class CleanText {
     private static final Pattern SUBSCRIPT_BRACED = Pattern.compile("_\\{([^{}]*)\\}");
     private static final Pattern INLINE_MATH = Pattern.compile("\\$([^$\\n]{1,200})\\$");
     private static final Pattern SYMBOLS = Pattern.compile("\\\\(times|cdot|sim|approx|leq|geq|le|ge|pm|rightarrow|to|infty|alpha|beta|gamma|delta|epsilon|lambda|mu|sigma|theta|tau|ell)\\b");
+    // "HyperZcdotZcdotW": \cdot between capitals, its backslash lost on the way.
+    private static final Pattern BARE_CDOT = Pattern.compile("(?<=\\p{Lu})cdot(?=\\p{Lu})");
     private static final Pattern BRACES = Pattern.compile("\\{([^{}]*)\\}");
     private static final Pattern SPACES = Pattern.compile(" {2,}");
 
@@ -32,6 +34,7 @@ public final class CleanText {
         s = ESCAPED.matcher(s).replaceAll("$1");
         s = replaceUntilStable(FORMAT, s);
         s = SYMBOLS.matcher(s).replaceAll(m -> symbol(m.group(1)));
+        s = BARE_CDOT.matcher(s).replaceAll("·");
         s = SUPERSCRIPT.matcher(s).replaceAll(m -> Matcher.quoteReplacement(
                 script(m.group(1) != null ? m.group(1) : m.group(2), SUPER_FROM, SUPER_TO, "^")));
         s = SUBSCRIPT_BRACED.matcher(s).replaceAll(m -> Matcher.quoteReplacement(
