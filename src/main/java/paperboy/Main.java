@@ -24,7 +24,6 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main())
                 .setOut(out)
                 .setErr(err)
-                .setExitCodeExceptionMapper(e -> ExitCodes.BAD_INPUT)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     // An unexpected failure: one line, unless the user asked for the details.
                     cmd.getErr().println("error: " + e);

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import paperboy.model.SourceRef;
@@ -54,7 +55,7 @@ public final class ConfigLoader {
         try {
             f = Files.size(file) == 0 ? null : YAML.readValue(file.toFile(), ConfigFile.class);
         } catch (UnrecognizedPropertyException e) {
-            problems.error(at(file, e.getLocation()), "unknown key \"" + e.getPropertyName() + "\"; known keys: "
+            problems.error(keyLine(file, e.getPropertyName()).orElse(at(file, e.getLocation())), "unknown key \"" + e.getPropertyName() + "\"; known keys: "
                     + String.join(", ", e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()));
             return Optional.empty();
         } catch (JsonProcessingException e) {
@@ -105,6 +106,23 @@ public final class ConfigLoader {
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
+    }
+
+    /** Where a key is written: the parser's own location points past it. */
+    private static Optional<SourceRef> keyLine(Path file, String key) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                String trimmed = line.stripLeading();
+                if (trimmed.startsWith(key + ":")) {
+                    return Optional.of(new SourceRef(file, i + 1, line.length() - trimmed.length() + 1));
+                }
+            }
+        } catch (IOException e) {
+            // fall back to the parser's location
+        }
+        return Optional.empty();
     }
 
     private static SourceRef at(Path file, JsonLocation loc) {

@@ -62,7 +62,10 @@ public final class Templates {
             t.process(Map.of("page", model), out);
             return out.toString();
         } catch (TemplateException e) {
-            throw new RenderException("templates/" + name + ": " + e.getMessageWithoutStackTop(), e);
+            // Point at the template line that failed (an included file's, if that is where it was).
+            String where = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : name;
+            String line = e.getLineNumber() != null ? ":" + e.getLineNumber() : "";
+            throw new RenderException("templates/" + where + line + ": " + e.getMessageWithoutStackTop().strip(), e);
         } catch (IOException e) {
             throw new RenderException("templates/" + name + ": " + e.getMessage(), e);
         }

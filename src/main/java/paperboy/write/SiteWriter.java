@@ -28,6 +28,7 @@ public final class SiteWriter {
         Path parent = target.getParent();
         if (parent == null) throw new IOException(outDir + ": cannot write a site to the file system root");
         Files.createDirectories(parent);
+        refuseToReplaceNonSite(target);
         Path previous = Files.isDirectory(target) ? target : null;
         Path temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
         int written = 0, unchanged = 0;
@@ -50,6 +51,25 @@ public final class SiteWriter {
             throw e;
         }
         return new WriteStats(outputs.size(), written, unchanged, bytes);
+    }
+
+    /**
+     * The target is replaced whole, so a mistyped {@code --out} must not wipe a project: refuse a folder that
+     * holds the working directory or looks like a project or content folder rather than a built site.
+     */
+    private static void refuseToReplaceNonSite(Path target) throws IOException {
+        if (!Files.exists(target)) return;
+        if (!Files.isDirectory(target)) throw new IOException(target + " exists and is not a folder");
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        if (cwd.startsWith(target)) {
+            throw new IOException("refusing to replace " + target + ": it holds the current folder; choose another --out");
+        }
+        for (String marker : List.of(".git", "pom.xml", "paperboy.yml", "content", "templates")) {
+            if (Files.exists(target.resolve(marker))) {
+                throw new IOException("refusing to replace " + target + ": it holds " + marker
+                        + " and does not look like a built site; choose another --out");
+            }
+        }
     }
 
     private static Path resolveInside(Path root, String rel) throws IOException {
