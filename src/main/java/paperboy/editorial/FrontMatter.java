@@ -58,7 +58,8 @@ record FrontMatter(Path file, String yaml, String body, Map<String, Integer> key
             T value = YAML.readValue(yaml, type);
             return Optional.of(value == null ? ifEmpty : value);
         } catch (UnrecognizedPropertyException e) {
-            problems.error(at(e.getLocation()), "unknown front matter key \"" + e.getPropertyName() + "\"; known keys: "
+            SourceRef where = keyLines.containsKey(e.getPropertyName()) ? keyAt(e.getPropertyName()) : at(e.getLocation());
+            problems.error(where, "unknown front matter key \"" + e.getPropertyName() + "\"; known keys: "
                     + String.join(", ", e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()));
         } catch (JsonProcessingException e) {
             problems.error(at(e.getLocation()), "front matter: " + e.getOriginalMessage());

@@ -52,10 +52,11 @@ public final class Markdown {
             case "relaxed" -> Safelist.relaxed();
             default -> throw new IllegalArgumentException("unknown safelist " + name);
         };
-        return s.addTags("del", "s", "hr", "sup", "section")
+        if (s.isSafeTag("h1")) { // heading anchors only where headings are allowed at all
+            for (String h : List.of("h1", "h2", "h3", "h4", "h5", "h6")) s.addAttributes(h, "id");
+        }
+        return s.addTags("del", "s", "hr", "sup")
                 .addAttributes("a", "id", "class")
-                .addAttributes("h1", "id").addAttributes("h2", "id").addAttributes("h3", "id")
-                .addAttributes("h4", "id").addAttributes("h5", "id").addAttributes("h6", "id")
                 .addAttributes("sup", "id", "class")
                 .addAttributes("li", "id")
                 .addAttributes("div", "class")

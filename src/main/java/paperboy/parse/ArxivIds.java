@@ -6,13 +6,13 @@ import java.util.regex.Pattern;
 
 /**
  * Recognises arXiv identifiers, bare ("2503.10622v2", "hep-th/9901001") or inside a link (arxiv.org/abs/...,
- * arxiv.org/pdf/..., huggingface.co/papers/...). The version is dropped: every version is the same paper.
+ * arxiv.org/pdf/..., huggingface.co/papers/..., and a saved daily page's own relative /papers/... links). The version is dropped: every version is the same paper.
  */
 public final class ArxivIds {
     private static final String ID = "(\\d{4}\\.\\d{4,5}|[a-z][a-z.-]*(?:\\.[A-Z]{2})?/\\d{7})(?:v\\d+)?";
     private static final Pattern BARE = Pattern.compile("(?i)(?:arxiv:)?" + ID);
     private static final Pattern IN_URL = Pattern.compile(
-            "(?i)(?:arxiv\\.org/(?:abs|pdf|html)/|huggingface\\.co/papers/)" + ID + "(?:\\.pdf)?(?:[?#/].*)?$");
+            "(?i)(?:arxiv\\.org/(?:abs|pdf|html)/|huggingface\\.co/papers/|^/papers/)" + ID + "(?:\\.pdf)?(?:[?#/].*)?$");
 
     private ArxivIds() {}
 
