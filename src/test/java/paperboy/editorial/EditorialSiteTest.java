@@ -148,6 +148,15 @@ class EditorialSiteTest {
     }
 
     @Test
+    void dayNoteForADayWithoutListingsIsAWarningNotSilence() throws Exception {
+        write("notes/2025-04-01.md", "Nothing listed this day.\n");
+        SiteBuild.Report r = new SiteBuild(SiteRenderer.standard()).run(request());
+        assertThat(r.warnings()).extracting(Problem::toString).anySatisfy(s -> assertThat(s)
+                .endsWith("notes/2025-04-01.md:1: warning: no listings on 2025-04-01: this day note is not shown"));
+        assertThat(r.digest().dayNote(LocalDate.of(2025, 4, 1))).isEmpty();
+    }
+
+    @Test
     void badJsonFailsTheCommandWithLineAndColumnAndWritesNothing() throws IOException {
         Files.copy(FIXTURES.resolve("bad/2025-03-14-syntax.json"), content.resolve("2025-03-17.json"));
         StringWriter err = new StringWriter();
