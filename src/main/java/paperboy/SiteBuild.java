@@ -8,6 +8,9 @@ import java.util.Map;
 import paperboy.assemble.DigestAssembler;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.SiteConfig;
+import paperboy.editorial.EditorialLoader;
+import paperboy.editorial.EditorialSource;
+import paperboy.editorial.Markdown;
 import paperboy.model.Digest;
 import paperboy.parse.ContentLoader;
 import paperboy.parse.Problem;
@@ -45,10 +48,13 @@ public final class SiteBuild {
         long t0 = System.nanoTime();
         List<Snapshot> snapshots = new ContentLoader(new SnapshotParser(req.config().year()))
                 .load(req.contentDir(), problems);
+        EditorialSource editorial = new EditorialLoader(new Markdown(req.config().markdown()))
+                .load(req.contentDir(), problems);
         phaseMillis.put("parse", ms(t0));
         failOnErrors(problems);
         long t1 = System.nanoTime();
         Digest digest = new DigestAssembler(req.themes()).assemble(snapshots, problems);
+        digest = editorial.attachTo(digest, problems);
         phaseMillis.put("assemble", ms(t1));
         failOnErrors(problems);
         return digest;

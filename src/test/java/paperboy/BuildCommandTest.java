@@ -99,7 +99,7 @@ class BuildCommandTest {
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err().lines().toList()).contains(
                 content.resolve("a.txt") + ":1: \"Feb 30\" is not a date",
-                content.resolve("c.bin") + ": warning: skipped: not a listing (*.txt)");
+                content.resolve("c.bin") + ": warning: skipped: not a listing (*.txt, *.json, *.html)");
         assertThat(r.err()).contains(content.resolve("b.txt") + ":1: no date line")
                 .contains(content.resolve("d.txt") + ":2:4: not UTF-8: byte 0xE9");
         assertThat(Files.exists(tmp.resolve("site"))).isFalse();

@@ -43,7 +43,7 @@ public final class DigestAssembler {
             DayBuilder day = days.computeIfAbsent(s.date(), DayBuilder::new);
             day.sources.add(s.file());
             for (RawEntry e : s.entries()) {
-                PaperBuilder p = ids.resolve(e);
+                PaperBuilder p = ids.resolve(e, problems);
                 p.seen(s.date(), e);
                 SourceRef earlier = day.listings.putIfAbsent(p, e.titleAt());
                 if (earlier != null && earlier.file().equals(e.titleAt().file())) {
@@ -73,21 +73,37 @@ public final class DigestAssembler {
         return Digest.of(dayList, papers, assignment.themes());
     }
 
-    /** Finds the paper a listing belongs to, creating it on first sight. */
+    /**
+     * Finds the paper a listing belongs to, creating it on first sight. An arXiv id, where known, is the
+     * strongest identity: it wins over the title and abstract keys, and two listings with different ids are
+     * different papers even when their titles match. An id learned later attaches to the paper found by title.
+     */
     private static final class Identities {
+        private final Map<String, PaperBuilder> byArxiv = new HashMap<>();
         private final Map<String, PaperBuilder> byTitle = new HashMap<>();
         private final Map<String, PaperBuilder> byAbstract = new HashMap<>();
         private final List<PaperBuilder> order = new ArrayList<>();
 
-        PaperBuilder resolve(RawEntry e) {
+        PaperBuilder resolve(RawEntry e, Problems problems) {
             String titleKey = Keys.title(e.title());
             Optional<String> abstractKey = e.abstractText().flatMap(Keys::abstractText);
-            PaperBuilder p = byTitle.get(titleKey);
-            if (p == null && abstractKey.isPresent()) p = byAbstract.get(abstractKey.get());
+            PaperBuilder p = e.arxivId().map(byArxiv::get).orElse(null);
+            if (p == null) {
+                p = byTitle.get(titleKey);
+                if (p == null && abstractKey.isPresent()) p = byAbstract.get(abstractKey.get());
+                if (p != null && e.arxivId().isPresent() && p.arxivId.isPresent()) {
+                    problems.warning(e.titleAt(), "\"" + e.title() + "\" has arXiv id " + e.arxivId().get()
+                            + " but a paper with the same title or abstract has " + p.arxivId.get()
+                            + " (first at " + p.firstSource + "); kept as two papers");
+                    p = null;
+                }
+            }
             if (p == null) {
                 p = new PaperBuilder(e);
                 order.add(p);
             }
+            if (e.arxivId().isPresent() && p.arxivId.isEmpty()) p.arxivId = e.arxivId();
+            if (p.arxivId.isPresent()) byArxiv.putIfAbsent(p.arxivId.get(), p);
             byTitle.putIfAbsent(titleKey, p);
             if (abstractKey.isPresent()) byAbstract.putIfAbsent(abstractKey.get(), p);
             return p;
@@ -103,6 +119,8 @@ public final class DigestAssembler {
         final String title;
         final SourceRef firstSource;
         Optional<String> abstractText;
+        Optional<String> arxivId = Optional.empty();
+        List<String> authors = List.of();
         final Set<String> titles = new LinkedHashSet<>();
         final Set<String> abstracts = new LinkedHashSet<>();
         final TreeSet<LocalDate> days = new TreeSet<>();
@@ -118,11 +136,12 @@ public final class DigestAssembler {
             titles.add(e.title());
             e.abstractText().ifPresent(abstracts::add);
             if (abstractText.isEmpty()) abstractText = e.abstractText(); // a later listing filled the gap
+            if (authors.isEmpty()) authors = e.authors();
         }
 
         Paper build(String slug) {
             return new Paper(slug, title, abstractText, List.copyOf(days), titles.size() - 1,
-                    Math.max(0, abstracts.size() - 1), List.of(), List.of(), firstSource, Optional.empty(), List.of());
+                    Math.max(0, abstracts.size() - 1), List.of(), List.of(), firstSource, arxivId, authors);
         }
     }
 

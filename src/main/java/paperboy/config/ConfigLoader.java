@@ -36,7 +36,8 @@ public final class ConfigLoader {
             @JsonProperty("recentDays") Integer recentDays,
             @JsonProperty("themes") ThemesConfig themes,
             @JsonProperty("feeds") FeedsConfig feeds,
-            @JsonProperty("newsletter") NewsletterConfig newsletter) {}
+            @JsonProperty("newsletter") NewsletterConfig newsletter,
+            @JsonProperty("markdown") MarkdownConfig markdown) {}
 
     private ConfigLoader() {}
 
@@ -94,7 +95,19 @@ public final class ConfigLoader {
                 f.recentDays() != null ? f.recentDays() : d.recentDays(),
                 f.themes() != null ? f.themes().orDefaults() : d.themes(),
                 f.feeds() != null ? f.feeds().orDefaults() : d.feeds(),
-                f.newsletter() != null ? f.newsletter().orDefaults() : d.newsletter());
+                f.newsletter() != null ? f.newsletter().orDefaults() : d.newsletter(),
+                markdown(file, f.markdown(), problems));
+    }
+
+    private static MarkdownConfig markdown(Path file, MarkdownConfig m, Problems problems) {
+        MarkdownConfig md = m != null ? m.orDefaults() : MarkdownConfig.defaults();
+        boolean known = MarkdownConfig.SAFELISTS.stream().anyMatch(n -> n.equalsIgnoreCase(md.safelist()));
+        if (!known) {
+            problems.error(SourceRef.file(file), "markdown.safelist: \"" + md.safelist() + "\" is not one of "
+                    + String.join(", ", MarkdownConfig.SAFELISTS));
+            return MarkdownConfig.defaults();
+        }
+        return md;
     }
 
     /** An absolute http(s) URL, normalised to end in "/" so relative paths resolve under it. */

@@ -18,10 +18,19 @@ import java.util.OptionalInt;
  * @param themes      the themes: section
  * @param feeds       the feeds: section
  * @param newsletter  the newsletter: section
+ * @param markdown    the markdown: section (notes and pages)
  */
 public record SiteConfig(String title, String description, Optional<URI> baseUrl, OptionalInt year,
                          ZoneId timeZone, int recentDays, ThemesConfig themes, FeedsConfig feeds,
-                         NewsletterConfig newsletter) {
+                         NewsletterConfig newsletter, MarkdownConfig markdown) {
+
+    /** Settings with the default markdown: section (the shape before it existed). */
+    public SiteConfig(String title, String description, Optional<URI> baseUrl, OptionalInt year,
+                      ZoneId timeZone, int recentDays, ThemesConfig themes, FeedsConfig feeds,
+                      NewsletterConfig newsletter) {
+        this(title, description, baseUrl, year, timeZone, recentDays, themes, feeds, newsletter,
+                MarkdownConfig.defaults());
+    }
 
     public static SiteConfig defaults() {
         return new SiteConfig("Paper Digest", "New research papers, day by day.", Optional.empty(),
@@ -31,15 +40,20 @@ public record SiteConfig(String title, String description, Optional<URI> baseUrl
 
     public SiteConfig withYear(int y) {
         return new SiteConfig(title, description, baseUrl, OptionalInt.of(y), timeZone, recentDays, themes, feeds,
-                newsletter);
+                newsletter, markdown);
     }
 
     public SiteConfig withBaseUrl(URI url) {
         return new SiteConfig(title, description, Optional.of(url), year, timeZone, recentDays, themes, feeds,
-                newsletter);
+                newsletter, markdown);
     }
 
     public SiteConfig withThemes(ThemesConfig t) {
-        return new SiteConfig(title, description, baseUrl, year, timeZone, recentDays, t, feeds, newsletter);
+        return new SiteConfig(title, description, baseUrl, year, timeZone, recentDays, t, feeds, newsletter,
+                markdown);
+    }
+
+    public SiteConfig withMarkdown(MarkdownConfig m) {
+        return new SiteConfig(title, description, baseUrl, year, timeZone, recentDays, themes, feeds, newsletter, m);
     }
 }

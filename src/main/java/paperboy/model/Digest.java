@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * Build it with {@link #of}; the lookup maps are derived from the lists.
  */
 public record Digest(List<Day> days, List<Paper> papers, List<Theme> themes,
-                     Map<String, Paper> papersBySlug, Map<String, Theme> themesBySlug) {
+                     Map<String, Paper> papersBySlug, Map<String, Theme> themesBySlug, Editorial editorial) {
 
     public Digest {
         days = List.copyOf(days);
@@ -21,10 +21,32 @@ public record Digest(List<Day> days, List<Paper> papers, List<Theme> themes,
         themes = List.copyOf(themes);
         papersBySlug = Map.copyOf(papersBySlug);
         themesBySlug = Map.copyOf(themesBySlug);
+        java.util.Objects.requireNonNull(editorial, "editorial");
+    }
+
+    /** A digest without pages or notes (the shape before the editorial layer existed). */
+    public Digest(List<Day> days, List<Paper> papers, List<Theme> themes,
+                  Map<String, Paper> papersBySlug, Map<String, Theme> themesBySlug) {
+        this(days, papers, themes, papersBySlug, themesBySlug, Editorial.empty());
     }
 
     public static Digest of(List<Day> days, List<Paper> papers, List<Theme> themes) {
         return new Digest(days, papers, themes, index(papers, Paper::slug), index(themes, Theme::slug));
+    }
+
+    /** This digest with its pages and notes. */
+    public Digest withEditorial(Editorial e) {
+        return new Digest(days, papers, themes, papersBySlug, themesBySlug, e);
+    }
+
+    /** The editor's note on a day, rendered HTML, when there is one. */
+    public Optional<Note> dayNote(LocalDate date) {
+        return editorial.dayNote(date);
+    }
+
+    /** The editor's note on a paper, when there is one. */
+    public Optional<Note> paperNote(String paperSlug) {
+        return editorial.paperNote(paperSlug);
     }
 
     private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import paperboy.model.SourceRef;
@@ -13,12 +12,18 @@ import paperboy.model.SourceRef;
 /**
  * Finds the listing files under the content folder and parses them, in parallel, into snapshots sorted by
  * date then file name. Files it does not know are reported, never silently skipped.
+ *
+ * <p>Listing formats, by extension: {@code .txt} text dumps ({@link SnapshotParser}), {@code .json} Hugging Face
+ * daily papers lists or JSON Feeds, told apart by content ({@link JsonListingParser}), and {@code .html} /
+ * {@code .htm} saved listing pages ({@link HtmlListingParser}). One file may hold several days (a JSON Feed).
  */
 public final class ContentLoader {
     /** Folders and files under content/ that other stages own. */
     private static final Set<String> RESERVED = Set.of("notes", "pages", "themes.yml");
 
     private final SnapshotParser parser;
+    private final JsonListingParser jsonParser = new JsonListingParser();
+    private final HtmlListingParser htmlParser = new HtmlListingParser();
 
     public ContentLoader(SnapshotParser parser) {
         this.parser = parser;
@@ -31,21 +36,43 @@ public final class ContentLoader {
         }
         List<Path> files = listingFiles(contentDir, problems);
         if (files.isEmpty()) {
-            problems.error(SourceRef.file(contentDir), "no listing files (*.txt) in the content folder");
+            problems.error(SourceRef.file(contentDir), "no listing files (*.txt, *.json, *.html) in the content folder");
         }
         return files.parallelStream()
                 .map(f -> read(f, problems))
-                .flatMap(Optional::stream)
+                .flatMap(List::stream)
                 .sorted(Comparator.comparing(Snapshot::date).thenComparing(s -> s.file().toString()))
                 .toList();
     }
 
-    private Optional<Snapshot> read(Path file, Problems problems) {
+    private List<Snapshot> read(Path file, Problems problems) {
+        byte[] bytes;
         try {
-            return parser.parse(file, Files.readAllBytes(file), problems);
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             problems.error(SourceRef.file(file), "cannot read: " + e.getMessage());
-            return Optional.empty();
+            return List.of();
+        }
+        return switch (Format.of(file)) {
+            case TEXT -> parser.parse(file, bytes, problems).map(List::of).orElse(List.of());
+            case JSON -> DecodedText.decode(file, bytes, problems)
+                    .map(text -> jsonParser.parse(file, text, problems)).orElse(List.of());
+            case HTML -> DecodedText.decode(file, bytes, problems)
+                    .map(text -> htmlParser.parse(file, text, problems)).orElse(List.of());
+            case UNKNOWN -> List.of();
+        };
+    }
+
+    /** Listing formats by file extension; the JSON parser tells its kinds apart by content. */
+    enum Format {
+        TEXT, JSON, HTML, UNKNOWN;
+
+        static Format of(Path file) {
+            String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            if (name.endsWith(".txt")) return TEXT;
+            if (name.endsWith(".json")) return JSON;
+            if (name.endsWith(".html") || name.endsWith(".htm")) return HTML;
+            return UNKNOWN;
         }
     }
 
@@ -55,8 +82,8 @@ public final class ContentLoader {
                     .filter(f -> !hidden(contentDir, f))
                     .filter(f -> !reserved(contentDir, f))
                     .filter(f -> {
-                        if (f.getFileName().toString().endsWith(".txt")) return true;
-                        problems.warning(SourceRef.file(f), "skipped: not a listing (*.txt)");
+                        if (Format.of(f) != Format.UNKNOWN) return true;
+                        problems.warning(SourceRef.file(f), "skipped: not a listing (*.txt, *.json, *.html)");
                         return false;
                     })
                     .sorted()

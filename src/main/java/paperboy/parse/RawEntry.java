@@ -1,7 +1,24 @@
 package paperboy.parse;
 
+import java.util.List;
 import java.util.Optional;
 import paperboy.model.SourceRef;
 
-/** A title and its abstract as read from one file, whitespace-normalised but otherwise untouched. */
-public record RawEntry(String title, Optional<String> abstractText, SourceRef titleAt) {}
+/**
+ * A title and its abstract as read from one file, whitespace-normalised but otherwise untouched.
+ *
+ * @param arxivId arXiv identifier without version ("2503.10622") when the input gave one
+ * @param authors author names when the input gave them, in their order
+ */
+public record RawEntry(String title, Optional<String> abstractText, SourceRef titleAt, Optional<String> arxivId,
+                       List<String> authors) {
+
+    public RawEntry {
+        authors = List.copyOf(authors);
+    }
+
+    /** An entry from a source that knows only titles and abstracts (the text dumps). */
+    public RawEntry(String title, Optional<String> abstractText, SourceRef titleAt) {
+        this(title, abstractText, titleAt, Optional.empty(), List.of());
+    }
+}

@@ -12,16 +12,20 @@ import paperboy.config.SiteConfig;
 import paperboy.model.Day;
 import paperboy.model.Digest;
 import paperboy.model.Listing;
+import paperboy.model.Note;
 import paperboy.model.Paper;
+import paperboy.model.SitePage;
 import paperboy.render.view.ArchivePage;
 import paperboy.render.view.DayPage;
 import paperboy.render.view.DayRef;
 import paperboy.render.view.HomePage;
 import paperboy.render.view.ListingView;
+import paperboy.render.view.NavLink;
 import paperboy.render.view.NotFoundPage;
 import paperboy.render.view.PageMeta;
 import paperboy.render.view.PaperPage;
 import paperboy.render.view.PaperRef;
+import paperboy.render.view.SitePageView;
 import paperboy.render.view.ThemeRef;
 import paperboy.text.CleanText;
 
@@ -50,7 +54,18 @@ public final class Views {
         String canonical = config.baseUrl()
                 .map(base -> base.resolve(path.endsWith("index.html") ? path.substring(0, path.length() - 10) : path).toString())
                 .orElse(null);
-        return new PageMeta(config.title(), title, description, path, SitePaths.rootFrom(path), canonical);
+        return new PageMeta(config.title(), title, description, path, SitePaths.rootFrom(path), canonical, nav());
+    }
+
+    /** The site's own pages, for the navigation. */
+    private List<NavLink> nav() {
+        return digest.editorial().pages().stream().map(p -> new NavLink(p.title(), p.path())).toList();
+    }
+
+    /** A page from content/pages. */
+    public SitePageView sitePage(SitePage page) {
+        PageMeta meta = meta(page.path(), page.title(), page.description());
+        return new SitePageView(meta, page.title(), page.date().map(LONG::format).orElse(null), page.html());
     }
 
     public DayRef dayRef(LocalDate date, String root) {
@@ -73,7 +88,7 @@ public final class Views {
         DayRef prev = i > 0 ? dayRef(digest.days().get(i - 1).date(), root) : null;
         DayRef next = i + 1 < digest.days().size() ? dayRef(digest.days().get(i + 1).date(), root) : null;
         return new DayPage(meta, dayRef(day.date(), root), listings, (int) day.newCount(), (int) day.seenBeforeCount(),
-                prev, next);
+                prev, next, digest.dayNote(day.date()).map(Note::html).orElse(null));
     }
 
     private ListingView listing(Listing l, String root) {
@@ -96,7 +111,8 @@ public final class Views {
                 .map(r -> new PaperRef(cleanTitle(r), root + SitePaths.paper(r.slug()), dayRef(r.firstSeen(), root)))
                 .toList();
         return new PaperPage(meta, title, abs, listed.get(0), listed, listed.subList(1, listed.size()),
-                p.titleVariants(), p.abstractVariants(), themes(p, root), related, p.arxivId().orElse(null), p.authors());
+                p.titleVariants(), p.abstractVariants(), themes(p, root), related, p.arxivId().orElse(null), p.authors(),
+                digest.paperNote(p.slug()).map(Note::html).orElse(null));
     }
 
     private static DayRef withAnchor(DayRef d, String anchor) {

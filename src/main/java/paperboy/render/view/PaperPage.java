@@ -8,7 +8,16 @@ import java.util.List;
  * @param days         every day it was listed, first-seen first
  * @param alsoListedOn the days after the first
  * @param arxivId      null when unknown
+ * @param noteHtml     the editor's note on the paper (rendered, sanitized Markdown), or null
  */
 public record PaperPage(PageMeta meta, String title, String abstractText, DayRef firstSeen, List<DayRef> days,
                         List<DayRef> alsoListedOn, int titleVariants, int abstractVariants, List<ThemeRef> themes,
-                        List<PaperRef> related, String arxivId, List<String> authors) {}
+                        List<PaperRef> related, String arxivId, List<String> authors, String noteHtml) {
+
+    public PaperPage(PageMeta meta, String title, String abstractText, DayRef firstSeen, List<DayRef> days,
+                     List<DayRef> alsoListedOn, int titleVariants, int abstractVariants, List<ThemeRef> themes,
+                     List<PaperRef> related, String arxivId, List<String> authors) {
+        this(meta, title, abstractText, firstSeen, days, alsoListedOn, titleVariants, abstractVariants, themes,
+                related, arxivId, authors, null);
+    }
+}

@@ -1,0 +1,21 @@
+package paperboy.render;
+
+import java.util.List;
+import paperboy.model.Digest;
+
+/** The site's own pages from content/pages: one {@code <slug>/index.html} each. */
+public final class EditorialPages implements Renderer {
+
+    @Override
+    public String name() {
+        return "pages";
+    }
+
+    @Override
+    public List<Output> render(Digest digest, RenderContext ctx) {
+        Views views = new Views(digest, ctx.config());
+        return digest.editorial().pages().stream()
+                .map(p -> Output.text(p.path(), ctx.templates().render("page.ftlh", views.sitePage(p)), name()))
+                .toList();
+    }
+}
