@@ -40,14 +40,24 @@
     });
   }
 
+  var pending = null;     // what to do once the index arrives (the latest wish wins)
+
   function loadIndex(form, then) {
     if (papers) { then(); return; }
     if (window.PAPERBOY_SEARCH) { papers = prepare(window.PAPERBOY_SEARCH); then(); return; }
+    pending = then; // typing while the index loads: show results for the latest query when it is in
     if (loading) return;
     loading = true;
     var s = document.createElement('script');
     s.src = form.getAttribute('data-index');
-    s.onload = function () { loading = false; if (window.PAPERBOY_SEARCH) { papers = prepare(window.PAPERBOY_SEARCH); then(); } };
+    s.onload = function () {
+      loading = false;
+      if (!window.PAPERBOY_SEARCH) return;
+      papers = prepare(window.PAPERBOY_SEARCH);
+      var next = pending;
+      pending = null;
+      if (next) next();
+    };
     s.onerror = function () { loading = false; status(form, 'The search index could not be loaded.'); };
     document.head.appendChild(s);
   }
