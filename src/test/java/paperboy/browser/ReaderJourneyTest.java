@@ -149,6 +149,13 @@ class ReaderJourneyTest {
             assertThat(page.locator("#search-q").isVisible()).as(p).isTrue();
         }
 
+        // Printed: no search box, toggle or day navigation on paper.
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+        open("days/2025-08-20/index.html");
+        assertThat(page.locator("#search-q").isVisible()).isFalse();
+        assertThat(page.locator(".seen-toggle").isVisible()).isFalse();
+        assertThat(page.locator("h1").isVisible()).isTrue();
+
         // Nothing was requested from outside the site, and no script failed.
         assertThat(requests).allMatch(u -> u.startsWith("file://"));
         assertThat(consoleErrors).isEmpty();
