@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import paperboy.site.TestSites;
+import paperboy.checks.TestSites;
 
 /**
  * A reader's session in a real browser, on the built sample site opened from {@code file://} (no server: the

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import paperboy.site.TestSites;
+import paperboy.checks.TestSites;
 
 /**
  * Makes the README's screenshots: {@code mvn -B -o test -Dtest=ScreenshotsTest -Dpaperboy.screenshots=docs}.
