@@ -173,7 +173,10 @@ public final class DevServer implements AutoCloseable {
     private void notFound(HttpExchange ex) throws IOException {
         Path page = siteDir.resolve("404.html");
         if (Files.isRegularFile(page)) {
-            sendFile(ex, 404, page);
+            // The 404 page's links are relative to the site root, but it answers for any path: a base URL
+            // keeps its stylesheet and links working at /papers/missing/ too. (serve always serves at "/".)
+            String html = Files.readString(page, StandardCharsets.UTF_8).replaceFirst("<head>", "<head>\n<base href=\"/\">");
+            sendHtml(ex, 404, LiveReload.inject(html, generation.get(), last));
         } else if (!last.ok()) {
             // No site yet: the very first build failed. Show the errors on their own.
             sendHtml(ex, 500, LiveReload.inject(LiveReload.EMPTY_PAGE, generation.get(), last));

@@ -75,7 +75,7 @@ class ServeTest {
         assertThat(get("/robots.txt").headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
         HttpResponse<String> missing = get("/papers/no-such-paper/");
         assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(missing.body()).contains("<h1>Page not found</h1>");
+        assertThat(missing.body()).contains("<h1>Page not found</h1>", "<base href=\"/\">");
         assertThat(http.send(HttpRequest.newBuilder(url("/")).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(405);
         // The files on disk are what 'paperboy build' writes: the reload script exists only in responses.
