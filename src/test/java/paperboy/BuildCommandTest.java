@@ -135,7 +135,9 @@ class BuildCommandTest {
         String html = Files.readString(out.resolve("days/2025-03-13/index.html"));
         assertThat(html).doesNotContain("<script>alert").contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Friends&quot;");
         Document d = Jsoup.parse(html);
-        assertThat(d.select("script")).isEmpty();
+        // The only script is the site's own, from assets/: nothing from the input.
+        assertThat(d.select("script").eachAttr("src")).containsExactly("../../assets/site.js");
+        assertThat(d.select("script").html()).isEmpty();
         assertThat(d.select(".listing-title").text()).isEqualTo("<script>alert(1)</script> & \"Friends\"");
         assertThat(d.select(".abstract p").text()).isEqualTo("Abstract with <b>tags</b>. It has two sentences.");
     }
@@ -198,5 +200,14 @@ class BuildCommandTest {
         Cli r = build(content, tmp.resolve("site"), "--templates", templates.toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("templates/404.ftlh:2: ").contains("noSuchField").doesNotContain("\tat ");
+    }
+
+    @Test
+    void theSiteIsReadableByAWebServer() throws IOException {
+        Path content = content("a.txt", "Mar 13\n\nAlpha\n\n" + ABSTRACT + "\n");
+        Path out = tmp.resolve("site");
+        assertThat(build(content, out).exitCode()).isZero();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+                .isEqualTo("rwxr-xr-x");
     }
 }

@@ -19,7 +19,7 @@ public final class SiteRenderer {
     /** The standard site: pages, data, assets. */
     public static SiteRenderer standard() {
         return new SiteRenderer(List.of(new HtmlPages(), new DigestJson(), new StaticAssets(),
-                new EditorialPages()));
+                new EditorialPages(), new SearchIndex(), new DiscoveryFiles()));
     }
 
     /** @return outputs sorted by path, and how long each renderer took (ms), in run order */

@@ -138,7 +138,8 @@ public final class Views {
         }
         List<ArchivePage.Month> months = byMonth.entrySet().stream()
                 .map(e -> new ArchivePage.Month(e.getKey(), e.getValue(),
-                        e.getValue().stream().mapToInt(DayRef::count).sum()))
+                        e.getValue().stream().mapToInt(DayRef::count).sum(),
+                        CalendarMonths.weeks(e.getValue())))
                 .toList();
         return new ArchivePage(meta, months, digest.days().size(), digest.listingCount(), digest.papers().size());
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 import paperboy.render.Output;
@@ -31,6 +32,7 @@ public final class SiteWriter {
         refuseToReplaceNonSite(target);
         Path previous = Files.isDirectory(target) ? target : null;
         Path temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        readableByAll(temp); // temp folders are created owner-only; a published site must be readable by the web server
         int written = 0, unchanged = 0;
         long bytes = 0;
         try {
@@ -69,6 +71,14 @@ public final class SiteWriter {
                 throw new IOException("refusing to replace " + target + ": it holds " + marker
                         + " and does not look like a built site; choose another --out");
             }
+        }
+    }
+
+    private static void readableByAll(Path dir) throws IOException {
+        try {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its default permissions apply
         }
     }
 

@@ -5,5 +5,6 @@ import java.util.List;
 /** Every day, grouped by month, newest month first. */
 public record ArchivePage(PageMeta meta, List<Month> months, int dayCount, int listingCount, int paperCount) {
 
-    public record Month(String label, List<DayRef> days, int listingCount) {}
+    /** @param weeks the month as a calendar, Monday first; see {@link CalendarCell} */
+    public record Month(String label, List<DayRef> days, int listingCount, List<List<CalendarCell>> weeks) {}
 }

@@ -1,0 +1,41 @@
+package paperboy.checks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import paperboy.SiteBuild;
+import paperboy.assemble.ThemeAssigner;
+import paperboy.config.ConfigLoader;
+import paperboy.config.SiteConfig;
+import paperboy.parse.Problems;
+import paperboy.render.SiteRenderer;
+
+/** Builds the sample site (content/, templates/, paperboy.yml) into a folder, as {@code paperboy build} does. */
+public final class TestSites {
+    public static final URI BASE_URL = URI.create("https://example.org/digest/");
+
+    private TestSites() {}
+
+    public static SiteConfig config(boolean withBaseUrl) {
+        SiteConfig c = ConfigLoader.load(Path.of("paperboy.yml"), false, new Problems()).orElseThrow();
+        return withBaseUrl ? c.withBaseUrl(BASE_URL) : c;
+    }
+
+    public static Path build(Path out, boolean withBaseUrl) throws Exception {
+        new SiteBuild(SiteRenderer.standard()).run(new SiteBuild.Request(Path.of("content"), out,
+                Path.of("templates"), config(withBaseUrl), ThemeAssigner.none()));
+        return out;
+    }
+
+    public static List<Path> htmlPages(Path site) {
+        try (Stream<Path> walk = Files.walk(site)) {
+            return walk.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
