@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 /** The command line. {@link #run} returns the exit code; only {@link #main} exits. */
 @Command(name = "paperboy", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Builds a static digest site, feeds and a newsletter from daily paper listings.",
-        subcommands = {BuildCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, CommandLine.HelpCommand.class,
+                paperboy.cli.NewsletterCommand.class, paperboy.cli.SendCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
