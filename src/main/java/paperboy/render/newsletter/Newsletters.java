@@ -61,6 +61,7 @@ public final class Newsletters implements Renderer {
     static String html(EditionPage page, Templates templates) {
         Document doc = Jsoup.parse(templates.render(TEMPLATE, page));
         CssInliner.inline(doc);
+        doc.select("[class]").removeAttr("class"); // served their purpose; bytes count against the 102 KB
         doc.outputSettings()
                 .prettyPrint(false)
                 .charset(StandardCharsets.UTF_8)
