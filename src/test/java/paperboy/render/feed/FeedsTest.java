@@ -20,9 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 import paperboy.config.SiteConfig;
 import paperboy.model.Digest;
 import paperboy.model.Paper;
@@ -45,8 +49,27 @@ class FeedsTest {
                 .collect(Collectors.toMap(Output::path, Function.identity()));
     }
 
+    /** Strictly: well-formed namespace-aware XML first, then ROME with its "XML healer" (which fixes bad entities) off. */
     static SyndFeed parse(Output o) throws Exception {
-        return new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(o.bytes())));
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        DocumentBuilder b = f.newDocumentBuilder();
+        b.setErrorHandler(new DefaultHandler() {
+            @Override
+            public void warning(SAXParseException e) throws SAXParseException {
+                throw e;
+            }
+
+            @Override
+            public void error(SAXParseException e) throws SAXParseException {
+                throw e;
+            }
+        });
+        b.parse(new ByteArrayInputStream(o.bytes()));
+        SyndFeedInput input = new SyndFeedInput();
+        input.setXmlHealerOn(false);
+        input.setPreserveWireFeed(true);
+        return input.build(new XmlReader(new ByteArrayInputStream(o.bytes())));
     }
 
     @Test
