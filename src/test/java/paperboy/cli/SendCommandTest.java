@@ -98,7 +98,7 @@ class SendCommandTest {
 
     @Test
     void toIsRequiredAndAnUnknownDayIsAnError() {
-        assertThat(run("send", "--smtp-port", port())).isNotZero(); // usage error (Main maps it to 1 today, not 2)
+        assertThat(run("send", "--smtp-port", port())).isNotZero(); // a usage error
         assertThat(err.toString()).contains("--to");
         assertThat(run("send", "--to", "a@example.com", "--date", "2025-03-12", "--smtp-port", port()))
                 .isEqualTo(ExitCodes.BAD_INPUT);
