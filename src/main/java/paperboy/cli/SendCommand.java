@@ -61,18 +61,28 @@ public final class SendCommand implements Callable<Integer> {
         }
         SmtpSender sender = new SmtpSender(SmtpSettings.of(smtpHost, smtpPort, starttls, env));
         MimeEdition.Parts edition = loaded.editions().get(0);
+        // One message per recipient, so no reader sees the others' addresses.
+        int sent = 0;
         try {
-            MimeMessage message = MimeEdition.message(edition, loaded.config(), loaded.base(), to, sender.session());
-            sender.send(message);
+            for (String recipient : to) {
+                MimeMessage message = MimeEdition.message(edition, loaded.config(), loaded.base(), List.of(recipient),
+                        sender.session());
+                sender.send(message);
+                sent++;
+            }
         } catch (RenderException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + e.getMessage() + sentSoFar(sent));
             return ExitCodes.BAD_INPUT;
         } catch (SmtpSender.SendFailed e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + e.getMessage() + sentSoFar(sent));
             if (site.verbose) e.printStackTrace(err);
             return ExitCodes.BAD_INPUT;
         }
         out.println("Sent \"" + edition.page().subject() + "\" to " + String.join(", ", to) + " via " + smtpHost + ":" + smtpPort);
         return ExitCodes.OK;
+    }
+
+    private String sentSoFar(int sent) {
+        return sent == 0 ? "" : " (sent to " + String.join(", ", to.subList(0, sent)) + " before that)";
     }
 }

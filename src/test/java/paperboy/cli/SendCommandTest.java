@@ -10,6 +10,7 @@ import jakarta.mail.internet.MimeMultipart;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,11 @@ class SendCommandTest {
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Sent \"Paper Digest — Mar 14: 54 papers (47 new)\" to alice@example.com, bob@example.com");
         MimeMessage[] received = greenMail.getReceivedMessages();
-        assertThat(received).hasSize(2); // one delivery per recipient
+        assertThat(received).hasSize(2); // one message per recipient: nobody sees the other addresses
+        assertThat(received[0].getAllRecipients()).hasSize(1);
+        assertThat(received[1].getAllRecipients()).hasSize(1);
+        assertThat(List.of(received[0].getAllRecipients()[0].toString(), received[1].getAllRecipients()[0].toString()))
+                .containsExactlyInAnyOrder("alice@example.com", "bob@example.com");
         MimeMessage m = received[0];
         assertThat(m.getSubject()).isEqualTo("Paper Digest — Mar 14: 54 papers (47 new)");
         assertThat(m.getHeader("List-Unsubscribe")[0]).isEqualTo("<https://example.org/digest/unsubscribe>");
