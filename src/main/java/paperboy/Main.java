@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "paperboy", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Builds a static digest site, feeds and a newsletter from daily paper listings.",
         subcommands = {BuildCommand.class, CommandLine.HelpCommand.class,
-                ServeCommand.class})
+                ServeCommand.class, paperboy.cli.NewsletterCommand.class, paperboy.cli.SendCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -64,6 +64,7 @@ public final class SiteBuild {
         Problems problems = new Problems();
         Map<String, Long> phases = new LinkedHashMap<>();
         Digest digest = load(req, problems, phases);
+        paperboy.render.feed.Feeds.missingBaseUrl(req.config()).ifPresent(problems::add);
         long t0 = System.nanoTime();
         SiteRenderer.Result rendered;
         try {

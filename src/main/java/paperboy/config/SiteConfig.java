@@ -48,6 +48,12 @@ public record SiteConfig(String title, String description, Optional<URI> baseUrl
                 newsletter, markdown);
     }
 
+    /** The same settings for a site published nowhere in particular: no feeds, sitemap or canonical links. */
+    public SiteConfig withoutBaseUrl() {
+        return new SiteConfig(title, description, Optional.empty(), year, timeZone, recentDays, themes, feeds,
+                newsletter, markdown);
+    }
+
     public SiteConfig withThemes(ThemesConfig t) {
         return new SiteConfig(title, description, baseUrl, year, timeZone, recentDays, t, feeds, newsletter,
                 markdown);

@@ -13,6 +13,9 @@ public final class SitePaths {
     public static final String STYLESHEET = "assets/style.css";
     public static final String DIGEST_JSON = "data/digest.json";
     public static final String THEMES = "themes/index.html";
+    public static final String FEED_RSS = "feed.xml";
+    public static final String FEED_ATOM = "atom.xml";
+    public static final String FEED_JSON = "feed.json";
 
     private SitePaths() {}
 
@@ -26,6 +29,16 @@ public final class SitePaths {
 
     public static String theme(String slug) {
         return "themes/" + slug + "/index.html";
+    }
+
+    /** A theme's feed, {@code file} being one of FEED_RSS, FEED_ATOM, FEED_JSON. */
+    public static String themeFeed(String slug, String file) {
+        return "themes/" + slug + "/" + file;
+    }
+
+    /** The e-mail edition of a day; {@code ext} is "html", "txt" or "eml". */
+    public static String newsletter(LocalDate date, String ext) {
+        return "newsletter/" + date + "." + ext;
     }
 
     /** "../../" for {@code days/2025-03-13/index.html}, "" for {@code index.html}. */

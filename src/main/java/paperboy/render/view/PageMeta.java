@@ -1,5 +1,6 @@
 package paperboy.render.view;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,5 +25,26 @@ public record PageMeta(String siteTitle, String title, String description, Strin
 
     public String href(String sitePath) {
         return root + sitePath;
+    }
+
+    /**
+     * Feed auto-discovery links: the site's feeds, plus a theme's own on its page ({@code themes/<slug>/}).
+     * Feeds are built only with a base URL, which is exactly when there is a canonical URL; without one there
+     * is nothing to link to.
+     */
+    public List<FeedLink> feedLinks() {
+        if (canonicalUrl == null) return List.of();
+        List<FeedLink> links = new ArrayList<>();
+        String themeDir = path.startsWith("themes/") && path.endsWith("/index.html") && !path.equals("themes/index.html")
+                ? path.substring(0, path.length() - "index.html".length()) : null;
+        if (themeDir != null) addFeeds(links, siteTitle + " — " + title, themeDir);
+        addFeeds(links, siteTitle, "");
+        return List.copyOf(links);
+    }
+
+    private void addFeeds(List<FeedLink> links, String name, String dir) {
+        links.add(new FeedLink("application/rss+xml", name + " (RSS)", root + dir + "feed.xml"));
+        links.add(new FeedLink("application/atom+xml", name + " (Atom)", root + dir + "atom.xml"));
+        links.add(new FeedLink("application/feed+json", name + " (JSON Feed)", root + dir + "feed.json"));
     }
 }

@@ -1,0 +1,14 @@
+package paperboy.render.feed;
+
+import java.util.List;
+
+/**
+ * One feed (the whole digest or one theme), the same for its three formats.
+ *
+ * @param homeUrl   absolute URL of the page the feed belongs to
+ * @param rssUrl    absolute URL of its RSS file, likewise atomUrl and jsonUrl
+ * @param updated822  date of the newest item (RFC 822); the latest day when there are none
+ * @param updated3339 the same in RFC 3339
+ */
+public record FeedChannel(String title, String description, String homeUrl, String rssUrl, String atomUrl,
+                          String jsonUrl, String updated822, String updated3339, List<FeedItem> items) {}

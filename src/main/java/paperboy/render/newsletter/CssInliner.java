@@ -1,0 +1,150 @@
+package paperboy.render.newsletter;
+
+import com.helger.css.ECSSVersion;
+import com.helger.css.decl.CSSDeclaration;
+import com.helger.css.decl.CSSDeclarationList;
+import com.helger.css.decl.CSSSelector;
+import com.helger.css.decl.CSSSelectorAttribute;
+import com.helger.css.decl.CSSSelectorMemberNot;
+import com.helger.css.decl.CSSSelectorSimpleMember;
+import com.helger.css.decl.CSSStyleRule;
+import com.helger.css.decl.CascadingStyleSheet;
+import com.helger.css.decl.ICSSSelectorMember;
+import com.helger.css.decl.ICSSTopLevelRule;
+import com.helger.css.reader.CSSReader;
+import com.helger.css.reader.CSSReaderDeclarationList;
+import com.helger.css.reader.CSSReaderSettings;
+import com.helger.css.reader.errorhandler.ThrowingCSSParseErrorHandler;
+import com.helger.css.writer.CSSWriterSettings;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Selector;
+import paperboy.render.RenderException;
+
+/**
+ * Moves the CSS of a document's {@code <style>} elements onto the elements themselves as {@code style}
+ * attributes, because many mail clients drop {@code <style>} (Gmail clips or strips it, Outlook ignores much
+ * of it). The CSS is parsed by ph-css and the selectors matched by jsoup; the cascade follows CSS: higher
+ * specificity wins, later rules win ties, {@code !important} beats both, and a style already written on the
+ * element beats any rule that is not important.
+ *
+ * <p>Anything that cannot be inlined ({@code @media}, {@code @font-face}, pseudo-classes such as
+ * {@code :hover}) is an error rather than silently dropped: the e-mail template must not rely on it.
+ */
+public final class CssInliner {
+    private static final CSSWriterSettings WRITER = new CSSWriterSettings(ECSSVersion.LATEST, true);
+
+    /** One declaration with what decides the cascade. */
+    private record Decl(String value, boolean important, int specificity, int order) {
+        boolean beats(Decl o) {
+            if (important != o.important) return important;
+            if (specificity != o.specificity) return specificity > o.specificity;
+            return order > o.order;
+        }
+    }
+
+    private CssInliner() {}
+
+    /** Inlines and then removes every {@code <style>} element of {@code doc}, in place. */
+    public static void inline(Document doc) {
+        StringBuilder css = new StringBuilder();
+        for (Element style : doc.select("style")) {
+            css.append(style.data()).append('\n');
+            style.remove();
+        }
+        CascadingStyleSheet sheet = parse(css.toString());
+        Map<Element, Map<String, Decl>> styles = new IdentityHashMap<>();
+        int order = 0;
+        for (ICSSTopLevelRule rule : sheet.getAllRules()) {
+            if (!(rule instanceof CSSStyleRule styleRule)) {
+                throw new RenderException("e-mail CSS: cannot inline " + rule.getAsCSSString(WRITER, 0).split("\\{")[0].trim()
+                        + "; mail clients need every style on its element");
+            }
+            for (CSSSelector selector : styleRule.getAllSelectors()) {
+                String text = selector.getAsCSSString(WRITER, 0);
+                int specificity = specificity(selector.getAllMembers());
+                List<Element> matched;
+                try {
+                    matched = doc.select(text);
+                } catch (Selector.SelectorParseException e) {
+                    throw new RenderException("e-mail CSS: selector \"" + text + "\" cannot be inlined: " + e.getMessage(), e);
+                }
+                for (CSSDeclaration d : styleRule.getAllDeclarations()) {
+                    Decl decl = new Decl(d.getExpressionAsCSSString(), d.isImportant(), specificity, order++);
+                    for (Element e : matched) {
+                        styles.computeIfAbsent(e, k -> new LinkedHashMap<>())
+                                .merge(d.getProperty().toLowerCase(Locale.ROOT), decl, (a, b) -> b.beats(a) ? b : a);
+                    }
+                }
+            }
+        }
+        for (Element e : doc.getAllElements()) {
+            Map<String, Decl> fromSheet = styles.get(e);
+            if (fromSheet == null) continue;
+            Map<String, String> merged = new LinkedHashMap<>();
+            fromSheet.forEach((prop, d) -> merged.put(prop, d.value() + (d.important() ? " !important" : "")));
+            // A style written on the element in the template is the most specific of all, unless a rule is !important.
+            for (Map.Entry<String, String> own : parseStyleAttribute(e.attr("style")).entrySet()) {
+                Decl sheetDecl = fromSheet.get(own.getKey());
+                if (sheetDecl == null || !sheetDecl.important()) merged.put(own.getKey(), own.getValue());
+            }
+            StringBuilder s = new StringBuilder();
+            merged.forEach((p, v) -> s.append(s.length() == 0 ? "" : ";").append(p).append(':').append(v));
+            e.attr("style", s.toString());
+        }
+    }
+
+    private static CascadingStyleSheet parse(String css) {
+        try {
+            CascadingStyleSheet sheet = CSSReader.readFromStringReader(css, new CSSReaderSettings()
+                    .setCSSVersion(ECSSVersion.LATEST)
+                    .setCustomErrorHandler(new ThrowingCSSParseErrorHandler())
+                    .setBrowserCompliantMode(false));
+            if (sheet == null) throw new RenderException("e-mail CSS: cannot be parsed");
+            return sheet;
+        } catch (RuntimeException e) {
+            if (e instanceof RenderException r) throw r;
+            throw new RenderException("e-mail CSS: " + e.getMessage(), e);
+        }
+    }
+
+    /** (ids, classes + attributes + pseudo-classes, elements) packed as one comparable int. */
+    static int specificity(List<ICSSSelectorMember> members) {
+        int ids = 0, classes = 0, elements = 0;
+        for (ICSSSelectorMember m : members) {
+            if (m instanceof CSSSelectorSimpleMember s) {
+                if (s.isHash()) ids++;
+                else if (s.isClass() || s.isPseudo()) classes++;
+                else if (s.isElementName() && !"*".equals(s.getValue())) elements++;
+            } else if (m instanceof CSSSelectorAttribute) {
+                classes++;
+            } else if (m instanceof CSSSelectorMemberNot not) {
+                int inner = 0;
+                for (CSSSelector s : not.getAllSelectors()) inner = Math.max(inner, specificity(s.getAllMembers()));
+                ids += inner / 10_000;
+                classes += inner / 100 % 100;
+                elements += inner % 100;
+            }
+        }
+        return ids * 10_000 + classes * 100 + elements;
+    }
+
+    /** The declarations of a style attribute, in order; later ones replace earlier ones. */
+    static Map<String, String> parseStyleAttribute(String style) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (style == null || style.isBlank()) return out;
+        CSSDeclarationList decls = CSSReaderDeclarationList.readFromString(style, ECSSVersion.LATEST,
+                new ThrowingCSSParseErrorHandler());
+        if (decls == null) throw new RenderException("e-mail template: style=\"" + style + "\" cannot be parsed");
+        for (CSSDeclaration d : decls.getAllDeclarations()) {
+            out.put(d.getProperty().toLowerCase(Locale.ROOT),
+                    d.getExpressionAsCSSString() + (d.isImportant() ? " !important" : ""));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,90 @@
+package paperboy.render.newsletter;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import paperboy.config.SiteConfig;
+import paperboy.model.Day;
+import paperboy.model.Digest;
+import paperboy.model.Listing;
+import paperboy.model.Paper;
+import paperboy.model.Theme;
+import paperboy.render.SitePaths;
+import paperboy.render.Views;
+import paperboy.render.view.EditionPage;
+import paperboy.render.view.EditionPage.EditionItem;
+import paperboy.render.view.EditionPage.EditionSection;
+import paperboy.render.view.EditionPage.SeenItem;
+
+/** Builds the e-mail edition view model of a day. */
+public final class Editions {
+    /** Abstracts longer than this are cut at a word boundary and link to the paper page: keeps mail under 102 KB. */
+    static final int TEASER_CHARS = 280;
+    static final String OTHER = "Other papers";
+
+    private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
+
+    private final Digest digest;
+    private final SiteConfig config;
+    private final URI base;
+
+    public Editions(Digest digest, SiteConfig config, URI base) {
+        this.digest = digest;
+        this.config = config;
+        this.base = base;
+    }
+
+    public static String subject(SiteConfig config, LocalDate date, int count, int newCount) {
+        return config.title() + " — " + SHORT.format(date) + ": " + count + (count == 1 ? " paper" : " papers")
+                + " (" + newCount + " new)";
+    }
+
+    public EditionPage edition(Day day) {
+        int count = day.listings().size();
+        int newCount = (int) day.newCount();
+        boolean byTheme = !digest.themes().isEmpty();
+        Map<String, List<EditionItem>> groups = new LinkedHashMap<>();
+        if (byTheme) digest.themes().forEach(t -> groups.put(t.name(), new ArrayList<>()));
+        groups.put(byTheme ? OTHER : "", new ArrayList<>());
+        List<SeenItem> seen = new ArrayList<>();
+        for (Listing l : day.listings()) {
+            Paper p = digest.paper(l.paperSlug());
+            String url = url(SitePaths.paper(p.slug()));
+            if (l.isNew()) {
+                String abs = Views.cleanAbstract(p);
+                String teaser = Views.teaser(abs, TEASER_CHARS);
+                List<String> themes = themeNames(p);
+                String group = byTheme ? (themes.isEmpty() ? OTHER : themes.get(0)) : "";
+                groups.get(group).add(new EditionItem(Views.cleanTitle(p), url, teaser, !teaser.equals(abs), themes));
+            } else {
+                LocalDate first = p.firstSeen();
+                seen.add(new SeenItem(Views.cleanTitle(p), url, SHORT.format(first), url(SitePaths.day(first))));
+            }
+        }
+        List<EditionSection> sections = groups.entrySet().stream()
+                .filter(e -> !e.getValue().isEmpty())
+                .map(e -> new EditionSection(e.getKey(), List.copyOf(e.getValue())))
+                .toList();
+        LocalDate d = day.date();
+        return new EditionPage(config.title(), subject(config, d, count, newCount), d.toString(), LONG.format(d),
+                SHORT.format(d), count, newCount, count - newCount, url(SitePaths.day(d)),
+                url(SitePaths.newsletter(d, "html")), url(SitePaths.FEED_RSS), url(SitePaths.ARCHIVE), sections,
+                byTheme, List.copyOf(seen), config.newsletter().unsubscribeUrl());
+    }
+
+    private List<String> themeNames(Paper p) {
+        return p.themes().stream().flatMap(s -> digest.theme(s).stream()).map(Theme::name).toList();
+    }
+
+    /** Absolute URL of a site path; folder index pages by their folder, as in canonical links. */
+    String url(String sitePath) {
+        String p = sitePath.endsWith("index.html") ? sitePath.substring(0, sitePath.length() - 10) : sitePath;
+        return base.resolve(p).toString();
+    }
+}

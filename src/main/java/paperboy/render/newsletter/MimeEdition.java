@@ -1,0 +1,124 @@
+package paperboy.render.newsletter;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import paperboy.config.SiteConfig;
+import paperboy.render.RenderException;
+import paperboy.render.feed.FeedDates;
+import paperboy.render.view.EditionPage;
+
+/**
+ * The e-mail edition as a MIME message: multipart/alternative with the text part first and the HTML part
+ * last (the one clients prefer), UTF-8 throughout, built with Jakarta Mail.
+ *
+ * <p>Deterministic, so the {@code .eml} in the site is byte-identical for the same input: the Date header is
+ * midnight of the day in the configured zone (not the clock), the Message-ID is derived from the day and the
+ * base URL, and the MIME boundary from a hash of the content (Jakarta Mail would otherwise put the time and a
+ * counter in both).
+ */
+public final class MimeEdition {
+    private MimeEdition() {}
+
+    /** Everything that goes into the message. */
+    public record Parts(EditionPage page, String html, String text, LocalDate date) {}
+
+    /**
+     * @param to recipients; the config's newsletter.to when empty
+     */
+    public static MimeMessage message(Parts parts, SiteConfig config, URI base, List<String> to, Session session) {
+        try {
+            MimeMessage m = new FixedIdMessage(session, messageId(parts.date(), base));
+            m.setFrom(InternetAddress.parse(config.newsletter().from(), true)[0]);
+            List<String> recipients = to.isEmpty() ? List.of(config.newsletter().to()) : to;
+            for (String r : recipients) m.addRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(r, true));
+            m.setSubject(parts.page().subject(), "UTF-8");
+            m.setHeader("Date", new FeedDates(config.timeZone()).rfc822(parts.date()));
+            if (parts.page().unsubscribeUrl() != null) {
+                m.setHeader("List-Unsubscribe", "<" + parts.page().unsubscribeUrl() + ">");
+            }
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(parts.text(), "UTF-8", "plain");
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(parts.html(), "UTF-8", "html");
+            MimeMultipart alt = new FixedBoundaryMultipart("alternative", boundary(parts));
+            alt.addBodyPart(text);
+            alt.addBodyPart(html);
+            m.setContent(alt);
+            m.saveChanges();
+            return m;
+        } catch (AddressException e) {
+            throw new RenderException("newsletter: bad e-mail address \"" + e.getRef() + "\": " + e.getMessage(), e);
+        } catch (MessagingException e) {
+            throw new RenderException("newsletter: cannot build the message: " + e.getMessage(), e);
+        }
+    }
+
+    /** A session for building messages only; sending makes its own with the SMTP settings. */
+    public static Session offlineSession() {
+        return Session.getInstance(new Properties());
+    }
+
+    public static byte[] bytes(MimeMessage m) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            m.writeTo(out);
+            return out.toByteArray();
+        } catch (IOException | MessagingException e) {
+            throw new RenderException("newsletter: cannot write the message: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code <2025-03-14.1a2b3c4d@example.org>}: the day, a hash of the whole base URL, and its host. */
+    static String messageId(LocalDate date, URI base) {
+        return "<" + date + "." + sha256(base.toString()).substring(0, 8) + "@" + base.getHost() + ">";
+    }
+
+    /** "=_" cannot occur in quoted-printable or base64 text, and the hash makes a clash in 7-bit text hopeless. */
+    static String boundary(Parts p) {
+        return "=_paperboy_" + sha256(p.text() + "\u0000" + p.html()).substring(0, 32);
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static final class FixedIdMessage extends MimeMessage {
+        private final String id;
+
+        FixedIdMessage(Session session, String id) {
+            super(session);
+            this.id = id;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", id);
+        }
+    }
+
+    private static final class FixedBoundaryMultipart extends MimeMultipart {
+        FixedBoundaryMultipart(String subtype, String boundary) {
+            super(subtype);
+            contentType = "multipart/" + subtype + "; boundary=\"" + boundary + "\"";
+        }
+    }
+}

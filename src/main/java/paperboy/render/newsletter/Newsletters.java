@@ -1,0 +1,71 @@
+package paperboy.render.newsletter;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Entities;
+import paperboy.config.SiteConfig;
+import paperboy.model.Day;
+import paperboy.model.Digest;
+import paperboy.render.Output;
+import paperboy.render.RenderContext;
+import paperboy.render.Renderer;
+import paperboy.render.SitePaths;
+import paperboy.render.Templates;
+import paperboy.render.view.EditionPage;
+
+/**
+ * The e-mail edition of every day, as part of the site: {@code newsletter/YYYY-MM-DD.html} (what the e-mail
+ * shows, also readable on the web), {@code .txt} (the plain-text part) and {@code .eml} (the whole message,
+ * to open in a mail client or send by hand). Built with the site so day pages can link to their edition and
+ * a rebuild never loses them. An e-mail needs absolute links, so without a base URL there is none (the
+ * build warns once, together with the feeds).
+ */
+public final class Newsletters implements Renderer {
+    static final String TEMPLATE = "newsletter/email.ftlh";
+
+    @Override
+    public String name() {
+        return "newsletter";
+    }
+
+    @Override
+    public List<Output> render(Digest digest, RenderContext ctx) {
+        Optional<URI> base = ctx.config().baseUrl();
+        if (base.isEmpty()) return List.of();
+        Editions editions = new Editions(digest, ctx.config(), base.get());
+        return digest.days().parallelStream()
+                .flatMap(d -> outputs(edition(d, editions, ctx.templates()), ctx.config(), base.get()).stream())
+                .toList();
+    }
+
+    /** The html and text of one day's edition. */
+    public static MimeEdition.Parts edition(Day day, Editions editions, Templates templates) {
+        EditionPage page = editions.edition(day);
+        return new MimeEdition.Parts(page, html(page, templates), PlainTextEdition.render(page), day.date());
+    }
+
+    /** The three files of one edition, with the .eml addressed to the configured recipient. */
+    public List<Output> outputs(MimeEdition.Parts p, SiteConfig config, URI base) {
+        byte[] eml = MimeEdition.bytes(MimeEdition.message(p, config, base, List.of(), MimeEdition.offlineSession()));
+        return List.of(
+                Output.text(SitePaths.newsletter(p.date(), "html"), p.html(), name()),
+                Output.text(SitePaths.newsletter(p.date(), "txt"), p.text(), name()),
+                new Output(SitePaths.newsletter(p.date(), "eml"), eml, name()));
+    }
+
+    /** Renders the template, then moves its CSS onto the elements. */
+    static String html(EditionPage page, Templates templates) {
+        Document doc = Jsoup.parse(templates.render(TEMPLATE, page));
+        CssInliner.inline(doc);
+        doc.select("[class]").removeAttr("class"); // served their purpose; bytes count against the 102 KB
+        doc.outputSettings()
+                .prettyPrint(false)
+                .charset(StandardCharsets.UTF_8)
+                .escapeMode(Entities.EscapeMode.base);
+        return doc.outerHtml();
+    }
+}

@@ -1,0 +1,100 @@
+package paperboy.render.newsletter;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import paperboy.render.view.EditionPage;
+import paperboy.render.view.EditionPage.EditionItem;
+import paperboy.render.view.EditionPage.EditionSection;
+import paperboy.render.view.EditionPage.SeenItem;
+
+/**
+ * The text/plain part of the e-mail edition: wrapped at 78 columns (RFC 5322's recommended line length) so it
+ * reads well in a terminal; links are numbered footnotes ("[3]") listed at the end, where a long URL may
+ * exceed the width rather than be broken.
+ */
+public final class PlainTextEdition {
+    public static final int WIDTH = 78;
+
+    private final StringBuilder out = new StringBuilder();
+    private final Map<String, Integer> links = new LinkedHashMap<>();
+
+    private PlainTextEdition() {}
+
+    public static String render(EditionPage e) {
+        return new PlainTextEdition().write(e);
+    }
+
+    private String write(EditionPage e) {
+        line(e.siteTitle().toUpperCase(java.util.Locale.ROOT));
+        line(e.dateLabel());
+        para(e.count() + " papers, " + e.newCount() + " new, " + e.seenCount() + " seen before", "", "");
+        para("Read on the web " + ref(e.webUrl()) + " · RSS feed " + ref(e.feedUrl()) + " · Archive "
+                + ref(e.archiveUrl()), "", "");
+        out.append('\n');
+        heading("New today (" + e.newCount() + ")");
+        if (e.sections().isEmpty()) para("Nothing new today.", "", "");
+        for (EditionSection s : e.sections()) {
+            if (!s.name().isEmpty()) {
+                out.append('\n');
+                para("-- " + s.name() + " (" + s.items().size() + ") --", "", "");
+            }
+            for (EditionItem i : s.items()) {
+                out.append('\n');
+                para(i.title() + " " + ref(i.url()), "* ", "  ");
+                if (!i.teaser().isEmpty()) {
+                    para(i.teaser() + (i.trimmed() ? " (read more: " + ref(i.url()) + ")" : ""), "  ", "  ");
+                }
+            }
+        }
+        if (!e.seen().isEmpty()) {
+            out.append('\n');
+            heading("Seen before (" + e.seenCount() + ")");
+            for (SeenItem s : e.seen()) {
+                para(s.title() + " " + ref(s.url()) + " (first seen " + s.firstSeen() + ")", "* ", "  ");
+            }
+        }
+        out.append('\n').append("-- \n");
+        para("You get this e-mail because you subscribed to " + e.siteTitle() + ".", "", "");
+        if (e.unsubscribeUrl() != null) para("Unsubscribe: " + ref(e.unsubscribeUrl()), "", "");
+        out.append('\n').append("Links:\n");
+        links.forEach((url, n) -> out.append('[').append(n).append("] ").append(url).append('\n'));
+        return out.toString();
+    }
+
+    private String ref(String url) {
+        return "[" + links.computeIfAbsent(url, u -> links.size() + 1) + "]";
+    }
+
+    private void heading(String text) {
+        line(text.toUpperCase(java.util.Locale.ROOT));
+        line("=".repeat(Math.min(WIDTH, text.length())));
+    }
+
+    private void line(String s) {
+        out.append(s).append('\n');
+    }
+
+    private void para(String text, String firstIndent, String indent) {
+        wrap(text, firstIndent, indent).forEach(this::line);
+    }
+
+    /** Greedy word wrap to {@link #WIDTH}; a word longer than a line stands alone on its line. */
+    static List<String> wrap(String text, String firstIndent, String indent) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder cur = new StringBuilder(firstIndent);
+        int curIndent = firstIndent.length();
+        for (String word : text.trim().split("\\s+")) {
+            if (cur.length() > curIndent && cur.length() + 1 + word.length() > WIDTH) {
+                lines.add(cur.toString());
+                cur = new StringBuilder(indent);
+                curIndent = indent.length();
+            }
+            if (cur.length() > curIndent) cur.append(' ');
+            cur.append(word);
+        }
+        lines.add(cur.toString());
+        return lines;
+    }
+}

@@ -1,0 +1,33 @@
+package paperboy.render.view;
+
+import java.util.List;
+
+/**
+ * The e-mail edition of one day. Every URL is absolute: an e-mail has no site to be relative to.
+ *
+ * @param subject        the e-mail subject, e.g. "Paper Digest — Mar 14: 54 papers (12 new)"
+ * @param sections       the papers new today, one section per theme (primary theme) when there are themes,
+ *                       otherwise one section with an empty name
+ * @param byTheme        true when sections are themes
+ * @param seen           papers listed today that were listed before, in listing order
+ * @param unsubscribeUrl null when not configured
+ */
+public record EditionPage(String siteTitle, String subject, String iso, String dateLabel, String shortDate,
+                          int count, int newCount, int seenCount, String webUrl, String emailUrl, String feedUrl,
+                          String archiveUrl, List<EditionSection> sections, boolean byTheme, List<SeenItem> seen,
+                          String unsubscribeUrl) {
+
+    /** A group of new papers; {@code name} empty when not grouped. */
+    public record EditionSection(String name, List<EditionItem> items) {}
+
+    /**
+     * A paper new today.
+     *
+     * @param teaser  the abstract, cut at a word boundary when long
+     * @param trimmed true when the teaser is shorter than the abstract (then "Read more" links the paper page)
+     */
+    public record EditionItem(String title, String url, String teaser, boolean trimmed, List<String> themes) {}
+
+    /** A paper listed today that was first seen on an earlier day. */
+    public record SeenItem(String title, String url, String firstSeen, String firstSeenUrl) {}
+}
