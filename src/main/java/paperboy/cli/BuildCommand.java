@@ -11,7 +11,9 @@ import paperboy.assemble.ThemeAssigner;
 import paperboy.config.SiteConfig;
 import paperboy.render.SiteRenderer;
 import picocli.CommandLine.Command;
+import paperboy.themes.Themes;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -24,6 +26,10 @@ public final class BuildCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--themes", paramLabel = "MODE",
+            description = "Themes: auto (clustering only), curated (content/themes.yml, then clustering) or off; overrides the config.")
+    String themesMode;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -31,8 +37,15 @@ public final class BuildCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Optional<SiteConfig> config = site.config(err);
         if (config.isEmpty()) return ExitCodes.BAD_INPUT;
+        ThemeAssigner themes;
         try {
-            SiteBuild.Report r = new SiteBuild(SiteRenderer.standard()).run(site.request(config.get(), ThemeAssigner.none()));
+            themes = Themes.forBuild(config.get().themes(), themesMode, site.content);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.BAD_USAGE;
+        }
+        try {
+            SiteBuild.Report r = new SiteBuild(SiteRenderer.standard()).run(site.request(config.get(), themes));
             SiteOptions.print(err, r.warnings());
             double secs = (System.nanoTime() - start) / 1e9;
             out.println(String.format(Locale.ROOT,
