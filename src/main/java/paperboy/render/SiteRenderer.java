@@ -18,7 +18,8 @@ public final class SiteRenderer {
 
     /** The standard site: pages, data, assets. */
     public static SiteRenderer standard() {
-        return new SiteRenderer(List.of(new HtmlPages(), new DigestJson(), new StaticAssets()));
+        return new SiteRenderer(List.of(new HtmlPages(), new DigestJson(), new StaticAssets(),
+                new ThemePages()));
     }
 
     /** @return outputs sorted by path, and how long each renderer took (ms), in run order */

@@ -67,7 +67,9 @@ final class CuratedMatcher {
             List<Integer> matched = new ArrayList<>();
             for (int t = 0; t < keys.size(); t++) if (score[t] > 0 && !chosen.contains(t)) matched.add(t);
             matched.sort((a, b) -> score[a] != score[b] ? Integer.compare(score[b], score[a]) : Integer.compare(a, b));
-            chosen.addAll(matched);
+            // Secondary themes must be nearly as strong as the primary: a passing mention is not a topic.
+            int top = chosen.isEmpty() && !matched.isEmpty() ? score[matched.get(0)] : 0;
+            for (int t : matched) if (score[t] * 2 >= top) chosen.add(t);
             out.add(List.copyOf(chosen.subList(0, Math.min(MAX_THEMES, chosen.size()))));
         }
         pins.values().stream().sorted((a, b) -> a.at().compareTo(b.at())).forEach(pin ->
