@@ -2,6 +2,7 @@ package paperboy;
 
 import java.io.PrintWriter;
 import paperboy.cli.BuildCommand;
+import paperboy.cli.ThemesCommand;
 import paperboy.cli.ExitCodes;
 import paperboy.cli.VersionProvider;
 import picocli.CommandLine;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The command line. {@link #run} returns the exit code; only {@link #main} exits. */
 @Command(name = "paperboy", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Builds a static digest site, feeds and a newsletter from daily paper listings.",
-        subcommands = {BuildCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, ThemesCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

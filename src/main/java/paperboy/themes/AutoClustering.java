@@ -24,8 +24,8 @@ final class AutoClustering {
     private static final int REFINE_PASSES = 3;
     /** Lloyd iterations per candidate k: enough to compare ks; the chosen one is fitted to convergence. */
     private static final int ROUGH_ITERATIONS = 8;
-    /** Below this cosine to its nearest theme a paper fits nowhere. */
-    static final double OTHER_BELOW = 0.12;
+    /** Below this cosine with the rest of its theme (leave-one-out) a paper fits nowhere: "Other". */
+    static final double OTHER_BELOW = 0.1;
     /** A secondary theme must be at least this close, absolutely and relative to the primary. */
     static final double SECONDARY_MIN = 0.15;
     static final double SECONDARY_RATIO = 0.75;
@@ -89,6 +89,7 @@ final class AutoClustering {
             SphericalKMeans.assign(xs, c, cluster, sim);
         }
 
+        double[] fit = leaveOneOut(xs, dims, c.length, cluster);
         boolean[] alive = new boolean[c.length];
         Arrays.fill(alive, true);
         // Papers that fit nowhere leave first; then the smallest theme under MIN_SIZE is dissolved, its papers
@@ -96,7 +97,7 @@ final class AutoClustering {
         while (true) {
             int[] size = new int[c.length];
             for (int i = 0; i < xs.size(); i++) {
-                if (cluster[i] >= 0 && sim[i] < OTHER_BELOW) cluster[i] = -1;
+                if (cluster[i] >= 0 && fit[i] < OTHER_BELOW) cluster[i] = -1;
                 if (cluster[i] >= 0) size[cluster[i]]++;
             }
             int smallest = -1;
@@ -109,7 +110,7 @@ final class AutoClustering {
                 if (cluster[i] != smallest) continue;
                 int to = nearest(xs.get(i), c, alive);
                 cluster[i] = to;
-                sim[i] = to < 0 ? 0 : xs.get(i).dot(c[to]);
+                sim[i] = fit[i] = to < 0 ? 0 : xs.get(i).dot(c[to]);
             }
         }
 
@@ -138,6 +139,26 @@ final class AutoClustering {
         // Biggest first; equal sizes by their first member, so the order never depends on k-means' numbering.
         sorted.sort(Comparator.comparingInt((Group g) -> -g.members().size()).thenComparing(g -> g.members().get(0)));
         return new Result(sorted, other, best.k(), bestScore);
+    }
+
+    /**
+     * Each vector's cosine with the mean of the OTHER members of its cluster. A paper counts toward its own
+     * centroid, which flatters it (in a cluster of 20 by about 0.15); this is the honest measure of whether it fits.
+     */
+    static double[] leaveOneOut(List<SparseVector> xs, int dims, int k, int[] cluster) {
+        double[][] sum = new double[k][dims];
+        for (int i = 0; i < xs.size(); i++) xs.get(i).addTo(sum[cluster[i]]);
+        double[] norm2 = new double[k];
+        for (int j = 0; j < k; j++) for (double v : sum[j]) norm2[j] += v * v;
+        double[] out = new double[xs.size()];
+        for (int i = 0; i < xs.size(); i++) {
+            SparseVector x = xs.get(i);
+            double xs2 = 0;
+            for (int t = 0; t < x.ids().length; t++) xs2 += x.weights()[t] * sum[cluster[i]][x.ids()[t]];
+            double rest2 = norm2[cluster[i]] - 2 * xs2 + 1; // |S - x|² for a unit x
+            out[i] = rest2 <= 1e-9 ? 0 : (xs2 - 1) / Math.sqrt(rest2);
+        }
+        return out;
     }
 
     /** Up to {@link #MAX_SECONDARY} other themes nearly as close as the primary, closest first. */

@@ -33,8 +33,13 @@ final class ThemeEngine {
         this.maxThemes = maxThemes;
     }
 
-    /** An automatic theme before slugs are handed out: for the build and for {@code themes --suggest}. */
-    record Found(String name, List<String> keywords, List<Integer> members, List<Integer> secondary) {}
+    /**
+     * An automatic theme before slugs are handed out: for the build and for {@code themes --suggest}.
+     *
+     * @param typical the members closest to the theme's centre, closest first (at most 3)
+     */
+    record Found(String name, List<String> keywords, List<Integer> members, List<Integer> secondary,
+                 List<Integer> typical) {}
 
     /** The automatic themes of the given papers, biggest first, and the papers that fit none. */
     record Clusters(Corpus corpus, List<Found> themes, List<Integer> other, int chosenK, double silhouette) {}
@@ -55,7 +60,11 @@ final class ThemeEngine {
             ThemeNamer.Naming n = namer.name(g.members());
             String name = n.name();
             for (int i = 2; !names.add(name); i++) name = n.name() + " " + i;
-            found.add(new Found(name, n.keywords(), g.members(), g.secondary()));
+            List<Integer> typical = g.members().stream()
+                    .sorted(Comparator.comparingDouble((Integer i) -> -corpus.vectors.get(i).dot(g.centroid()))
+                            .thenComparingInt(i -> i))
+                    .limit(3).toList();
+            found.add(new Found(name, n.keywords(), g.members(), g.secondary(), typical));
         }
         return new Clusters(corpus, found, r.other(), r.chosenK(), r.silhouette());
     }

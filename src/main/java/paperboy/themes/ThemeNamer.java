@@ -36,12 +36,18 @@ final class ThemeNamer {
 
     Naming name(List<Integer> members) {
         double[] score = new double[corpus.terms.length];
-        List<Integer> terms = distinctive(members, score);
+        int[] inTitles = new int[corpus.terms.length];
+        List<Integer> terms = distinctive(members, score, inTitles);
         if (terms.isEmpty()) return new Naming("Miscellaneous", List.of());
-        int first = terms.get(0);
+        // Name after words the member titles share when there are any: titles say what a paper is about,
+        // abstracts also say "accurate" and "data".
+        List<Integer> nameable = terms.stream().filter(t -> inTitles[t] >= 2).toList();
+        boolean fromTitles = !nameable.isEmpty();
+        if (!fromTitles) nameable = terms;
+        int first = nameable.get(0);
         if (!corpus.terms[first].contains(" ")) {
             // "masked" alone says less than "masked autoencoder": take a phrase with the word if nearly as distinctive.
-            for (int t : terms) {
+            for (int t : nameable) {
                 if (score[t] < PHRASE_OVER_WORD * score[first]) break;
                 if (Arrays.asList(corpus.terms[t].split(" ")).contains(corpus.terms[first]) && t != first) {
                     first = t;
@@ -51,8 +57,8 @@ final class ThemeNamer {
         }
         String name = titleCase(corpus.surface(first));
         Set<String> used = new HashSet<>(Arrays.asList(corpus.terms[first].split(" ")));
-        for (int t : terms.subList(1, terms.size())) {
-            if (overlaps(t, used)) continue;
+        for (int t : fromTitles ? nameable : List.<Integer>of()) { // a second abstract-only word is mostly noise
+            if (t == first || overlaps(t, used)) continue;
             if (score[t] >= SECOND_PART * score[first]) name += " & " + titleCase(corpus.surface(t));
             break;
         }
@@ -69,14 +75,16 @@ final class ThemeNamer {
     }
 
     /** Term ids in at least two member papers, most distinctive first (ties by term, for determinism). */
-    private List<Integer> distinctive(List<Integer> members, double[] score) {
+    private List<Integer> distinctive(List<Integer> members, double[] score, int[] inTitles) {
         double[] inside = new double[corpus.terms.length];
         int[] papersWith = new int[corpus.terms.length];
         for (int m : members) {
             int[] title = corpus.titleTerms.get(m);
             for (int t : corpus.vectors.get(m).ids()) {
                 papersWith[t]++;
-                inside[t] += Arrays.binarySearch(title, t) >= 0 ? 1 : ABSTRACT_ONLY;
+                boolean titled = Arrays.binarySearch(title, t) >= 0;
+                inside[t] += titled ? 1 : ABSTRACT_ONLY;
+                if (titled) inTitles[t]++;
             }
         }
         List<Integer> candidates = new ArrayList<>();
