@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import paperboy.assemble.Slugs;
 import paperboy.model.SourceRef;
 import paperboy.parse.Problems;
+import paperboy.parse.Severity;
 
 /**
  * Reads {@code content/themes.yml}. Every mistake is reported as {@code content/themes.yml:LINE: what is wrong},
@@ -74,9 +75,9 @@ public final class TaxonomyLoader {
             problems.error(SourceRef.file(file), "cannot read: " + e.getMessage());
             return Optional.empty();
         }
-        int errorsBefore = (int) problems.count(paperboy.parse.Severity.ERROR);
+        long errorsBefore = problems.count(Severity.ERROR);
         List<Taxonomy.Entry> entries = entries(root, file, problems);
-        if (problems.count(paperboy.parse.Severity.ERROR) > errorsBefore) return Optional.empty();
+        if (problems.count(Severity.ERROR) > errorsBefore) return Optional.empty();
         return Optional.of(new Taxonomy(file, entries));
     }
 
@@ -117,6 +118,7 @@ public final class TaxonomyLoader {
                 problems.error(slugAt, "slug \"" + slug + "\" is used by an earlier theme");
             }
             String description = text(t, "description", file, problems).orElse("");
+            long errorsBefore = problems.count(Severity.ERROR);
             List<Scalar> keywords = list(t, "keywords", file, problems);
             for (Scalar k : keywords) {
                 if (CuratedMatcher.glued(analyzer, k.text()).isEmpty()) {
@@ -125,7 +127,8 @@ public final class TaxonomyLoader {
                 }
             }
             List<Scalar> papers = list(t, "papers", file, problems);
-            if (keywords.isEmpty() && papers.isEmpty()) {
+            boolean listsOk = problems.count(Severity.ERROR) == errorsBefore; // one mistake, one message
+            if (keywords.isEmpty() && papers.isEmpty() && listsOk) {
                 problems.error(at, "theme \"" + name.get() + "\" needs keywords or papers, or it matches nothing");
             }
             out.add(new Taxonomy.Entry(slug, name.get().strip(), description.strip(),
