@@ -58,13 +58,18 @@ final class AutoClustering {
         List<Integer> sample = sample(usable);
         List<SparseVector> sx = sample.stream().map(corpus.vectors::get).toList();
         float[][] distances = distances(sx, dims);
+        List<Integer> ks = new ArrayList<>();
+        for (int k = lo; k <= hi; k += Math.max(1, k / 4)) ks.add(k);
+        // Each candidate k is an independent fit with its own seed: run them in parallel, compare in k order.
+        double[] scores = ks.parallelStream()
+                .mapToDouble(k -> silhouette(distances, SphericalKMeans.fit(sx, dims, k, SEED + k, ROUGH_ITERATIONS)))
+                .toArray();
         int bestK = lo;
         double bestScore = Double.NEGATIVE_INFINITY;
-        for (int k = lo; k <= hi; k += Math.max(1, k / 4)) {
-            double s = silhouette(distances, SphericalKMeans.fit(sx, dims, k, SEED + k, ROUGH_ITERATIONS));
-            if (s > bestScore + 1e-9) {
-                bestScore = s;
-                bestK = k;
+        for (int i = 0; i < ks.size(); i++) {
+            if (scores[i] > bestScore + 1e-9) {
+                bestScore = scores[i];
+                bestK = ks.get(i);
             }
         }
         if (bestScore < CLEAR_STRUCTURE) {

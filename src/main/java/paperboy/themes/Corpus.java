@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import paperboy.model.Paper;
 
 /**
@@ -52,11 +53,23 @@ final class Corpus {
         return surfaces.getOrDefault(terms[termId], terms[termId]);
     }
 
+    /** Sees each paper's stems as they are analysed, so curated rules need no second pass over the text. */
+    interface StemSink {
+        /** Called once per paper, possibly from several threads at once. */
+        void accept(int paper, List<String> titleStems, List<String> abstractStems);
+    }
+
     static Corpus of(List<Paper> papers, TermAnalyzer analyzer) {
+        return of(papers, analyzer, null);
+    }
+
+    /** @param sink null when nobody needs the stems */
+    static Corpus of(List<Paper> papers, TermAnalyzer analyzer, StemSink sink) {
         // Analysis dominates at scale and is independent per paper; results are collected in paper order.
         // Surface counts are sums, so the order threads add them in does not change the result.
         ConcurrentHashMap<String, Map<String, Integer>> written = new ConcurrentHashMap<>();
-        List<Map<String, int[]>> counts = papers.parallelStream().map(p -> termCounts(p, analyzer, written)).toList();
+        List<Map<String, int[]>> counts = IntStream.range(0, papers.size()).parallel()
+                .mapToObj(i -> termCounts(i, papers.get(i), analyzer, written, sink)).toList();
 
         Map<String, Integer> df = new HashMap<>();
         for (Map<String, int[]> doc : counts) {
@@ -108,18 +121,23 @@ final class Corpus {
     }
 
     /** Term to {count in the paper, 1 if in the title}; how each term was written goes to {@code written}. */
-    private static Map<String, int[]> termCounts(Paper p, TermAnalyzer analyzer,
-                                                 ConcurrentHashMap<String, Map<String, Integer>> written) {
+    private static Map<String, int[]> termCounts(int index, Paper p, TermAnalyzer analyzer,
+                                                 ConcurrentHashMap<String, Map<String, Integer>> written, StemSink sink) {
         Map<String, int[]> c = new HashMap<>();
         Map<String, String> seen = new HashMap<>();
         List<TermAnalyzer.Token> title = analyzer.tokens(p.title());
         for (int r = 0; r < TITLE_WEIGHT; r++) count(title, c, seen);
         c.values().forEach(v -> v[1] = 1);
-        p.abstractRaw().ifPresent(a -> count(analyzer.tokens(a), c, seen));
-        // One vote per paper and spelling, so one paper repeating a word does not decide its name.
+        List<TermAnalyzer.Token> abs = p.abstractRaw().map(analyzer::tokens).orElse(List.of());
+        count(abs, c, seen);
+        if (sink != null) {
+            sink.accept(index, title.stream().map(TermAnalyzer.Token::stem).toList(),
+                    abs.stream().map(TermAnalyzer.Token::stem).toList());
+        }
+        // One vote per paper (its first spelling), so one paper repeating a word does not decide its name.
         seen.forEach((term, surface) -> written.compute(term, (k, m) -> {
             Map<String, Integer> byForm = m == null ? new HashMap<>() : m;
-            for (String form : surface.split("\n")) byForm.merge(form, 1, Integer::sum);
+            byForm.merge(surface, 1, Integer::sum);
             return byForm;
         }));
         return c;
@@ -134,14 +152,13 @@ final class Corpus {
                 TermAnalyzer.Token prev = tokens.get(i - 1);
                 String pair = prev.stem() + " " + t.stem();
                 c.computeIfAbsent(pair, k -> new int[2])[0]++;
-                remember(seen, pair, prev.surface() + t.joiner() + t.surface());
+                seen.computeIfAbsent(pair, k -> prev.surface() + t.joiner() + t.surface());
             }
         }
     }
 
-    /** Distinct spellings of a term in one paper, newline-separated (a newline never occurs in a token). */
     private static void remember(Map<String, String> seen, String term, String surface) {
-        seen.merge(term, surface, (a, b) -> ("\n" + a + "\n").contains("\n" + b + "\n") ? a : a + "\n" + b);
+        seen.putIfAbsent(term, surface);
     }
 
     /** Per vocabulary term, its most used spelling; ties go to the alphabetically first, for determinism. */

@@ -20,13 +20,11 @@ final class CuratedMatcher {
     private static final int ABSTRACT_HITS_NEEDED = 2;
 
     private final Taxonomy taxonomy;
-    private final TermAnalyzer analyzer;
     /** per theme, per keyword, its stems glued together ("maskautoencod") */
     private final List<List<String>> keys = new ArrayList<>();
 
     CuratedMatcher(Taxonomy taxonomy, TermAnalyzer analyzer) {
         this.taxonomy = taxonomy;
-        this.analyzer = analyzer;
         for (Taxonomy.Entry e : taxonomy.themes()) {
             keys.add(e.keywords().stream().map(k -> String.join("", analyzer.stems(k))).filter(k -> !k.isEmpty()).toList());
         }
@@ -37,8 +35,26 @@ final class CuratedMatcher {
         return String.join("", analyzer.stems(keyword));
     }
 
-    /** Per paper (same order), the indices of its curated themes, primary first, at most {@link #MAX_THEMES}. */
-    List<List<Integer>> match(List<Paper> papers, Problems problems) {
+    /** Each theme's keyword score for one paper, from its title and abstract stems; 0 where it does not match. */
+    int[] scores(List<String> title, List<String> abs) {
+        int[] score = new int[keys.size()];
+        for (int t = 0; t < keys.size(); t++) {
+            int inTitle = 0, inAbstract = 0;
+            for (String k : keys.get(t)) {
+                inTitle += hits(title, k);
+                inAbstract += hits(abs, k);
+            }
+            if (inTitle > 0 || inAbstract >= ABSTRACT_HITS_NEEDED) score[t] = TITLE_HIT * inTitle + inAbstract;
+        }
+        return score;
+    }
+
+    /**
+     * Per paper (same order), the indices of its curated themes, primary first, at most {@link #MAX_THEMES}.
+     *
+     * @param scores per paper, from {@link #scores}
+     */
+    List<List<Integer>> match(List<Paper> papers, int[][] scores, Problems problems) {
         Map<String, List<Integer>> pinnedByTitle = new HashMap<>();
         Map<String, Taxonomy.Pin> pins = new HashMap<>();
         for (int t = 0; t < taxonomy.themes().size(); t++) {
@@ -49,21 +65,12 @@ final class CuratedMatcher {
             }
         }
         List<List<Integer>> out = new ArrayList<>();
-        for (Paper p : papers) {
-            List<String> title = analyzer.stems(p.title());
-            List<String> abs = p.abstractRaw().map(analyzer::stems).orElse(List.of());
+        for (int i = 0; i < papers.size(); i++) {
+            Paper p = papers.get(i);
             List<Integer> pinned = pinnedByTitle.getOrDefault(Keys.title(p.title()), List.of());
             pins.remove(Keys.title(p.title()));
-            int[] score = new int[keys.size()];
+            int[] score = scores[i];
             List<Integer> chosen = new ArrayList<>(pinned);
-            for (int t = 0; t < keys.size(); t++) {
-                int inTitle = 0, inAbstract = 0;
-                for (String k : keys.get(t)) {
-                    inTitle += hits(title, k);
-                    inAbstract += hits(abs, k);
-                }
-                if (inTitle > 0 || inAbstract >= ABSTRACT_HITS_NEEDED) score[t] = TITLE_HIT * inTitle + inAbstract;
-            }
             List<Integer> matched = new ArrayList<>();
             for (int t = 0; t < keys.size(); t++) if (score[t] > 0 && !chosen.contains(t)) matched.add(t);
             matched.sort((a, b) -> score[a] != score[b] ? Integer.compare(score[b], score[a]) : Integer.compare(a, b));

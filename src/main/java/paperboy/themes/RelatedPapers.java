@@ -20,6 +20,7 @@ final class RelatedPapers {
     private static final int INDEX_TERMS = 24;
     private static final int POSTINGS_CAP = 300;
     private static final int RESCORE = 30;
+    private static final int CHUNK = 256;
     /** A paper sharing only a word or two is not related. */
     private static final double MIN_SIMILARITY = 0.05;
 
@@ -35,9 +36,16 @@ final class RelatedPapers {
                     .toArray(int[][]::new);
         }
         Postings[] postings = index(corpus);
-        return IntStream.range(0, xs.size()).parallel()
-                .mapToObj(i -> top(i, candidates(i, xs.get(i), postings, xs.size()), xs, null))
-                .toArray(int[][]::new);
+        int n = xs.size();
+        int[][] out = new int[n][];
+        // Chunks of papers share one scratch accumulator, so memory stays O(n) per thread, not per paper.
+        IntStream.range(0, (n + CHUNK - 1) / CHUNK).parallel().forEach(chunk -> {
+            Scratch scratch = new Scratch(n);
+            for (int i = chunk * CHUNK; i < Math.min(n, (chunk + 1) * CHUNK); i++) {
+                out[i] = top(i, candidates(i, xs.get(i), postings, scratch), xs, null);
+            }
+        });
+        return out;
     }
 
     /** @param denseX the paper's vector spread out, for fast products with every other; null to merge instead */
@@ -96,23 +104,51 @@ final class RelatedPapers {
         return postings;
     }
 
+    /** A dense accumulator over all papers and the list of entries touched, reset after each use. */
+    private static final class Scratch {
+        final float[] score;
+        final int[] touched;
+        int count;
+
+        Scratch(int n) {
+            score = new float[n];
+            touched = new int[n];
+        }
+    }
+
     /** Papers sharing one of this paper's strongest terms, ranked by that partial overlap, best {@link #RESCORE}. */
-    private static IntStream candidates(int i, SparseVector x, Postings[] postings, int n) {
-        Map<Integer, Double> partial = new HashMap<>();
+    private static IntStream candidates(int i, SparseVector x, Postings[] postings, Scratch s) {
         for (int k : strongest(x, QUERY_TERMS)) {
             Postings p = postings[x.ids()[k]];
             if (p == null) continue;
+            float w = x.weights()[k];
             for (int e = 0; e < p.docs().length; e++) {
-                if (p.docs()[e] != i) partial.merge(p.docs()[e], (double) x.weights()[k] * p.weights()[e], Double::sum);
+                int d = p.docs()[e];
+                if (d == i) continue;
+                if (s.score[d] == 0) s.touched[s.count++] = d;
+                s.score[d] += w * p.weights()[e];
             }
         }
-        return partial.entrySet().stream()
-                .sorted((a, b) -> {
-                    int c = Double.compare(b.getValue(), a.getValue());
-                    return c != 0 ? c : Integer.compare(a.getKey(), b.getKey());
-                })
-                .limit(RESCORE)
-                .mapToInt(Map.Entry::getKey);
+        // Keep the best RESCORE by partial score (ties to the lower index): a small insertion-sorted buffer.
+        int[] best = new int[RESCORE];
+        float[] bestScore = new float[RESCORE];
+        int m = 0;
+        for (int t = 0; t < s.count; t++) {
+            int d = s.touched[t];
+            float sc = s.score[d];
+            s.score[d] = 0;
+            if (m == RESCORE && (sc < bestScore[m - 1] || (sc == bestScore[m - 1] && d > best[m - 1]))) continue;
+            int pos = m < RESCORE ? m++ : RESCORE - 1;
+            while (pos > 0 && (bestScore[pos - 1] < sc || (bestScore[pos - 1] == sc && best[pos - 1] > d))) {
+                best[pos] = best[pos - 1];
+                bestScore[pos] = bestScore[pos - 1];
+                pos--;
+            }
+            best[pos] = d;
+            bestScore[pos] = sc;
+        }
+        s.count = 0;
+        return IntStream.of(Arrays.copyOf(best, m));
     }
 
     /** Positions (into the vector's arrays) of its largest weights. */

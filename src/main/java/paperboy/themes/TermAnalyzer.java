@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
@@ -37,8 +37,8 @@ public final class TermAnalyzer {
             "et", "al", "them", "you", "need", "i.e", "e.g", "thus", "yet", "able", "even", "like", "whole");
 
     /** Compound prefixes glued on before analysis, so "auto-encoder" and "autoencoder" are the same word. */
-    private static final Pattern GLUED_PREFIX = Pattern.compile(
-            "(?i)\\b(auto|pre|post|non|co|multi|semi|sub|un|de|re)-(?=\\p{L})");
+    private static final Set<String> GLUED_PREFIXES = Set.of("auto", "pre", "post", "non", "co", "multi", "semi",
+            "sub", "un", "de", "re");
 
     private final Analyzer analyzer;
     private final CharArraySet stopWords;
@@ -60,7 +60,7 @@ public final class TermAnalyzer {
     /** The text as tokens in order; numbers and single letters dropped. */
     public List<Token> tokens(String rawText) {
         // Raw text on purpose: LaTeX debris tokenizes into a few stray words, and cleaning it costs more than analysis.
-        String text = GLUED_PREFIX.matcher(rawText).replaceAll("$1");
+        String text = glueCompoundPrefixes(rawText);
         List<Token> out = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream("text", text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -86,6 +86,23 @@ public final class TermAnalyzer {
             throw new UncheckedIOException(e); // reading a String cannot fail
         }
         return out;
+    }
+
+    /** "auto-encoder" → "autoencoder", "pre-training" → "pretraining": one word however it is written. */
+    static String glueCompoundPrefixes(String text) {
+        if (text.indexOf('-') < 0) return text;
+        StringBuilder out = new StringBuilder(text.length());
+        int wordStart = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '-' && i > wordStart && i + 1 < text.length() && Character.isLetter(text.charAt(i + 1))
+                    && GLUED_PREFIXES.contains(text.substring(wordStart, i).toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            out.append(c);
+            if (!Character.isLetter(c)) wordStart = i + 1;
+        }
+        return out.toString();
     }
 
     /** Just the stems, for matching curated keywords. */

@@ -51,7 +51,7 @@ final class ThemeEngine {
         return cluster(corpus, all);
     }
 
-    private Clusters cluster(Corpus corpus, List<Integer> docs) {
+    Clusters cluster(Corpus corpus, List<Integer> docs) {
         AutoClustering.Result r = AutoClustering.cluster(corpus, docs, minThemes, maxThemes);
         ThemeNamer namer = new ThemeNamer(corpus);
         List<Found> found = new ArrayList<>();
@@ -70,8 +70,11 @@ final class ThemeEngine {
     }
 
     Assignment assign(List<Paper> papers, Optional<Taxonomy> taxonomy, Problems problems) {
-        Corpus corpus = Corpus.of(papers, analyzer);
         int n = papers.size();
+        Optional<CuratedMatcher> matcher = taxonomy.map(t -> new CuratedMatcher(t, analyzer));
+        int[][] curatedScores = new int[n][];
+        Corpus corpus = Corpus.of(papers, analyzer,
+                matcher.<Corpus.StemSink>map(m -> (i, title, abs) -> curatedScores[i] = m.scores(title, abs)).orElse(null));
         // Per paper, its theme keys in order (primary first); a key is a curated slug or "auto:<i>".
         List<List<ThemeDraft>> themesOf = new ArrayList<>();
         for (int i = 0; i < n; i++) themesOf.add(new ArrayList<>());
@@ -79,8 +82,7 @@ final class ThemeEngine {
 
         List<Integer> unclaimed = new ArrayList<>();
         if (taxonomy.isPresent()) {
-            CuratedMatcher matcher = new CuratedMatcher(taxonomy.get(), analyzer);
-            List<List<Integer>> matches = matcher.match(papers, problems);
+            List<List<Integer>> matches = matcher.get().match(papers, curatedScores, problems);
             List<ThemeDraft> curated = new ArrayList<>();
             for (Taxonomy.Entry e : taxonomy.get().themes()) {
                 curated.add(new ThemeDraft(e.slug(), e.name(), e.description(), e.keywords(), true));
