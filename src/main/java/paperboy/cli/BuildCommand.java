@@ -41,8 +41,9 @@ public final class BuildCommand implements Callable<Integer> {
         try {
             themes = Themes.forBuild(config.get().themes(), themesMode, site.content);
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.BAD_USAGE;
+            // From --themes it is bad usage; from the config file, bad input.
+            err.println("error: " + (themesMode != null ? "--themes: " : "config: ") + e.getMessage());
+            return themesMode != null ? ExitCodes.BAD_USAGE : ExitCodes.BAD_INPUT;
         }
         try {
             SiteBuild.Report r = new SiteBuild(SiteRenderer.standard()).run(site.request(config.get(), themes));

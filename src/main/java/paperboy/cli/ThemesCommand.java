@@ -46,8 +46,9 @@ public final class ThemesCommand implements Callable<Integer> {
         try {
             themes = suggest ? ThemeAssigner.none() : Themes.forBuild(config.get().themes(), themesMode, site.content);
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.BAD_USAGE;
+            // From --themes it is bad usage; from the config file, bad input.
+            err.println("error: " + (themesMode != null ? "--themes: " : "config: ") + e.getMessage());
+            return themesMode != null ? ExitCodes.BAD_USAGE : ExitCodes.BAD_INPUT;
         }
         Problems problems = new Problems();
         Digest digest;

@@ -180,7 +180,7 @@ class CuratedThemesTest {
         int code = Main.run(new String[] {"build", "--themes", "sometimes", "--out", dir.resolve("s").toString()},
                 new PrintWriter(stdout), new PrintWriter(stderr));
         assertThat(code).isEqualTo(2);
-        assertThat(stderr.toString()).contains("themes mode \"sometimes\" is not one of auto, curated, off");
+        assertThat(stderr.toString()).contains("--themes: themes mode \"sometimes\" is not one of auto, curated, off");
     }
 
     @Test
