@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -59,7 +60,14 @@ final class ThemeEngine {
         for (AutoClustering.Group g : r.groups()) {
             ThemeNamer.Naming n = namer.name(g.members());
             String name = n.name();
-            for (int i = 2; !names.add(name); i++) name = n.name() + " " + i;
+            // Two themes with one name: tell them apart by their next keyword, "In-Context Learning (Gradient Descent)".
+            for (String k : n.keywords()) {
+                if (!names.contains(name)) break;
+                String part = ThemeNamer.titleCase(k);
+                if (!n.name().toLowerCase(Locale.ROOT).contains(k.toLowerCase(Locale.ROOT))) name = n.name() + " (" + part + ")";
+            }
+            for (int i = 2; names.contains(name); i++) name = n.name() + " (" + i + ")";
+            names.add(name);
             List<Integer> typical = g.members().stream()
                     .sorted(Comparator.comparingDouble((Integer i) -> -corpus.vectors.get(i).dot(g.centroid()))
                             .thenComparingInt(i -> i))

@@ -14,7 +14,7 @@ import java.util.Set;
  */
 final class ThemeNamer {
     /** A two-word phrase names a topic better than either word; it wins unless clearly less distinctive. */
-    private static final double PAIR_BONUS = 1.25;
+    private static final double PAIR_BONUS = 1.5;
     /** The second part of a name must be at least this distinctive relative to the first. */
     private static final double SECOND_PART = 0.6;
     private static final double PHRASE_OVER_WORD = 0.5;
