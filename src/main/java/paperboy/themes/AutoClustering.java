@@ -126,7 +126,10 @@ final class AutoClustering {
             if (!alive[j]) continue;
             List<Integer> members = new ArrayList<>();
             for (int i = 0; i < xs.size(); i++) if (cluster[i] == j) members.add(usable.get(i));
-            if (members.isEmpty()) continue;
+            if (members.isEmpty()) { // every member fit nowhere: no theme, and no secondary theme either
+                alive[j] = false;
+                continue;
+            }
             groupOf[j] = groups.size();
             groups.add(new Group(c[j], members, new ArrayList<>()));
         }
