@@ -20,13 +20,20 @@ final class CuratedMatcher {
     private static final int ABSTRACT_HITS_NEEDED = 2;
 
     private final Taxonomy taxonomy;
-    /** per theme, per keyword, its stems glued together ("maskautoencod") */
-    private final List<List<String>> keys = new ArrayList<>();
+    /** per theme, its keywords */
+    private final List<List<Key>> keys = new ArrayList<>();
+
+    /**
+     * A keyword's stems glued together ("maskautoencod"), and how many there are: a hit on a longer phrase is
+     * more specific and weighs more, so "masked autoencoders" beats plain "autoencoder" on the same title.
+     */
+    private record Key(String glued, int words) {}
 
     CuratedMatcher(Taxonomy taxonomy, TermAnalyzer analyzer) {
         this.taxonomy = taxonomy;
         for (Taxonomy.Entry e : taxonomy.themes()) {
-            keys.add(e.keywords().stream().map(k -> String.join("", analyzer.stems(k))).filter(k -> !k.isEmpty()).toList());
+            keys.add(e.keywords().stream().map(analyzer::stems).filter(st -> !st.isEmpty())
+                    .map(st -> new Key(String.join("", st), st.size())).toList());
         }
     }
 
@@ -39,12 +46,14 @@ final class CuratedMatcher {
     int[] scores(List<String> title, List<String> abs) {
         int[] score = new int[keys.size()];
         for (int t = 0; t < keys.size(); t++) {
-            int inTitle = 0, inAbstract = 0;
-            for (String k : keys.get(t)) {
-                inTitle += hits(title, k);
-                inAbstract += hits(abs, k);
+            int inTitle = 0, inAbstract = 0, weighted = 0;
+            for (Key k : keys.get(t)) {
+                int ti = hits(title, k.glued()), ab = hits(abs, k.glued());
+                inTitle += ti;
+                inAbstract += ab;
+                weighted += k.words() * (TITLE_HIT * ti + ab);
             }
-            if (inTitle > 0 || inAbstract >= ABSTRACT_HITS_NEEDED) score[t] = TITLE_HIT * inTitle + inAbstract;
+            if (inTitle > 0 || inAbstract >= ABSTRACT_HITS_NEEDED) score[t] = weighted;
         }
         return score;
     }

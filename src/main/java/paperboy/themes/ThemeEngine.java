@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import paperboy.assemble.Slugs;
 import paperboy.assemble.ThemeAssigner.Assignment;
 import paperboy.model.Paper;
@@ -88,6 +89,8 @@ final class ThemeEngine {
         for (int i = 0; i < n; i++) themesOf.add(new ArrayList<>());
         List<ThemeDraft> drafts = new ArrayList<>();
 
+        // Related papers need only the vectors: find them while the themes are worked out.
+        CompletableFuture<int[][]> related = CompletableFuture.supplyAsync(() -> RelatedPapers.compute(corpus));
         List<Integer> unclaimed = new ArrayList<>();
         if (taxonomy.isPresent()) {
             List<List<Integer>> matches = matcher.get().match(papers, curatedScores, problems);
@@ -143,11 +146,11 @@ final class ThemeEngine {
                     ps.stream().sorted(newestFirst).map(Paper::slug).toList(), d.keywords, d.curated));
         });
 
-        int[][] related = RelatedPapers.compute(corpus);
+        int[][] similar = related.join();
         Map<String, List<String>> relatedSlugs = new TreeMap<>();
         for (int i = 0; i < n; i++) {
             List<String> r = new ArrayList<>();
-            for (int j : related[i]) r.add(papers.get(j).slug());
+            for (int j : similar[i]) r.add(papers.get(j).slug());
             relatedSlugs.put(papers.get(i).slug(), r);
         }
         return new Assignment(themes, paperThemes, relatedSlugs);
