@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import paperboy.assemble.DigestAssembler;
 import paperboy.assemble.ThemeAssigner;
+import paperboy.assemble.TimedThemeAssigner;
 import paperboy.config.SiteConfig;
 import paperboy.model.Digest;
 import paperboy.parse.ContentLoader;
@@ -48,24 +49,10 @@ public final class SiteBuild {
         phaseMillis.put("parse", ms(t0));
         failOnErrors(problems);
         long t1 = System.nanoTime();
-        long[] themeNanos = new long[1];
-        ThemeAssigner timedThemes = new ThemeAssigner() { // times the themes apart from the rest of assembly
-            @Override
-            public Assignment assign(List<paperboy.model.Paper> papers) {
-                return assign(papers, new Problems());
-            }
-
-            @Override
-            public Assignment assign(List<paperboy.model.Paper> papers, Problems p) {
-                long t = System.nanoTime();
-                Assignment a = req.themes().assign(papers, p);
-                themeNanos[0] = System.nanoTime() - t;
-                return a;
-            }
-        };
-        Digest digest = new DigestAssembler(timedThemes).assemble(snapshots, problems);
-        phaseMillis.put("assemble", ms(t1 + themeNanos[0]));
-        phaseMillis.put("themes", themeNanos[0] / 1_000_000);
+        TimedThemeAssigner themes = new TimedThemeAssigner(req.themes());
+        Digest digest = new DigestAssembler(themes).assemble(snapshots, problems);
+        phaseMillis.put("assemble", ms(t1) - themes.millis());
+        phaseMillis.put("themes", themes.millis());
         failOnErrors(problems);
         return digest;
     }
