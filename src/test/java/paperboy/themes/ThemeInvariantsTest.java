@@ -21,7 +21,7 @@ import paperboy.model.SourceRef;
 import paperboy.model.Theme;
 
 /** Whatever the papers (none alike, all alike, one, many), the assignment keeps its promises. */
-class ThemeInvariantsProperties {
+class ThemeInvariantsTest {
 
     static List<Paper> randomPapers(long seed, int n) {
         Random rng = new Random(seed);
