@@ -2,6 +2,7 @@ package paperboy;
 
 import java.io.PrintWriter;
 import paperboy.cli.BuildCommand;
+import paperboy.cli.ThemesCommand;
 import paperboy.cli.ExitCodes;
 import paperboy.cli.ServeCommand;
 import paperboy.cli.VersionProvider;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 /** The command line. {@link #run} returns the exit code; only {@link #main} exits. */
 @Command(name = "paperboy", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Builds a static digest site, feeds and a newsletter from daily paper listings.",
-        subcommands = {BuildCommand.class, CommandLine.HelpCommand.class,
+        subcommands = {BuildCommand.class, ThemesCommand.class, CommandLine.HelpCommand.class,
                 ServeCommand.class, paperboy.cli.NewsletterCommand.class, paperboy.cli.SendCommand.class})
 public final class Main implements Runnable {
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import paperboy.assemble.DigestAssembler;
 import paperboy.assemble.ThemeAssigner;
+import paperboy.assemble.TimedThemeAssigner;
 import paperboy.config.SiteConfig;
 import paperboy.editorial.EditorialLoader;
 import paperboy.editorial.EditorialSource;
@@ -53,9 +54,11 @@ public final class SiteBuild {
         phaseMillis.put("parse", ms(t0));
         failOnErrors(problems);
         long t1 = System.nanoTime();
-        Digest digest = new DigestAssembler(req.themes()).assemble(snapshots, problems);
+        TimedThemeAssigner themes = new TimedThemeAssigner(req.themes());
+        Digest digest = new DigestAssembler(themes).assemble(snapshots, problems);
         digest = editorial.attachTo(digest, problems);
-        phaseMillis.put("assemble", ms(t1));
+        phaseMillis.put("assemble", ms(t1) - themes.millis());
+        phaseMillis.put("themes", themes.millis());
         failOnErrors(problems);
         return digest;
     }

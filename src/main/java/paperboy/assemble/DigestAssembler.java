@@ -63,7 +63,7 @@ public final class DigestAssembler {
                 .sorted(Comparator.comparing(Paper::slug))
                 .toList();
 
-        ThemeAssigner.Assignment assignment = themes.assign(papers);
+        ThemeAssigner.Assignment assignment = themes.assign(papers, problems);
         papers = papers.stream()
                 .map(p -> p.withThemes(assignment.paperThemes().getOrDefault(p.slug(), List.of()),
                         assignment.related().getOrDefault(p.slug(), List.of())))

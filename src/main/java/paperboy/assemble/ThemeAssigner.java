@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import paperboy.model.Paper;
 import paperboy.model.Theme;
+import paperboy.parse.Problems;
 
 /** Groups papers into themes. Runs after deduplication, on distinct papers. */
 public interface ThemeAssigner {
@@ -20,6 +21,14 @@ public interface ThemeAssigner {
     }
 
     Assignment assign(List<Paper> papers);
+
+    /**
+     * As {@link #assign(List)}, reporting what the user should know (a bad themes.yml, a pin that matches no
+     * paper) to {@code problems}; errors there stop the build.
+     */
+    default Assignment assign(List<Paper> papers, Problems problems) {
+        return assign(papers);
+    }
 
     /** Themes off: every paper's theme list stays empty. */
     static ThemeAssigner none() {

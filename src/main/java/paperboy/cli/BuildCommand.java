@@ -31,8 +31,10 @@ public final class BuildCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Optional<SiteConfig> config = site.config(err);
         if (config.isEmpty()) return ExitCodes.BAD_INPUT;
+        Optional<ThemeAssigner> themes = site.themes(config.get(), err);
+        if (themes.isEmpty()) return site.themesExitCode();
         try {
-            SiteBuild.Report r = new SiteBuild(SiteRenderer.standard()).run(site.request(config.get(), ThemeAssigner.none()));
+            SiteBuild.Report r = new SiteBuild(SiteRenderer.standard()).run(site.request(config.get(), themes.get()));
             SiteOptions.print(err, r.warnings());
             double secs = (System.nanoTime() - start) / 1e9;
             out.println(String.format(Locale.ROOT,

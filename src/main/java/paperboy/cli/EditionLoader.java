@@ -48,10 +48,12 @@ final class EditionLoader {
             throw new Failed(ExitCodes.BAD_INPUT);
         }
         URI base = config.get().baseUrl().get();
+        Optional<ThemeAssigner> themes = site.themes(config.get(), err);
+        if (themes.isEmpty()) throw new Failed(site.themesExitCode());
         Digest digest;
         try {
             Problems problems = new Problems();
-            digest = new SiteBuild(null).load(site.request(config.get(), ThemeAssigner.none()), problems, new HashMap<>());
+            digest = new SiteBuild(null).load(site.request(config.get(), themes.get()), problems, new HashMap<>());
             SiteOptions.print(err, problems.sorted());
         } catch (BuildFailed e) {
             SiteOptions.print(err, e.problems());

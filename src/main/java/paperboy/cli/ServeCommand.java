@@ -96,9 +96,13 @@ public final class ServeCommand implements Callable<Integer> {
         if (config.isEmpty()) {
             return new DevServer.Outcome(false, configErrors.toString().lines().toList(), "");
         }
+        Optional<ThemeAssigner> themes = site.themes(config.get(), new PrintWriter(configErrors, true));
+        if (themes.isEmpty()) {
+            return new DevServer.Outcome(false, configErrors.toString().lines().toList(), "");
+        }
         try {
             // Keep in step with BuildCommand (same renderer and theme assigner).
-            SiteBuild.Report r = new SiteBuild(SiteRenderer.standard()).run(site.request(config.get(), ThemeAssigner.none()));
+            SiteBuild.Report r = new SiteBuild(SiteRenderer.standard()).run(site.request(config.get(), themes.get()));
             List<String> warnings = r.warnings().stream().map(Problem::toString).toList();
             return new DevServer.Outcome(true, warnings, String.format(Locale.ROOT,
                     "Built %d days, %d papers: %d files written, %d unchanged, %d warnings, %.2f s",

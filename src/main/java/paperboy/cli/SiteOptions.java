@@ -9,6 +9,7 @@ import paperboy.config.ConfigLoader;
 import paperboy.config.SiteConfig;
 import paperboy.parse.Problem;
 import paperboy.parse.Problems;
+import paperboy.themes.Themes;
 import picocli.CommandLine.Option;
 
 /** Options shared by every command that reads the content: where things are and config overrides. */
@@ -36,6 +37,10 @@ public final class SiteOptions {
     @Option(names = "--base-url", paramLabel = "URL", description = "Absolute URL the site is published at; overrides the config.")
     String baseUrl;
 
+    @Option(names = "--themes", paramLabel = "MODE",
+            description = "Themes: auto (clustering only), curated (content/themes.yml, then clustering) or off; overrides the config.")
+    String themesMode;
+
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces and phase timings.")
     boolean verbose;
 
@@ -54,6 +59,23 @@ public final class SiteOptions {
         if (year != null) loaded = loaded.map(c -> c.withYear(year));
         problems.sorted().forEach(p -> err.println(p));
         return problems.hasErrors() ? Optional.empty() : loaded;
+    }
+
+    /**
+     * The theme assigner the config and {@code --themes} ask for, or empty after printing why not: a bad
+     * {@code --themes} is bad usage, a bad config bad input (the exit code is then {@link #themesExitCode()}).
+     */
+    Optional<ThemeAssigner> themes(SiteConfig config, PrintWriter err) {
+        try {
+            return Optional.of(Themes.forBuild(config.themes(), themesMode, content));
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + (themesMode != null ? "--themes: " : "config: ") + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    int themesExitCode() {
+        return themesMode != null ? ExitCodes.BAD_USAGE : ExitCodes.BAD_INPUT;
     }
 
     SiteBuild.Request request(SiteConfig config, ThemeAssigner themes) {

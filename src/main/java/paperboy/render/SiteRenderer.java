@@ -20,7 +20,7 @@ public final class SiteRenderer {
     public static SiteRenderer standard() {
         return new SiteRenderer(List.of(new HtmlPages(), new DigestJson(), new StaticAssets(),
                 new EditorialPages(), new SearchIndex(), new DiscoveryFiles(),
-                new paperboy.render.feed.Feeds(), new paperboy.render.newsletter.Newsletters()));
+                new paperboy.render.feed.Feeds(), new paperboy.render.newsletter.Newsletters(), new ThemePages()));
     }
 
     /** @return outputs sorted by path, and how long each renderer took (ms), in run order */

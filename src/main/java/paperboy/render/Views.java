@@ -3,6 +3,7 @@ package paperboy.render;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import paperboy.model.Paper;
 import paperboy.model.SitePage;
 import paperboy.render.view.ArchivePage;
 import paperboy.render.view.DayPage;
+import paperboy.render.view.DaySection;
 import paperboy.render.view.DayRef;
 import paperboy.render.view.HomePage;
 import paperboy.render.view.ListingView;
@@ -88,7 +90,32 @@ public final class Views {
         DayRef prev = i > 0 ? dayRef(digest.days().get(i - 1).date(), root) : null;
         DayRef next = i + 1 < digest.days().size() ? dayRef(digest.days().get(i + 1).date(), root) : null;
         return new DayPage(meta, dayRef(day.date(), root), listings, (int) day.newCount(), (int) day.seenBeforeCount(),
-                prev, next, digest.dayNote(day.date()).map(Note::html).orElse(null));
+                prev, next, digest.dayNote(day.date()).map(Note::html).orElse(null),
+                sections(day.listings(), listings, root));
+    }
+
+    /**
+     * The day's listings grouped by their paper's primary theme: biggest group first (ties in theme order),
+     * "Other" last; listing order is kept inside a group.
+     */
+    private List<DaySection> sections(List<Listing> listings, List<ListingView> views, String root) {
+        Map<String, List<ListingView>> byTheme = new LinkedHashMap<>();
+        for (int i = 0; i < listings.size(); i++) {
+            List<String> themes = digest.paper(listings.get(i).paperSlug()).themes();
+            if (themes.isEmpty()) return List.of();
+            byTheme.computeIfAbsent(themes.get(0), k -> new ArrayList<>()).add(views.get(i));
+        }
+        List<String> order = digest.themes().stream().map(paperboy.model.Theme::slug).toList();
+        return byTheme.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, List<ListingView>> e) -> e.getKey().equals("other"))
+                        .thenComparing(e -> -e.getValue().size())
+                        .thenComparing(e -> order.indexOf(e.getKey())))
+                .map(e -> {
+                    String name = digest.theme(e.getKey()).map(paperboy.model.Theme::name).orElse(e.getKey());
+                    return new DaySection(e.getKey(), name, "theme-" + e.getKey(), root + SitePaths.theme(e.getKey()),
+                            e.getValue());
+                })
+                .toList();
     }
 
     private ListingView listing(Listing l, String root) {

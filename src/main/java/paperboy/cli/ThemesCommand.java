@@ -1,0 +1,65 @@
+package paperboy.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import paperboy.BuildFailed;
+import paperboy.SiteBuild;
+import paperboy.assemble.ThemeAssigner;
+import paperboy.config.SiteConfig;
+import paperboy.model.Digest;
+import paperboy.model.Theme;
+import paperboy.parse.Problems;
+import paperboy.themes.Suggestion;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "themes", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"List the themes a build would assign, with their sizes.",
+                "With --suggest, print a content/themes.yml proposal from the automatic clustering instead."})
+public final class ThemesCommand implements Callable<Integer> {
+    @Mixin
+    SiteOptions site;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--suggest", description = "Print a themes.yml proposal (names, keywords, sizes) to start a curated taxonomy from.")
+    boolean suggest;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<SiteConfig> config = site.config(err);
+        if (config.isEmpty()) return ExitCodes.BAD_INPUT;
+        Optional<ThemeAssigner> chosen = suggest ? Optional.of(ThemeAssigner.none()) : site.themes(config.get(), err);
+        if (chosen.isEmpty()) return site.themesExitCode();
+        ThemeAssigner themes = chosen.get();
+        Problems problems = new Problems();
+        Digest digest;
+        try {
+            digest = new SiteBuild(null).load(site.request(config.get(), themes), problems, new LinkedHashMap<>());
+        } catch (BuildFailed e) {
+            SiteOptions.print(err, e.problems());
+            err.println("error: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        SiteOptions.print(err, problems.sorted());
+        if (suggest) {
+            out.print(Suggestion.yaml(digest.papers(), config.get().themes()));
+            return ExitCodes.OK;
+        }
+        for (Theme t : digest.themes()) {
+            out.println(String.format(Locale.ROOT, "%4d  %-9s %s", t.paperSlugs().size(),
+                    t.curated() ? "curated" : "auto", t.name()));
+        }
+        out.println(digest.themes().size() + " themes, " + digest.papers().size() + " papers");
+        return ExitCodes.OK;
+    }
+}

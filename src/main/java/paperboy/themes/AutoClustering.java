@@ -1,0 +1,272 @@
+package paperboy.themes;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+/**
+ * Clusters a set of papers into themes: spherical k-means for k within the configured bounds, the k with the
+ * best silhouette wins (or, when no k gives clearly separated clusters, k = √(n/2) within the bounds); then papers too far from every theme go to "Other", themes left with
+ * fewer than {@link #MIN_SIZE} papers are dissolved into the others, and each paper gets up to two secondary
+ * themes it is nearly as close to. Above {@link #SAMPLE_SIZE} papers, k is chosen and the centroids fitted on a
+ * fixed sample (so the silhouette's pairwise distances stay bounded), then every paper is assigned and the centroids refined in a few linear passes.
+ */
+final class AutoClustering {
+    static final long SEED = 20250313L;
+    static final int MIN_SIZE = 3;
+    static final int SAMPLE_SIZE = 1500;
+    /** A best silhouette below this means the papers have no clear cluster structure to choose k by. */
+    static final double CLEAR_STRUCTURE = 0.1;
+    private static final int REFINE_PASSES = 3;
+    /** Lloyd iterations per candidate k: enough to compare ks; the chosen one is fitted to convergence. */
+    private static final int ROUGH_ITERATIONS = 8;
+    /** Below this cosine with the rest of its theme (leave-one-out) a paper fits nowhere: "Other". */
+    static final double OTHER_BELOW = 0.1;
+    /** A secondary theme must be at least this close, absolutely and relative to the primary. */
+    static final double SECONDARY_MIN = 0.15;
+    static final double SECONDARY_RATIO = 0.75;
+    static final int MAX_SECONDARY = 2;
+
+    /** One automatic theme: members by corpus index (primary), secondary members, and its centroid. */
+    record Group(float[] centroid, List<Integer> members, List<Integer> secondary) {}
+
+    /** The themes found, biggest first, and the papers that fit none. */
+    record Result(List<Group> groups, List<Integer> other, int chosenK, double silhouette) {}
+
+    private AutoClustering() {}
+
+    /**
+     * @param docs corpus indices of the papers to cluster, ascending
+     */
+    static Result cluster(Corpus corpus, List<Integer> docs, int minK, int maxK) {
+        List<Integer> other = new ArrayList<>();
+        List<Integer> usable = new ArrayList<>();
+        for (int d : docs) (corpus.vectors.get(d).isEmpty() ? other : usable).add(d);
+        int dims = corpus.terms.length;
+        int hi = Math.min(maxK, usable.size() / MIN_SIZE);
+        int lo = Math.max(1, Math.min(minK, hi));
+        if (hi < 1 || dims == 0) {
+            other.addAll(usable);
+            Collections.sort(other);
+            return new Result(List.of(), other, 0, 0);
+        }
+
+        List<Integer> sample = sample(usable);
+        List<SparseVector> sx = sample.stream().map(corpus.vectors::get).toList();
+        float[][] distances = distances(sx, dims);
+        List<Integer> ks = new ArrayList<>();
+        for (int k = lo; k <= hi; k += Math.max(1, k / 4)) ks.add(k);
+        // Each candidate k is an independent fit with its own seed: run them in parallel, compare in k order.
+        double[] scores = ks.parallelStream()
+                .mapToDouble(k -> silhouette(distances, SphericalKMeans.fit(sx, dims, k, SEED + k, ROUGH_ITERATIONS)))
+                .toArray();
+        int bestK = lo;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < ks.size(); i++) {
+            if (scores[i] > bestScore + 1e-9) {
+                bestScore = scores[i];
+                bestK = ks.get(i);
+            }
+        }
+        if (bestScore < CLEAR_STRUCTURE) {
+            // No k separates the papers clearly (typical of a day's mixed listings): fall back to the usual
+            // rule of thumb, so themes are neither a handful of catch-alls nor dozens of fragments.
+            bestK = Math.max(lo, Math.min(hi, (int) Math.round(Math.sqrt(usable.size() / 2.0))));
+        }
+        SphericalKMeans.Model best = SphericalKMeans.fit(sx, dims, bestK, SEED + bestK); // fitted to convergence
+
+        float[][] c = best.centroids();
+        List<SparseVector> xs = usable.stream().map(corpus.vectors::get).toList();
+        int[] cluster = new int[xs.size()];
+        double[] sim = new double[xs.size()];
+        if (sample.size() == usable.size()) {
+            cluster = best.cluster().clone();
+            sim = best.similarity().clone();
+        } else {
+            for (int p = 0; p < REFINE_PASSES; p++) {
+                SphericalKMeans.assign(xs, c, cluster, sim);
+                c = meanDirections(xs, dims, c.length, cluster, c);
+            }
+            SphericalKMeans.assign(xs, c, cluster, sim);
+        }
+
+        double[] fit = leaveOneOut(xs, dims, c.length, cluster);
+        boolean[] alive = new boolean[c.length];
+        Arrays.fill(alive, true);
+        // Papers that fit nowhere leave first; then the smallest theme under MIN_SIZE is dissolved, its papers
+        // moving to their next closest theme, until every theme left has MIN_SIZE papers.
+        while (true) {
+            int[] size = new int[c.length];
+            for (int i = 0; i < xs.size(); i++) {
+                if (cluster[i] >= 0 && fit[i] < OTHER_BELOW) cluster[i] = -1;
+                if (cluster[i] >= 0) size[cluster[i]]++;
+            }
+            int smallest = -1;
+            for (int j = 0; j < c.length; j++) {
+                if (alive[j] && size[j] < MIN_SIZE && (smallest < 0 || size[j] < size[smallest])) smallest = j;
+            }
+            if (smallest < 0) break;
+            alive[smallest] = false;
+            for (int i = 0; i < xs.size(); i++) {
+                if (cluster[i] != smallest) continue;
+                int to = nearest(xs.get(i), c, alive);
+                cluster[i] = to;
+                sim[i] = fit[i] = to < 0 ? 0 : xs.get(i).dot(c[to]);
+            }
+        }
+
+        List<Group> groups = new ArrayList<>();
+        int[] groupOf = new int[c.length];
+        Arrays.fill(groupOf, -1);
+        for (int j = 0; j < c.length; j++) {
+            if (!alive[j]) continue;
+            List<Integer> members = new ArrayList<>();
+            for (int i = 0; i < xs.size(); i++) if (cluster[i] == j) members.add(usable.get(i));
+            if (members.isEmpty()) { // every member fit nowhere: no theme, and no secondary theme either
+                alive[j] = false;
+                continue;
+            }
+            groupOf[j] = groups.size();
+            groups.add(new Group(c[j], members, new ArrayList<>()));
+        }
+        for (int i = 0; i < xs.size(); i++) {
+            if (cluster[i] < 0) {
+                other.add(usable.get(i));
+                continue;
+            }
+            for (int j : secondary(xs.get(i), c, alive, cluster[i], sim[i])) {
+                groups.get(groupOf[j]).secondary().add(usable.get(i));
+            }
+        }
+        Collections.sort(other);
+        List<Group> sorted = new ArrayList<>(groups);
+        // Biggest first; equal sizes by their first member, so the order never depends on k-means' numbering.
+        sorted.sort(Comparator.comparingInt((Group g) -> -g.members().size()).thenComparing(g -> g.members().get(0)));
+        return new Result(sorted, other, best.k(), bestScore);
+    }
+
+    /**
+     * Each vector's cosine with the mean of the OTHER members of its cluster. A paper counts toward its own
+     * centroid, which flatters it (in a cluster of 20 by about 0.15); this is the honest measure of whether it fits.
+     */
+    static double[] leaveOneOut(List<SparseVector> xs, int dims, int k, int[] cluster) {
+        double[][] sum = new double[k][dims];
+        for (int i = 0; i < xs.size(); i++) xs.get(i).addTo(sum[cluster[i]]);
+        double[] norm2 = new double[k];
+        for (int j = 0; j < k; j++) for (double v : sum[j]) norm2[j] += v * v;
+        double[] out = new double[xs.size()];
+        for (int i = 0; i < xs.size(); i++) {
+            SparseVector x = xs.get(i);
+            double xs2 = 0;
+            for (int t = 0; t < x.ids().length; t++) xs2 += x.weights()[t] * sum[cluster[i]][x.ids()[t]];
+            double rest2 = norm2[cluster[i]] - 2 * xs2 + 1; // |S - x|² for a unit x
+            out[i] = rest2 <= 1e-9 ? 0 : (xs2 - 1) / Math.sqrt(rest2);
+        }
+        return out;
+    }
+
+    /** Up to {@link #MAX_SECONDARY} other themes nearly as close as the primary, closest first. */
+    static List<Integer> secondary(SparseVector x, float[][] c, boolean[] alive, int primary, double primarySim) {
+        double floor = Math.max(SECONDARY_MIN, SECONDARY_RATIO * primarySim);
+        Integer[] order = IntStream.range(0, c.length).boxed().toArray(Integer[]::new);
+        double[] s = new double[c.length];
+        for (int j = 0; j < c.length; j++) s[j] = alive[j] && j != primary ? x.dot(c[j]) : Double.NEGATIVE_INFINITY;
+        Arrays.sort(order, Comparator.comparingDouble((Integer j) -> -s[j]).thenComparingInt(j -> j));
+        List<Integer> out = new ArrayList<>();
+        for (int j : order) {
+            if (out.size() == MAX_SECONDARY || s[j] < floor) break;
+            out.add(j);
+        }
+        return out;
+    }
+
+    private static int nearest(SparseVector x, float[][] c, boolean[] alive) {
+        int best = -1;
+        double bestSim = OTHER_BELOW;
+        for (int j = 0; j < c.length; j++) {
+            if (!alive[j]) continue;
+            double s = x.dot(c[j]);
+            if (s >= bestSim) {
+                if (s > bestSim || best < 0) best = j;
+                bestSim = s;
+            }
+        }
+        return best;
+    }
+
+    /** Cosine distances between all pairs of the (sampled) vectors. */
+    static float[][] distances(List<SparseVector> xs, int dims) {
+        int n = xs.size();
+        float[][] d = new float[n][n];
+        float[] row = new float[dims];
+        for (int i = 0; i < n; i++) {
+            SparseVector x = xs.get(i);
+            for (int k = 0; k < x.ids().length; k++) row[x.ids()[k]] = x.weights()[k];
+            for (int j = i + 1; j < n; j++) d[i][j] = d[j][i] = (float) (1 - xs.get(j).dot(row));
+            for (int k = 0; k < x.ids().length; k++) row[x.ids()[k]] = 0;
+        }
+        return d;
+    }
+
+    /**
+     * Mean silhouette: for each vector, a = mean distance to its own cluster, b = mean distance to the nearest
+     * other cluster, s = (b - a) / max(a, b). Near 1 for well separated clusters, near 0 when there are none.
+     */
+    static double silhouette(float[][] distances, SphericalKMeans.Model m) {
+        int n = distances.length, k = m.k();
+        if (k < 2) return 0;
+        int[] cl = m.cluster();
+        int[] size = new int[k];
+        for (int c : cl) size[c]++;
+        double total = 0;
+        double[] sum = new double[k];
+        for (int i = 0; i < n; i++) {
+            Arrays.fill(sum, 0);
+            float[] row = distances[i];
+            for (int j = 0; j < n; j++) sum[cl[j]] += row[j];
+            int own = cl[i];
+            if (size[own] < 2) continue; // a singleton's silhouette is 0 by convention
+            double a = sum[own] / (size[own] - 1);
+            double b = Double.POSITIVE_INFINITY;
+            for (int c = 0; c < k; c++) if (c != own && size[c] > 0) b = Math.min(b, sum[c] / size[c]);
+            double denom = Math.max(a, b);
+            if (denom > 0 && b != Double.POSITIVE_INFINITY) total += (b - a) / denom;
+        }
+        return total / n;
+    }
+
+    private static List<Integer> sample(List<Integer> usable) {
+        if (usable.size() <= SAMPLE_SIZE) return usable;
+        List<Integer> shuffled = new ArrayList<>(usable);
+        Collections.shuffle(shuffled, new Random(SEED));
+        List<Integer> s = new ArrayList<>(shuffled.subList(0, SAMPLE_SIZE));
+        Collections.sort(s);
+        return s;
+    }
+
+    private static float[][] meanDirections(List<SparseVector> xs, int dims, int k, int[] cluster, float[][] previous) {
+        double[][] sum = new double[k][dims];
+        int[] size = new int[k];
+        for (int i = 0; i < xs.size(); i++) {
+            xs.get(i).addTo(sum[cluster[i]]);
+            size[cluster[i]]++;
+        }
+        float[][] out = new float[k][];
+        for (int j = 0; j < k; j++) {
+            if (size[j] == 0) {
+                out[j] = previous[j];
+                continue;
+            }
+            double norm = 0;
+            for (double v : sum[j]) norm += v * v;
+            norm = Math.sqrt(norm);
+            out[j] = new float[dims];
+            for (int t = 0; t < dims; t++) out[j][t] = (float) (sum[j][t] / norm);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,67 @@
+package paperboy.themes;
+
+import java.util.List;
+import java.util.Locale;
+import paperboy.assemble.Slugs;
+import paperboy.config.ThemesConfig;
+import paperboy.model.Paper;
+
+/**
+ * A {@code themes.yml} proposal from the automatic clustering, so a curator starts from something real: each
+ * theme's name, a slug, its top terms as keywords and its size and example titles as comments.
+ */
+public final class Suggestion {
+    private static final int KEYWORDS = 6;
+    private static final int EXAMPLES = 3;
+
+    private Suggestion() {}
+
+    public static String yaml(List<Paper> papers, ThemesConfig config) {
+        ThemesConfig c = config.orDefaults();
+        ThemeEngine.Clusters found = new ThemeEngine(new TermAnalyzer(), c.minThemes(), c.maxThemes()).cluster(papers);
+        StringBuilder out = new StringBuilder();
+        out.append("# A themes.yml proposal from clustering ").append(papers.size())
+                .append(" papers automatically (paperboy themes --suggest).\n")
+                .append("# Rename, merge, drop and edit freely, then save it as content/themes.yml. A paper joins a theme\n")
+                .append("# when a keyword is in its title or twice in its abstract; list titles under \"papers\" to pin them.\n")
+                .append("# Papers that no theme claims are still grouped automatically.\n");
+        if (!found.other().isEmpty()) {
+            out.append("# ").append(found.other().size()).append(" papers fit none of these themes.\n");
+        }
+        out.append("themes:\n");
+        Slugs slugs = new Slugs();
+        for (ThemeEngine.Found f : found.themes()) {
+            out.append("  # ").append(f.members().size()).append(f.members().size() == 1 ? " paper" : " papers");
+            if (!f.secondary().isEmpty()) out.append(" (and ").append(f.secondary().size()).append(" more as a secondary theme)");
+            out.append(", e.g.\n");
+            for (int i : f.typical().subList(0, Math.min(EXAMPLES, f.typical().size()))) {
+                out.append("  #   ").append(found.corpus().papers.get(i).title().replace('\n', ' ')).append('\n');
+            }
+            out.append("  - name: ").append(quote(f.name())).append('\n')
+                    .append("    slug: ").append(slugs.unique(f.name())).append('\n')
+                    .append("    description: \"\"\n")
+                    .append("    keywords: [")
+                    .append(String.join(", ", f.keywords().subList(0, Math.min(KEYWORDS, f.keywords().size()))
+                            .stream().map(Suggestion::quote).toList()))
+                    .append("]\n");
+        }
+        return out.toString();
+    }
+
+    /** A YAML double-quoted scalar (JSON escaping is valid YAML). */
+    static String quote(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                default -> {
+                    if (ch < 0x20) b.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
+                    else b.append(ch);
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+}

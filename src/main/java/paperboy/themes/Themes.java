@@ -1,0 +1,62 @@
+package paperboy.themes;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import paperboy.assemble.ThemeAssigner;
+import paperboy.config.ThemesConfig;
+import paperboy.model.Paper;
+import paperboy.parse.Problems;
+
+/**
+ * The theme assigner for a build: {@code off}, {@code auto} (clustering only) or {@code curated}
+ * (content/themes.yml first, clustering for the papers it does not claim; plain clustering without the file).
+ */
+public final class Themes implements ThemeAssigner {
+    public static final List<String> MODES = List.of("auto", "curated", "off");
+
+    private final String mode;
+    private final Path taxonomyFile;
+    private final ThemeEngine engine;
+    private final TermAnalyzer analyzer;
+
+    private Themes(String mode, Path taxonomyFile, ThemesConfig config) {
+        this.mode = mode;
+        this.taxonomyFile = taxonomyFile;
+        this.analyzer = new TermAnalyzer();
+        this.engine = new ThemeEngine(analyzer, config.minThemes(), config.maxThemes());
+    }
+
+    /**
+     * @param mode one of {@link #MODES}; null means the config's
+     * @throws IllegalArgumentException for an unknown mode, with a message for the user
+     */
+    public static ThemeAssigner forBuild(ThemesConfig config, String mode, Path contentDir) {
+        ThemesConfig c = config.orDefaults();
+        String m = (mode != null ? mode : c.mode()).toLowerCase(Locale.ROOT);
+        if (!MODES.contains(m)) {
+            throw new IllegalArgumentException("themes mode \"" + m + "\" is not one of " + String.join(", ", MODES));
+        }
+        if (c.minThemes() < 1 || c.maxThemes() < c.minThemes()) {
+            throw new IllegalArgumentException("themes: need 1 <= minThemes <= maxThemes, got " + c.minThemes()
+                    + " and " + c.maxThemes());
+        }
+        return m.equals("off") ? ThemeAssigner.none() : new Themes(m, contentDir.resolve(TaxonomyLoader.FILE_NAME), c);
+    }
+
+    @Override
+    public Assignment assign(List<Paper> papers) {
+        return assign(papers, new Problems());
+    }
+
+    @Override
+    public Assignment assign(List<Paper> papers, Problems problems) {
+        Optional<Taxonomy> taxonomy = Optional.empty();
+        if (mode.equals("curated")) {
+            taxonomy = new TaxonomyLoader(analyzer).load(taxonomyFile, problems);
+            if (problems.hasErrors()) return Assignment.none();
+        }
+        return engine.assign(papers, taxonomy, problems);
+    }
+}
