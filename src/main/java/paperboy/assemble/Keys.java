@@ -31,13 +31,53 @@ public final class Keys {
      * recognised by its abstract. Empty for short abstracts.
      */
     public static Optional<String> abstractText(String abstractText) {
-        String[] w = words(URL.matcher(abstractText).replaceAll(" ")).split(" ");
+        String noLinks = mayHaveLink(abstractText) ? URL.matcher(abstractText).replaceAll(" ") : abstractText;
+        String[] w = words(noLinks).split(" ");
         if (w.length < MIN_ABSTRACT_WORDS) return Optional.empty();
         return Optional.of(Arrays.stream(w).limit(ABSTRACT_KEY_WORDS).collect(Collectors.joining(" ")));
     }
 
     private static String words(String s) {
+        if (isAscii(s)) return asciiWords(s); // same result, without Unicode normalisation and regexes
         String folded = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFKD)).replaceAll("");
         return NON_ALNUM.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    }
+
+    /** Every URL the pattern finds contains "http" or "www." in some case; most abstracts have neither. */
+    private static boolean mayHaveLink(String s) {
+        for (int i = s.indexOf(':'); i >= 0; i = s.indexOf(':', i + 1)) {
+            if (i >= 4 && s.regionMatches(true, i - 4, "http", 0, 4) || i >= 5 && s.regionMatches(true, i - 5, "https", 0, 5)) {
+                return true;
+            }
+        }
+        for (int i = s.indexOf('.'); i >= 0; i = s.indexOf('.', i + 1)) {
+            if (i >= 3 && s.regionMatches(true, i - 3, "www", 0, 3)) return true;
+        }
+        return false;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) return false;
+        }
+        return true;
+    }
+
+    /** {@link #words} for ASCII text: NFKD changes nothing, letters and digits are [A-Za-z0-9]. */
+    private static String asciiWords(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        boolean gap = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean alnum = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
+            if (alnum) {
+                if (gap && b.length() > 0) b.append(' ');
+                gap = false;
+                b.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+            } else {
+                gap = true;
+            }
+        }
+        return b.toString();
     }
 }
