@@ -31,7 +31,9 @@ public final class Keys {
      * recognised by its abstract. Empty for short abstracts.
      */
     public static Optional<String> abstractText(String abstractText) {
-        String noLinks = mayHaveLink(abstractText) ? URL.matcher(abstractText).replaceAll(" ") : abstractText;
+        boolean links = mayHaveLink(abstractText);
+        if (!links && isAscii(abstractText)) return asciiAbstractKey(abstractText);
+        String noLinks = links ? URL.matcher(abstractText).replaceAll(" ") : abstractText;
         String[] w = words(noLinks).split(" ");
         if (w.length < MIN_ABSTRACT_WORDS) return Optional.empty();
         return Optional.of(Arrays.stream(w).limit(ABSTRACT_KEY_WORDS).collect(Collectors.joining(" ")));
@@ -79,5 +81,28 @@ public final class Keys {
             }
         }
         return b.toString();
+    }
+
+    /** {@link #abstractText} for ASCII text without links: reads only as far as the key's last word. */
+    private static Optional<String> asciiAbstractKey(String s) {
+        StringBuilder b = new StringBuilder(400);
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            boolean alnum = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
+            if (alnum) {
+                if (!inWord) {
+                    if (words == ABSTRACT_KEY_WORDS) break;
+                    if (words > 0) b.append(' ');
+                    words++;
+                    inWord = true;
+                }
+                b.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+            } else {
+                inWord = false;
+            }
+        }
+        return words < MIN_ABSTRACT_WORDS ? Optional.empty() : Optional.of(b.toString());
     }
 }

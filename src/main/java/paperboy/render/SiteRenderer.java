@@ -21,6 +21,11 @@ public final class SiteRenderer {
         return new SiteRenderer(List.of(new HtmlPages(), new DigestJson(), new StaticAssets()));
     }
 
+    /** The output formats, in run order: the incremental build drives them one by one. */
+    public List<Renderer> renderers() {
+        return renderers;
+    }
+
     /** @return outputs sorted by path, and how long each renderer took (ms), in run order */
     public Result render(Digest digest, RenderContext ctx) {
         List<Output> all = new ArrayList<>();
