@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import paperboy.assemble.DigestAssembler;
 import paperboy.assemble.ThemeAssigner;
@@ -134,12 +136,15 @@ public final class SiteBuild {
                         previous.warnings(), phases, new Pages(previous.summary(), true, 0, 0));
             }
         }
+        // FreeMarker's classes and the templates load on the other core while this one parses.
+        CompletableFuture<Templates> preloaded = CompletableFuture.supplyAsync(
+                () -> Templates.from(req.templatesDir()).preload(req.templatesDir()));
         Digest digest = load(req, problems, phases);
         long t0 = System.nanoTime();
         SiteOutput.Result out;
         WriteStats stats;
         try {
-            Templates templates = Templates.from(req.templatesDir());
+            Templates templates = preloaded(preloaded);
             RenderContext ctx = new RenderContext(req.config(), templates, req.templatesDir());
             // The old cache describes the site about to be replaced: drop it first, write the new one after.
             Files.deleteIfExists(cacheFile);
@@ -174,6 +179,15 @@ public final class SiteBuild {
         }
         return new Report(digest, stats, problems.sorted(), phases,
                 new Pages(summary, false, out.rendered(), out.reused()));
+    }
+
+    private static Templates preloaded(CompletableFuture<Templates> templates) {
+        try {
+            return templates.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RenderException r) throw r;
+            throw e;
+        }
     }
 
     /** Everything besides the content that can change any page: paperboy itself, the config, the templates. */

@@ -2,10 +2,15 @@ package paperboy.incremental;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import paperboy.model.Digest;
@@ -43,6 +48,18 @@ public final class SiteOutput {
         Map<String, BuildCache.Entry> files = new ConcurrentHashMap<>();
         AtomicInteger rendered = new AtomicInteger(), reused = new AtomicInteger();
         LongAdder renderNanos = new LongAdder(), writeNanos = new LongAdder();
+        // The other formats (data, assets, feeds...) render on their own thread alongside the pages: on a
+        // small site most of their time is class loading and warm-up, which overlaps well.
+        ExecutorService others = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "paperboy-render");
+            t.setDaemon(true);
+            return t;
+        });
+        Map<Renderer, Future<List<Output>>> early = new LinkedHashMap<>();
+        for (Renderer r : site.renderers()) {
+            if (!(r instanceof PagedRenderer)) early.put(r, others.submit(() -> timed(r, digest, ctx, renderNanos)));
+        }
+        others.shutdown();
         try {
             for (Renderer r : site.renderers()) {
                 if (r instanceof PagedRenderer paged) {
@@ -68,10 +85,8 @@ public final class SiteOutput {
                         rendered.incrementAndGet();
                     });
                 } else {
-                    long t0 = System.nanoTime();
-                    List<Output> outputs = r.render(digest, ctx);
+                    List<Output> outputs = result(early.get(r));
                     long t1 = System.nanoTime();
-                    renderNanos.add(t1 - t0);
                     for (Output o : outputs) {
                         claim(producers, o.path(), o.producer());
                         session.put(o);
@@ -84,6 +99,28 @@ public final class SiteOutput {
             throw e.getCause();
         }
         return new Result(Map.copyOf(files), rendered.get(), reused.get(), renderNanos.sum(), writeNanos.sum());
+    }
+
+    private static List<Output> timed(Renderer r, Digest digest, RenderContext ctx, LongAdder nanos) {
+        long t0 = System.nanoTime();
+        try {
+            return r.render(digest, ctx);
+        } finally {
+            nanos.add(System.nanoTime() - t0);
+        }
+    }
+
+    private static List<Output> result(Future<List<Output>> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RenderException("interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new RenderException(String.valueOf(e.getCause()), e.getCause());
+        }
     }
 
     private static void claim(Map<String, String> producers, String path, String producer) {
