@@ -151,7 +151,7 @@ public final class SiteBuild {
             boolean update = inPlace && !previous.files().isEmpty() && Files.isDirectory(req.outDir());
             SiteSink session = update ? new InPlaceWriter().open(req.outDir()) : new SiteWriter().open(req.outDir());
             try {
-                out = SiteOutput.run(renderer, digest, ctx, session, previous);
+                out = SiteOutput.run(renderer, digest, ctx, session, previous, settings != null);
             } catch (IOException | RuntimeException e) {
                 session.abort();
                 throw e;

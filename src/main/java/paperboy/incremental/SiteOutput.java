@@ -42,8 +42,12 @@ public final class SiteOutput {
 
     private SiteOutput() {}
 
+    /**
+     * @param fingerprint compute page fingerprints for the next build's cache; a full build without a cache
+     *                    skips that work
+     */
     public static Result run(SiteRenderer site, Digest digest, RenderContext ctx, SiteSink session,
-                             BuildCache previous) throws IOException {
+                             BuildCache previous, boolean fingerprint) throws IOException {
         Map<String, String> producers = new ConcurrentHashMap<>();
         Map<String, BuildCache.Entry> files = new ConcurrentHashMap<>();
         AtomicInteger rendered = new AtomicInteger(), reused = new AtomicInteger();
@@ -68,7 +72,7 @@ public final class SiteOutput {
                         claim(producers, p.path(), r.name());
                         long t0 = System.nanoTime();
                         Object model = p.model().get();
-                        String fp = Fingerprints.ofText(p.template() + "\n" + model);
+                        String fp = fingerprint ? Fingerprints.ofText(p.template() + "\n" + model) : BuildCache.NOT_A_PAGE;
                         Optional<BuildCache.Entry> old = previous.page(p.path()).filter(e -> e.fingerprint().equals(fp));
                         if (old.isPresent() && keep(session, p.path(), old.get().size())) {
                             writeNanos.add(System.nanoTime() - t0);

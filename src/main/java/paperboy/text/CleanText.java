@@ -37,7 +37,7 @@ public final class CleanText {
         if (s.indexOf('$') >= 0) s = INLINE_MATH.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
         boolean backslash = s.indexOf('\\') >= 0;
         if (backslash) s = ESCAPED.matcher(s).replaceAll("$1");
-        if (s.indexOf('{') >= 0) s = replaceUntilStable(FORMAT, s);
+        if (mayHaveFormat(s)) s = replaceUntilStable(FORMAT, s);
         if (backslash) s = SYMBOLS.matcher(s).replaceAll(m -> symbol(m.group(1)));
         if (s.contains("cdot")) s = BARE_CDOT.matcher(s).replaceAll("·");
         if (s.indexOf('^') >= 0) {
@@ -50,6 +50,19 @@ public final class CleanText {
         }
         if (s.contains("  ")) s = SPACES.matcher(s).replaceAll(" ");
         return s.strip();
+    }
+
+    private static final String[] FORMAT_NAMES = {"textbf", "textit", "texttt", "textsc", "textrm", "textsf", "emph",
+        "mathrm", "mathbf", "mathit", "mathcal", "mathbb", "mathsf", "text", "boldsymbol", "underline"};
+
+    /** True when some "{" follows one of the {@link #FORMAT} command names: the pattern cannot match otherwise. */
+    private static boolean mayHaveFormat(String s) {
+        for (int i = s.indexOf('{'); i >= 0; i = s.indexOf('{', i + 1)) {
+            for (String name : FORMAT_NAMES) {
+                if (i >= name.length() && s.startsWith(name, i - name.length())) return true;
+            }
+        }
+        return false;
     }
 
     private static String replaceUntilStable(Pattern p, String s) {
