@@ -5,8 +5,9 @@
 #   bench/run.sh sample 365      # some sizes
 #   REPEAT=5 BENCH_DIR=/tmp/pb bench/run.sh 365   # more runs; on disk instead of /dev/shm
 #
-# Prints a Markdown table: median wall time of REPEAT runs (JVM start included), the peak RSS of that run,
-# files and MB written, pages/s, and the phase times paperboy itself reports (build --verbose).
+# Prints a Markdown table: median wall time of REPEAT runs (JVM start included), CPU time and peak RSS of that
+# run, files in the site, pages rendered, site size, pages rendered per second of wall time, and the phase
+# times paperboy itself reports (build --verbose). Full builds start from an empty output folder.
 # A benchmark, not a test: it asserts nothing. Needs GNU time (/usr/bin/time; apt-get install time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,28 +40,30 @@ run() {
       /^TIME/ { wall = $2; rss = $3 / 1024; cpu = $4 + $5 }
       /^Built/ { match($0, /; [0-9]+ files \([0-9]+ written/); split(substr($0, RSTART + 2, RLENGTH), a, " ");
                  files = a[1]; written = a[3]; sub(/\(/, "", written) }
+      /^pages:/ { rendered = $2 }
+      /^nothing changed/ { rendered = 0 }
       /^phases:/ { sub(/^phases: /, ""); gsub(/ ms/, ""); phases = $0 }
-      END { printf "%s|%.0f|%.1f|%s|%s|%s|%s\n", wall, rss, cpu, files, written, mb, phases }' "$log")")
+      END { printf "%s|%.0f|%.1f|%s|%s|%s|%s|%s\n", wall, rss, cpu, files, written, mb, rendered, phases }' "$log")")
     rm -f "$log"
   done
   local mid; mid=$(printf '%s\n' "${rows[@]}" | sort -t'|' -k1,1g | sed -n "$(( (REPEAT + 1) / 2 ))p")
-  IFS='|' read -r wall rss cpu files written mb phases <<<"$mid"
-  local pps; pps=$(awk -v f="$written" -v w="$wall" 'BEGIN { printf "%.0f", (w > 0 ? f / w : 0) }')
-  printf '| %s | %s s | %s s | %s MB | %s (%s new) | %s MB | %s | %s |\n' \
-    "$label" "$wall" "$cpu" "$rss" "$files" "$written" "$mb" "$pps" "$phases"
+  IFS='|' read -r wall rss cpu files written mb rendered phases <<<"$mid"
+  local pps; pps=$(awk -v f="$rendered" -v w="$wall" 'BEGIN { printf "%.0f", (w > 0 ? f / w : 0) }')
+  printf '| %s | %s s | %s s | %s MB | %s | %s | %s MB | %s | %s |\n' \
+    "$label" "$wall" "$cpu" "$rss" "$files" "$rendered" "$mb" "$pps" "$phases"
 }
 
 echo "paperboy benchmark, $(nproc) cores, $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg), REPEAT=$REPEAT, $DIR"
 echo
-echo '| corpus | wall (median) | CPU user+sys | peak RSS | files (written) | site size | pages/s | phases (ms) |'
-echo '|---|---|---|---|---|---|---|---|'
+echo '| corpus | wall (median) | CPU user+sys | peak RSS | files | pages rendered | site size | pages/s | phases (ms) |'
+echo '|---|---|---|---|---|---|---|---|---|'
 for size in "${SIZES[@]}"; do
   case $size in
     sample)
-      run "sample content (5 days)" "" content "$DIR/site-sample" --no-cache ;;
+      PREPARE="rm -rf '$DIR/site-sample'" run "sample content (5 days)" "" content "$DIR/site-sample" --no-cache ;;
     365)
       gen 365 "$DIR/c365"; gen 366 "$DIR/c366"
-      run "365 × 50, full" -Xmx1g "$DIR/c365" "$DIR/site-365" --no-cache
+      PREPARE="rm -rf '$DIR/site-365'" run "365 × 50, full" -Xmx1g "$DIR/c365" "$DIR/site-365" --no-cache
       # Incremental: a cached build of 365 days, then time a no-op and one more day.
       rm -rf "$DIR/inc" && mkdir -p "$DIR/inc" && cp "$DIR"/c365/* "$DIR/inc/"
       java -Xmx1g -jar "$JAR" build --content "$DIR/inc" --out "$DIR/site-inc" >/dev/null
@@ -73,7 +76,7 @@ for size in "${SIZES[@]}"; do
       ;;
     3650)
       gen 3650 "$DIR/c3650"
-      run "3,650 × 50, full" -Xmx2g "$DIR/c3650" "$DIR/site-3650" --no-cache ;;
+      PREPARE="rm -rf '$DIR/site-3650'" run "3,650 × 50, full" -Xmx2g "$DIR/c3650" "$DIR/site-3650" --no-cache ;;
     *) echo "unknown size $size (sample, 365, 3650)" >&2; exit 2 ;;
   esac
 done

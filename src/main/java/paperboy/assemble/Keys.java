@@ -31,9 +31,9 @@ public final class Keys {
      * recognised by its abstract. Empty for short abstracts.
      */
     public static Optional<String> abstractText(String abstractText) {
-        boolean links = mayHaveLink(abstractText);
-        if (!links && isAscii(abstractText)) return asciiAbstractKey(abstractText);
-        String noLinks = links ? URL.matcher(abstractText).replaceAll(" ") : abstractText;
+        Optional<String> fast = asciiAbstractKey(abstractText);
+        if (fast != null) return fast;
+        String noLinks = mayHaveLink(abstractText) ? URL.matcher(abstractText).replaceAll(" ") : abstractText;
         String[] w = words(noLinks).split(" ");
         if (w.length < MIN_ABSTRACT_WORDS) return Optional.empty();
         return Optional.of(Arrays.stream(w).limit(ABSTRACT_KEY_WORDS).collect(Collectors.joining(" ")));
@@ -83,13 +83,19 @@ public final class Keys {
         return b.toString();
     }
 
-    /** {@link #abstractText} for ASCII text without links: reads only as far as the key's last word. */
+    /**
+     * {@link #abstractText} read only as far as the key's last word: exact when that much of the text is ASCII
+     * and holds no link (a link or a non-ASCII character further on cannot change the first words). Null when
+     * the text needs the full treatment.
+     */
+    @SuppressWarnings("OptionalAssignedToNull")
     private static Optional<String> asciiAbstractKey(String s) {
         StringBuilder b = new StringBuilder(400);
         int words = 0;
         boolean inWord = false;
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
+            if (c >= 0x80) return null;
             boolean alnum = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
             if (alnum) {
                 if (!inWord) {
@@ -101,8 +107,14 @@ public final class Keys {
                 b.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
             } else {
                 inWord = false;
+                if (c == ':' && (endsWithIgnoreCase(s, i, "http") || endsWithIgnoreCase(s, i, "https"))) return null;
+                if (c == '.' && endsWithIgnoreCase(s, i, "www")) return null;
             }
         }
         return words < MIN_ABSTRACT_WORDS ? Optional.empty() : Optional.of(b.toString());
+    }
+
+    private static boolean endsWithIgnoreCase(String s, int end, String suffix) {
+        return end >= suffix.length() && s.regionMatches(true, end - suffix.length(), suffix, 0, suffix.length());
     }
 }

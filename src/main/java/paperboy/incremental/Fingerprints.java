@@ -14,27 +14,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
-import java.util.zip.CRC32C;
 
 /** Content hashes for the build cache. */
 public final class Fingerprints {
     private Fingerprints() {}
-
-    /**
-     * A hash of a page's view model text: two checksums (CRC-32C and CRC-32, both run by the CPU's own
-     * instructions) of its UTF-8 bytes, plus their length. Not cryptographic: a page's model only has to differ
-     * from its own previous model to be re-rendered, and this is computed for every page of every build.
-     */
-    public static String ofText(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        CRC32C c1 = new CRC32C();
-        c1.update(b);
-        CRC32 c2 = new CRC32();
-        c2.update(b);
-        return HexFormat.of().toHexDigits((int) c1.getValue()) + HexFormat.of().toHexDigits((int) c2.getValue())
-                + Integer.toHexString(b.length);
-    }
 
     /** A SHA-256 builder over named parts and whole folders. */
     public static final class Sha {

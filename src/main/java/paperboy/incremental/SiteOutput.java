@@ -72,7 +72,7 @@ public final class SiteOutput {
                         claim(producers, p.path(), r.name());
                         long t0 = System.nanoTime();
                         Object model = p.model().get();
-                        String fp = fingerprint ? Fingerprints.ofText(p.template() + "\n" + model) : BuildCache.NOT_A_PAGE;
+                        String fp = fingerprint ? ModelHash.of(p.template(), model) : BuildCache.NOT_A_PAGE;
                         Optional<BuildCache.Entry> old = previous.page(p.path()).filter(e -> e.fingerprint().equals(fp));
                         if (old.isPresent() && keep(session, p.path(), old.get().size())) {
                             writeNanos.add(System.nanoTime() - t0);
