@@ -34,6 +34,7 @@ public final class InPlaceWriter {
     public SiteSink open(Path outDir) throws IOException {
         Path target = outDir.toAbsolutePath().normalize();
         if (!Files.isDirectory(target)) throw new IOException(outDir + ": no site to update in place");
+        SiteWriter.refuseToReplaceNonSite(target); // stale files are deleted: the same care as replacing it
         return new Session(target);
     }
 

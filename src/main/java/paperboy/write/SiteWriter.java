@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,9 +46,38 @@ public final class SiteWriter {
         Path parent = target.getParent();
         if (parent == null) throw new IOException(outDir + ": cannot write a site to the file system root");
         Files.createDirectories(parent);
+        refuseToReplaceNonSite(target);
         Path previous = Files.isDirectory(target) ? target : null;
         Path temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        readableByAll(temp); // temp folders are created owner-only; a published site must be readable by the web server
         return new Session(target, previous, temp);
+    }
+
+    /**
+     * The target is replaced whole, so a mistyped {@code --out} must not wipe a project: refuse a folder that
+     * holds the working directory or looks like a project or content folder rather than a built site.
+     */
+    static void refuseToReplaceNonSite(Path target) throws IOException {
+        if (!Files.exists(target)) return;
+        if (!Files.isDirectory(target)) throw new IOException(target + " exists and is not a folder");
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        if (cwd.startsWith(target)) {
+            throw new IOException("refusing to replace " + target + ": it holds the current folder; choose another --out");
+        }
+        for (String marker : List.of(".git", "pom.xml", "paperboy.yml", "content", "templates")) {
+            if (Files.exists(target.resolve(marker))) {
+                throw new IOException("refusing to replace " + target + ": it holds " + marker
+                        + " and does not look like a built site; choose another --out");
+            }
+        }
+    }
+
+    private static void readableByAll(Path dir) throws IOException {
+        try {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its default permissions apply
+        }
     }
 
     /** One site being written; {@link #put} and {@link #keep} may be called from several threads. */
