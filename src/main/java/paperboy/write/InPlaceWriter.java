@@ -3,6 +3,7 @@ package paperboy.write;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -10,7 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -102,22 +105,39 @@ public final class InPlaceWriter {
             return new WriteStats(paths.size(), written, kept.get() + same, bytes);
         }
 
-        /** Deletes every file the new site does not have, and the folders left empty. */
+        /**
+         * Deletes every file the new site does not have, and the folders that leaves empty. Only folders where
+         * something was deleted are checked, so an unchanged site of many thousand folders costs one walk.
+         */
         private void removeStale() throws IOException {
+            Deque<boolean[]> deletedIn = new ArrayDeque<>();
             Files.walkFileTree(site, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    deletedIn.push(new boolean[1]);
+                    return FileVisitResult.CONTINUE;
+                }
+
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                     String rel = site.relativize(file).toString().replace('\\', '/');
-                    if (!paths.contains(rel)) Files.delete(file);
+                    if (!paths.contains(rel)) {
+                        Files.delete(file);
+                        deletedIn.peek()[0] = true;
+                    }
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
                     if (exc != null) throw exc;
-                    if (!d.equals(site)) {
-                        try (var entries = Files.list(d)) {
-                            if (entries.findAny().isEmpty()) Files.delete(d);
+                    boolean deleted = deletedIn.pop()[0];
+                    if (deleted && !d.equals(site)) {
+                        try {
+                            Files.delete(d);
+                            if (!deletedIn.isEmpty()) deletedIn.peek()[0] = true;
+                        } catch (DirectoryNotEmptyException e) {
+                            // still holds pages of the new site
                         }
                     }
                     return FileVisitResult.CONTINUE;
