@@ -1,6 +1,7 @@
 package paperboy.incremental;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import paperboy.BuildFailed;
 import paperboy.SiteBuild;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.bench.CorpusGenerator;
@@ -99,6 +101,31 @@ class IncrementalBuildTest {
         Files.writeString(home, Files.readString(home) + "<!-- edited -->");
         SiteBuild.Report r = incremental(true);
         assertThat(r.pages().noOp()).isFalse();
+        assertSameAsFullBuild();
+    }
+
+    @Test
+    void aFailedIncrementalBuildLeavesTheSiteAsItWas() throws Exception {
+        incremental(true);
+        Map<String, String> before = tree(site);
+        // A template error while the changed pages render: nothing may be written.
+        Path templates = tmp.resolve("templates");
+        try (Stream<Path> walk = Files.walk(TEMPLATES)) {
+            for (Path f : walk.toList()) {
+                Path to = templates.resolve(TEMPLATES.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(to);
+                else Files.copy(f, to);
+            }
+        }
+        Files.writeString(templates.resolve("day.ftlh"), "${page.noSuchField}");
+        addDay(10);
+        SiteBuild.Request broken = new SiteBuild.Request(content, site, templates, SiteConfig.defaults(),
+                ThemeAssigner.none());
+        assertThatThrownBy(() -> new SiteBuild(SiteRenderer.standard(), true, true).run(broken))
+                .isInstanceOf(BuildFailed.class);
+        assertThat(tree(site)).isEqualTo(before);
+        // The next good build is complete and correct.
+        incremental(true);
         assertSameAsFullBuild();
     }
 
