@@ -39,11 +39,17 @@ public final class DigestAssembler {
     public Digest assemble(List<Snapshot> snapshots, Problems problems) {
         Identities ids = new Identities();
         Map<LocalDate, DayBuilder> days = new TreeMap<>();
-        for (Snapshot s : snapshots) {
+        // The identity keys are the costly part of assembly: compute them on every core first.
+        List<List<EntryKeys>> keys = snapshots.parallelStream()
+                .map(s -> s.entries().stream().map(EntryKeys::of).toList())
+                .toList();
+        for (int si = 0; si < snapshots.size(); si++) {
+            Snapshot s = snapshots.get(si);
             DayBuilder day = days.computeIfAbsent(s.date(), DayBuilder::new);
             day.sources.add(s.file());
-            for (RawEntry e : s.entries()) {
-                PaperBuilder p = ids.resolve(e, problems);
+            for (int ei = 0; ei < s.entries().size(); ei++) {
+                RawEntry e = s.entries().get(ei);
+                PaperBuilder p = ids.resolve(e, keys.get(si).get(ei), problems);
                 p.seen(s.date(), e);
                 SourceRef earlier = day.listings.putIfAbsent(p, e.titleAt());
                 if (earlier != null && earlier.file().equals(e.titleAt().file())) {
@@ -73,6 +79,12 @@ public final class DigestAssembler {
         return Digest.of(dayList, papers, assignment.themes());
     }
 
+    private record EntryKeys(String title, Optional<String> abstractText) {
+        static EntryKeys of(RawEntry e) {
+            return new EntryKeys(Keys.title(e.title()), e.abstractText().flatMap(Keys::abstractText));
+        }
+    }
+
     /**
      * Finds the paper a listing belongs to, creating it on first sight. An arXiv id, where known, is the
      * strongest identity: it wins over the title and abstract keys, and two listings with different ids are
@@ -84,9 +96,9 @@ public final class DigestAssembler {
         private final Map<String, PaperBuilder> byAbstract = new HashMap<>();
         private final List<PaperBuilder> order = new ArrayList<>();
 
-        PaperBuilder resolve(RawEntry e, Problems problems) {
-            String titleKey = Keys.title(e.title());
-            Optional<String> abstractKey = e.abstractText().flatMap(Keys::abstractText);
+        PaperBuilder resolve(RawEntry e, EntryKeys k, Problems problems) {
+            String titleKey = k.title();
+            Optional<String> abstractKey = k.abstractText();
             PaperBuilder p = e.arxivId().map(byArxiv::get).orElse(null);
             if (p == null) {
                 p = byTitle.get(titleKey);

@@ -12,6 +12,7 @@ import paperboy.config.SiteConfig;
 import paperboy.render.SiteRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -24,6 +25,12 @@ public final class BuildCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--no-cache", description = "Render every page; ignore and remove the build cache beside the site.")
+    boolean noCache;
+
+    @Option(names = "--swap", hidden = true, description = "Benchmarks: always write a new folder and swap it in.")
+    boolean swap;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -34,14 +41,16 @@ public final class BuildCommand implements Callable<Integer> {
         Optional<ThemeAssigner> themes = site.themes(config.get(), err);
         if (themes.isEmpty()) return site.themesExitCode();
         try {
-            SiteBuild.Report r = new SiteBuild(SiteRenderer.standard()).run(site.request(config.get(), themes.get()));
+            SiteBuild.Report r = new SiteBuild(SiteRenderer.standard(), !noCache, !swap).run(site.request(config.get(), themes.get()));
             SiteOptions.print(err, r.warnings());
             double secs = (System.nanoTime() - start) / 1e9;
             out.println(String.format(Locale.ROOT,
                     "Built %s: %d days, %d listings, %d papers; %d files (%d written, %d unchanged), %d warnings, %.2f s",
-                    site.out, r.digest().days().size(), r.digest().listingCount(), r.digest().papers().size(),
+                    site.out, r.pages().summary().days(), r.pages().summary().listings(), r.pages().summary().papers(),
                     r.written().files(), r.written().written(), r.written().unchanged(), r.warnings().size(), secs));
             if (site.verbose) {
+                out.println(r.pages().noOp() ? "nothing changed since the previous build"
+                        : "pages: " + r.pages().rendered() + " rendered, " + r.pages().reused() + " reused");
                 out.println("phases: " + r.phaseMillis().entrySet().stream()
                         .map(e -> e.getKey() + " " + e.getValue() + " ms").collect(Collectors.joining(", ")));
             }

@@ -7,6 +7,7 @@ import paperboy.SiteBuild;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.ConfigLoader;
 import paperboy.config.SiteConfig;
+import paperboy.config.ThemesConfig;
 import paperboy.parse.Problem;
 import paperboy.parse.Problems;
 import paperboy.themes.Themes;
@@ -57,6 +58,10 @@ public final class SiteOptions {
             loaded = loaded.map(c -> c.withBaseUrl(url.get()));
         }
         if (year != null) loaded = loaded.map(c -> c.withYear(year));
+        // --themes goes into the config, so everything that keys on the config (the build cache) sees it.
+        if (themesMode != null) {
+            loaded = loaded.map(c -> c.withThemes(new ThemesConfig(themesMode, c.themes().minThemes(), c.themes().maxThemes())));
+        }
         problems.sorted().forEach(p -> err.println(p));
         return problems.hasErrors() ? Optional.empty() : loaded;
     }
@@ -67,7 +72,7 @@ public final class SiteOptions {
      */
     Optional<ThemeAssigner> themes(SiteConfig config, PrintWriter err) {
         try {
-            return Optional.of(Themes.forBuild(config.themes(), themesMode, content));
+            return Optional.of(Themes.forBuild(config.themes(), null, content));
         } catch (IllegalArgumentException e) {
             err.println("error: " + (themesMode != null ? "--themes: " : "config: ") + e.getMessage());
             return Optional.empty();

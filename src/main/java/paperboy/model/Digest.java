@@ -69,7 +69,17 @@ public record Digest(List<Day> days, List<Paper> papers, List<Theme> themes,
         return days.isEmpty() ? Optional.empty() : Optional.of(days.get(days.size() - 1));
     }
 
+    /** Binary search (days are ascending): callers look days up per page, so a scan would be quadratic. */
     public Optional<Day> day(LocalDate date) {
+        int lo = 0, hi = days.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = days.get(mid).date().compareTo(date);
+            if (c == 0) return Optional.of(days.get(mid));
+            if (c < 0) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        // Not found: only then scan, in case a digest was built by hand with days out of order.
         return days.stream().filter(d -> d.date().equals(date)).findFirst();
     }
 

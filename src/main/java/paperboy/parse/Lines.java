@@ -30,7 +30,22 @@ final class Lines {
     }
 
     static String normalize(String line) {
+        if (isNormal(line)) return line; // the common case, checked without regexes: parsing is hot at scale
         String s = INVISIBLE.matcher(line).replaceAll("");
         return SPACES.matcher(s).replaceAll(" ").strip();
+    }
+
+    /** True when {@link #normalize} would return the line unchanged: printable ASCII, single inner spaces. */
+    private static boolean isNormal(String line) {
+        int n = line.length();
+        if (n == 0) return true;
+        if (line.charAt(0) == ' ' || line.charAt(n - 1) == ' ') return false;
+        char prev = 'x';
+        for (int i = 0; i < n; i++) {
+            char c = line.charAt(i);
+            if (c < 0x20 || c > 0x7e || (c == ' ' && prev == ' ')) return false;
+            prev = c;
+        }
+        return true;
     }
 }

@@ -8,7 +8,7 @@ import paperboy.model.Digest;
 import paperboy.model.Paper;
 
 /** The HTML page kinds: home, one page per day and per paper, archive, 404. Rendered in parallel. */
-public final class HtmlPages implements Renderer {
+public final class HtmlPages implements PagedRenderer {
 
     @Override
     public String name() {
@@ -16,7 +16,7 @@ public final class HtmlPages implements Renderer {
     }
 
     @Override
-    public List<Output> render(Digest digest, RenderContext ctx) {
+    public List<Page> pages(Digest digest, RenderContext ctx) {
         Views views = new Views(digest, ctx.config());
         List<Job> jobs = new ArrayList<>();
         jobs.add(new Job(SitePaths.HOME, "home.ftlh", views::homePage));
@@ -30,9 +30,8 @@ public final class HtmlPages implements Renderer {
             String path = SitePaths.paper(p.slug());
             jobs.add(new Job(path, "paper.ftlh", () -> views.paperPage(p, path)));
         }
-        return jobs.parallelStream()
-                .map(j -> Output.text(j.path, ctx.templates().render(j.template, j.model.get()), name()))
-                .toList();
+        // Rendered by PagedRenderer: in parallel, or only the changed ones in an incremental build.
+        return jobs.stream().map(j -> new Page(j.path, j.template, j.model)).toList();
     }
 
     private record Job(String path, String template, Supplier<Object> model) {}

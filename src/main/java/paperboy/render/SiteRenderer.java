@@ -23,6 +23,11 @@ public final class SiteRenderer {
                 new paperboy.render.feed.Feeds(), new paperboy.render.newsletter.Newsletters(), new ThemePages()));
     }
 
+    /** The output formats, in run order: the incremental build drives them one by one. */
+    public List<Renderer> renderers() {
+        return renderers;
+    }
+
     /** @return outputs sorted by path, and how long each renderer took (ms), in run order */
     public Result render(Digest digest, RenderContext ctx) {
         List<Output> all = new ArrayList<>();

@@ -54,6 +54,28 @@ public final class Templates {
         return new Templates(cfg);
     }
 
+    /**
+     * Compiles every template of the folder now (FreeMarker caches them), so a build can do this on a spare
+     * core while it parses. A template that does not compile is left for {@link #render} to report.
+     */
+    public Templates preload(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.sorted().toList()) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".ftlh") || name.endsWith(".ftlx") || name.endsWith(".ftl")) {
+                    try {
+                        cfg.getTemplate(name);
+                    } catch (IOException e) {
+                        // reported with its location when a page uses it
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the same: render() reports what cannot be read
+        }
+        return this;
+    }
+
     /** Renders {@code name} with the model exposed as {@code page} (and its components at top level). */
     public String render(String name, Object model) {
         try {

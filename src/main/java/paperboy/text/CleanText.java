@@ -30,16 +30,39 @@ public final class CleanText {
     private CleanText() {}
 
     public static String clean(String raw) {
-        String s = INLINE_MATH.matcher(raw).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
-        s = ESCAPED.matcher(s).replaceAll("$1");
-        s = replaceUntilStable(FORMAT, s);
-        s = SYMBOLS.matcher(s).replaceAll(m -> symbol(m.group(1)));
-        s = BARE_CDOT.matcher(s).replaceAll("·");
-        s = SUPERSCRIPT.matcher(s).replaceAll(m -> Matcher.quoteReplacement(
-                script(m.group(1) != null ? m.group(1) : m.group(2), SUPER_FROM, SUPER_TO, "^")));
-        s = SUBSCRIPT_BRACED.matcher(s).replaceAll(m -> Matcher.quoteReplacement(
-                script(m.group(1), SUB_FROM, SUB_TO, "_")));
-        return SPACES.matcher(s).replaceAll(" ").strip();
+        // Each pass runs only when its pattern could match: most text has no LaTeX at all, and these regexes
+        // dominated the profile of a large build. The checks look at the text as it is at that step, so the
+        // result is exactly that of running every pass.
+        String s = raw;
+        if (s.indexOf('$') >= 0) s = INLINE_MATH.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
+        boolean backslash = s.indexOf('\\') >= 0;
+        if (backslash) s = ESCAPED.matcher(s).replaceAll("$1");
+        if (mayHaveFormat(s)) s = replaceUntilStable(FORMAT, s);
+        if (backslash) s = SYMBOLS.matcher(s).replaceAll(m -> symbol(m.group(1)));
+        if (s.contains("cdot")) s = BARE_CDOT.matcher(s).replaceAll("·");
+        if (s.indexOf('^') >= 0) {
+            s = SUPERSCRIPT.matcher(s).replaceAll(m -> Matcher.quoteReplacement(
+                    script(m.group(1) != null ? m.group(1) : m.group(2), SUPER_FROM, SUPER_TO, "^")));
+        }
+        if (s.contains("_{")) {
+            s = SUBSCRIPT_BRACED.matcher(s).replaceAll(m -> Matcher.quoteReplacement(
+                    script(m.group(1), SUB_FROM, SUB_TO, "_")));
+        }
+        if (s.contains("  ")) s = SPACES.matcher(s).replaceAll(" ");
+        return s.strip();
+    }
+
+    private static final String[] FORMAT_NAMES = {"textbf", "textit", "texttt", "textsc", "textrm", "textsf", "emph",
+        "mathrm", "mathbf", "mathit", "mathcal", "mathbb", "mathsf", "text", "boldsymbol", "underline"};
+
+    /** True when some "{" follows one of the {@link #FORMAT} command names: the pattern cannot match otherwise. */
+    private static boolean mayHaveFormat(String s) {
+        for (int i = s.indexOf('{'); i >= 0; i = s.indexOf('{', i + 1)) {
+            for (String name : FORMAT_NAMES) {
+                if (i >= name.length() && s.startsWith(name, i - name.length())) return true;
+            }
+        }
+        return false;
     }
 
     private static String replaceUntilStable(Pattern p, String s) {

@@ -13,6 +13,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import paperboy.render.Output;
 
 /**
@@ -25,6 +27,21 @@ import paperboy.render.Output;
 public final class SiteWriter {
 
     public WriteStats write(List<Output> outputs, Path outDir) throws IOException {
+        Session s = open(outDir);
+        try {
+            for (Output o : outputs) s.put(o);
+        } catch (IOException | RuntimeException e) {
+            s.abort();
+            throw e;
+        }
+        return s.commit();
+    }
+
+    /**
+     * Starts writing a site file by file, so a large site never has to be held in memory whole. Nothing is
+     * visible at {@code outDir} until {@link Session#commit}.
+     */
+    public Session open(Path outDir) throws IOException {
         Path target = outDir.toAbsolutePath().normalize();
         Path parent = target.getParent();
         if (parent == null) throw new IOException(outDir + ": cannot write a site to the file system root");
@@ -33,33 +50,14 @@ public final class SiteWriter {
         Path previous = Files.isDirectory(target) ? target : null;
         Path temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
         readableByAll(temp); // temp folders are created owner-only; a published site must be readable by the web server
-        int written = 0, unchanged = 0;
-        long bytes = 0;
-        try {
-            for (Output o : outputs) {
-                Path dest = resolveInside(temp, o.path());
-                Files.createDirectories(dest.getParent());
-                if (previous != null && linkIfUnchanged(resolveInside(previous, o.path()), dest, o.bytes())) {
-                    unchanged++;
-                } else {
-                    Files.write(dest, o.bytes());
-                    written++;
-                }
-                bytes += o.bytes().length;
-            }
-            swap(temp, target);
-        } catch (IOException | RuntimeException e) {
-            deleteTree(temp);
-            throw e;
-        }
-        return new WriteStats(outputs.size(), written, unchanged, bytes);
+        return new Session(target, previous, temp);
     }
 
     /**
      * The target is replaced whole, so a mistyped {@code --out} must not wipe a project: refuse a folder that
      * holds the working directory or looks like a project or content folder rather than a built site.
      */
-    private static void refuseToReplaceNonSite(Path target) throws IOException {
+    static void refuseToReplaceNonSite(Path target) throws IOException {
         if (!Files.exists(target)) return;
         if (!Files.isDirectory(target)) throw new IOException(target + " exists and is not a folder");
         Path cwd = Path.of("").toAbsolutePath().normalize();
@@ -79,6 +77,80 @@ public final class SiteWriter {
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: its default permissions apply
+        }
+    }
+
+    /** One site being written; {@link #put} and {@link #keep} may be called from several threads. */
+    public static final class Session implements SiteSink {
+        private final Path target;
+        private final Path previous;
+        private final Path temp;
+        private final AtomicInteger files = new AtomicInteger();
+        private final AtomicInteger written = new AtomicInteger();
+        private final AtomicInteger unchanged = new AtomicInteger();
+        private final AtomicLong bytes = new AtomicLong();
+
+        private Session(Path target, Path previous, Path temp) {
+            this.target = target;
+            this.previous = previous;
+            this.temp = temp;
+        }
+
+        /** Adds a file: hard-linked from the previous build when the bytes are the same, else written. */
+        @Override
+        public void put(Output o) throws IOException {
+            Path dest = resolveInside(temp, o.path());
+            Files.createDirectories(dest.getParent());
+            if (previous != null && linkIfUnchanged(resolveInside(previous, o.path()), dest, o.bytes())) {
+                unchanged.incrementAndGet();
+            } else {
+                Files.write(dest, o.bytes());
+                written.incrementAndGet();
+            }
+            files.incrementAndGet();
+            bytes.addAndGet(o.bytes().length);
+        }
+
+        /**
+         * Keeps the previous build's file at {@code path} as it is, without reading it (the caller knows it is
+         * current). False when there is no such file of that size or it cannot be linked: then the caller must
+         * {@link #put} it.
+         */
+        @Override
+        public boolean keep(String path, long expectedSize) throws IOException {
+            if (previous == null) return false;
+            Path old = resolveInside(previous, path);
+            Path dest = resolveInside(temp, path);
+            try {
+                long size = Files.size(old);
+                if (size != expectedSize) return false;
+                Files.createDirectories(dest.getParent());
+                Files.createLink(dest, old);
+                unchanged.incrementAndGet();
+                files.incrementAndGet();
+                bytes.addAndGet(size);
+                return true;
+            } catch (NoSuchFileException | UnsupportedOperationException e) {
+                return false;
+            }
+        }
+
+        /** Moves the new site in place of the old one. */
+        @Override
+        public WriteStats commit() throws IOException {
+            try {
+                swap(temp, target);
+            } catch (IOException | RuntimeException e) {
+                deleteTree(temp);
+                throw e;
+            }
+            return new WriteStats(files.get(), written.get(), unchanged.get(), bytes.get());
+        }
+
+        /** Drops everything written so far; the previous site stays. */
+        @Override
+        public void abort() {
+            deleteTree(temp);
         }
     }
 

@@ -64,7 +64,9 @@ class ReaderJourneyTest {
         return page;
     }
 
+    /** Where the browser is, once the page it went to has loaded (a click returns when navigation commits). */
     private String path() {
+        page.waitForLoadState();
         return page.url().substring(site.toUri().toString().length());
     }
 

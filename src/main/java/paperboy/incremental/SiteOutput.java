@@ -1,0 +1,153 @@
+package paperboy.incremental;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import paperboy.model.Digest;
+import paperboy.render.Output;
+import paperboy.render.Page;
+import paperboy.render.PagedRenderer;
+import paperboy.render.RenderContext;
+import paperboy.render.RenderException;
+import paperboy.render.Renderer;
+import paperboy.render.SiteRenderer;
+import paperboy.write.SiteSink;
+
+/**
+ * The render and write stages run together: each page is rendered and written as soon as it is ready, on every
+ * core, so no build holds the whole site in memory. A templated page whose view model has the same fingerprint
+ * as in the previous build (and whose file is still there) is not rendered again: its file is linked as it is.
+ */
+public final class SiteOutput {
+
+    /**
+     * @param files        every file written, with its fingerprint and size, for the next build's cache
+     * @param rendered     templated pages rendered
+     * @param reused       templated pages kept from the previous build without rendering
+     * @param renderNanos  time threads spent building view models and rendering, summed over threads
+     * @param writeNanos   time threads spent writing and linking files, summed over threads
+     */
+    public record Result(Map<String, BuildCache.Entry> files, int rendered, int reused, long renderNanos,
+                         long writeNanos) {}
+
+    private SiteOutput() {}
+
+    /**
+     * @param fingerprint compute page fingerprints for the next build's cache; a full build without a cache
+     *                    skips that work
+     */
+    public static Result run(SiteRenderer site, Digest digest, RenderContext ctx, SiteSink session,
+                             BuildCache previous, boolean fingerprint) throws IOException {
+        Map<String, String> producers = new ConcurrentHashMap<>();
+        Map<String, BuildCache.Entry> files = new ConcurrentHashMap<>();
+        AtomicInteger rendered = new AtomicInteger(), reused = new AtomicInteger();
+        LongAdder renderNanos = new LongAdder(), writeNanos = new LongAdder();
+        // The other formats (data, assets, feeds...) render on their own thread alongside the pages: on a
+        // small site most of their time is class loading and warm-up, which overlaps well.
+        ExecutorService others = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "paperboy-render");
+            t.setDaemon(true);
+            return t;
+        });
+        Map<Renderer, Future<List<Output>>> early = new LinkedHashMap<>();
+        for (Renderer r : site.renderers()) {
+            if (!(r instanceof PagedRenderer)) early.put(r, others.submit(() -> timed(r, digest, ctx, renderNanos)));
+        }
+        others.shutdown();
+        try {
+            for (Renderer r : site.renderers()) {
+                if (r instanceof PagedRenderer paged) {
+                    List<Page> pages = paged.pages(digest, ctx);
+                    pages.parallelStream().forEach(p -> {
+                        claim(producers, p.path(), r.name());
+                        long t0 = System.nanoTime();
+                        Object model = p.model().get();
+                        String fp = fingerprint ? ModelHash.of(p.template(), model) : BuildCache.NOT_A_PAGE;
+                        Optional<BuildCache.Entry> old = previous.page(p.path()).filter(e -> e.fingerprint().equals(fp));
+                        if (old.isPresent() && keep(session, p.path(), old.get().size())) {
+                            writeNanos.add(System.nanoTime() - t0);
+                            files.put(p.path(), old.get());
+                            reused.incrementAndGet();
+                            return;
+                        }
+                        Output o = Output.text(p.path(), ctx.templates().render(p.template(), model), r.name());
+                        long t1 = System.nanoTime();
+                        renderNanos.add(t1 - t0);
+                        put(session, o);
+                        writeNanos.add(System.nanoTime() - t1);
+                        files.put(p.path(), new BuildCache.Entry(fp, o.bytes().length));
+                        rendered.incrementAndGet();
+                    });
+                } else {
+                    List<Output> outputs = result(early.get(r));
+                    long t1 = System.nanoTime();
+                    for (Output o : outputs) {
+                        claim(producers, o.path(), o.producer());
+                        session.put(o);
+                        files.put(o.path(), new BuildCache.Entry(BuildCache.NOT_A_PAGE, o.bytes().length));
+                    }
+                    writeNanos.add(System.nanoTime() - t1);
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return new Result(Map.copyOf(files), rendered.get(), reused.get(), renderNanos.sum(), writeNanos.sum());
+    }
+
+    private static List<Output> timed(Renderer r, Digest digest, RenderContext ctx, LongAdder nanos) {
+        long t0 = System.nanoTime();
+        try {
+            return r.render(digest, ctx);
+        } finally {
+            nanos.add(System.nanoTime() - t0);
+        }
+    }
+
+    private static List<Output> result(Future<List<Output>> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RenderException("interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new RenderException(String.valueOf(e.getCause()), e.getCause());
+        }
+    }
+
+    private static void claim(Map<String, String> producers, String path, String producer) {
+        String prev = producers.putIfAbsent(path, producer);
+        if (prev != null) {
+            throw new RenderException("two outputs would be written to the same path: " + path + " (from " + prev
+                    + " and " + producer + ")");
+        }
+    }
+
+    private static boolean keep(SiteSink session, String path, long size) {
+        try {
+            return session.keep(path, size);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void put(SiteSink session, Output o) {
+        try {
+            session.put(o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

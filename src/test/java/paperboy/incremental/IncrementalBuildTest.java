@@ -1,0 +1,167 @@
+package paperboy.incremental;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import paperboy.BuildFailed;
+import paperboy.SiteBuild;
+import paperboy.assemble.ThemeAssigner;
+import paperboy.bench.CorpusGenerator;
+import paperboy.config.SiteConfig;
+import paperboy.render.SiteRenderer;
+
+/** An incremental build must write exactly what a full build from scratch writes, whatever changed. */
+class IncrementalBuildTest {
+    private static final Path TEMPLATES = Path.of("templates");
+
+    @TempDir
+    Path tmp;
+    Path corpus, content, site;
+
+    @BeforeEach
+    void generate() throws IOException {
+        corpus = tmp.resolve("corpus");
+        content = tmp.resolve("content");
+        site = tmp.resolve("out/site");
+        var options = new CorpusGenerator.Options(14, 8, 0.4, 7, LocalDate.of(2024, 2, 20));
+        new CorpusGenerator(options, CorpusGenerator.vocabularyFrom(Path.of("content"))).write(corpus);
+        Files.createDirectories(content);
+        try (Stream<Path> files = Files.list(corpus)) {
+            for (Path f : files.sorted().limit(10).toList()) Files.copy(f, content.resolve(f.getFileName()));
+        }
+    }
+
+    @Test
+    void everyKindOfChangeGivesTheSameSiteAsAFullBuild() throws Exception {
+        SiteBuild.Report first = incremental(true);
+        assertThat(first.pages().reused()).isZero();
+        assertSameAsFullBuild();
+
+        SiteBuild.Report noOp = incremental(true);
+        assertThat(noOp.pages().noOp()).isTrue();
+        assertThat(noOp.pages().summary()).isEqualTo(first.pages().summary());
+        assertSameAsFullBuild();
+
+        addDay(10);
+        SiteBuild.Report oneDay = incremental(true);
+        assertThat(oneDay.pages().noOp()).isFalse();
+        assertThat(oneDay.pages().reused()).isGreaterThan(oneDay.pages().rendered());
+        assertSameAsFullBuild();
+
+        // A retyped title: its paper's pages change, and the day pages listing it.
+        Path day3 = sorted(content).get(2);
+        String text = Files.readString(day3);
+        String[] lines = text.split("\r?\n");
+        String title = lines[12].strip(); // five header lines and the date line, each followed by a blank one
+        Files.writeString(day3, text.replace(title, title + " Revisited"));
+        incremental(true);
+        assertSameAsFullBuild();
+
+        // A day removed: its page and the papers only it listed must go.
+        Files.delete(sorted(content).get(4));
+        incremental(true);
+        assertSameAsFullBuild();
+
+        // The same through a new folder swapped in instead of updating in place.
+        addDay(11);
+        incremental(false);
+        assertSameAsFullBuild();
+    }
+
+    @Test
+    void aCorruptOrForeignCacheIsIgnored() throws Exception {
+        incremental(true);
+        Path cache = BuildCache.location(site);
+        List<String> lines = Files.readAllLines(cache);
+        // Truncated: the end line is missing.
+        Files.write(cache, lines.subList(0, lines.size() - 3));
+        addDay(10);
+        assertThat(incremental(true).pages().reused()).isZero();
+        assertSameAsFullBuild();
+
+        // Another format version.
+        Files.writeString(cache, Files.readString(cache).replace(BuildCache.MAGIC, "paperboy-build-cache 0"));
+        addDay(11);
+        assertThat(incremental(true).pages().reused()).isZero();
+        assertSameAsFullBuild();
+
+        // A page edited by hand (size differs): rendered again, not trusted.
+        Path home = site.resolve("index.html");
+        Files.writeString(home, Files.readString(home) + "<!-- edited -->");
+        SiteBuild.Report r = incremental(true);
+        assertThat(r.pages().noOp()).isFalse();
+        assertSameAsFullBuild();
+    }
+
+    @Test
+    void aFailedIncrementalBuildLeavesTheSiteAsItWas() throws Exception {
+        incremental(true);
+        Map<String, String> before = tree(site);
+        // A template error while the changed pages render: nothing may be written.
+        Path templates = tmp.resolve("templates");
+        try (Stream<Path> walk = Files.walk(TEMPLATES)) {
+            for (Path f : walk.toList()) {
+                Path to = templates.resolve(TEMPLATES.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(to);
+                else Files.copy(f, to);
+            }
+        }
+        Files.writeString(templates.resolve("day.ftlh"), "${page.noSuchField}");
+        addDay(10);
+        SiteBuild.Request broken = new SiteBuild.Request(content, site, templates, SiteConfig.defaults(),
+                ThemeAssigner.none());
+        assertThatThrownBy(() -> new SiteBuild(SiteRenderer.standard(), true, true).run(broken))
+                .isInstanceOf(BuildFailed.class);
+        assertThat(tree(site)).isEqualTo(before);
+        // The next good build is complete and correct.
+        incremental(true);
+        assertSameAsFullBuild();
+    }
+
+    private SiteBuild.Report incremental(boolean inPlace) throws Exception {
+        return new SiteBuild(SiteRenderer.standard(), true, inPlace).run(request(site));
+    }
+
+    private void assertSameAsFullBuild() throws Exception {
+        Path full = tmp.resolve("full/site");
+        new SiteBuild(SiteRenderer.standard()).run(request(full));
+        assertThat(tree(site)).isEqualTo(tree(full));
+    }
+
+    private SiteBuild.Request request(Path out) {
+        return new SiteBuild.Request(content, out, TEMPLATES, SiteConfig.defaults(), ThemeAssigner.none());
+    }
+
+    private void addDay(int index) throws IOException {
+        Path f = sorted(corpus).get(index);
+        Files.copy(f, content.resolve(f.getFileName()));
+    }
+
+    private static List<Path> sorted(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.sorted().toList();
+        }
+    }
+
+    /** Relative path to content, as text, for a readable diff when it fails. */
+    private static Map<String, String> tree(Path root) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                out.put(root.relativize(f).toString(), Files.readString(f));
+            }
+        }
+        return out;
+    }
+}
