@@ -189,6 +189,18 @@ class BuildCommandTest {
     }
 
     @Test
+    void refusesAnOutputFolderThatIsOrHoldsTheContent() throws IOException {
+        Path content = content("a.txt", "Mar 13, 2025\n\nAlpha\n\n" + ABSTRACT + "\n");
+        for (Path out : new Path[] {content, tmp, content.resolve("site")}) {
+            Cli r = build(content, out);
+            assertThat(r.exitCode()).as("--out " + out).isEqualTo(1);
+            assertThat(r.err()).contains("error: --out " + out + ": ").contains("content folder");
+            assertThat(content.resolve("a.txt")).as("--out " + out).exists();
+        }
+        assertThat(content.resolve("site")).doesNotExist();
+    }
+
+    @Test
     void templateErrorNamesTheTemplateLine() throws IOException {
         Path content = content("a.txt", "Mar 13\n\nAlpha\n\n" + ABSTRACT + "\n");
         Path templates = tmp.resolve("templates");
