@@ -47,6 +47,16 @@ class NewsletterCommandTest {
     }
 
     @Test
+    void editionsAreReadableByAWebServer() throws Exception {
+        Path site = tmp.resolve("site");
+        assertThat(run("newsletter", "--out", site.toString())).as(err.toString()).isZero();
+        for (String f : names(site.resolve("newsletter"))) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(site.resolve("newsletter").resolve(f)))).as(f).isEqualTo("rw-r--r--");
+        }
+    }
+
+    @Test
     void dateAndAll() throws Exception {
         Path site = tmp.resolve("site");
         assertThat(run("newsletter", "--date", "2025-03-13", "--out", site.toString())).isZero();
