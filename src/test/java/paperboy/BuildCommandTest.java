@@ -178,6 +178,30 @@ class BuildCommandTest {
     }
 
     @Test
+    void yamlErrorsAreOneLineWithTheirPosition() throws IOException {
+        Path content = content("a.txt", "Mar 13, 2025\n\nAlpha\n\n" + ABSTRACT + "\n");
+        Path cfg = tmp.resolve("paperboy.yml");
+        Files.writeString(cfg, "title: x\nyear: [2025]\n");
+        Cli r = Cli.run("build", "--content", content.toString(), "--config", cfg.toString(), "--out", tmp.resolve("site").toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains(cfg + ":2:7: expected a number here").doesNotContain("java.lang");
+
+        Files.writeString(cfg, "year: 2025\ntitle: \"unclosed\n");
+        r = Cli.run("build", "--content", content.toString(), "--config", cfg.toString(), "--out", tmp.resolve("site").toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err().lines().filter(l -> l.startsWith(cfg.toString()))).singleElement().asString()
+                .contains("while scanning a quoted scalar: found unexpected end of stream");
+        assertThat(r.err().lines()).hasSize(1);
+
+        Files.createDirectories(content.resolve("pages"));
+        Files.writeString(content.resolve("pages/p.md"), "---\ntitle: \"unclosed\n---\nText\n");
+        r = build(content, tmp.resolve("site"));
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains(content.resolve("pages/p.md") + ":2:").contains("front matter: while scanning a quoted scalar: ")
+                .doesNotContain("in 'reader'");
+    }
+
+    @Test
     void refusesToReplaceAFolderThatIsNotASite() throws IOException {
         Path content = content("a.txt", "Mar 13\n\nAlpha\n\n" + ABSTRACT + "\n");
         Path project = Files.createDirectories(tmp.resolve("project"));
@@ -186,6 +210,18 @@ class BuildCommandTest {
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("refusing to replace").contains("pom.xml");
         assertThat(project.resolve("pom.xml")).hasContent("<project/>");
+    }
+
+    @Test
+    void refusesAnOutputFolderThatIsOrHoldsTheContent() throws IOException {
+        Path content = content("a.txt", "Mar 13, 2025\n\nAlpha\n\n" + ABSTRACT + "\n");
+        for (Path out : new Path[] {content, tmp, content.resolve("site")}) {
+            Cli r = build(content, out);
+            assertThat(r.exitCode()).as("--out " + out).isEqualTo(1);
+            assertThat(r.err()).contains("error: --out " + out + ": ").contains("content folder");
+            assertThat(content.resolve("a.txt")).as("--out " + out).exists();
+        }
+        assertThat(content.resolve("site")).doesNotExist();
     }
 
     @Test

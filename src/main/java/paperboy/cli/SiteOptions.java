@@ -47,6 +47,11 @@ public final class SiteOptions {
 
     /** The config file with command-line overrides applied, or empty after printing why not. */
     Optional<SiteConfig> config(PrintWriter err) {
+        Optional<String> clash = outClash();
+        if (clash.isPresent()) {
+            err.println("error: --out " + out + ": " + clash.get() + "; choose another --out");
+            return Optional.empty();
+        }
         Problems problems = new Problems();
         Optional<SiteConfig> loaded = ConfigLoader.load(config != null ? config : DEFAULT_CONFIG, config != null, problems);
         if (loaded.isPresent() && baseUrl != null) {
@@ -76,6 +81,35 @@ public final class SiteOptions {
         } catch (IllegalArgumentException e) {
             err.println("error: " + (themesMode != null ? "--themes: " : "config: ") + e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Why {@link #out} must not be used, if it must not: the build replaces the output folder whole, so it may
+     * neither hold nor lie inside the inputs (a mistyped {@code --out content} would delete the content).
+     */
+    Optional<String> outClash() {
+        Path target = real(out);
+        Path contentDir = real(content);
+        if (target.startsWith(contentDir)) return Optional.of(target.equals(contentDir)
+                ? "it is the content folder" : "it is inside the content folder " + content);
+        if (contentDir.startsWith(target)) return Optional.of("it holds the content folder " + content);
+        if (real(templates).startsWith(target) || target.startsWith(real(templates))) {
+            return Optional.of("it overlaps the templates folder " + templates);
+        }
+        if (real(config != null ? config : DEFAULT_CONFIG).startsWith(target)) {
+            return Optional.of("it holds the config file");
+        }
+        return Optional.empty();
+    }
+
+    /** The path with symbolic links resolved where it exists, so two spellings of one folder compare equal. */
+    private static Path real(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        try {
+            return java.nio.file.Files.exists(abs) ? abs.toRealPath() : abs;
+        } catch (java.io.IOException e) {
+            return abs;
         }
     }
 

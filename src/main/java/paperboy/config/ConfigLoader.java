@@ -60,7 +60,7 @@ public final class ConfigLoader {
                     + String.join(", ", e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()));
             return Optional.empty();
         } catch (JsonProcessingException e) {
-            problems.error(at(file, e.getLocation()), e.getOriginalMessage());
+            problems.error(at(file, e.getLocation()), paperboy.parse.YamlMessages.of(e));
             return Optional.empty();
         } catch (IOException e) {
             problems.error(SourceRef.file(file), "cannot read: " + e.getMessage());

@@ -62,7 +62,7 @@ record FrontMatter(Path file, String yaml, String body, Map<String, Integer> key
             problems.error(where, "unknown front matter key \"" + e.getPropertyName() + "\"; known keys: "
                     + String.join(", ", e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()));
         } catch (JsonProcessingException e) {
-            problems.error(at(e.getLocation()), "front matter: " + e.getOriginalMessage());
+            problems.error(at(e.getLocation()), "front matter: " + paperboy.parse.YamlMessages.of(e));
         }
         return Optional.empty();
     }

@@ -55,6 +55,8 @@ public final class SmtpSender {
     private static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        // UnknownHostException's message is just the host name, which the line already shows.
+        if (t instanceof java.net.UnknownHostException) return "unknown host";
         String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         return m.replaceAll("\\s+", " ").trim();
     }

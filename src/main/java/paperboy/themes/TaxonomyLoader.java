@@ -69,7 +69,7 @@ public final class TaxonomyLoader {
             }
             root = read(p, file, problems);
         } catch (JsonProcessingException e) {
-            problems.error(at(file, e.getLocation()), "not valid YAML: " + e.getOriginalMessage());
+            problems.error(at(file, e.getLocation()), "not valid YAML: " + paperboy.parse.YamlMessages.of(e));
             return Optional.empty();
         } catch (IOException e) {
             problems.error(SourceRef.file(file), "cannot read: " + e.getMessage());

@@ -47,6 +47,31 @@ class NewsletterCommandTest {
     }
 
     @Test
+    void editionsAreReadableByAWebServer() throws Exception {
+        Path site = tmp.resolve("site");
+        assertThat(run("newsletter", "--out", site.toString())).as(err.toString()).isZero();
+        for (String f : names(site.resolve("newsletter"))) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(site.resolve("newsletter").resolve(f)))).as(f).isEqualTo("rw-r--r--");
+        }
+    }
+
+    @Test
+    void theDayNoteOpensThatDaysEditionInBothParts() throws Exception {
+        Path site = tmp.resolve("site");
+        assertThat(run("newsletter", "--all", "--out", site.toString())).as(err.toString()).isZero();
+        Path dir = site.resolve("newsletter");
+        Document html = Jsoup.parse(Files.readString(dir.resolve("2025-03-14.html")));
+        assertThat(html.body().text()).contains("Editor's note Interpretability has a good day");
+        assertThat(html.select("strong").text()).isEqualTo("sparse autoencoders"); // the note's Markdown, as HTML
+        assertThat(html.select("style")).isEmpty(); // its styles inlined like the rest
+        String text = Files.readString(dir.resolve("2025-03-14.txt"));
+        assertThat(text).contains("EDITOR'S NOTE").contains("Interpretability has a good day: sparse autoencoders");
+        assertThat(text.indexOf("EDITOR'S NOTE")).isLessThan(text.indexOf("NEW TODAY"));
+        assertThat(Files.readString(dir.resolve("2025-03-13.html"))).doesNotContain("Editor's note");
+    }
+
+    @Test
     void dateAndAll() throws Exception {
         Path site = tmp.resolve("site");
         assertThat(run("newsletter", "--date", "2025-03-13", "--out", site.toString())).isZero();

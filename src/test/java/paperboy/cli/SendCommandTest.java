@@ -102,6 +102,15 @@ class SendCommandTest {
     }
 
     @Test
+    void anUnknownHostIsSaidSo() {
+        // .invalid is reserved (RFC 2606): it never resolves.
+        int code = run("send", "--to", "alice@example.com", "--smtp-host", "no-such-host.invalid");
+        assertThat(code).isNotZero();
+        assertThat(err.toString().lines()).hasSize(1).first().asString()
+                .isEqualTo("error: cannot send via SMTP server no-such-host.invalid:25: unknown host");
+    }
+
+    @Test
     void toIsRequiredAndAnUnknownDayIsAnError() {
         assertThat(run("send", "--smtp-port", port())).isNotZero(); // a usage error
         assertThat(err.toString()).contains("--to");

@@ -75,7 +75,9 @@ public final class Editions {
         return new EditionPage(config.title(), subject(config, d, count, newCount), d.toString(), LONG.format(d),
                 SHORT.format(d), count, newCount, count - newCount, url(SitePaths.day(d)),
                 url(SitePaths.newsletter(d, "html")), url(SitePaths.FEED_RSS), url(SitePaths.ARCHIVE), sections,
-                byTheme, List.copyOf(seen), config.newsletter().unsubscribeUrl());
+                byTheme, List.copyOf(seen), config.newsletter().unsubscribeUrl(),
+                digest.dayNote(d).map(paperboy.model.Note::html).orElse(null),
+                digest.dayNote(d).map(paperboy.model.Note::text).orElse(null));
     }
 
     private List<String> themeNames(Paper p) {

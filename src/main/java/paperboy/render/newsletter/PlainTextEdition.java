@@ -33,6 +33,11 @@ public final class PlainTextEdition {
         para("Read on the web " + ref(e.webUrl()) + " · RSS feed " + ref(e.feedUrl()) + " · Archive "
                 + ref(e.archiveUrl()), "", "");
         out.append('\n');
+        if (e.noteText() != null) {
+            heading("Editor's note");
+            para(e.noteText(), "", "");
+            out.append('\n');
+        }
         heading("New today (" + e.newCount() + ")");
         if (e.sections().isEmpty()) para("Nothing new today.", "", "");
         for (EditionSection s : e.sections()) {

@@ -11,11 +11,13 @@ import java.util.List;
  * @param byTheme        true when sections are themes
  * @param seen           papers listed today that were listed before, in listing order
  * @param unsubscribeUrl null when not configured
+ * @param noteHtml       the editor's note on the day, sanitized HTML; null when there is none
+ * @param noteText       the same note as plain text; null when there is none
  */
 public record EditionPage(String siteTitle, String subject, String iso, String dateLabel, String shortDate,
                           int count, int newCount, int seenCount, String webUrl, String emailUrl, String feedUrl,
                           String archiveUrl, List<EditionSection> sections, boolean byTheme, List<SeenItem> seen,
-                          String unsubscribeUrl) {
+                          String unsubscribeUrl, String noteHtml, String noteText) {
 
     /** A group of new papers; {@code name} empty when not grouped. */
     public record EditionSection(String name, List<EditionItem> items) {}
