@@ -30,7 +30,7 @@ public final class Main implements Runnable {
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     // An unexpected failure: one line, unless the user asked for the details.
                     cmd.getErr().println("error: " + e);
-                    if (java.util.Arrays.asList(parsed.originalArgs().toArray()).contains("--verbose")) {
+                    if (parsed.originalArgs().contains("--verbose") || parsed.originalArgs().contains("-v")) {
                         e.printStackTrace(cmd.getErr());
                     } else {
                         cmd.getErr().println("(run with --verbose for details)");

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -13,6 +15,7 @@ import org.jsoup.nodes.Entities;
 import paperboy.config.SiteConfig;
 import paperboy.model.Day;
 import paperboy.model.Digest;
+import paperboy.model.Note;
 import paperboy.model.Paper;
 import paperboy.model.SourceRef;
 import paperboy.model.Theme;
@@ -28,7 +31,8 @@ import paperboy.render.Views;
  * digest, and the same three under {@code themes/<slug>/} for every theme.
  *
  * <p>One item per paper, dated on the day it was first seen: a paper listed again later is not a new item.
- * Newest first; within a day in listing order. Feeds need absolute URLs, so without a base URL this renderer
+ * The site feed also has one item for each day's editor's note, first among that day's items. Newest first;
+ * within a day in listing order. Feeds need absolute URLs, so without a base URL this renderer
  * writes nothing and the build reports {@link #missingBaseUrl} once.
  */
 public final class Feeds implements Renderer {
@@ -83,7 +87,7 @@ public final class Feeds implements Renderer {
         }
 
         public FeedChannel site() {
-            return channel(config.title(), config.description(), SitePaths.HOME, "", p -> true);
+            return channel(config.title(), config.description(), SitePaths.HOME, "", p -> true, true);
         }
 
         public FeedChannel theme(Theme t) {
@@ -92,25 +96,46 @@ public final class Feeds implements Renderer {
                     ? "Papers on " + t.name() + " in " + config.title() + "." : t.description();
             return channel(config.title() + " — " + t.name(), description, SitePaths.theme(t.slug()),
                     "themes/" + t.slug() + "/",
-                    p -> members.contains(p.slug()) || p.themes().contains(t.slug()));
+                    p -> members.contains(p.slug()) || p.themes().contains(t.slug()), false);
         }
 
+        /** A feed entry before sorting: its day, its place within the day (a note first), and a tie-breaker. */
+        private record Dated(LocalDate date, int order, String key, FeedItem item) {}
+
         private FeedChannel channel(String title, String description, String homePath, String dir,
-                                    Predicate<Paper> member) {
-            List<Paper> papers = digest.papers().stream()
-                    .filter(member)
-                    .sorted(Comparator.comparing(Paper::firstSeen).reversed()
-                            .thenComparing(p -> firstPosition.getOrDefault(p.slug(), Integer.MAX_VALUE))
-                            .thenComparing(Paper::slug))
+                                    Predicate<Paper> member, boolean withNotes) {
+            List<Dated> entries = new ArrayList<>();
+            for (Paper p : digest.papers()) {
+                if (member.test(p)) {
+                    entries.add(new Dated(p.firstSeen(), firstPosition.getOrDefault(p.slug(), Integer.MAX_VALUE),
+                            p.slug(), item(p)));
+                }
+            }
+            if (withNotes) {
+                for (Day d : digest.days()) {
+                    digest.dayNote(d.date()).ifPresent(n -> entries.add(new Dated(d.date(), 0, "", noteItem(d, n))));
+                }
+            }
+            List<FeedItem> items = entries.stream()
+                    .sorted(Comparator.comparing(Dated::date).reversed()
+                            .thenComparing(Dated::order)
+                            .thenComparing(Dated::key))
                     .limit(Math.max(0, config.feeds().maxItems()))
+                    .map(Dated::item)
                     .toList();
-            List<FeedItem> items = papers.stream().map(this::item).toList();
-            LocalDate updated = papers.isEmpty()
-                    ? digest.latestDay().map(Day::date).orElse(LocalDate.EPOCH)
-                    : papers.get(0).firstSeen();
+            LocalDate updated = entries.stream().map(Dated::date).max(Comparator.naturalOrder())
+                    .orElse(digest.latestDay().map(Day::date).orElse(LocalDate.EPOCH));
             return new FeedChannel(title, description, url(homePath), url(dir + SitePaths.FEED_RSS),
                     url(dir + SitePaths.FEED_ATOM), url(dir + SitePaths.FEED_JSON), dates.rfc822(updated),
                     dates.rfc3339(updated), items);
+        }
+
+        /** The editor's note on a day, as an item linking to the note at the top of the day page. */
+        private FeedItem noteItem(Day d, Note note) {
+            String url = url(SitePaths.day(d.date())) + "#editors-note";
+            String label = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH).format(d.date());
+            return new FeedItem(url, url, "Editor's note — " + label, note.text(), note.html(), List.of(),
+                    dates.rfc822(d.date()), dates.rfc3339(d.date()));
         }
 
         private FeedItem item(Paper p) {

@@ -30,6 +30,7 @@ import org.xml.sax.helpers.DefaultHandler;
 import paperboy.config.SiteConfig;
 import paperboy.model.Digest;
 import paperboy.model.Paper;
+import paperboy.model.Theme;
 import paperboy.render.Output;
 import paperboy.testing.Samples;
 
@@ -47,6 +48,28 @@ class FeedsTest {
     static Map<String, Output> render(Digest digest, SiteConfig config) {
         return new Feeds().render(digest, Samples.context(config)).stream()
                 .collect(Collectors.toMap(Output::path, Function.identity()));
+    }
+
+    @Test
+    void theSiteFeedCarriesEachDayNoteAsTheFirstItemOfItsDay() throws Exception {
+        List<SyndEntry> entries = parse(sampleFeeds.get("feed.xml")).getEntries();
+        List<SyndEntry> notes = entries.stream().filter(e -> e.getUri().endsWith("#editors-note")).toList();
+        assertThat(notes).singleElement().satisfies(n -> {
+            assertThat(n.getTitle()).isEqualTo("Editor's note — Mar 14, 2025");
+            assertThat(n.getLink()).isEqualTo(Samples.BASE + "days/2025-03-14/#editors-note");
+            assertThat(n.getDescription().getValue()).contains("sparse autoencoders");
+        });
+        int at = entries.indexOf(notes.get(0));
+        Date day = Date.from(java.time.LocalDate.of(2025, 3, 14).atStartOfDay(ZoneId.of("UTC")).toInstant());
+        assertThat(entries.get(at).getPublishedDate()).isEqualTo(day);
+        assertThat(entries.get(at - 1).getPublishedDate()).isAfter(day); // first of its day
+        for (Theme t : sample.themes()) {
+            String themeFeed = new String(new Feeds().render(sample, Samples.context(Samples.config())).stream()
+                    .filter(o -> o.path().equals("themes/" + t.slug() + "/feed.xml")).findFirst().orElseThrow().bytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(themeFeed).doesNotContain("editors-note");
+            break;
+        }
     }
 
     /** Strictly: well-formed namespace-aware XML first, then ROME with its "XML healer" (which fixes bad entities) off. */
@@ -86,6 +109,7 @@ class FeedsTest {
             assertThat(new HashSet<>(entries.stream().map(SyndEntry::getUri).toList())).as("unique ids").hasSize(200);
             Date previous = null;
             for (SyndEntry e : entries) {
+                if (e.getUri().endsWith("#editors-note")) continue; // the day note's own item, tested below
                 Paper p = byUrl.get(e.getUri());
                 assertThat(p).as("guid is the paper URL: " + e.getUri()).isNotNull();
                 assertThat(e.getLink()).isEqualTo(e.getUri());
@@ -101,6 +125,7 @@ class FeedsTest {
         List<String> ids = new ArrayList<>();
         json.get("items").forEach(i -> {
             ids.add(i.get("id").asText());
+            if (i.get("id").asText().endsWith("#editors-note")) return; // the day note's item
             Paper p = byUrl.get(i.get("id").asText());
             assertThat(OffsetDateTime.parse(i.get("date_published").asText()).toLocalDate()).isEqualTo(p.firstSeen());
             assertThat(i.get("content_text").asText()).isNotEmpty();
