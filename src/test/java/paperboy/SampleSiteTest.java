@@ -51,6 +51,13 @@ class SampleSiteTest {
         int multi = 0;
         for (JsonNode p : d.get("papers")) if (p.get("days").size() > 1) multi++;
         assertThat(multi).isEqualTo(51);
+        JsonNode retro = null;
+        for (JsonNode p : d.get("papers")) if (p.get("slug").asText().equals(RETRO_SLUG)) retro = p;
+        assertThat(retro.get("title").asText()).startsWith("RetroMAE v2");
+        assertThat(retro.get("abstract").asText()).startsWith("To better support retrieval applications");
+        assertThat(retro.get("firstSeen").asText()).isEqualTo("2025-03-11");
+        assertThat(retro.get("days")).hasSize(5);
+        assertThat(retro.get("themes")).isNotEmpty();
         assertThat(d.get("days")).extracting(n -> n.get("date").asText())
                 .containsExactly("2025-03-11", "2025-03-13", "2025-03-14", "2025-08-07", "2025-08-20");
     }

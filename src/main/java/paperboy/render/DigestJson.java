@@ -1,5 +1,6 @@
 package paperboy.render;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -26,7 +27,8 @@ public final class DigestJson implements Renderer {
 
     record JsonDay(String date, List<String> papers, List<String> newPapers) {}
 
-    record JsonPaper(String slug, String title, String abstractText, String abstractRaw, List<String> days,
+    /** {@code abstract} is a Java keyword, hence the annotation: the file says "abstract" as documented. */
+    record JsonPaper(String slug, String title, @JsonProperty("abstract") String abstractText, String abstractRaw, List<String> days,
                      String firstSeen, List<String> themes, List<String> related, int titleVariants,
                      int abstractVariants, String arxivId, List<String> authors) {}
 
