@@ -20,6 +20,12 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // A build is a short run: FreeMarker reads every view-model record through reflection, and after 15 calls
+        // per method the JDK generates an accessor class for it (about 200 of them, each loaded and compiled).
+        // The JNI accessor it otherwise uses is fast enough for one build's calls. Set before any reflective call.
+        if (System.getProperty("sun.reflect.inflationThreshold") == null) {
+            System.setProperty("sun.reflect.inflationThreshold", String.valueOf(Integer.MAX_VALUE));
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
