@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import paperboy.model.Digest;
 import paperboy.render.Output;
@@ -68,26 +69,20 @@ public final class SiteOutput {
             for (Renderer r : site.renderers()) {
                 if (r instanceof PagedRenderer paged) {
                     List<Page> pages = paged.pages(digest, ctx);
+                    // A failing page must not leave other pages still being written while the caller aborts
+                    // the session (and deletes its folder): the first failure stops the rest, and is thrown
+                    // only once every page task has returned.
+                    AtomicReference<RuntimeException> failure = new AtomicReference<>();
                     pages.parallelStream().forEach(p -> {
-                        claim(producers, p.path(), r.name());
-                        long t0 = System.nanoTime();
-                        Object model = p.model().get();
-                        String fp = fingerprint ? ModelHash.of(p.template(), model) : BuildCache.NOT_A_PAGE;
-                        Optional<BuildCache.Entry> old = previous.page(p.path()).filter(e -> e.fingerprint().equals(fp));
-                        if (old.isPresent() && keep(session, p.path(), old.get().size())) {
-                            writeNanos.add(System.nanoTime() - t0);
-                            files.put(p.path(), old.get());
-                            reused.incrementAndGet();
-                            return;
+                        if (failure.get() != null) return;
+                        try {
+                            page(p, r, ctx, session, previous, fingerprint, producers, files, rendered, reused,
+                                    renderNanos, writeNanos);
+                        } catch (RuntimeException e) {
+                            failure.compareAndSet(null, e);
                         }
-                        Output o = Output.text(p.path(), ctx.templates().render(p.template(), model), r.name());
-                        long t1 = System.nanoTime();
-                        renderNanos.add(t1 - t0);
-                        put(session, o);
-                        writeNanos.add(System.nanoTime() - t1);
-                        files.put(p.path(), new BuildCache.Entry(fp, o.bytes().length));
-                        rendered.incrementAndGet();
                     });
+                    if (failure.get() != null) throw failure.get();
                 } else {
                     List<Output> outputs = result(early.get(r));
                     long t1 = System.nanoTime();
@@ -103,6 +98,30 @@ public final class SiteOutput {
             throw e.getCause();
         }
         return new Result(Map.copyOf(files), rendered.get(), reused.get(), renderNanos.sum(), writeNanos.sum());
+    }
+
+    /** Renders and writes one page, or keeps its file from the previous build when its model is unchanged. */
+    private static void page(Page p, Renderer r, RenderContext ctx, SiteSink session, BuildCache previous,
+                             boolean fingerprint, Map<String, String> producers, Map<String, BuildCache.Entry> files,
+                             AtomicInteger rendered, AtomicInteger reused, LongAdder renderNanos, LongAdder writeNanos) {
+        claim(producers, p.path(), r.name());
+        long t0 = System.nanoTime();
+        Object model = p.model().get();
+        String fp = fingerprint ? ModelHash.of(p.template(), model) : BuildCache.NOT_A_PAGE;
+        Optional<BuildCache.Entry> old = previous.page(p.path()).filter(e -> e.fingerprint().equals(fp));
+        if (old.isPresent() && keep(session, p.path(), old.get().size())) {
+            writeNanos.add(System.nanoTime() - t0);
+            files.put(p.path(), old.get());
+            reused.incrementAndGet();
+            return;
+        }
+        Output o = Output.text(p.path(), ctx.templates().render(p.template(), model), r.name());
+        long t1 = System.nanoTime();
+        renderNanos.add(t1 - t0);
+        put(session, o);
+        writeNanos.add(System.nanoTime() - t1);
+        files.put(p.path(), new BuildCache.Entry(fp, o.bytes().length));
+        rendered.incrementAndGet();
     }
 
     private static List<Output> timed(Renderer r, Digest digest, RenderContext ctx, LongAdder nanos) {
