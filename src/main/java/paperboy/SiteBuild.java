@@ -64,6 +64,8 @@ public final class SiteBuild {
     private final SiteRenderer renderer;
     private final boolean incremental;
     private final boolean inPlace;
+    /** The templates, already loading (see {@link #withTemplatesLoading}); null: {@link #run} starts loading them. */
+    private final CompletableFuture<Templates> templatesAhead;
 
     /** A full build: every page rendered, no cache read or written. */
     public SiteBuild(SiteRenderer renderer) {
@@ -83,9 +85,28 @@ public final class SiteBuild {
      *                new folder of hard links and swapping it in: much faster when few of many files change
      */
     public SiteBuild(SiteRenderer renderer, boolean incremental, boolean inPlace) {
+        this(renderer, incremental, inPlace, null);
+    }
+
+    private SiteBuild(SiteRenderer renderer, boolean incremental, boolean inPlace,
+                      CompletableFuture<Templates> templatesAhead) {
         this.renderer = renderer;
         this.incremental = incremental;
         this.inPlace = inPlace;
+        this.templatesAhead = templatesAhead;
+    }
+
+    /**
+     * The same build, using templates the caller started loading (from the request's templates folder) before
+     * it read the config, so they compile on the other core from the very start of the run.
+     */
+    public SiteBuild withTemplatesLoading(CompletableFuture<Templates> templates) {
+        return new SiteBuild(renderer, incremental, inPlace, templates);
+    }
+
+    /** Starts loading and compiling the templates of {@code dir} on another thread. */
+    public static CompletableFuture<Templates> loadTemplates(Path dir) {
+        return CompletableFuture.supplyAsync(() -> Templates.from(dir).preload(dir));
     }
 
     /** Loads and assembles the digest without rendering: for tests and the other commands. */
@@ -134,8 +155,8 @@ public final class SiteBuild {
             }
         }
         // FreeMarker's classes and the templates load on the other core while this one parses.
-        CompletableFuture<Templates> preloaded = CompletableFuture.supplyAsync(
-                () -> Templates.from(req.templatesDir()).preload(req.templatesDir()));
+        CompletableFuture<Templates> preloaded = templatesAhead != null ? templatesAhead
+                : loadTemplates(req.templatesDir());
         Digest digest = load(req, problems, phases);
         paperboy.render.feed.Feeds.missingBaseUrl(req.config()).ifPresent(problems::add);
         long t0 = System.nanoTime();
