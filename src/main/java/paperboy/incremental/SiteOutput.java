@@ -55,7 +55,8 @@ public final class SiteOutput {
         LongAdder renderNanos = new LongAdder(), writeNanos = new LongAdder();
         // The other formats (data, assets, feeds...) render on their own thread alongside the pages: on a
         // small site most of their time is class loading and warm-up, which overlaps well.
-        ExecutorService others = Executors.newSingleThreadExecutor(r -> {
+        // Two threads: the heavier of them (feeds, e-mail editions) run side by side rather than one after another.
+        ExecutorService others = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "paperboy-render");
             t.setDaemon(true);
             return t;
