@@ -52,9 +52,12 @@ public final class Feeds implements Renderer {
         Channels channels = new Channels(digest, ctx.config(), base.get());
         List<Output> out = new ArrayList<>();
         write(channels.site(), "", ctx, out);
-        for (Theme t : digest.themes()) {
-            write(channels.theme(t), "themes/" + t.slug() + "/", ctx, out);
-        }
+        // Theme feeds are independent: built on every core, collected in theme order.
+        out.addAll(digest.themes().parallelStream().flatMap(t -> {
+            List<Output> one = new ArrayList<>(3);
+            write(channels.theme(t), "themes/" + t.slug() + "/", ctx, one);
+            return one.stream();
+        }).toList());
         return out;
     }
 
@@ -71,6 +74,8 @@ public final class Feeds implements Renderer {
         private final URI base;
         private final FeedDates dates;
         private final Map<String, Integer> firstPosition = new HashMap<>();
+        /** Each paper's item, made once for all the channels it appears in (cleaning its text is not free). */
+        private final Map<String, FeedItem> items = new java.util.concurrent.ConcurrentHashMap<>();
 
         public Channels(Digest digest, SiteConfig config, URI base) {
             this.digest = digest;
@@ -104,7 +109,7 @@ public final class Feeds implements Renderer {
                             .thenComparing(Paper::slug))
                     .limit(Math.max(0, config.feeds().maxItems()))
                     .toList();
-            List<FeedItem> items = papers.stream().map(this::item).toList();
+            List<FeedItem> items = papers.stream().map(p -> this.items.computeIfAbsent(p.slug(), k -> item(p))).toList();
             LocalDate updated = papers.isEmpty()
                     ? digest.latestDay().map(Day::date).orElse(LocalDate.EPOCH)
                     : papers.get(0).firstSeen();
