@@ -135,7 +135,14 @@ public final class SiteBuild {
         BuildCache previous = BuildCache.empty();
         String settings = null, inputs = null;
         Map<String, Fingerprints.InputFile> inputFiles = new HashMap<>();
-        if (incremental) {
+        CompletableFuture<InputHashes> hashing = null;
+        if (incremental && !Files.exists(cacheFile)) {
+            // No previous build to compare with (a fresh folder): nothing can be skipped, so the inputs are
+            // hashed for the next build's cache on another core while this one parses and renders.
+            long t = System.nanoTime();
+            hashing = CompletableFuture.supplyAsync(() -> hashInputs(req));
+            phases.put("cache", ms(t));
+        } else if (incremental) {
             long t = System.nanoTime();
             try {
                 Optional<BuildCache> cached = BuildCache.read(cacheFile);
@@ -170,7 +177,7 @@ public final class SiteBuild {
             boolean update = inPlace && !previous.files().isEmpty() && Files.isDirectory(req.outDir());
             SiteSink session = update ? new InPlaceWriter().open(req.outDir()) : new SiteWriter().open(req.outDir());
             try {
-                out = SiteOutput.run(renderer, digest, ctx, session, previous, settings != null);
+                out = SiteOutput.run(renderer, digest, ctx, session, previous, settings != null || hashing != null);
             } catch (IOException | RuntimeException e) {
                 session.abort();
                 throw e;
@@ -186,6 +193,12 @@ public final class SiteBuild {
             throw new BuildFailed(e.getMessage(), problems.sorted());
         } catch (IOException e) {
             throw new BuildFailed(req.outDir() + ": cannot write the site: " + e.getMessage(), problems.sorted());
+        }
+        if (hashing != null) {
+            InputHashes h = hashing.join();
+            settings = h.settings();
+            inputs = h.inputs();
+            inputFiles.putAll(h.files());
         }
         BuildCache.Summary summary = new BuildCache.Summary(digest.days().size(), digest.listingCount(),
                 digest.papers().size());
@@ -206,6 +219,20 @@ public final class SiteBuild {
         } catch (CompletionException e) {
             if (e.getCause() instanceof RenderException r) throw r;
             throw e;
+        }
+    }
+
+    /** The hashes of a build's settings and content, for its cache; null hashes when they cannot be read. */
+    private record InputHashes(String settings, String inputs, Map<String, Fingerprints.InputFile> files) {}
+
+    private static InputHashes hashInputs(Request req) {
+        Map<String, Fingerprints.InputFile> files = new HashMap<>();
+        try {
+            String settings = settingsHash(req, Map.of(), files);
+            String inputs = new Fingerprints.Sha().tree("content", req.contentDir(), Map.of(), files).hex();
+            return new InputHashes(settings, inputs, files);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return new InputHashes(null, null, Map.of()); // build in full, keep no cache
         }
     }
 
