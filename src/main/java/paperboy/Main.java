@@ -28,6 +28,8 @@ public final class Main implements Runnable {
         if (System.getProperty("sun.reflect.inflationThreshold") == null) {
             System.setProperty("sun.reflect.inflationThreshold", "1000");
         }
+        // Short runs: the quick JIT only (what bin/paperboy's -XX:TieredStopAtLevel=1 does), see QuickJit.
+        paperboy.warmup.QuickJit.startUnlessDisabled();
         // Jackson and the config's deserializers load on the other core while picocli reads the command line.
         paperboy.warmup.Warmup.start(java.util.List.of(paperboy.config.ConfigLoader::warmUp));
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
