@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -53,50 +53,53 @@ public final class SiteOutput {
         Map<String, BuildCache.Entry> files = new ConcurrentHashMap<>();
         AtomicInteger rendered = new AtomicInteger(), reused = new AtomicInteger();
         LongAdder renderNanos = new LongAdder(), writeNanos = new LongAdder();
-        // The other formats (data, assets, feeds...) render on their own thread alongside the pages: on a
-        // small site most of their time is class loading and warm-up, which overlaps well.
-        // Two threads: the heavier of them (feeds, e-mail editions) run side by side rather than one after another.
-        ExecutorService others = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "paperboy-render");
-            t.setDaemon(true);
-            return t;
-        });
-        Map<Renderer, Future<List<Output>>> early = new LinkedHashMap<>();
-        for (Renderer r : site.renderers()) {
-            if (!(r instanceof PagedRenderer)) early.put(r, others.submit(() -> timed(r, digest, ctx, renderNanos)));
-        }
-        others.shutdown();
+        // The other formats (data, assets, feeds...) render alongside the pages: on a small site most of their
+        // time is class loading and warm-up, which overlaps well. Everything runs in one fork-join pool of this
+        // build, parallel streams inside renderers (feeds, e-mail editions) included, and this thread only
+        // waits: a thread outside a pool that runs a parallel stream spins while it waits for stolen work,
+        // which on two cores takes CPU from the threads doing it.
+        ForkJoinPool pool = new ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
         try {
+            Map<Renderer, Future<List<Output>>> early = new LinkedHashMap<>();
             for (Renderer r : site.renderers()) {
-                if (r instanceof PagedRenderer paged) {
-                    List<Page> pages = paged.pages(digest, ctx);
-                    // A failing page must not leave other pages still being written while the caller aborts
-                    // the session (and deletes its folder): the first failure stops the rest, and is thrown
-                    // only once every page task has returned.
-                    AtomicReference<RuntimeException> failure = new AtomicReference<>();
-                    pages.parallelStream().forEach(p -> {
-                        if (failure.get() != null) return;
-                        try {
-                            page(p, r, ctx, session, previous, fingerprint, producers, files, rendered, reused,
-                                    renderNanos, writeNanos);
-                        } catch (RuntimeException e) {
-                            failure.compareAndSet(null, e);
-                        }
-                    });
-                    if (failure.get() != null) throw failure.get();
-                } else {
-                    List<Output> outputs = result(early.get(r));
-                    long t1 = System.nanoTime();
-                    for (Output o : outputs) {
-                        claim(producers, o.path(), o.producer());
-                        session.put(o);
-                        files.put(o.path(), new BuildCache.Entry(BuildCache.NOT_A_PAGE, o.bytes().length));
-                    }
-                    writeNanos.add(System.nanoTime() - t1);
+                if (!(r instanceof PagedRenderer)) {
+                    early.put(r, CompletableFuture.supplyAsync(() -> timed(r, digest, ctx, renderNanos), pool));
                 }
             }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            try {
+                for (Renderer r : site.renderers()) {
+                    if (r instanceof PagedRenderer paged) {
+                        List<Page> pages = paged.pages(digest, ctx);
+                        // A failing page must not leave other pages still being written while the caller aborts
+                        // the session (and deletes its folder): the first failure stops the rest, and is thrown
+                        // only once every page task has returned.
+                        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+                        CompletableFuture.runAsync(() -> pages.parallelStream().forEach(p -> {
+                            if (failure.get() != null) return;
+                            try {
+                                page(p, r, ctx, session, previous, fingerprint, producers, files, rendered, reused,
+                                        renderNanos, writeNanos);
+                            } catch (RuntimeException e) {
+                                failure.compareAndSet(null, e);
+                            }
+                        }), pool).join();
+                        if (failure.get() != null) throw failure.get();
+                    } else {
+                        List<Output> outputs = result(early.get(r));
+                        long t1 = System.nanoTime();
+                        for (Output o : outputs) {
+                            claim(producers, o.path(), o.producer());
+                            session.put(o);
+                            files.put(o.path(), new BuildCache.Entry(BuildCache.NOT_A_PAGE, o.bytes().length));
+                        }
+                        writeNanos.add(System.nanoTime() - t1);
+                    }
+                }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        } finally {
+            pool.shutdown();
         }
         return new Result(Map.copyOf(files), rendered.get(), reused.get(), renderNanos.sum(), writeNanos.sum());
     }
