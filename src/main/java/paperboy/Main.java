@@ -20,6 +20,18 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // A build is a short run: FreeMarker reads every view-model record through reflection, and after 15 calls
+        // per method the JDK generates an accessor class for it (about 200 of them, each loaded and compiled).
+        // The JNI accessor used before that is fine for a method called a few hundred times, so only the methods
+        // a large build calls thousands of times get a generated one (18 of them for the sample site, not ~190).
+        // Set before any reflective call.
+        if (System.getProperty("sun.reflect.inflationThreshold") == null) {
+            System.setProperty("sun.reflect.inflationThreshold", "1000");
+        }
+        // Short runs: the quick JIT only (what bin/paperboy's -XX:TieredStopAtLevel=1 does), see QuickJit.
+        paperboy.warmup.QuickJit.startUnlessDisabled();
+        // Jackson and the config's deserializers load on the other core while picocli reads the command line.
+        paperboy.warmup.Warmup.start(java.util.List.of(paperboy.config.ConfigLoader::warmUp));
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -64,6 +64,8 @@ public final class SiteBuild {
     private final SiteRenderer renderer;
     private final boolean incremental;
     private final boolean inPlace;
+    /** The templates, already loading (see {@link #withTemplatesLoading}); null: {@link #run} starts loading them. */
+    private final CompletableFuture<Templates> templatesAhead;
 
     /** A full build: every page rendered, no cache read or written. */
     public SiteBuild(SiteRenderer renderer) {
@@ -83,9 +85,28 @@ public final class SiteBuild {
      *                new folder of hard links and swapping it in: much faster when few of many files change
      */
     public SiteBuild(SiteRenderer renderer, boolean incremental, boolean inPlace) {
+        this(renderer, incremental, inPlace, null);
+    }
+
+    private SiteBuild(SiteRenderer renderer, boolean incremental, boolean inPlace,
+                      CompletableFuture<Templates> templatesAhead) {
         this.renderer = renderer;
         this.incremental = incremental;
         this.inPlace = inPlace;
+        this.templatesAhead = templatesAhead;
+    }
+
+    /**
+     * The same build, using templates the caller started loading (from the request's templates folder) before
+     * it read the config, so they compile on the other core from the very start of the run.
+     */
+    public SiteBuild withTemplatesLoading(CompletableFuture<Templates> templates) {
+        return new SiteBuild(renderer, incremental, inPlace, templates);
+    }
+
+    /** Starts loading and compiling the templates of {@code dir} on another thread. */
+    public static CompletableFuture<Templates> loadTemplates(Path dir) {
+        return CompletableFuture.supplyAsync(() -> Templates.from(dir).preload(dir));
     }
 
     /** Loads and assembles the digest without rendering: for tests and the other commands. */
@@ -114,7 +135,14 @@ public final class SiteBuild {
         BuildCache previous = BuildCache.empty();
         String settings = null, inputs = null;
         Map<String, Fingerprints.InputFile> inputFiles = new HashMap<>();
-        if (incremental) {
+        CompletableFuture<InputHashes> hashing = null;
+        if (incremental && !Files.exists(cacheFile)) {
+            // No previous build to compare with (a fresh folder): nothing can be skipped, so the inputs are
+            // hashed for the next build's cache on another core while this one parses and renders.
+            long t = System.nanoTime();
+            hashing = CompletableFuture.supplyAsync(() -> hashInputs(req));
+            phases.put("cache", ms(t));
+        } else if (incremental) {
             long t = System.nanoTime();
             try {
                 Optional<BuildCache> cached = BuildCache.read(cacheFile);
@@ -134,8 +162,8 @@ public final class SiteBuild {
             }
         }
         // FreeMarker's classes and the templates load on the other core while this one parses.
-        CompletableFuture<Templates> preloaded = CompletableFuture.supplyAsync(
-                () -> Templates.from(req.templatesDir()).preload(req.templatesDir()));
+        CompletableFuture<Templates> preloaded = templatesAhead != null ? templatesAhead
+                : loadTemplates(req.templatesDir());
         Digest digest = load(req, problems, phases);
         paperboy.render.feed.Feeds.missingBaseUrl(req.config()).ifPresent(problems::add);
         long t0 = System.nanoTime();
@@ -149,7 +177,7 @@ public final class SiteBuild {
             boolean update = inPlace && !previous.files().isEmpty() && Files.isDirectory(req.outDir());
             SiteSink session = update ? new InPlaceWriter().open(req.outDir()) : new SiteWriter().open(req.outDir());
             try {
-                out = SiteOutput.run(renderer, digest, ctx, session, previous, settings != null);
+                out = SiteOutput.run(renderer, digest, ctx, session, previous, settings != null || hashing != null);
             } catch (IOException | RuntimeException e) {
                 session.abort();
                 throw e;
@@ -165,6 +193,12 @@ public final class SiteBuild {
             throw new BuildFailed(e.getMessage(), problems.sorted());
         } catch (IOException e) {
             throw new BuildFailed(req.outDir() + ": cannot write the site: " + e.getMessage(), problems.sorted());
+        }
+        if (hashing != null) {
+            InputHashes h = hashing.join();
+            settings = h.settings();
+            inputs = h.inputs();
+            inputFiles.putAll(h.files());
         }
         BuildCache.Summary summary = new BuildCache.Summary(digest.days().size(), digest.listingCount(),
                 digest.papers().size());
@@ -185,6 +219,20 @@ public final class SiteBuild {
         } catch (CompletionException e) {
             if (e.getCause() instanceof RenderException r) throw r;
             throw e;
+        }
+    }
+
+    /** The hashes of a build's settings and content, for its cache; null hashes when they cannot be read. */
+    private record InputHashes(String settings, String inputs, Map<String, Fingerprints.InputFile> files) {}
+
+    private static InputHashes hashInputs(Request req) {
+        Map<String, Fingerprints.InputFile> files = new HashMap<>();
+        try {
+            String settings = settingsHash(req, Map.of(), files);
+            String inputs = new Fingerprints.Sha().tree("content", req.contentDir(), Map.of(), files).hex();
+            return new InputHashes(settings, inputs, files);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return new InputHashes(null, null, Map.of()); // build in full, keep no cache
         }
     }
 

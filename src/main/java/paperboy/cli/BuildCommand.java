@@ -36,12 +36,15 @@ public final class BuildCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
+        // Templates and libraries load on the other core while this one reads the config and the content.
+        var templates = SiteBuild.loadTemplates(site.templates);
+        paperboy.warmup.Warmup.start(paperboy.warmup.Warmup.siteBuild());
         Optional<SiteConfig> config = site.config(err);
         if (config.isEmpty()) return ExitCodes.BAD_INPUT;
         Optional<ThemeAssigner> themes = site.themes(config.get(), err);
         if (themes.isEmpty()) return site.themesExitCode();
         try {
-            SiteBuild.Report r = new SiteBuild(SiteRenderer.standard(), !noCache, !swap).run(site.request(config.get(), themes.get()));
+            SiteBuild.Report r = new SiteBuild(SiteRenderer.standard(), !noCache, !swap).withTemplatesLoading(templates).run(site.request(config.get(), themes.get()));
             SiteOptions.print(err, r.warnings());
             double secs = (System.nanoTime() - start) / 1e9;
             out.println(String.format(Locale.ROOT,

@@ -42,6 +42,18 @@ public final class ConfigLoader {
     private ConfigLoader() {}
 
     /**
+     * Reads a tiny config with the same mapper, so Jackson's classes and the config's deserializers are ready
+     * (built on another thread at start-up) when {@link #load} reads the real one. Throws nothing useful.
+     */
+    public static void warmUp() {
+        try {
+            YAML.readValue("title: warm\n", ConfigFile.class);
+        } catch (IOException e) {
+            // only a lost head start
+        }
+    }
+
+    /**
      * @param required true when the user named the file: then a missing file is an error, not defaults
      */
     public static Optional<SiteConfig> load(Path file, boolean required, Problems problems) {

@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import paperboy.model.Digest;
 import paperboy.render.Output;
@@ -52,57 +53,79 @@ public final class SiteOutput {
         Map<String, BuildCache.Entry> files = new ConcurrentHashMap<>();
         AtomicInteger rendered = new AtomicInteger(), reused = new AtomicInteger();
         LongAdder renderNanos = new LongAdder(), writeNanos = new LongAdder();
-        // The other formats (data, assets, feeds...) render on their own thread alongside the pages: on a
-        // small site most of their time is class loading and warm-up, which overlaps well.
-        ExecutorService others = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "paperboy-render");
-            t.setDaemon(true);
-            return t;
-        });
-        Map<Renderer, Future<List<Output>>> early = new LinkedHashMap<>();
-        for (Renderer r : site.renderers()) {
-            if (!(r instanceof PagedRenderer)) early.put(r, others.submit(() -> timed(r, digest, ctx, renderNanos)));
-        }
-        others.shutdown();
+        // The other formats (data, assets, feeds...) render alongside the pages: on a small site most of their
+        // time is class loading and warm-up, which overlaps well. Everything runs in one fork-join pool of this
+        // build, parallel streams inside renderers (feeds, e-mail editions) included, and this thread only
+        // waits: a thread outside a pool that runs a parallel stream spins while it waits for stolen work,
+        // which on two cores takes CPU from the threads doing it.
+        ForkJoinPool pool = new ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
         try {
+            Map<Renderer, Future<List<Output>>> early = new LinkedHashMap<>();
             for (Renderer r : site.renderers()) {
-                if (r instanceof PagedRenderer paged) {
-                    List<Page> pages = paged.pages(digest, ctx);
-                    pages.parallelStream().forEach(p -> {
-                        claim(producers, p.path(), r.name());
-                        long t0 = System.nanoTime();
-                        Object model = p.model().get();
-                        String fp = fingerprint ? ModelHash.of(p.template(), model) : BuildCache.NOT_A_PAGE;
-                        Optional<BuildCache.Entry> old = previous.page(p.path()).filter(e -> e.fingerprint().equals(fp));
-                        if (old.isPresent() && keep(session, p.path(), old.get().size())) {
-                            writeNanos.add(System.nanoTime() - t0);
-                            files.put(p.path(), old.get());
-                            reused.incrementAndGet();
-                            return;
-                        }
-                        Output o = Output.text(p.path(), ctx.templates().render(p.template(), model), r.name());
-                        long t1 = System.nanoTime();
-                        renderNanos.add(t1 - t0);
-                        put(session, o);
-                        writeNanos.add(System.nanoTime() - t1);
-                        files.put(p.path(), new BuildCache.Entry(fp, o.bytes().length));
-                        rendered.incrementAndGet();
-                    });
-                } else {
-                    List<Output> outputs = result(early.get(r));
-                    long t1 = System.nanoTime();
-                    for (Output o : outputs) {
-                        claim(producers, o.path(), o.producer());
-                        session.put(o);
-                        files.put(o.path(), new BuildCache.Entry(BuildCache.NOT_A_PAGE, o.bytes().length));
-                    }
-                    writeNanos.add(System.nanoTime() - t1);
+                if (!(r instanceof PagedRenderer)) {
+                    early.put(r, CompletableFuture.supplyAsync(() -> timed(r, digest, ctx, renderNanos), pool));
                 }
             }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            try {
+                for (Renderer r : site.renderers()) {
+                    if (r instanceof PagedRenderer paged) {
+                        List<Page> pages = paged.pages(digest, ctx);
+                        // A failing page must not leave other pages still being written while the caller aborts
+                        // the session (and deletes its folder): the first failure stops the rest, and is thrown
+                        // only once every page task has returned.
+                        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+                        CompletableFuture.runAsync(() -> pages.parallelStream().forEach(p -> {
+                            if (failure.get() != null) return;
+                            try {
+                                page(p, r, ctx, session, previous, fingerprint, producers, files, rendered, reused,
+                                        renderNanos, writeNanos);
+                            } catch (RuntimeException e) {
+                                failure.compareAndSet(null, e);
+                            }
+                        }), pool).join();
+                        if (failure.get() != null) throw failure.get();
+                    } else {
+                        List<Output> outputs = result(early.get(r));
+                        long t1 = System.nanoTime();
+                        for (Output o : outputs) {
+                            claim(producers, o.path(), o.producer());
+                            session.put(o);
+                            files.put(o.path(), new BuildCache.Entry(BuildCache.NOT_A_PAGE, o.bytes().length));
+                        }
+                        writeNanos.add(System.nanoTime() - t1);
+                    }
+                }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        } finally {
+            pool.shutdown();
         }
         return new Result(Map.copyOf(files), rendered.get(), reused.get(), renderNanos.sum(), writeNanos.sum());
+    }
+
+    /** Renders and writes one page, or keeps its file from the previous build when its model is unchanged. */
+    private static void page(Page p, Renderer r, RenderContext ctx, SiteSink session, BuildCache previous,
+                             boolean fingerprint, Map<String, String> producers, Map<String, BuildCache.Entry> files,
+                             AtomicInteger rendered, AtomicInteger reused, LongAdder renderNanos, LongAdder writeNanos) {
+        claim(producers, p.path(), r.name());
+        long t0 = System.nanoTime();
+        Object model = p.model().get();
+        String fp = fingerprint ? ModelHash.of(p.template(), model) : BuildCache.NOT_A_PAGE;
+        Optional<BuildCache.Entry> old = previous.page(p.path()).filter(e -> e.fingerprint().equals(fp));
+        if (old.isPresent() && keep(session, p.path(), old.get().size())) {
+            writeNanos.add(System.nanoTime() - t0);
+            files.put(p.path(), old.get());
+            reused.incrementAndGet();
+            return;
+        }
+        Output o = Output.text(p.path(), ctx.templates().render(p.template(), model), r.name());
+        long t1 = System.nanoTime();
+        renderNanos.add(t1 - t0);
+        put(session, o);
+        writeNanos.add(System.nanoTime() - t1);
+        files.put(p.path(), new BuildCache.Entry(fp, o.bytes().length));
+        rendered.incrementAndGet();
     }
 
     private static List<Output> timed(Renderer r, Digest digest, RenderContext ctx, LongAdder nanos) {

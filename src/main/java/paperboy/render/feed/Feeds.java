@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.jsoup.nodes.Entities;
 import paperboy.config.SiteConfig;
 import paperboy.model.Day;
@@ -56,9 +57,12 @@ public final class Feeds implements Renderer {
         Channels channels = new Channels(digest, ctx.config(), base.get());
         List<Output> out = new ArrayList<>();
         write(channels.site(), "", ctx, out);
-        for (Theme t : digest.themes()) {
-            write(channels.theme(t), "themes/" + t.slug() + "/", ctx, out);
-        }
+        // Theme feeds are independent: built on every core, collected in theme order.
+        out.addAll(digest.themes().parallelStream().flatMap(t -> {
+            List<Output> one = new ArrayList<>(3);
+            write(channels.theme(t), "themes/" + t.slug() + "/", ctx, one);
+            return one.stream();
+        }).toList());
         return out;
     }
 
@@ -75,6 +79,8 @@ public final class Feeds implements Renderer {
         private final URI base;
         private final FeedDates dates;
         private final Map<String, Integer> firstPosition = new HashMap<>();
+        /** Each paper's item, made once for all the channels it appears in (cleaning its text is not free). */
+        private final Map<String, FeedItem> items = new java.util.concurrent.ConcurrentHashMap<>();
 
         public Channels(Digest digest, SiteConfig config, URI base) {
             this.digest = digest;
@@ -100,7 +106,7 @@ public final class Feeds implements Renderer {
         }
 
         /** A feed entry before sorting: its day, its place within the day (a note first), and a tie-breaker. */
-        private record Dated(LocalDate date, int order, String key, FeedItem item) {}
+        private record Dated(LocalDate date, int order, String key, Supplier<FeedItem> item) {}
 
         private FeedChannel channel(String title, String description, String homePath, String dir,
                                     Predicate<Paper> member, boolean withNotes) {
@@ -108,26 +114,27 @@ public final class Feeds implements Renderer {
             for (Paper p : digest.papers()) {
                 if (member.test(p)) {
                     entries.add(new Dated(p.firstSeen(), firstPosition.getOrDefault(p.slug(), Integer.MAX_VALUE),
-                            p.slug(), item(p)));
+                            p.slug(), () -> items.computeIfAbsent(p.slug(), k -> item(p))));
                 }
             }
             if (withNotes) {
                 for (Day d : digest.days()) {
-                    digest.dayNote(d.date()).ifPresent(n -> entries.add(new Dated(d.date(), 0, "", noteItem(d, n))));
+                    digest.dayNote(d.date()).ifPresent(n -> entries.add(new Dated(d.date(), 0, "", () -> noteItem(d, n))));
                 }
             }
-            List<FeedItem> items = entries.stream()
+            // Items are made only for the entries that make the cap, each paper's once for all channels.
+            List<FeedItem> channelItems = entries.stream()
                     .sorted(Comparator.comparing(Dated::date).reversed()
                             .thenComparing(Dated::order)
                             .thenComparing(Dated::key))
                     .limit(Math.max(0, config.feeds().maxItems()))
-                    .map(Dated::item)
+                    .map(e -> e.item().get())
                     .toList();
             LocalDate updated = entries.stream().map(Dated::date).max(Comparator.naturalOrder())
                     .orElse(digest.latestDay().map(Day::date).orElse(LocalDate.EPOCH));
             return new FeedChannel(title, description, url(homePath), url(dir + SitePaths.FEED_RSS),
                     url(dir + SitePaths.FEED_ATOM), url(dir + SitePaths.FEED_JSON), dates.rfc822(updated),
-                    dates.rfc3339(updated), items);
+                    dates.rfc3339(updated), channelItems);
         }
 
         /** The editor's note on a day, as an item linking to the note at the top of the day page. */

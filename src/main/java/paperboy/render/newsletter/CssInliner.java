@@ -16,11 +16,13 @@ import com.helger.css.reader.CSSReaderDeclarationList;
 import com.helger.css.reader.CSSReaderSettings;
 import com.helger.css.reader.errorhandler.ThrowingCSSParseErrorHandler;
 import com.helger.css.writer.CSSWriterSettings;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Selector;
@@ -50,36 +52,63 @@ public final class CssInliner {
 
     private CssInliner() {}
 
+    /** A style rule's selector, ready to match, with its declarations in sheet order. */
+    private record Rule(String selector, int specificity, List<Declared> declarations) {}
+
+    /** One declaration of a rule: its property (lower case), value and importance. */
+    private record Declared(String property, String value, boolean important) {}
+
+    /**
+     * Parsed style sheets and style attributes of one build, by their text: every edition of a build has the
+     * same {@code <style>}, so ph-css parses it once, not once per day. Thread-safe.
+     */
+    public static final class Sheets {
+        private final Map<String, List<Rule>> sheets = new ConcurrentHashMap<>();
+        private final Map<String, Map<String, String>> attributes = new ConcurrentHashMap<>();
+
+        List<Rule> rules(String css) {
+            List<Rule> known = sheets.get(css);
+            if (known != null) return known;
+            List<Rule> rules = compile(parse(css));
+            sheets.putIfAbsent(css, rules);
+            return rules;
+        }
+
+        Map<String, String> styleAttribute(String style) {
+            Map<String, String> known = attributes.get(style);
+            if (known != null) return known;
+            Map<String, String> parsed = java.util.Collections.unmodifiableMap(parseStyleAttribute(style));
+            attributes.putIfAbsent(style, parsed);
+            return parsed;
+        }
+    }
+
     /** Inlines and then removes every {@code <style>} element of {@code doc}, in place. */
     public static void inline(Document doc) {
+        inline(doc, new Sheets());
+    }
+
+    /** The same, reusing the sheets already parsed in this build. */
+    public static void inline(Document doc, Sheets sheets) {
         StringBuilder css = new StringBuilder();
         for (Element style : doc.select("style")) {
             css.append(style.data()).append('\n');
             style.remove();
         }
-        CascadingStyleSheet sheet = parse(css.toString());
         Map<Element, Map<String, Decl>> styles = new IdentityHashMap<>();
         int order = 0;
-        for (ICSSTopLevelRule rule : sheet.getAllRules()) {
-            if (!(rule instanceof CSSStyleRule styleRule)) {
-                throw new RenderException("e-mail CSS: cannot inline " + rule.getAsCSSString(WRITER, 0).split("\\{")[0].trim()
-                        + "; mail clients need every style on its element");
+        for (Rule rule : sheets.rules(css.toString())) {
+            List<Element> matched;
+            try {
+                matched = doc.select(rule.selector());
+            } catch (Selector.SelectorParseException e) {
+                throw new RenderException("e-mail CSS: selector \"" + rule.selector() + "\" cannot be inlined: " + e.getMessage(), e);
             }
-            for (CSSSelector selector : styleRule.getAllSelectors()) {
-                String text = selector.getAsCSSString(WRITER, 0);
-                int specificity = specificity(selector.getAllMembers());
-                List<Element> matched;
-                try {
-                    matched = doc.select(text);
-                } catch (Selector.SelectorParseException e) {
-                    throw new RenderException("e-mail CSS: selector \"" + text + "\" cannot be inlined: " + e.getMessage(), e);
-                }
-                for (CSSDeclaration d : styleRule.getAllDeclarations()) {
-                    Decl decl = new Decl(d.getExpressionAsCSSString(), d.isImportant(), specificity, order++);
-                    for (Element e : matched) {
-                        styles.computeIfAbsent(e, k -> new LinkedHashMap<>())
-                                .merge(d.getProperty().toLowerCase(Locale.ROOT), decl, (a, b) -> b.beats(a) ? b : a);
-                    }
+            for (Declared d : rule.declarations()) {
+                Decl decl = new Decl(d.value(), d.important(), rule.specificity(), order++);
+                for (Element e : matched) {
+                    styles.computeIfAbsent(e, k -> new LinkedHashMap<>())
+                            .merge(d.property(), decl, (a, b) -> b.beats(a) ? b : a);
                 }
             }
         }
@@ -89,14 +118,38 @@ public final class CssInliner {
             Map<String, String> merged = new LinkedHashMap<>();
             fromSheet.forEach((prop, d) -> merged.put(prop, d.value() + (d.important() ? " !important" : "")));
             // A style written on the element in the template is the most specific of all, unless a rule is !important.
-            for (Map.Entry<String, String> own : parseStyleAttribute(e.attr("style")).entrySet()) {
-                Decl sheetDecl = fromSheet.get(own.getKey());
-                if (sheetDecl == null || !sheetDecl.important()) merged.put(own.getKey(), own.getValue());
+            String own = e.attr("style");
+            if (own != null && !own.isBlank()) {
+                for (Map.Entry<String, String> o : sheets.styleAttribute(own).entrySet()) {
+                    Decl sheetDecl = fromSheet.get(o.getKey());
+                    if (sheetDecl == null || !sheetDecl.important()) merged.put(o.getKey(), o.getValue());
+                }
             }
             StringBuilder s = new StringBuilder();
             merged.forEach((p, v) -> s.append(s.length() == 0 ? "" : ";").append(p).append(':').append(v));
             e.attr("style", s.toString());
         }
+    }
+
+    /** The sheet's style rules, one per selector, in order; anything else in the sheet is an error. */
+    private static List<Rule> compile(CascadingStyleSheet sheet) {
+        List<Rule> rules = new ArrayList<>();
+        for (ICSSTopLevelRule rule : sheet.getAllRules()) {
+            if (!(rule instanceof CSSStyleRule styleRule)) {
+                throw new RenderException("e-mail CSS: cannot inline " + rule.getAsCSSString(WRITER, 0).split("\\{")[0].trim()
+                        + "; mail clients need every style on its element");
+            }
+            List<Declared> declarations = new ArrayList<>();
+            for (CSSDeclaration d : styleRule.getAllDeclarations()) {
+                declarations.add(new Declared(d.getProperty().toLowerCase(Locale.ROOT), d.getExpressionAsCSSString(),
+                        d.isImportant()));
+            }
+            for (CSSSelector selector : styleRule.getAllSelectors()) {
+                rules.add(new Rule(selector.getAsCSSString(WRITER, 0), specificity(selector.getAllMembers()),
+                        List.copyOf(declarations)));
+            }
+        }
+        return List.copyOf(rules);
     }
 
     private static CascadingStyleSheet parse(String css) {

@@ -37,15 +37,21 @@ public final class Newsletters implements Renderer {
         Optional<URI> base = ctx.config().baseUrl();
         if (base.isEmpty()) return List.of();
         Editions editions = new Editions(digest, ctx.config(), base.get());
+        CssInliner.Sheets sheets = new CssInliner.Sheets();
         return digest.days().parallelStream()
-                .flatMap(d -> outputs(edition(d, editions, ctx.templates()), ctx.config(), base.get()).stream())
+                .flatMap(d -> outputs(edition(d, editions, ctx.templates(), sheets), ctx.config(), base.get()).stream())
                 .toList();
     }
 
     /** The html and text of one day's edition. */
     public static MimeEdition.Parts edition(Day day, Editions editions, Templates templates) {
+        return edition(day, editions, templates, new CssInliner.Sheets());
+    }
+
+    /** The same, with the e-mail CSS parsed once for all the editions of a build. */
+    public static MimeEdition.Parts edition(Day day, Editions editions, Templates templates, CssInliner.Sheets sheets) {
         EditionPage page = editions.edition(day);
-        return new MimeEdition.Parts(page, html(page, templates), PlainTextEdition.render(page), day.date());
+        return new MimeEdition.Parts(page, html(page, templates, sheets), PlainTextEdition.render(page), day.date());
     }
 
     /** The three files of one edition, with the .eml addressed to the configured recipient. */
@@ -59,8 +65,12 @@ public final class Newsletters implements Renderer {
 
     /** Renders the template, then moves its CSS onto the elements. */
     static String html(EditionPage page, Templates templates) {
+        return html(page, templates, new CssInliner.Sheets());
+    }
+
+    static String html(EditionPage page, Templates templates, CssInliner.Sheets sheets) {
         Document doc = Jsoup.parse(templates.render(TEMPLATE, page));
-        CssInliner.inline(doc);
+        CssInliner.inline(doc, sheets);
         doc.select("[class]").removeAttr("class"); // served their purpose; bytes count against the 102 KB
         doc.outputSettings()
                 .prettyPrint(false)

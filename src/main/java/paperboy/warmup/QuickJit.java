@@ -1,0 +1,52 @@
+package paperboy.warmup;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.management.ObjectName;
+
+/**
+ * Keeps this JVM's code on the quick (C1) JIT compiler, as {@code bin/paperboy} does with
+ * {@code -XX:TieredStopAtLevel=1}, for runs started with a plain {@code java -jar}, which cannot pass JVM flags.
+ * A build lasts seconds: on two cores the optimising compiler (C2) spent about 3 s of CPU per sample build
+ * compiling code that ran only a few more times, on the cores the build itself needed.
+ *
+ * <p>It installs a compiler directive excluding every method from C2 through the JVM's own diagnostic command
+ * (what {@code jcmd PID Compiler.directives_add FILE} does). {@code -Dpaperboy.jit=full} leaves the JIT as it is.
+ * On a JVM without that command nothing changes.
+ */
+public final class QuickJit {
+    static final String DIRECTIVE = "[{ match: \"*.*\", c2: { Exclude: true } }]\n";
+
+    private QuickJit() {}
+
+    /** Installs the directive on a daemon thread (loading the management classes is not free); never fails. */
+    public static void startUnlessDisabled() {
+        if ("full".equals(System.getProperty("paperboy.jit"))) return;
+        Thread t = new Thread(QuickJit::install, "paperboy-jit");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    static void install() {
+        Path file = null;
+        try {
+            file = Files.createTempFile("paperboy-jit", ".json");
+            Files.writeString(file, DIRECTIVE, StandardCharsets.UTF_8);
+            ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerDirectivesAdd",
+                    new Object[] {new String[] {file.toString()}}, new String[] {String[].class.getName()});
+        } catch (Exception | LinkageError e) {
+            // an older or different JVM: the default JIT, only slower to start
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (Exception e) {
+                    // a temp file left behind
+                }
+            }
+        }
+    }
+}
