@@ -24,18 +24,11 @@ public record SiteConfig(String title, String description, Optional<URI> baseUrl
                          ZoneId timeZone, int recentDays, ThemesConfig themes, FeedsConfig feeds,
                          NewsletterConfig newsletter, MarkdownConfig markdown) {
 
-    /** Settings with the default markdown: section (the shape before it existed). */
-    public SiteConfig(String title, String description, Optional<URI> baseUrl, OptionalInt year,
-                      ZoneId timeZone, int recentDays, ThemesConfig themes, FeedsConfig feeds,
-                      NewsletterConfig newsletter) {
-        this(title, description, baseUrl, year, timeZone, recentDays, themes, feeds, newsletter,
-                MarkdownConfig.defaults());
-    }
 
     public static SiteConfig defaults() {
         return new SiteConfig("Paper Digest", "New research papers, day by day.", Optional.empty(),
                 OptionalInt.empty(), ZoneId.of("UTC"), 14, ThemesConfig.defaults(), FeedsConfig.defaults(),
-                NewsletterConfig.defaults());
+                NewsletterConfig.defaults(), MarkdownConfig.defaults());
     }
 
     public SiteConfig withYear(int y) {

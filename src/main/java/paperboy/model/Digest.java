@@ -24,14 +24,10 @@ public record Digest(List<Day> days, List<Paper> papers, List<Theme> themes,
         java.util.Objects.requireNonNull(editorial, "editorial");
     }
 
-    /** A digest without pages or notes (the shape before the editorial layer existed). */
-    public Digest(List<Day> days, List<Paper> papers, List<Theme> themes,
-                  Map<String, Paper> papersBySlug, Map<String, Theme> themesBySlug) {
-        this(days, papers, themes, papersBySlug, themesBySlug, Editorial.empty());
-    }
 
     public static Digest of(List<Day> days, List<Paper> papers, List<Theme> themes) {
-        return new Digest(days, papers, themes, index(papers, Paper::slug), index(themes, Theme::slug));
+        return new Digest(days, papers, themes, index(papers, Paper::slug), index(themes, Theme::slug),
+                Editorial.empty());
     }
 
     /** This digest with its pages and notes. */

@@ -13,6 +13,7 @@ import paperboy.BuildFailed;
 import paperboy.SiteBuild;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.FeedsConfig;
+import paperboy.config.MarkdownConfig;
 import paperboy.config.NewsletterConfig;
 import paperboy.config.SiteConfig;
 import paperboy.config.ThemesConfig;
@@ -42,7 +43,7 @@ public final class Samples {
         return new SiteConfig("Paper Digest", "New papers.", Optional.ofNullable(base), OptionalInt.of(2025), zone, 14,
                 ThemesConfig.defaults(), new FeedsConfig(maxItems),
                 new NewsletterConfig("Paper Digest <digest@example.org>", "reader@example.org",
-                        "https://example.org/digest/unsubscribe"));
+                        "https://example.org/digest/unsubscribe"), MarkdownConfig.defaults());
     }
 
     public static RenderContext context(SiteConfig config) {

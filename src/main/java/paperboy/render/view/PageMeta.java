@@ -17,11 +17,6 @@ public record PageMeta(String siteTitle, String title, String description, Strin
         nav = List.copyOf(nav);
     }
 
-    /** Page metadata without page links in the navigation. */
-    public PageMeta(String siteTitle, String title, String description, String path, String root,
-                    String canonicalUrl) {
-        this(siteTitle, title, description, path, root, canonicalUrl, List.of());
-    }
 
     public String href(String sitePath) {
         return root + sitePath;

@@ -14,10 +14,4 @@ public record PaperPage(PageMeta meta, String title, String abstractText, DayRef
                         List<DayRef> alsoListedOn, int titleVariants, int abstractVariants, List<ThemeRef> themes,
                         List<PaperRef> related, String arxivId, List<String> authors, String noteHtml) {
 
-    public PaperPage(PageMeta meta, String title, String abstractText, DayRef firstSeen, List<DayRef> days,
-                     List<DayRef> alsoListedOn, int titleVariants, int abstractVariants, List<ThemeRef> themes,
-                     List<PaperRef> related, String arxivId, List<String> authors) {
-        this(meta, title, abstractText, firstSeen, days, alsoListedOn, titleVariants, abstractVariants, themes,
-                related, arxivId, authors, null);
-    }
 }
