@@ -30,8 +30,8 @@ public final class Main implements Runnable {
         }
         // Short runs: the quick JIT only (what bin/paperboy's -XX:TieredStopAtLevel=1 does), see QuickJit.
         paperboy.warmup.QuickJit.startUnlessDisabled();
-        // Jackson and the config's deserializers load on the other core while picocli reads the command line.
-        paperboy.warmup.Warmup.start(java.util.List.of(paperboy.config.ConfigLoader::warmUp));
+        // The YAML reader loads on the other core while picocli reads the command line.
+        paperboy.warmup.Warmup.start(java.util.List.of(paperboy.warmup.Warmup::yaml));
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -1,12 +1,5 @@
 package paperboy.config;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -19,39 +12,19 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import paperboy.model.SourceRef;
 import paperboy.parse.Problems;
+import paperboy.parse.YamlTree;
 
 /** Reads paperboy.yml. A missing file means defaults; a bad one is an error with its line. */
 public final class ConfigLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    private static final List<String> KEYS = List.of("title", "description", "baseUrl", "year", "timeZone",
+            "recentDays", "themes", "feeds", "newsletter", "markdown");
 
     /** The file's shape; every key optional. */
-    record ConfigFile(
-            @JsonProperty("title") String title,
-            @JsonProperty("description") String description,
-            @JsonProperty("baseUrl") String baseUrl,
-            @JsonProperty("year") Integer year,
-            @JsonProperty("timeZone") String timeZone,
-            @JsonProperty("recentDays") Integer recentDays,
-            @JsonProperty("themes") ThemesConfig themes,
-            @JsonProperty("feeds") FeedsConfig feeds,
-            @JsonProperty("newsletter") NewsletterConfig newsletter,
-            @JsonProperty("markdown") MarkdownConfig markdown) {}
+    record ConfigFile(String title, String description, String baseUrl, Integer year, String timeZone,
+                      Integer recentDays, ThemesConfig themes, FeedsConfig feeds, NewsletterConfig newsletter,
+                      MarkdownConfig markdown) {}
 
     private ConfigLoader() {}
-
-    /**
-     * Reads a tiny config with the same mapper, so Jackson's classes and the config's deserializers are ready
-     * (built on another thread at start-up) when {@link #load} reads the real one. Throws nothing useful.
-     */
-    public static void warmUp() {
-        try {
-            YAML.readValue("title: warm\n", ConfigFile.class);
-        } catch (IOException e) {
-            // only a lost head start
-        }
-    }
 
     /**
      * @param required true when the user named the file: then a missing file is an error, not defaults
@@ -64,21 +37,57 @@ public final class ConfigLoader {
             }
             return Optional.of(SiteConfig.defaults());
         }
-        ConfigFile f;
+        String text;
         try {
-            f = Files.size(file) == 0 ? null : YAML.readValue(file.toFile(), ConfigFile.class);
-        } catch (UnrecognizedPropertyException e) {
-            problems.error(keyLine(file, e.getPropertyName()).orElse(at(file, e.getLocation())), "unknown key \"" + e.getPropertyName() + "\"; known keys: "
-                    + String.join(", ", e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()));
-            return Optional.empty();
-        } catch (JsonProcessingException e) {
-            problems.error(at(file, e.getLocation()), paperboy.parse.YamlMessages.of(e));
-            return Optional.empty();
+            text = Files.readString(file);
         } catch (IOException e) {
             problems.error(SourceRef.file(file), "cannot read: " + e.getMessage());
             return Optional.empty();
         }
-        return Optional.of(f == null ? SiteConfig.defaults() : toConfig(file, f, problems));
+        Problems own = new Problems();
+        Optional<YamlTree.Node> root = YamlTree.read(file, text, 1, "", own);
+        Optional<ConfigFile> f = root.flatMap(r -> read(r, own));
+        own.sorted().forEach(problems::add);
+        if (own.hasErrors()) return Optional.empty();
+        return Optional.of(f.isEmpty() ? SiteConfig.defaults() : toConfig(file, f.get(), problems));
+    }
+
+    private static Optional<ConfigFile> read(YamlTree.Node root, Problems problems) {
+        if (root instanceof YamlTree.Scalar s && s.text() == null) return Optional.empty();
+        if (!(root instanceof YamlTree.Mapping m)) {
+            problems.error(root.at(), "expected a mapping (key: value lines) here");
+            return Optional.empty();
+        }
+        YamlTree.onlyKnownKeys(m, KEYS, "key", "", problems);
+        return Optional.of(new ConfigFile(
+                YamlTree.text(m, "title", problems).orElse(null),
+                YamlTree.text(m, "description", problems).orElse(null),
+                YamlTree.text(m, "baseUrl", problems).orElse(null),
+                boxed(YamlTree.integer(m, "year", problems)),
+                YamlTree.text(m, "timeZone", problems).orElse(null),
+                boxed(YamlTree.integer(m, "recentDays", problems)),
+                section(m, "themes", List.of("mode", "minThemes", "maxThemes"), problems).map(t -> new ThemesConfig(
+                        YamlTree.text(t, "mode", problems).orElse(null),
+                        boxed(YamlTree.integer(t, "minThemes", problems)),
+                        boxed(YamlTree.integer(t, "maxThemes", problems)))).orElse(null),
+                section(m, "feeds", List.of("maxItems"), problems).map(t -> new FeedsConfig(
+                        boxed(YamlTree.integer(t, "maxItems", problems)))).orElse(null),
+                section(m, "newsletter", List.of("from", "to", "unsubscribeUrl"), problems).map(t -> new NewsletterConfig(
+                        YamlTree.text(t, "from", problems).orElse(null),
+                        YamlTree.text(t, "to", problems).orElse(null),
+                        YamlTree.text(t, "unsubscribeUrl", problems).orElse(null))).orElse(null),
+                section(m, "markdown", List.of("safelist"), problems).map(t -> new MarkdownConfig(
+                        YamlTree.text(t, "safelist", problems).orElse(null))).orElse(null)));
+    }
+
+    private static Optional<YamlTree.Mapping> section(YamlTree.Mapping m, String key, List<String> keys, Problems problems) {
+        Optional<YamlTree.Mapping> section = YamlTree.mapping(m, key, problems);
+        section.ifPresent(s -> YamlTree.onlyKnownKeys(s, keys, "key", key + ".", problems));
+        return section;
+    }
+
+    private static Integer boxed(OptionalInt i) {
+        return i.isPresent() ? i.getAsInt() : null;
     }
 
     private static SiteConfig toConfig(Path file, ConfigFile f, Problems problems) {
@@ -131,26 +140,5 @@ public final class ConfigLoader {
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
-    }
-
-    /** Where a key is written: the parser's own location points past it. */
-    private static Optional<SourceRef> keyLine(Path file, String key) {
-        try {
-            List<String> lines = Files.readAllLines(file);
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i);
-                String trimmed = line.stripLeading();
-                if (trimmed.startsWith(key + ":")) {
-                    return Optional.of(new SourceRef(file, i + 1, line.length() - trimmed.length() + 1));
-                }
-            }
-        } catch (IOException e) {
-            // fall back to the parser's location
-        }
-        return Optional.empty();
-    }
-
-    private static SourceRef at(Path file, JsonLocation loc) {
-        return loc == null ? SourceRef.file(file) : new SourceRef(file, loc.getLineNr(), loc.getColumnNr());
     }
 }

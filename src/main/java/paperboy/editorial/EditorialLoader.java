@@ -1,6 +1,5 @@
 package paperboy.editorial;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -21,6 +21,7 @@ import paperboy.model.SitePage;
 import paperboy.model.SourceRef;
 import paperboy.parse.DecodedText;
 import paperboy.parse.Problems;
+import paperboy.parse.YamlTree;
 
 /**
  * Reads the editorial Markdown of the content folder, in the load phase:
@@ -40,11 +41,26 @@ public final class EditorialLoader {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final Pattern DAY_NOTE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}\\.md");
 
-    record PageFront(@JsonProperty("title") String title, @JsonProperty("slug") String slug,
-                     @JsonProperty("description") String description, @JsonProperty("date") String date,
-                     @JsonProperty("draft") Boolean draft) {}
+    record PageFront(String title, String slug, String description, String date, Boolean draft) {
+        static final List<String> KEYS = List.of("title", "slug", "description", "date", "draft");
 
-    record NoteFront(@JsonProperty("paper") String paper, @JsonProperty("draft") Boolean draft) {}
+        static PageFront of(YamlTree.Mapping m, Problems problems) {
+            return new PageFront(YamlTree.text(m, "title", problems).orElse(null),
+                    YamlTree.text(m, "slug", problems).orElse(null),
+                    YamlTree.text(m, "description", problems).orElse(null),
+                    YamlTree.text(m, "date", problems).orElse(null),
+                    YamlTree.bool(m, "draft", problems).orElse(null));
+        }
+    }
+
+    record NoteFront(String paper, Boolean draft) {
+        static final List<String> KEYS = List.of("paper", "draft");
+
+        static NoteFront of(YamlTree.Mapping m, Problems problems) {
+            return new NoteFront(YamlTree.text(m, "paper", problems).orElse(null),
+                    YamlTree.bool(m, "draft", problems).orElse(null));
+        }
+    }
 
     private final Markdown markdown;
 
@@ -77,7 +93,7 @@ public final class EditorialLoader {
     private Optional<SitePage> page(Path f, Problems problems) {
         Optional<FrontMatter> fm = read(f, problems);
         if (fm.isEmpty()) return Optional.empty();
-        Optional<PageFront> front = fm.get().read(PageFront.class, new PageFront(null, null, null, null, null), problems);
+        Optional<PageFront> front = typed(fm.get(), PageFront.KEYS, PageFront::of, problems);
         if (front.isEmpty()) return Optional.empty();
         PageFront pf = front.get();
         SourceRef at = SourceRef.of(f, 1);
@@ -117,7 +133,7 @@ public final class EditorialLoader {
                       Problems problems) {
         Optional<FrontMatter> fm = read(f, problems);
         if (fm.isEmpty()) return;
-        Optional<NoteFront> front = fm.get().read(NoteFront.class, new NoteFront(null, null), problems);
+        Optional<NoteFront> front = typed(fm.get(), NoteFront.KEYS, NoteFront::of, problems);
         if (front.isEmpty()) return;
         if (Boolean.TRUE.equals(front.get().draft())) {
             problems.warning(fm.get().keyAt("draft"), "draft: not shown (remove \"draft: true\" to publish it)");
@@ -146,6 +162,15 @@ public final class EditorialLoader {
         } catch (DateTimeException e) {
             problems.error(SourceRef.of(f, 1), "\"" + stem(f) + "\" is not a date");
         }
+    }
+
+    /** The front matter read into {@code T}, or empty after reporting what is wrong with it. */
+    private static <T> Optional<T> typed(FrontMatter fm, List<String> keys,
+                                         BiFunction<YamlTree.Mapping, Problems, T> reader, Problems problems) {
+        Problems own = new Problems();
+        Optional<T> value = fm.read(keys, own).map(m -> reader.apply(m, own));
+        own.sorted().forEach(problems::add);
+        return own.hasErrors() ? Optional.empty() : value;
     }
 
     private static Optional<FrontMatter> read(Path f, Problems problems) {

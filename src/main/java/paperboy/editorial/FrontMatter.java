@@ -1,12 +1,7 @@
 package paperboy.editorial;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import paperboy.model.SourceRef;
 import paperboy.parse.Problems;
+import paperboy.parse.YamlTree;
 
 /**
  * A Markdown file split into its YAML front matter (between a first line {@code ---} and the next {@code ---})
@@ -25,8 +21,6 @@ import paperboy.parse.Problems;
  * @param keyLines  top-level key → 1-based line in the file
  */
 record FrontMatter(Path file, String yaml, String body, Map<String, Integer> keyLines) {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final Pattern KEY = Pattern.compile("^([A-Za-z_][\\w-]*)\\s*:");
     /** The front matter's first line is line 2 of the file. */
     private static final int FIRST_YAML_LINE = 2;
@@ -51,29 +45,28 @@ record FrontMatter(Path file, String yaml, String body, Map<String, Integer> key
         return Optional.empty();
     }
 
-    /** The front matter read as {@code type}; unknown keys and bad values are errors at their line. */
-    <T> Optional<T> read(Class<T> type, T ifEmpty, Problems problems) {
-        if (yaml.isBlank()) return Optional.of(ifEmpty);
-        try {
-            T value = YAML.readValue(yaml, type);
-            return Optional.of(value == null ? ifEmpty : value);
-        } catch (UnrecognizedPropertyException e) {
-            SourceRef where = keyLines.containsKey(e.getPropertyName()) ? keyAt(e.getPropertyName()) : at(e.getLocation());
-            problems.error(where, "unknown front matter key \"" + e.getPropertyName() + "\"; known keys: "
-                    + String.join(", ", e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()));
-        } catch (JsonProcessingException e) {
-            problems.error(at(e.getLocation()), "front matter: " + paperboy.parse.YamlMessages.of(e));
+    /**
+     * The front matter as a mapping (empty when the file has none); unknown keys, syntax errors and a front
+     * matter that is not a mapping are errors at their line, and then the result is empty.
+     */
+    Optional<YamlTree.Mapping> read(Collection<String> knownKeys, Problems problems) {
+        YamlTree.Mapping none = new YamlTree.Mapping(Map.of(), Map.of(), SourceRef.of(file, 1));
+        if (yaml.isBlank()) return Optional.of(none);
+        Problems own = new Problems();
+        Optional<YamlTree.Node> root = YamlTree.read(file, yaml, FIRST_YAML_LINE, "front matter: ", own);
+        Optional<YamlTree.Mapping> m = Optional.of(none);
+        if (root.isPresent() && root.get() instanceof YamlTree.Mapping mapping) {
+            YamlTree.onlyKnownKeys(mapping, knownKeys, "front matter key", "", own);
+            m = Optional.of(mapping);
+        } else if (root.isPresent() && !(root.get() instanceof YamlTree.Scalar sc && sc.text() == null)) {
+            own.error(root.get().at(), "front matter: expected key: value lines");
         }
-        return Optional.empty();
+        own.sorted().forEach(problems::add);
+        return own.hasErrors() ? Optional.empty() : m;
     }
 
     /** Where a key is, or the file's first line. */
     SourceRef keyAt(String key) {
         return SourceRef.of(file, keyLines.getOrDefault(key, 1));
-    }
-
-    private SourceRef at(JsonLocation loc) {
-        if (loc == null || loc.getLineNr() < 1) return SourceRef.of(file, 1);
-        return new SourceRef(file, loc.getLineNr() + FIRST_YAML_LINE - 1, Math.max(loc.getColumnNr(), 0));
     }
 }

@@ -33,7 +33,11 @@ import paperboy.model.SourceRef;
  * Items are located by line and column so problems point at them.
  */
 public final class JsonListingParser {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on the first JSON input: a text-only content folder never loads Jackson's data binding. */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
+
     private static final String JSON_FEED_VERSION = "https://jsonfeed.org/version/";
 
     /** One element of an array, with where it starts. */
@@ -49,7 +53,7 @@ public final class JsonListingParser {
             return List.of();
         }
         Doc doc;
-        try (JsonParser p = JSON.createParser(text)) {
+        try (JsonParser p = Mapper.JSON.createParser(text)) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 problems.error(SourceRef.of(file, 1), "empty file: expected a JSON Feed or a Hugging Face daily papers list");
@@ -219,9 +223,9 @@ public final class JsonListingParser {
             JsonToken value = p.nextToken();
             if (value == JsonToken.START_ARRAY && (name.equals("items") || name.equals("papers"))) {
                 items = items(file, p);
-                fields.put(name, JSON.createArrayNode());
+                fields.put(name, Mapper.JSON.createArrayNode());
             } else {
-                fields.put(name, JSON.readTree(p));
+                fields.put(name, Mapper.JSON.readTree(p));
             }
         }
         return new Doc(fields, fieldAt, items, false);
@@ -232,7 +236,7 @@ public final class JsonListingParser {
         List<Item> items = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
             SourceRef at = at(file, p.currentTokenLocation());
-            items.add(new Item(JSON.readTree(p), at, items.size()));
+            items.add(new Item(Mapper.JSON.readTree(p), at, items.size()));
         }
         return items;
     }
@@ -245,7 +249,7 @@ public final class JsonListingParser {
     /** Names from [{"name": ...}], ["name", ...] or {"name": ...}. */
     private static List<String> names(JsonNode node) {
         List<String> out = new ArrayList<>();
-        if (node.isObject()) node = JSON.createArrayNode().add(node);
+        if (node.isObject()) node = Mapper.JSON.createArrayNode().add(node);
         for (JsonNode a : node) {
             Optional<String> n = a.isTextual() ? Optional.of(a.asText()) : text(a, "name");
             n.map(Lines::normalize).filter(s -> !s.isEmpty()).ifPresent(out::add);

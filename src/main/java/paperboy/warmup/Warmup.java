@@ -39,6 +39,12 @@ public final class Warmup {
         }
     }
 
+    /** The YAML reader of paperboy.yml, themes.yml and front matter. */
+    public static void yaml() {
+        paperboy.parse.YamlTree.read(java.nio.file.Path.of("warm-up.yml"), "title: warm\nlist: [a, b]\n", 1, "",
+                new paperboy.parse.Problems());
+    }
+
     private static void markdown() {
         new paperboy.editorial.Markdown(paperboy.config.MarkdownConfig.defaults())
                 .toHtml("# Warm\n\nSome *text* with a [link](https://example.org/) and `code`.\n\n- one\n- two\n");

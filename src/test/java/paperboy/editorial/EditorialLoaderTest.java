@@ -72,7 +72,7 @@ class EditorialLoaderTest {
         write("pages/e.md", "---\ntitle: E\nno closing line\n");
         loader.load(content, problems);
         assertThat(messages()).containsExactly(
-                "pages/a.md:3: unknown front matter key \"colour\"; known keys: date, description, draft, slug, title",
+                "pages/a.md:3:1: unknown front matter key \"colour\"; known keys: date, description, draft, slug, title",
                 "pages/b.md:3: slug \"Not A Slug\" must be lower-case letters, digits and hyphens (e.g. about)",
                 "pages/c.md:1: a page needs a \"title\" in its front matter",
                 "pages/days.md:1: slug \"days\" is a folder the site already uses; choose another",

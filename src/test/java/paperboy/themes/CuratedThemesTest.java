@@ -147,7 +147,7 @@ class CuratedThemesTest {
                   - name: Fine
                     keywords: [fine
                   - name: Next
-                """)).singleElement().asString().startsWith(":4: not valid YAML");
+                """)).singleElement().asString().startsWith(":4:9: not valid YAML");
         assertThat(errors("- just a list\n")).containsExactly(":1: expected \"themes:\" followed by a list of themes");
     }
 
