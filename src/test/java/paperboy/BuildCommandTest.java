@@ -149,7 +149,7 @@ class BuildCommandTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.err()).contains(content.resolve("a.txt") + ":7: warning: \"Alpha\" is listed twice in this file")
                 .contains(content.resolve("a.txt") + ":11: warning: title without an abstract: \"Lonely\"");
-        assertThat(r.out()).contains("1 days, 2 listings, 2 papers").contains("2 warnings");
+        assertThat(r.out()).contains("1 day, 2 listings, 2 papers").contains("2 warnings");
     }
 
     @Test

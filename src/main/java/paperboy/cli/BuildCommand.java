@@ -47,10 +47,11 @@ public final class BuildCommand implements Callable<Integer> {
             SiteBuild.Report r = new SiteBuild(SiteRenderer.standard(), !noCache, !swap).withTemplatesLoading(templates).run(site.request(config.get(), themes.get()));
             SiteOptions.print(err, r.warnings());
             double secs = (System.nanoTime() - start) / 1e9;
-            out.println(String.format(Locale.ROOT,
-                    "Built %s: %d days, %d listings, %d papers; %d files (%d written, %d unchanged), %d warnings, %.2f s",
-                    site.out, r.pages().summary().days(), r.pages().summary().listings(), r.pages().summary().papers(),
-                    r.written().files(), r.written().written(), r.written().unchanged(), r.warnings().size(), secs));
+            var sum = r.pages().summary();
+            out.println(String.format(Locale.ROOT, "Built %s: %s, %s, %s; %s (%d written, %d unchanged), %s, %.2f s",
+                    site.out, Count.of(sum.days(), "day"), Count.of(sum.listings(), "listing"),
+                    Count.of(sum.papers(), "paper"), Count.of(r.written().files(), "file"), r.written().written(),
+                    r.written().unchanged(), Count.of(r.warnings().size(), "warning"), secs));
             if (site.verbose) {
                 out.println(r.pages().noOp() ? "nothing changed since the previous build"
                         : "pages: " + r.pages().rendered() + " rendered, " + r.pages().reused() + " reused");

@@ -105,9 +105,10 @@ public final class ServeCommand implements Callable<Integer> {
             SiteBuild.Report r = new SiteBuild(SiteRenderer.standard()).run(site.request(config.get(), themes.get()));
             List<String> warnings = r.warnings().stream().map(Problem::toString).toList();
             return new DevServer.Outcome(true, warnings, String.format(Locale.ROOT,
-                    "Built %d days, %d papers: %d files written, %d unchanged, %d warnings, %.2f s",
-                    r.digest().days().size(), r.digest().papers().size(), r.written().written(),
-                    r.written().unchanged(), r.warnings().size(), (System.nanoTime() - start) / 1e9));
+                    "Built %s, %s: %d files written, %d unchanged, %s, %.2f s",
+                    Count.of(r.digest().days().size(), "day"), Count.of(r.digest().papers().size(), "paper"),
+                    r.written().written(), r.written().unchanged(), Count.of(r.warnings().size(), "warning"),
+                    (System.nanoTime() - start) / 1e9));
         } catch (BuildFailed e) {
             List<String> lines = new ArrayList<>(e.problems().stream().map(Problem::toString).toList());
             lines.add("error: " + e.getMessage());
