@@ -13,7 +13,7 @@ public final class EditorialPages implements Renderer {
 
     @Override
     public List<Output> render(Digest digest, RenderContext ctx) {
-        Views views = new Views(digest, ctx.config());
+        Views views = new Views(digest, ctx.config(), ctx.texts(digest));
         return digest.editorial().pages().stream()
                 .map(p -> Output.text(p.path(), ctx.templates().render("page.ftlh", views.sitePage(p)), name()))
                 .toList();

@@ -10,7 +10,8 @@ import java.util.Locale;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jsoup.nodes.Entities;
 import paperboy.config.SiteConfig;
@@ -25,7 +26,7 @@ import paperboy.render.Output;
 import paperboy.render.RenderContext;
 import paperboy.render.Renderer;
 import paperboy.render.SitePaths;
-import paperboy.render.Views;
+import paperboy.render.PaperTexts;
 
 /**
  * RSS 2.0 ({@code feed.xml}), Atom 1.0 ({@code atom.xml}) and JSON Feed 1.1 ({@code feed.json}) for the whole
@@ -54,7 +55,7 @@ public final class Feeds implements Renderer {
     public List<Output> render(Digest digest, RenderContext ctx) {
         Optional<URI> base = ctx.config().baseUrl();
         if (base.isEmpty()) return List.of();
-        Channels channels = new Channels(digest, ctx.config(), base.get());
+        Channels channels = new Channels(digest, ctx.config(), base.get(), ctx.texts(digest));
         List<Output> out = new ArrayList<>();
         write(channels.site(), "", ctx, out);
         // Theme feeds are independent: built on every core, collected in theme order.
@@ -81,41 +82,55 @@ public final class Feeds implements Renderer {
         private final Map<String, Integer> firstPosition = new HashMap<>();
         /** Each paper's item, made once for all the channels it appears in (cleaning its text is not free). */
         private final Map<String, FeedItem> items = new java.util.concurrent.ConcurrentHashMap<>();
+        /** Each theme's papers (its members and the papers that name it), in digest order: found once, not per theme. */
+        private final Map<String, List<Paper>> papersByTheme = new HashMap<>();
+        private final PaperTexts texts;
 
         public Channels(Digest digest, SiteConfig config, URI base) {
+            this(digest, config, base, new PaperTexts(digest));
+        }
+
+        public Channels(Digest digest, SiteConfig config, URI base, PaperTexts texts) {
             this.digest = digest;
             this.config = config;
             this.base = base;
+            this.texts = texts;
             this.dates = new FeedDates(config.timeZone());
             for (Day d : digest.days()) {
                 d.listings().forEach(l -> firstPosition.putIfAbsent(l.paperSlug(), l.position()));
             }
+            Map<String, Set<String>> members = new HashMap<>();
+            for (Theme t : digest.themes()) members.put(t.slug(), new HashSet<>(t.paperSlugs()));
+            for (Paper p : digest.papers()) {
+                Set<String> mine = new HashSet<>(p.themes());
+                for (Theme t : digest.themes()) {
+                    if (mine.contains(t.slug()) || members.get(t.slug()).contains(p.slug())) {
+                        papersByTheme.computeIfAbsent(t.slug(), k -> new ArrayList<>()).add(p);
+                    }
+                }
+            }
         }
 
         public FeedChannel site() {
-            return channel(config.title(), config.description(), SitePaths.HOME, "", p -> true, true);
+            return channel(config.title(), config.description(), SitePaths.HOME, "", digest.papers(), true);
         }
 
         public FeedChannel theme(Theme t) {
-            List<String> members = t.paperSlugs();
             String description = t.description() == null || t.description().isBlank()
                     ? "Papers on " + t.name() + " in " + config.title() + "." : t.description();
             return channel(config.title() + " — " + t.name(), description, SitePaths.theme(t.slug()),
-                    "themes/" + t.slug() + "/",
-                    p -> members.contains(p.slug()) || p.themes().contains(t.slug()), false);
+                    "themes/" + t.slug() + "/", papersByTheme.getOrDefault(t.slug(), List.of()), false);
         }
 
         /** A feed entry before sorting: its day, its place within the day (a note first), and a tie-breaker. */
         private record Dated(LocalDate date, int order, String key, Supplier<FeedItem> item) {}
 
         private FeedChannel channel(String title, String description, String homePath, String dir,
-                                    Predicate<Paper> member, boolean withNotes) {
-            List<Dated> entries = new ArrayList<>();
-            for (Paper p : digest.papers()) {
-                if (member.test(p)) {
-                    entries.add(new Dated(p.firstSeen(), firstPosition.getOrDefault(p.slug(), Integer.MAX_VALUE),
-                            p.slug(), () -> items.computeIfAbsent(p.slug(), k -> item(p))));
-                }
+                                    List<Paper> papers, boolean withNotes) {
+            List<Dated> entries = new ArrayList<>(papers.size());
+            for (Paper p : papers) {
+                entries.add(new Dated(p.firstSeen(), firstPosition.getOrDefault(p.slug(), Integer.MAX_VALUE),
+                        p.slug(), () -> items.computeIfAbsent(p.slug(), k -> item(p))));
             }
             if (withNotes) {
                 for (Day d : digest.days()) {
@@ -147,10 +162,10 @@ public final class Feeds implements Renderer {
 
         private FeedItem item(Paper p) {
             String url = url(SitePaths.paper(p.slug()));
-            String summary = Views.cleanAbstract(p);
+            String summary = texts.abstractText(p);
             List<String> categories = p.themes().stream()
                     .flatMap(s -> digest.theme(s).stream()).map(Theme::name).toList();
-            return new FeedItem(url, url, Views.cleanTitle(p), summary,
+            return new FeedItem(url, url, texts.title(p), summary,
                     summary.isEmpty() ? "" : "<p>" + Entities.escape(summary) + "</p>",
                     categories, dates.rfc822(p.firstSeen()), dates.rfc3339(p.firstSeen()));
         }

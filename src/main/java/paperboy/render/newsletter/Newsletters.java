@@ -1,5 +1,6 @@
 package paperboy.render.newsletter;
 
+import jakarta.mail.Session;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -36,10 +37,13 @@ public final class Newsletters implements Renderer {
     public List<Output> render(Digest digest, RenderContext ctx) {
         Optional<URI> base = ctx.config().baseUrl();
         if (base.isEmpty()) return List.of();
-        Editions editions = new Editions(digest, ctx.config(), base.get());
+        Editions editions = new Editions(digest, ctx.config(), base.get(), ctx.texts(digest));
         CssInliner.Sheets sheets = new CssInliner.Sheets();
+        // One mail session for every message: making one looks up Jakarta Mail's providers again each time.
+        Session session = MimeEdition.offlineSession();
         return digest.days().parallelStream()
-                .flatMap(d -> outputs(edition(d, editions, ctx.templates(), sheets), ctx.config(), base.get()).stream())
+                .flatMap(d -> outputs(edition(d, editions, ctx.templates(), sheets), ctx.config(), base.get(), session)
+                        .stream())
                 .toList();
     }
 
@@ -56,7 +60,12 @@ public final class Newsletters implements Renderer {
 
     /** The three files of one edition, with the .eml addressed to the configured recipient. */
     public List<Output> outputs(MimeEdition.Parts p, SiteConfig config, URI base) {
-        byte[] eml = MimeEdition.bytes(MimeEdition.message(p, config, base, List.of(), MimeEdition.offlineSession()));
+        return outputs(p, config, base, MimeEdition.offlineSession());
+    }
+
+    /** The same, building the message in {@code session}. */
+    public List<Output> outputs(MimeEdition.Parts p, SiteConfig config, URI base, Session session) {
+        byte[] eml = MimeEdition.bytes(MimeEdition.message(p, config, base, List.of(), session));
         return List.of(
                 Output.text(SitePaths.newsletter(p.date(), "html"), p.html(), name()),
                 Output.text(SitePaths.newsletter(p.date(), "txt"), p.text(), name()),
