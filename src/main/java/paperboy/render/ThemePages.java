@@ -50,7 +50,7 @@ public final class ThemePages implements Renderer {
             }
         }
         return jobs.parallelStream()
-                .map(j -> Output.text(j.path, ctx.templates().render(j.template, j.model.get()), name()))
+                .map(j -> new Output(j.path, ctx.templates().renderBytes(j.template, j.model.get()), name()))
                 .toList();
     }
 

@@ -42,6 +42,7 @@ public final class Views {
     private final Map<LocalDate, Day> days = new HashMap<>();
     private final Map<LocalDate, Integer> dayIndex = new HashMap<>();
     private final PaperTexts texts;
+    private final Map<LocalDate, DayLabels> labels = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Views(Digest digest, SiteConfig config) {
         this(digest, config, new PaperTexts(digest));
@@ -78,10 +79,18 @@ public final class Views {
     }
 
     public DayRef dayRef(LocalDate date, String root) {
+        DayLabels l = labels.computeIfAbsent(date, this::labels);
+        return new DayRef(l.iso, l.label, l.shortLabel, root + l.path, l.count, l.newCount);
+    }
+
+    /** What every link to a day shows, formatted once per day: pages link to the same days over and over. */
+    private record DayLabels(String iso, String label, String shortLabel, String path, int count, int newCount) {}
+
+    private DayLabels labels(LocalDate date) {
         Day d = days.get(date);
         int count = d == null ? 0 : d.listings().size();
         int newCount = d == null ? 0 : (int) d.newCount();
-        return new DayRef(date.toString(), LONG.format(date), SHORT.format(date), root + SitePaths.day(date), count, newCount);
+        return new DayLabels(date.toString(), LONG.format(date), SHORT.format(date), SitePaths.day(date), count, newCount);
     }
 
     public DayPage dayPage(Day day, String path) {

@@ -68,8 +68,8 @@ public final class Feeds implements Renderer {
     }
 
     private void write(FeedChannel c, String dir, RenderContext ctx, List<Output> out) {
-        out.add(Output.text(dir + SitePaths.FEED_RSS, ctx.templates().render("feeds/rss.ftlx", c), name()));
-        out.add(Output.text(dir + SitePaths.FEED_ATOM, ctx.templates().render("feeds/atom.ftlx", c), name()));
+        out.add(new Output(dir + SitePaths.FEED_RSS, ctx.templates().renderBytes("feeds/rss.ftlx", c), name()));
+        out.add(new Output(dir + SitePaths.FEED_ATOM, ctx.templates().renderBytes("feeds/atom.ftlx", c), name()));
         out.add(new Output(dir + SitePaths.FEED_JSON, JsonFeed.write(c), name()));
     }
 
