@@ -86,7 +86,8 @@ class IncrementalBuildTest {
         config = SiteConfig.defaults().withBaseUrl(java.net.URI.create("https://example.org/digest/"));
         everyKindOfChangeGivesTheSameSiteAsAFullBuild();
         assertThat(Files.readString(BuildCache.location(site)))
-                .containsPattern("file [0-9a-f]{32} [0-9]+ newsletter/[0-9-]+\\.eml");
+                .containsPattern("file [0-9a-f]{32} [0-9]+ newsletter/[0-9-]+\\.eml")
+                .containsPattern("file [0-9a-f]{32} [0-9]+ feed\\.json");
     }
 
     @Test

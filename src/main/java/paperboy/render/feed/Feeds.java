@@ -24,7 +24,8 @@ import paperboy.model.Theme;
 import paperboy.parse.Problem;
 import paperboy.render.Output;
 import paperboy.render.RenderContext;
-import paperboy.render.Renderer;
+import paperboy.render.Unit;
+import paperboy.render.UnitRenderer;
 import paperboy.render.SitePaths;
 import paperboy.render.PaperTexts;
 
@@ -37,7 +38,7 @@ import paperboy.render.PaperTexts;
  * within a day in listing order. Feeds need absolute URLs, so without a base URL this renderer
  * writes nothing and the build reports {@link #missingBaseUrl} once.
  */
-public final class Feeds implements Renderer {
+public final class Feeds implements UnitRenderer {
     public static final String SKIPPED = "feeds and e-mail editions skipped: set baseUrl in paperboy.yml or pass --base-url";
 
     @Override
@@ -51,20 +52,28 @@ public final class Feeds implements Renderer {
                 : Optional.of(Problem.warning(SourceRef.file(java.nio.file.Path.of("paperboy.yml")), SKIPPED));
     }
 
+    /**
+     * One unit per feed (the site's, then each theme's), its view model the {@link FeedChannel}: a feed whose
+     * channel did not change since the previous build keeps its three files. Channels are built on every core.
+     */
     @Override
-    public List<Output> render(Digest digest, RenderContext ctx) {
+    public List<Unit> units(Digest digest, RenderContext ctx) {
         Optional<URI> base = ctx.config().baseUrl();
         if (base.isEmpty()) return List.of();
         Channels channels = new Channels(digest, ctx.config(), base.get(), ctx.texts(digest));
-        List<Output> out = new ArrayList<>();
-        write(channels.site(), "", ctx, out);
-        // Theme feeds are independent: built on every core, collected in theme order.
-        out.addAll(digest.themes().parallelStream().flatMap(t -> {
-            List<Output> one = new ArrayList<>(3);
-            write(channels.theme(t), "themes/" + t.slug() + "/", ctx, one);
-            return one.stream();
-        }).toList());
-        return out;
+        List<Unit> units = new ArrayList<>();
+        units.add(unit("", channels::site, ctx));
+        for (Theme t : digest.themes()) units.add(unit("themes/" + t.slug() + "/", () -> channels.theme(t), ctx));
+        return units;
+    }
+
+    private Unit unit(String dir, Supplier<FeedChannel> channel, RenderContext ctx) {
+        return new Unit(List.of(dir + SitePaths.FEED_RSS, dir + SitePaths.FEED_ATOM, dir + SitePaths.FEED_JSON),
+                "feeds/rss.ftlx+feeds/atom.ftlx", channel::get, c -> {
+                    List<Output> out = new ArrayList<>(3);
+                    write((FeedChannel) c, dir, ctx, out);
+                    return out;
+                });
     }
 
     private void write(FeedChannel c, String dir, RenderContext ctx, List<Output> out) {
