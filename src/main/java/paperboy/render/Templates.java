@@ -2,7 +2,6 @@ package paperboy.render;
 
 import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
@@ -37,7 +36,9 @@ public final class Templates {
         } catch (IOException e) {
             throw new RenderException(dir + ": cannot read templates: " + e.getMessage(), e);
         }
-        cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(VERSION).build());
+        RecordWrapper wrapper = new RecordWrapper(VERSION);
+        wrapper.writeProtect();
+        cfg.setObjectWrapper(wrapper);
         cfg.setDefaultEncoding("UTF-8");
         cfg.setOutputEncoding("UTF-8");
         cfg.setRecognizeStandardFileExtensions(true);
