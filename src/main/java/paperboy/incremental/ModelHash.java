@@ -1,5 +1,8 @@
 package paperboy.incremental;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
@@ -17,14 +20,21 @@ import java.util.Optional;
  * {@code toString()} (dates, numbers, enums), which view models keep small.
  */
 public final class ModelHash {
-    private static final ClassValue<Method[]> ACCESSORS = new ClassValue<>() {
+    private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
+    /** The accessors of each record class as method handles, made once: cheaper to call than reflection. */
+    private static final ClassValue<MethodHandle[]> ACCESSORS = new ClassValue<>() {
         @Override
-        protected Method[] computeValue(Class<?> type) {
+        protected MethodHandle[] computeValue(Class<?> type) {
             RecordComponent[] components = type.getRecordComponents();
-            Method[] out = new Method[components.length];
+            MethodHandle[] out = new MethodHandle[components.length];
             for (int i = 0; i < components.length; i++) {
-                out[i] = components[i].getAccessor();
-                out[i].setAccessible(true);
+                Method m = components[i].getAccessor();
+                m.setAccessible(true);
+                try {
+                    out[i] = MethodHandles.lookup().unreflect(m).asType(GETTER);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("cannot read " + m, e);
+                }
             }
             return out;
         }
@@ -70,12 +80,14 @@ public final class ModelHash {
         } else if (o instanceof Record r) {
             mix(3);
             string(r.getClass().getName());
-            for (Method m : ACCESSORS.get(r.getClass())) {
+            for (MethodHandle m : ACCESSORS.get(r.getClass())) {
+                Object v;
                 try {
-                    value(m.invoke(r));
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("cannot read " + m, e);
+                    v = (Object) m.invokeExact((Object) r);
+                } catch (Throwable e) {
+                    throw new IllegalStateException("cannot read a component of " + r.getClass().getName(), e);
                 }
+                value(v);
             }
         } else if (o instanceof Collection<?> c) {
             mix(4);

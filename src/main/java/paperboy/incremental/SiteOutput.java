@@ -2,10 +2,11 @@ package paperboy.incremental;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +23,8 @@ import paperboy.render.RenderContext;
 import paperboy.render.RenderException;
 import paperboy.render.Renderer;
 import paperboy.render.SiteRenderer;
+import paperboy.render.Unit;
+import paperboy.render.UnitRenderer;
 import paperboy.write.SiteSink;
 
 /**
@@ -62,22 +65,24 @@ public final class SiteOutput {
         try {
             Map<Renderer, Future<List<Output>>> early = new LinkedHashMap<>();
             for (Renderer r : site.renderers()) {
-                if (!(r instanceof PagedRenderer)) {
+                if (!(r instanceof PagedRenderer) && !(r instanceof UnitRenderer)) {
                     early.put(r, CompletableFuture.supplyAsync(() -> timed(r, digest, ctx, renderNanos), pool));
                 }
             }
             try {
                 for (Renderer r : site.renderers()) {
-                    if (r instanceof PagedRenderer paged) {
-                        List<Page> pages = paged.pages(digest, ctx);
+                    if (r instanceof PagedRenderer || r instanceof UnitRenderer) {
+                        List<Unit> units = r instanceof PagedRenderer paged
+                                ? paged.pages(digest, ctx).stream().map(p -> unit(p, paged, ctx)).toList()
+                                : ((UnitRenderer) r).units(digest, ctx);
                         // A failing page must not leave other pages still being written while the caller aborts
                         // the session (and deletes its folder): the first failure stops the rest, and is thrown
                         // only once every page task has returned.
                         AtomicReference<RuntimeException> failure = new AtomicReference<>();
-                        CompletableFuture.runAsync(() -> pages.parallelStream().forEach(p -> {
+                        CompletableFuture.runAsync(() -> units.parallelStream().forEach(u -> {
                             if (failure.get() != null) return;
                             try {
-                                page(p, r, ctx, session, previous, fingerprint, producers, files, rendered, reused,
+                                unit(u, r, session, previous, fingerprint, producers, files, rendered, reused,
                                         renderNanos, writeNanos);
                             } catch (RuntimeException e) {
                                 failure.compareAndSet(null, e);
@@ -104,28 +109,57 @@ public final class SiteOutput {
         return new Result(Map.copyOf(files), rendered.get(), reused.get(), renderNanos.sum(), writeNanos.sum());
     }
 
-    /** Renders and writes one page, or keeps its file from the previous build when its model is unchanged. */
-    private static void page(Page p, Renderer r, RenderContext ctx, SiteSink session, BuildCache previous,
-                             boolean fingerprint, Map<String, String> producers, Map<String, BuildCache.Entry> files,
+    /** A page as a unit of one file. */
+    private static Unit unit(Page p, PagedRenderer r, RenderContext ctx) {
+        return new Unit(List.of(p.path()), p.template(), p.model(),
+                model -> List.of(r.render(new Page(p.path(), p.template(), () -> model), ctx)));
+    }
+
+    /**
+     * Renders and writes one unit (a page, an e-mail edition), or keeps its files from the previous build when
+     * its model is unchanged. Counts as pages only the units of one file (templated pages).
+     */
+    private static void unit(Unit u, Renderer r, SiteSink session, BuildCache previous, boolean fingerprint,
+                             Map<String, String> producers, Map<String, BuildCache.Entry> files,
                              AtomicInteger rendered, AtomicInteger reused, LongAdder renderNanos, LongAdder writeNanos) {
-        claim(producers, p.path(), r.name());
+        for (String path : u.paths()) claim(producers, path, r.name());
         long t0 = System.nanoTime();
-        Object model = p.model().get();
-        String fp = fingerprint ? ModelHash.of(p.template(), model) : BuildCache.NOT_A_PAGE;
-        Optional<BuildCache.Entry> old = previous.page(p.path()).filter(e -> e.fingerprint().equals(fp));
-        if (old.isPresent() && keep(session, p.path(), old.get().size())) {
-            writeNanos.add(System.nanoTime() - t0);
-            files.put(p.path(), old.get());
-            reused.incrementAndGet();
-            return;
+        Object model = u.model().get();
+        String fp = fingerprint ? ModelHash.of(u.template(), model) : BuildCache.NOT_A_PAGE;
+        // Kept only if every file of the unit was made from the same model; a file that cannot be kept (gone,
+        // another size) is made again. Files already kept are not written again: they are current.
+        boolean same = fingerprint && !u.paths().isEmpty();
+        for (String path : u.paths()) {
+            same &= previous.page(path).filter(e -> e.fingerprint().equals(fp)).isPresent();
         }
-        Output o = Output.text(p.path(), ctx.templates().render(p.template(), model), r.name());
+        Set<String> kept = new HashSet<>();
+        if (same) {
+            for (String path : u.paths()) {
+                BuildCache.Entry old = previous.page(path).orElseThrow();
+                if (keep(session, path, old.size())) {
+                    kept.add(path);
+                    files.put(path, old);
+                }
+            }
+            if (kept.size() == u.paths().size()) {
+                writeNanos.add(System.nanoTime() - t0);
+                if (u.paths().size() == 1) reused.incrementAndGet();
+                return;
+            }
+        }
+        List<Output> outputs = u.render().apply(model);
         long t1 = System.nanoTime();
         renderNanos.add(t1 - t0);
-        put(session, o);
+        for (Output o : outputs) {
+            if (!u.paths().contains(o.path())) {
+                throw new RenderException(r.name() + " made " + o.path() + ", which is not among its files " + u.paths());
+            }
+            if (kept.contains(o.path())) continue;
+            put(session, o);
+            files.put(o.path(), new BuildCache.Entry(fp, o.bytes().length));
+        }
         writeNanos.add(System.nanoTime() - t1);
-        files.put(p.path(), new BuildCache.Entry(fp, o.bytes().length));
-        rendered.incrementAndGet();
+        if (u.paths().size() == 1) rendered.incrementAndGet();
     }
 
     private static List<Output> timed(Renderer r, Digest digest, RenderContext ctx, LongAdder nanos) {

@@ -1,9 +1,7 @@
 package paperboy.render;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.util.List;
 import paperboy.model.Day;
 import paperboy.model.Digest;
@@ -13,27 +11,11 @@ import paperboy.model.Theme;
 
 /**
  * {@code data/digest.json}: the whole digest as data for tests and other tools. The schema is documented in
- * the README; field order is fixed by these records, so the file is byte-identical for the same input.
+ * the README; fields are written in a fixed order, so the file is byte-identical for the same input.
  */
 public final class DigestJson implements Renderer {
     /** Bump when a field changes meaning or is removed; adding fields does not bump it. */
     public static final int SCHEMA_VERSION = 1;
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-
-    record JsonDigest(int version, String title, List<JsonDay> days, List<JsonPaper> papers, List<JsonTheme> themes) {}
-
-    record JsonDay(String date, List<String> papers, List<String> newPapers) {}
-
-    /** {@code abstract} is a Java keyword, hence the annotation: the file says "abstract" as documented. */
-    record JsonPaper(String slug, String title, @JsonProperty("abstract") String abstractText, String abstractRaw, List<String> days,
-                     String firstSeen, List<String> themes, List<String> related, int titleVariants,
-                     int abstractVariants, String arxivId, List<String> authors) {}
-
-    record JsonTheme(String slug, String name, String description, List<String> keywords, boolean curated,
-                     List<String> papers) {}
 
     @Override
     public String name() {
@@ -42,30 +24,64 @@ public final class DigestJson implements Renderer {
 
     @Override
     public List<Output> render(Digest digest, RenderContext ctx) {
-        JsonDigest doc = new JsonDigest(SCHEMA_VERSION, ctx.config().title(),
-                digest.days().stream().map(DigestJson::day).toList(),
-                digest.papers().stream().map(DigestJson::paper).toList(),
-                digest.themes().stream().map(DigestJson::theme).toList());
-        try {
-            return List.of(new Output(SitePaths.DIGEST_JSON, JSON.writeValueAsBytes(doc), name()));
-        } catch (JsonProcessingException e) {
-            throw new RenderException("cannot write " + SitePaths.DIGEST_JSON + ": " + e.getMessage(), e);
-        }
+        PaperTexts texts = ctx.texts(digest);
+        byte[] json = JsonOut.bytes(true, SitePaths.DIGEST_JSON, g -> {
+            g.writeStartObject();
+            g.writeNumberField("version", SCHEMA_VERSION);
+            JsonOut.string(g, "title", ctx.config().title());
+            g.writeArrayFieldStart("days");
+            for (Day d : digest.days()) day(g, d);
+            g.writeEndArray();
+            g.writeArrayFieldStart("papers");
+            for (Paper p : digest.papers()) paper(g, p, texts);
+            g.writeEndArray();
+            g.writeArrayFieldStart("themes");
+            for (Theme t : digest.themes()) theme(g, t);
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+        return List.of(new Output(SitePaths.DIGEST_JSON, json, name()));
     }
 
-    private static JsonDay day(Day d) {
-        return new JsonDay(d.date().toString(),
-                d.listings().stream().map(Listing::paperSlug).toList(),
-                d.listings().stream().filter(Listing::isNew).map(Listing::paperSlug).toList());
+    private static void day(JsonGenerator g, Day d) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("date", d.date().toString());
+        g.writeArrayFieldStart("papers");
+        for (Listing l : d.listings()) g.writeString(l.paperSlug());
+        g.writeEndArray();
+        g.writeArrayFieldStart("newPapers");
+        for (Listing l : d.listings()) if (l.isNew()) g.writeString(l.paperSlug());
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
-    private static JsonPaper paper(Paper p) {
-        return new JsonPaper(p.slug(), p.title(), Views.cleanAbstract(p), p.abstractRaw().orElse(null),
-                p.days().stream().map(Object::toString).toList(), p.firstSeen().toString(), p.themes(), p.related(),
-                p.titleVariants(), p.abstractVariants(), p.arxivId().orElse(null), p.authors());
+    private static void paper(JsonGenerator g, Paper p, PaperTexts texts) throws IOException {
+        g.writeStartObject();
+        JsonOut.string(g, "slug", p.slug());
+        JsonOut.string(g, "title", p.title());
+        JsonOut.string(g, "abstract", texts.abstractText(p));
+        JsonOut.string(g, "abstractRaw", p.abstractRaw().orElse(null));
+        g.writeArrayFieldStart("days");
+        for (var d : p.days()) g.writeString(d.toString());
+        g.writeEndArray();
+        JsonOut.string(g, "firstSeen", p.firstSeen().toString());
+        JsonOut.strings(g, "themes", p.themes());
+        JsonOut.strings(g, "related", p.related());
+        g.writeNumberField("titleVariants", p.titleVariants());
+        g.writeNumberField("abstractVariants", p.abstractVariants());
+        JsonOut.string(g, "arxivId", p.arxivId().orElse(null));
+        JsonOut.strings(g, "authors", p.authors());
+        g.writeEndObject();
     }
 
-    private static JsonTheme theme(Theme t) {
-        return new JsonTheme(t.slug(), t.name(), t.description(), t.keywords(), t.curated(), t.paperSlugs());
+    private static void theme(JsonGenerator g, Theme t) throws IOException {
+        g.writeStartObject();
+        JsonOut.string(g, "slug", t.slug());
+        JsonOut.string(g, "name", t.name());
+        JsonOut.string(g, "description", t.description());
+        JsonOut.strings(g, "keywords", t.keywords());
+        g.writeBooleanField("curated", t.curated());
+        JsonOut.strings(g, "papers", t.paperSlugs());
+        g.writeEndObject();
     }
 }

@@ -13,9 +13,9 @@ public final class EditorialPages implements Renderer {
 
     @Override
     public List<Output> render(Digest digest, RenderContext ctx) {
-        Views views = new Views(digest, ctx.config());
+        Views views = new Views(digest, ctx.config(), ctx.texts(digest));
         return digest.editorial().pages().stream()
-                .map(p -> Output.text(p.path(), ctx.templates().render("page.ftlh", views.sitePage(p)), name()))
+                .map(p -> new Output(p.path(), ctx.templates().renderBytes("page.ftlh", views.sitePage(p)), name()))
                 .toList();
     }
 }

@@ -17,7 +17,7 @@ public final class HtmlPages implements PagedRenderer {
 
     @Override
     public List<Page> pages(Digest digest, RenderContext ctx) {
-        Views views = new Views(digest, ctx.config());
+        Views views = new Views(digest, ctx.config(), ctx.texts(digest));
         List<Job> jobs = new ArrayList<>();
         jobs.add(new Job(SitePaths.HOME, "home.ftlh", views::homePage));
         jobs.add(new Job(SitePaths.ARCHIVE, "archive.ftlh", views::archivePage));

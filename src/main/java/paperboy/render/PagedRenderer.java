@@ -13,7 +13,7 @@ public interface PagedRenderer extends Renderer {
 
     /** Renders one page. */
     default Output render(Page page, RenderContext ctx) {
-        return Output.text(page.path(), ctx.templates().render(page.template(), page.model().get()), name());
+        return new Output(page.path(), ctx.templates().renderBytes(page.template(), page.model().get()), name());
     }
 
     @Override

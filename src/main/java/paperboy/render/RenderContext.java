@@ -1,7 +1,40 @@
 package paperboy.render;
 
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
 import paperboy.config.SiteConfig;
+import paperboy.model.Digest;
 
-/** What every renderer may read besides the digest. */
-public record RenderContext(SiteConfig config, Templates templates, Path templatesDir) {}
+/**
+ * What every renderer may read besides the digest.
+ *
+ * @param shared what the renderers of one build compute once and share (cleaned paper texts)
+ */
+public record RenderContext(SiteConfig config, Templates templates, Path templatesDir, Shared shared) {
+
+    public RenderContext(SiteConfig config, Templates templates, Path templatesDir) {
+        this(config, templates, templatesDir, new Shared());
+    }
+
+    /** The cleaned titles and abstracts of {@code digest}'s papers, shared by every renderer of this context. */
+    public PaperTexts texts(Digest digest) {
+        return shared.texts(digest);
+    }
+
+    /** Per-build memo of the renderers; a context used with another digest starts afresh. */
+    public static final class Shared {
+        private final AtomicReference<PaperTexts> texts = new AtomicReference<>();
+
+        PaperTexts texts(Digest digest) {
+            PaperTexts t = texts.get();
+            if (t != null && t.isOf(digest)) return t;
+            PaperTexts fresh = new PaperTexts(digest);
+            return texts.compareAndSet(t, fresh) ? fresh : texts(digest);
+        }
+
+        @Override
+        public String toString() {
+            return "Shared";
+        }
+    }
+}

@@ -1,15 +1,13 @@
 package paperboy.render;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import paperboy.model.Digest;
 import paperboy.model.Paper;
 import paperboy.model.Theme;
@@ -31,17 +29,10 @@ public final class SearchIndex implements Renderer {
     public static final int VERSION = 1;
 
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Set<String> STOP = Set.of(
             "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "for", "from", "has", "have",
             "in", "into", "is", "it", "its", "of", "on", "or", "our", "such", "that", "the", "their", "these",
             "this", "those", "to", "via", "was", "we", "were", "which", "while", "with", "without");
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** One paper. Short names keep the file small: it is downloaded by every reader who searches. */
-    record Entry(String s, String t, String d, String dl, int n, List<String> th, String w) {}
-
-    record Index(int v, List<Entry> papers) {}
 
     @Override
     public String name() {
@@ -50,31 +41,115 @@ public final class SearchIndex implements Renderer {
 
     @Override
     public List<Output> render(Digest digest, RenderContext ctx) {
-        List<Entry> entries = new ArrayList<>();
-        for (Paper p : digest.papers()) {
-            List<String> themes = p.themes().stream().flatMap(slug -> digest.theme(slug).stream())
-                    .map(Theme::name).toList();
-            entries.add(new Entry(p.slug(), Views.cleanTitle(p), p.firstSeen().toString(),
-                    SHORT.format(p.firstSeen()), p.days().size(), themes, String.join(" ", words(Views.cleanAbstract(p)))));
+        PaperTexts texts = ctx.texts(digest);
+        // Short field names keep the file small: it is downloaded by every reader who searches.
+        byte[] json = JsonOut.bytes(false, JSON_PATH, g -> {
+            g.writeStartObject();
+            g.writeNumberField("v", VERSION);
+            g.writeArrayFieldStart("papers");
+            for (Paper p : digest.papers()) {
+                g.writeStartObject();
+                g.writeStringField("s", p.slug());
+                g.writeStringField("t", texts.title(p));
+                g.writeStringField("d", p.firstSeen().toString());
+                g.writeStringField("dl", SHORT.format(p.firstSeen()));
+                g.writeNumberField("n", p.days().size());
+                g.writeArrayFieldStart("th");
+                for (String slug : p.themes()) {
+                    Theme t = digest.themesBySlug().get(slug);
+                    if (t != null) g.writeString(t.name());
+                }
+                g.writeEndArray();
+                g.writeStringField("w", joinedWords(texts.abstractText(p)));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+        byte[] file = Arrays.copyOf(json, json.length + 1);
+        file[json.length] = '\n';
+        return List.of(new Output(JSON_PATH, file, name()), new Output(SCRIPT_PATH, script(json), name()));
+    }
+
+    /**
+     * {@code window.GLOBAL=<json>;} with every "</" written "<\/": "</" cannot end the script early here (it is
+     * loaded by src), but the file stays safe to inline. Works on the UTF-8 bytes: both are ASCII.
+     */
+    private static byte[] script(byte[] json) {
+        byte[] head = ("window." + GLOBAL + "=").getBytes(StandardCharsets.US_ASCII);
+        int slashes = 0;
+        for (int i = 0; i + 1 < json.length; i++) if (json[i] == '<' && json[i + 1] == '/') slashes++;
+        byte[] out = new byte[head.length + json.length + slashes + 2];
+        System.arraycopy(head, 0, out, 0, head.length);
+        int o = head.length;
+        for (int i = 0; i < json.length; i++) {
+            out[o++] = json[i];
+            if (json[i] == '<' && i + 1 < json.length && json[i + 1] == '/') out[o++] = '\\';
         }
-        try {
-            String json = JSON.writeValueAsString(new Index(VERSION, entries));
-            // "</" cannot end the script early here (it is loaded by src), but keep the file safe to inline.
-            String script = "window." + GLOBAL + "=" + json.replace("</", "<\\/") + ";\n";
-            return List.of(
-                    new Output(JSON_PATH, (json + "\n").getBytes(StandardCharsets.UTF_8), name()),
-                    Output.text(SCRIPT_PATH, script, name()));
-        } catch (JsonProcessingException e) {
-            throw new RenderException("cannot write the search index: " + e.getMessage(), e);
-        }
+        out[o++] = ';';
+        out[o] = '\n';
+        return out;
+    }
+
+    /** {@link #words} joined by single spaces, without the intermediate list. */
+    static String joinedWords(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        Set<String> seen = new HashSet<>();
+        String lower = text.toLowerCase(Locale.ROOT);
+        forEachWord(lower, w -> {
+            if (seen.add(w)) {
+                if (out.length() > 0) out.append(' ');
+                out.append(w);
+            }
+        });
+        return out.toString();
     }
 
     /** Distinct lower-cased words in order of first appearance, without stop words and single letters. */
     static List<String> words(String text) {
         Set<String> out = new LinkedHashSet<>();
-        for (String w : NON_WORD.split(text.toLowerCase(Locale.ROOT))) {
-            if (w.length() > 1 && !STOP.contains(w)) out.add(w);
-        }
+        forEachWord(text.toLowerCase(Locale.ROOT), out::add);
         return List.copyOf(out);
+    }
+
+    /**
+     * The runs of letters and digits ({@code \\p{L}}, {@code \\p{N}}) of the lower-cased text, in order, that are
+     * longer than one character and not stop words. A scan rather than a regular expression split: this runs
+     * over every abstract of the site.
+     */
+    private static void forEachWord(String lower, java.util.function.Consumer<String> action) {
+        int n = lower.length();
+        int start = -1;
+        for (int i = 0; i < n; ) {
+            int cp = lower.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            if (isWordChar(cp)) {
+                if (start < 0) start = i;
+            } else if (start >= 0) {
+                word(lower, start, i, action);
+                start = -1;
+            }
+            i = next;
+        }
+        if (start >= 0) word(lower, start, n, action);
+    }
+
+    private static void word(String text, int from, int to, java.util.function.Consumer<String> action) {
+        if (to - from < 2) {
+            return;
+        }
+        String w = text.substring(from, to);
+        if (!STOP.contains(w)) action.accept(w);
+    }
+
+    private static boolean isWordChar(int cp) {
+        switch (Character.getType(cp)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER, Character.OTHER_NUMBER:
+                return true;
+            default:
+                return false;
+        }
     }
 }

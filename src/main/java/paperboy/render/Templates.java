@@ -2,13 +2,11 @@ package paperboy.render;
 
 import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.Version;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -38,7 +36,9 @@ public final class Templates {
         } catch (IOException e) {
             throw new RenderException(dir + ": cannot read templates: " + e.getMessage(), e);
         }
-        cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(VERSION).build());
+        RecordWrapper wrapper = new RecordWrapper(VERSION);
+        wrapper.writeProtect();
+        cfg.setObjectWrapper(wrapper);
         cfg.setDefaultEncoding("UTF-8");
         cfg.setOutputEncoding("UTF-8");
         cfg.setRecognizeStandardFileExtensions(true);
@@ -78,11 +78,22 @@ public final class Templates {
 
     /** Renders {@code name} with the model exposed as {@code page} (and its components at top level). */
     public String render(String name, Object model) {
+        StringBuilderWriter out = new StringBuilderWriter();
+        process(name, model, out);
+        return out.toString();
+    }
+
+    /** The same as UTF-8 bytes, what a file of the site holds, without the text in between. */
+    public byte[] renderBytes(String name, Object model) {
+        Utf8Writer out = new Utf8Writer(16 * 1024);
+        process(name, model, out);
+        return out.toByteArray();
+    }
+
+    private void process(String name, Object model, java.io.Writer out) {
         try {
             Template t = cfg.getTemplate(name);
-            StringWriter out = new StringWriter(8192);
             t.process(Map.of("page", model), out);
-            return out.toString();
         } catch (TemplateException e) {
             // Point at the template line that failed (an included file's, if that is where it was).
             String where = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : name;
@@ -90,6 +101,43 @@ public final class Templates {
             throw new RenderException("templates/" + where + line + ": " + e.getMessageWithoutStackTop().strip(), e);
         } catch (IOException e) {
             throw new RenderException("templates/" + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A {@link java.io.StringWriter} without the locking of its {@code StringBuffer}: one page, one thread. */
+    private static final class StringBuilderWriter extends java.io.Writer {
+        private final StringBuilder sb = new StringBuilder(8192);
+
+        @Override
+        public void write(int c) {
+            sb.append((char) c);
+        }
+
+        @Override
+        public void write(char[] cbuf, int off, int len) {
+            sb.append(cbuf, off, len);
+        }
+
+        @Override
+        public void write(String str, int off, int len) {
+            sb.append(str, off, off + len);
+        }
+
+        @Override
+        public java.io.Writer append(CharSequence csq) {
+            sb.append(csq);
+            return this;
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+
+        @Override
+        public String toString() {
+            return sb.toString();
         }
     }
 }

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import paperboy.model.Day;
 import paperboy.model.Digest;
@@ -34,19 +36,21 @@ public final class ThemePages implements Renderer {
 
     @Override
     public List<Output> render(Digest digest, RenderContext ctx) {
-        Views views = new Views(digest, ctx.config());
+        Views views = new Views(digest, ctx.config(), ctx.texts(digest));
+        // Every page of a theme shows its summary, whose per-day counts scan every listing: counted once per theme.
+        Map<String, Activity> activity = new ConcurrentHashMap<>();
         List<Job> jobs = new ArrayList<>();
-        jobs.add(new Job(SitePaths.THEMES, "themes.ftlh", () -> themesPage(digest, views)));
+        jobs.add(new Job(SitePaths.THEMES, "themes.ftlh", () -> themesPage(digest, views, activity)));
         for (Theme t : digest.themes()) {
             int pages = Math.max(1, (t.paperSlugs().size() + PER_PAGE - 1) / PER_PAGE);
             for (int n = 1; n <= pages; n++) {
                 int page = n;
                 String path = themePath(t.slug(), n);
-                jobs.add(new Job(path, "theme.ftlh", () -> themePage(digest, views, t, page, pages, path)));
+                jobs.add(new Job(path, "theme.ftlh", () -> themePage(digest, views, activity, t, page, pages, path)));
             }
         }
         return jobs.parallelStream()
-                .map(j -> Output.text(j.path, ctx.templates().render(j.template, j.model.get()), name()))
+                .map(j -> new Output(j.path, ctx.templates().renderBytes(j.template, j.model.get()), name()))
                 .toList();
     }
 
@@ -55,29 +59,39 @@ public final class ThemePages implements Renderer {
         return page == 1 ? SitePaths.theme(slug) : "themes/" + slug + "/page/" + page + "/index.html";
     }
 
-    private ThemesPage themesPage(Digest digest, Views views) {
+    private ThemesPage themesPage(Digest digest, Views views, Map<String, Activity> activity) {
         PageMeta meta = views.meta(SitePaths.THEMES, "Themes", digest.themes().size() + " themes over "
                 + digest.papers().size() + " papers.");
-        List<ThemeSummary> themes = digest.themes().stream().map(t -> summary(digest, t, meta.root())).toList();
+        List<ThemeSummary> themes = digest.themes().stream().map(t -> summary(digest, activity, t, meta.root())).toList();
         return new ThemesPage(meta, themes, digest.papers().size(), digest.days().size());
     }
 
-    private ThemePage themePage(Digest digest, Views views, Theme t, int page, int pages, String path) {
+    private ThemePage themePage(Digest digest, Views views, Map<String, Activity> activity, Theme t, int page,
+                                int pages, String path) {
         String desc = t.description().isBlank() ? t.paperSlugs().size() + " papers on " + t.name() + "." : t.description();
         PageMeta meta = views.meta(path, page == 1 ? t.name() : t.name() + " (page " + page + ")", desc);
         String root = meta.root();
         int from = (page - 1) * PER_PAGE;
         List<PaperRef> papers = t.paperSlugs().subList(from, Math.min(t.paperSlugs().size(), from + PER_PAGE)).stream()
                 .map(digest::paper)
-                .map(p -> new PaperRef(Views.cleanTitle(p), root + SitePaths.paper(p.slug()), views.dayRef(p.firstSeen(), root)))
+                .map(p -> new PaperRef(views.texts().title(p), root + SitePaths.paper(p.slug()), views.dayRef(p.firstSeen(), root)))
                 .toList();
-        return new ThemePage(meta, summary(digest, t, root), papers, page, pages, from + 1,
+        return new ThemePage(meta, summary(digest, activity, t, root), papers, page, pages, from + 1,
                 page > 1 ? root + themePath(t.slug(), page - 1) : null,
                 page < pages ? root + themePath(t.slug(), page + 1) : null,
                 root + SitePaths.THEMES);
     }
 
-    private static ThemeSummary summary(Digest digest, Theme t, String root) {
+    private static ThemeSummary summary(Digest digest, Map<String, Activity> activity, Theme t, String root) {
+        Activity a = activity.computeIfAbsent(t.slug(), k -> activity(digest, t));
+        return new ThemeSummary(t.slug(), t.name(), t.description(), root + SitePaths.theme(t.slug()),
+                t.paperSlugs().size(), t.curated(), t.keywords(), a.sparkline(), a.label(), a.peak());
+    }
+
+    /** A theme's papers per day, as the sparkline's points, its text label and the peak. */
+    private record Activity(String sparkline, String label, int peak) {}
+
+    private static Activity activity(Digest digest, Theme t) {
         Set<String> members = new HashSet<>(t.paperSlugs());
         int[] perDay = new int[digest.days().size()];
         StringBuilder label = new StringBuilder();
@@ -89,8 +103,7 @@ public final class ThemePages implements Renderer {
         }
         int peak = 0;
         for (int c : perDay) peak = Math.max(peak, c);
-        return new ThemeSummary(t.slug(), t.name(), t.description(), root + SitePaths.theme(t.slug()),
-                t.paperSlugs().size(), t.curated(), t.keywords(), sparkline(perDay, peak), label.toString(), peak);
+        return new Activity(sparkline(perDay, peak), label.toString(), peak);
     }
 
     /** Polyline points: x spread evenly over the width, y from the bottom (0) to the top (the peak). */

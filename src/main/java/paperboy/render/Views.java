@@ -41,10 +41,18 @@ public final class Views {
     private final SiteConfig config;
     private final Map<LocalDate, Day> days = new HashMap<>();
     private final Map<LocalDate, Integer> dayIndex = new HashMap<>();
+    private final PaperTexts texts;
+    private final Map<LocalDate, DayLabels> labels = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Views(Digest digest, SiteConfig config) {
+        this(digest, config, new PaperTexts(digest));
+    }
+
+    /** With the cleaned texts shared by the renderers of a build. */
+    public Views(Digest digest, SiteConfig config, PaperTexts texts) {
         this.digest = digest;
         this.config = config;
+        this.texts = texts;
         for (int i = 0; i < digest.days().size(); i++) {
             Day d = digest.days().get(i);
             days.put(d.date(), d);
@@ -71,10 +79,18 @@ public final class Views {
     }
 
     public DayRef dayRef(LocalDate date, String root) {
+        DayLabels l = labels.computeIfAbsent(date, this::labels);
+        return new DayRef(l.iso, l.label, l.shortLabel, root + l.path, l.count, l.newCount);
+    }
+
+    /** What every link to a day shows, formatted once per day: pages link to the same days over and over. */
+    private record DayLabels(String iso, String label, String shortLabel, String path, int count, int newCount) {}
+
+    private DayLabels labels(LocalDate date) {
         Day d = days.get(date);
         int count = d == null ? 0 : d.listings().size();
         int newCount = d == null ? 0 : (int) d.newCount();
-        return new DayRef(date.toString(), LONG.format(date), SHORT.format(date), root + SitePaths.day(date), count, newCount);
+        return new DayLabels(date.toString(), LONG.format(date), SHORT.format(date), SitePaths.day(date), count, newCount);
     }
 
     public DayPage dayPage(Day day, String path) {
@@ -121,13 +137,13 @@ public final class Views {
     private ListingView listing(Listing l, String root) {
         Paper p = digest.paper(l.paperSlug());
         List<DayRef> earlier = l.earlierDays().stream().map(d -> dayRef(d, root)).toList();
-        return new ListingView(l.position(), p.slug(), cleanTitle(p), root + SitePaths.paper(p.slug()),
-                cleanAbstract(p), l.isNew(), earlier, themes(p, root));
+        return new ListingView(l.position(), p.slug(), texts.title(p), root + SitePaths.paper(p.slug()),
+                texts.abstractText(p), l.isNew(), earlier, themes(p, root));
     }
 
     public PaperPage paperPage(Paper p, String path) {
-        String abs = cleanAbstract(p);
-        String title = cleanTitle(p);
+        String abs = texts.abstractText(p);
+        String title = texts.title(p);
         PageMeta meta = meta(path, title, abs.isEmpty() ? title : teaser(abs, 200));
         String root = meta.root();
         List<DayRef> listed = p.days().stream()
@@ -135,7 +151,7 @@ public final class Views {
                 .toList();
         List<PaperRef> related = p.related().stream()
                 .map(digest::paper)
-                .map(r -> new PaperRef(cleanTitle(r), root + SitePaths.paper(r.slug()), dayRef(r.firstSeen(), root)))
+                .map(r -> new PaperRef(texts.title(r), root + SitePaths.paper(r.slug()), dayRef(r.firstSeen(), root)))
                 .toList();
         return new PaperPage(meta, title, abs, listed.get(0), listed, listed.subList(1, listed.size()),
                 p.titleVariants(), p.abstractVariants(), themes(p, root), related, p.arxivId().orElse(null), p.authors(),
@@ -180,6 +196,11 @@ public final class Views {
                 .flatMap(slug -> digest.theme(slug).stream())
                 .map(t -> new ThemeRef(t.slug(), t.name(), root + SitePaths.theme(t.slug())))
                 .toList();
+    }
+
+    /** The shared cleaned texts of this build. */
+    public PaperTexts texts() {
+        return texts;
     }
 
     public static String cleanTitle(Paper p) {

@@ -28,6 +28,7 @@ class IncrementalBuildTest {
     @TempDir
     Path tmp;
     Path corpus, content, site;
+    SiteConfig config = SiteConfig.defaults();
 
     @BeforeEach
     void generate() throws IOException {
@@ -77,6 +78,16 @@ class IncrementalBuildTest {
         addDay(11);
         incremental(false);
         assertSameAsFullBuild();
+    }
+
+    /** With a base URL the site has feeds and e-mail editions; editions of unchanged days are kept, not rendered. */
+    @Test
+    void withFeedsAndEditionsEveryChangeGivesTheSameSiteAsAFullBuild() throws Exception {
+        config = SiteConfig.defaults().withBaseUrl(java.net.URI.create("https://example.org/digest/"));
+        everyKindOfChangeGivesTheSameSiteAsAFullBuild();
+        assertThat(Files.readString(BuildCache.location(site)))
+                .containsPattern("file [0-9a-f]{32} [0-9]+ newsletter/[0-9-]+\\.eml")
+                .containsPattern("file [0-9a-f]{32} [0-9]+ feed\\.json");
     }
 
     @Test
@@ -140,7 +151,7 @@ class IncrementalBuildTest {
     }
 
     private SiteBuild.Request request(Path out) {
-        return new SiteBuild.Request(content, out, TEMPLATES, SiteConfig.defaults(), ThemeAssigner.none());
+        return new SiteBuild.Request(content, out, TEMPLATES, config, ThemeAssigner.none());
     }
 
     private void addDay(int index) throws IOException {

@@ -10,7 +10,8 @@ import java.util.Locale;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jsoup.nodes.Entities;
 import paperboy.config.SiteConfig;
@@ -23,9 +24,10 @@ import paperboy.model.Theme;
 import paperboy.parse.Problem;
 import paperboy.render.Output;
 import paperboy.render.RenderContext;
-import paperboy.render.Renderer;
+import paperboy.render.Unit;
+import paperboy.render.UnitRenderer;
 import paperboy.render.SitePaths;
-import paperboy.render.Views;
+import paperboy.render.PaperTexts;
 
 /**
  * RSS 2.0 ({@code feed.xml}), Atom 1.0 ({@code atom.xml}) and JSON Feed 1.1 ({@code feed.json}) for the whole
@@ -36,7 +38,7 @@ import paperboy.render.Views;
  * within a day in listing order. Feeds need absolute URLs, so without a base URL this renderer
  * writes nothing and the build reports {@link #missingBaseUrl} once.
  */
-public final class Feeds implements Renderer {
+public final class Feeds implements UnitRenderer {
     public static final String SKIPPED = "feeds and e-mail editions skipped: set baseUrl in paperboy.yml or pass --base-url";
 
     @Override
@@ -50,25 +52,33 @@ public final class Feeds implements Renderer {
                 : Optional.of(Problem.warning(SourceRef.file(java.nio.file.Path.of("paperboy.yml")), SKIPPED));
     }
 
+    /**
+     * One unit per feed (the site's, then each theme's), its view model the {@link FeedChannel}: a feed whose
+     * channel did not change since the previous build keeps its three files. Channels are built on every core.
+     */
     @Override
-    public List<Output> render(Digest digest, RenderContext ctx) {
+    public List<Unit> units(Digest digest, RenderContext ctx) {
         Optional<URI> base = ctx.config().baseUrl();
         if (base.isEmpty()) return List.of();
-        Channels channels = new Channels(digest, ctx.config(), base.get());
-        List<Output> out = new ArrayList<>();
-        write(channels.site(), "", ctx, out);
-        // Theme feeds are independent: built on every core, collected in theme order.
-        out.addAll(digest.themes().parallelStream().flatMap(t -> {
-            List<Output> one = new ArrayList<>(3);
-            write(channels.theme(t), "themes/" + t.slug() + "/", ctx, one);
-            return one.stream();
-        }).toList());
-        return out;
+        Channels channels = new Channels(digest, ctx.config(), base.get(), ctx.texts(digest));
+        List<Unit> units = new ArrayList<>();
+        units.add(unit("", channels::site, ctx));
+        for (Theme t : digest.themes()) units.add(unit("themes/" + t.slug() + "/", () -> channels.theme(t), ctx));
+        return units;
+    }
+
+    private Unit unit(String dir, Supplier<FeedChannel> channel, RenderContext ctx) {
+        return new Unit(List.of(dir + SitePaths.FEED_RSS, dir + SitePaths.FEED_ATOM, dir + SitePaths.FEED_JSON),
+                "feeds/rss.ftlx+feeds/atom.ftlx", channel::get, c -> {
+                    List<Output> out = new ArrayList<>(3);
+                    write((FeedChannel) c, dir, ctx, out);
+                    return out;
+                });
     }
 
     private void write(FeedChannel c, String dir, RenderContext ctx, List<Output> out) {
-        out.add(Output.text(dir + SitePaths.FEED_RSS, ctx.templates().render("feeds/rss.ftlx", c), name()));
-        out.add(Output.text(dir + SitePaths.FEED_ATOM, ctx.templates().render("feeds/atom.ftlx", c), name()));
+        out.add(new Output(dir + SitePaths.FEED_RSS, ctx.templates().renderBytes("feeds/rss.ftlx", c), name()));
+        out.add(new Output(dir + SitePaths.FEED_ATOM, ctx.templates().renderBytes("feeds/atom.ftlx", c), name()));
         out.add(new Output(dir + SitePaths.FEED_JSON, JsonFeed.write(c), name()));
     }
 
@@ -81,41 +91,55 @@ public final class Feeds implements Renderer {
         private final Map<String, Integer> firstPosition = new HashMap<>();
         /** Each paper's item, made once for all the channels it appears in (cleaning its text is not free). */
         private final Map<String, FeedItem> items = new java.util.concurrent.ConcurrentHashMap<>();
+        /** Each theme's papers (its members and the papers that name it), in digest order: found once, not per theme. */
+        private final Map<String, List<Paper>> papersByTheme = new HashMap<>();
+        private final PaperTexts texts;
 
         public Channels(Digest digest, SiteConfig config, URI base) {
+            this(digest, config, base, new PaperTexts(digest));
+        }
+
+        public Channels(Digest digest, SiteConfig config, URI base, PaperTexts texts) {
             this.digest = digest;
             this.config = config;
             this.base = base;
+            this.texts = texts;
             this.dates = new FeedDates(config.timeZone());
             for (Day d : digest.days()) {
                 d.listings().forEach(l -> firstPosition.putIfAbsent(l.paperSlug(), l.position()));
             }
+            Map<String, Set<String>> members = new HashMap<>();
+            for (Theme t : digest.themes()) members.put(t.slug(), new HashSet<>(t.paperSlugs()));
+            for (Paper p : digest.papers()) {
+                Set<String> mine = new HashSet<>(p.themes());
+                for (Theme t : digest.themes()) {
+                    if (mine.contains(t.slug()) || members.get(t.slug()).contains(p.slug())) {
+                        papersByTheme.computeIfAbsent(t.slug(), k -> new ArrayList<>()).add(p);
+                    }
+                }
+            }
         }
 
         public FeedChannel site() {
-            return channel(config.title(), config.description(), SitePaths.HOME, "", p -> true, true);
+            return channel(config.title(), config.description(), SitePaths.HOME, "", digest.papers(), true);
         }
 
         public FeedChannel theme(Theme t) {
-            List<String> members = t.paperSlugs();
             String description = t.description() == null || t.description().isBlank()
                     ? "Papers on " + t.name() + " in " + config.title() + "." : t.description();
             return channel(config.title() + " — " + t.name(), description, SitePaths.theme(t.slug()),
-                    "themes/" + t.slug() + "/",
-                    p -> members.contains(p.slug()) || p.themes().contains(t.slug()), false);
+                    "themes/" + t.slug() + "/", papersByTheme.getOrDefault(t.slug(), List.of()), false);
         }
 
         /** A feed entry before sorting: its day, its place within the day (a note first), and a tie-breaker. */
         private record Dated(LocalDate date, int order, String key, Supplier<FeedItem> item) {}
 
         private FeedChannel channel(String title, String description, String homePath, String dir,
-                                    Predicate<Paper> member, boolean withNotes) {
-            List<Dated> entries = new ArrayList<>();
-            for (Paper p : digest.papers()) {
-                if (member.test(p)) {
-                    entries.add(new Dated(p.firstSeen(), firstPosition.getOrDefault(p.slug(), Integer.MAX_VALUE),
-                            p.slug(), () -> items.computeIfAbsent(p.slug(), k -> item(p))));
-                }
+                                    List<Paper> papers, boolean withNotes) {
+            List<Dated> entries = new ArrayList<>(papers.size());
+            for (Paper p : papers) {
+                entries.add(new Dated(p.firstSeen(), firstPosition.getOrDefault(p.slug(), Integer.MAX_VALUE),
+                        p.slug(), () -> items.computeIfAbsent(p.slug(), k -> item(p))));
             }
             if (withNotes) {
                 for (Day d : digest.days()) {
@@ -147,10 +171,10 @@ public final class Feeds implements Renderer {
 
         private FeedItem item(Paper p) {
             String url = url(SitePaths.paper(p.slug()));
-            String summary = Views.cleanAbstract(p);
+            String summary = texts.abstractText(p);
             List<String> categories = p.themes().stream()
                     .flatMap(s -> digest.theme(s).stream()).map(Theme::name).toList();
-            return new FeedItem(url, url, Views.cleanTitle(p), summary,
+            return new FeedItem(url, url, texts.title(p), summary,
                     summary.isEmpty() ? "" : "<p>" + Entities.escape(summary) + "</p>",
                     categories, dates.rfc822(p.firstSeen()), dates.rfc3339(p.firstSeen()));
         }

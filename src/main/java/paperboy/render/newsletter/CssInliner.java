@@ -53,7 +53,66 @@ public final class CssInliner {
     private CssInliner() {}
 
     /** A style rule's selector, ready to match, with its declarations in sheet order. */
-    private record Rule(String selector, int specificity, List<Declared> declarations) {}
+    private record Rule(String selector, int specificity, List<Declared> declarations, SimpleSelector simple) {}
+
+    /**
+     * A selector of type, class and id selectors joined by the descendant combinator only ({@code .links a},
+     * {@code h2}, {@code .note p}): what e-mail style sheets are made of. Matched on each element directly, as
+     * jsoup matches them (tag names lower case, classes ignoring case, ids exactly), so a document is walked
+     * once for all of them instead of once per rule. Anything else goes through jsoup's selector engine.
+     *
+     * @param parts the compound selectors, outermost first
+     */
+    record SimpleSelector(List<Compound> parts) {
+        private static final java.util.regex.Pattern COMPOUND = java.util.regex.Pattern.compile(
+                "([a-zA-Z][a-zA-Z0-9-]*)?((?:[.#][a-zA-Z_-][a-zA-Z0-9_-]*)*)");
+
+        /** The selector as simple parts, or null when it has anything else. */
+        static SimpleSelector parse(String selector) {
+            String trimmed = selector.trim();
+            if (trimmed.isEmpty()) return null;
+            List<Compound> parts = new ArrayList<>();
+            for (String part : trimmed.split("\\s+")) {
+                java.util.regex.Matcher m = COMPOUND.matcher(part);
+                if (part.isEmpty() || !m.matches()) return null;
+                String tag = m.group(1) == null ? null : m.group(1).toLowerCase(Locale.ROOT);
+                List<String> classes = new ArrayList<>();
+                String id = null;
+                java.util.regex.Matcher sub = java.util.regex.Pattern.compile("([.#])([a-zA-Z_-][a-zA-Z0-9_-]*)").matcher(m.group(2));
+                while (sub.find()) {
+                    if (sub.group(1).equals(".")) classes.add(sub.group(2));
+                    else if (id == null) id = sub.group(2);
+                    else return null; // two ids: leave it to jsoup
+                }
+                if (tag == null && classes.isEmpty() && id == null) return null;
+                parts.add(new Compound(tag, List.copyOf(classes), id));
+            }
+            return new SimpleSelector(List.copyOf(parts));
+        }
+
+        boolean matches(Element e) {
+            int i = parts.size() - 1;
+            if (!parts.get(i).matches(e)) return false;
+            // Descendant combinators only: matching each part on the nearest ancestor that fits is exact.
+            Element at = e.parent();
+            for (i--; i >= 0; i--) {
+                while (at != null && !parts.get(i).matches(at)) at = at.parent();
+                if (at == null) return false;
+                at = at.parent();
+            }
+            return true;
+        }
+    }
+
+    /** {@code tag.class1.class2#id}, any part absent. */
+    record Compound(String tag, List<String> classes, String id) {
+        boolean matches(Element e) {
+            if (tag != null && !tag.equals(e.normalName())) return false;
+            if (id != null && !id.equals(e.id())) return false;
+            for (String c : classes) if (!e.hasClass(c)) return false;
+            return true;
+        }
+    }
 
     /** One declaration of a rule: its property (lower case), value and importance. */
     private record Declared(String property, String value, boolean important) {}
@@ -95,22 +154,42 @@ public final class CssInliner {
             css.append(style.data()).append('\n');
             style.remove();
         }
-        Map<Element, Map<String, Decl>> styles = new IdentityHashMap<>();
-        int order = 0;
-        for (Rule rule : sheets.rules(css.toString())) {
-            List<Element> matched;
+        List<Rule> rules = sheets.rules(css.toString());
+        // Rules jsoup must match: their elements, found once per rule; the simple ones are matched on each element.
+        List<java.util.Set<Element>> selected = new ArrayList<>(rules.size());
+        for (Rule rule : rules) {
+            if (rule.simple() != null) {
+                selected.add(null);
+                continue;
+            }
             try {
-                matched = doc.select(rule.selector());
+                java.util.Set<Element> set = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+                set.addAll(doc.select(rule.selector()));
+                selected.add(set);
             } catch (Selector.SelectorParseException e) {
                 throw new RenderException("e-mail CSS: selector \"" + rule.selector() + "\" cannot be inlined: " + e.getMessage(), e);
             }
-            for (Declared d : rule.declarations()) {
-                Decl decl = new Decl(d.value(), d.important(), rule.specificity(), order++);
-                for (Element e : matched) {
-                    styles.computeIfAbsent(e, k -> new LinkedHashMap<>())
-                            .merge(d.property(), decl, (a, b) -> b.beats(a) ? b : a);
+        }
+        // For each element, the rules in sheet order and their declarations in order: the order in which the
+        // properties first appear is that of the sheet, and the cascade picks the winner of each.
+        Map<Element, Map<String, Decl>> styles = new IdentityHashMap<>();
+        for (Element e : doc.getAllElements()) {
+            int order = 0;
+            Map<String, Decl> mine = null;
+            for (int r = 0; r < rules.size(); r++) {
+                Rule rule = rules.get(r);
+                boolean match = rule.simple() != null ? rule.simple().matches(e) : selected.get(r).contains(e);
+                if (!match) {
+                    order += rule.declarations().size();
+                    continue;
+                }
+                if (mine == null) mine = new LinkedHashMap<>();
+                for (Declared d : rule.declarations()) {
+                    Decl decl = new Decl(d.value(), d.important(), rule.specificity(), order++);
+                    mine.merge(d.property(), decl, (a, b) -> b.beats(a) ? b : a);
                 }
             }
+            if (mine != null) styles.put(e, mine);
         }
         for (Element e : doc.getAllElements()) {
             Map<String, Decl> fromSheet = styles.get(e);
@@ -145,8 +224,9 @@ public final class CssInliner {
                         d.isImportant()));
             }
             for (CSSSelector selector : styleRule.getAllSelectors()) {
-                rules.add(new Rule(selector.getAsCSSString(WRITER, 0), specificity(selector.getAllMembers()),
-                        List.copyOf(declarations)));
+                String text = selector.getAsCSSString(WRITER, 0);
+                rules.add(new Rule(text, specificity(selector.getAllMembers()), List.copyOf(declarations),
+                        SimpleSelector.parse(text)));
             }
         }
         return List.copyOf(rules);

@@ -14,6 +14,7 @@ import paperboy.model.Digest;
 import paperboy.model.Listing;
 import paperboy.model.Paper;
 import paperboy.model.Theme;
+import paperboy.render.PaperTexts;
 import paperboy.render.SitePaths;
 import paperboy.render.Views;
 import paperboy.render.view.EditionPage;
@@ -33,11 +34,18 @@ public final class Editions {
     private final Digest digest;
     private final SiteConfig config;
     private final URI base;
+    private final PaperTexts texts;
 
     public Editions(Digest digest, SiteConfig config, URI base) {
+        this(digest, config, base, new PaperTexts(digest));
+    }
+
+    /** With the cleaned texts shared by the renderers of a build. */
+    public Editions(Digest digest, SiteConfig config, URI base, PaperTexts texts) {
         this.digest = digest;
         this.config = config;
         this.base = base;
+        this.texts = texts;
     }
 
     public static String subject(SiteConfig config, LocalDate date, int count, int newCount) {
@@ -57,14 +65,14 @@ public final class Editions {
             Paper p = digest.paper(l.paperSlug());
             String url = url(SitePaths.paper(p.slug()));
             if (l.isNew()) {
-                String abs = Views.cleanAbstract(p);
+                String abs = texts.abstractText(p);
                 String teaser = Views.teaser(abs, TEASER_CHARS);
                 List<String> themes = themeNames(p);
                 String group = byTheme ? (themes.isEmpty() ? OTHER : themes.get(0)) : "";
-                groups.get(group).add(new EditionItem(Views.cleanTitle(p), url, teaser, !teaser.equals(abs), themes));
+                groups.get(group).add(new EditionItem(texts.title(p), url, teaser, !teaser.equals(abs), themes));
             } else {
                 LocalDate first = p.firstSeen();
-                seen.add(new SeenItem(Views.cleanTitle(p), url, SHORT.format(first), url(SitePaths.day(first))));
+                seen.add(new SeenItem(texts.title(p), url, SHORT.format(first), url(SitePaths.day(first))));
             }
         }
         List<EditionSection> sections = groups.entrySet().stream()

@@ -7,7 +7,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +74,7 @@ public final class MimeEdition {
 
     public static byte[] bytes(MimeMessage m) {
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            Bytes out = new Bytes(64 * 1024);
             m.writeTo(out);
             return out.toByteArray();
         } catch (IOException | MessagingException e) {
@@ -98,6 +97,36 @@ public final class MimeEdition {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /**
+     * A {@link java.io.ByteArrayOutputStream} without its locking: Jakarta Mail's quoted-printable encoder writes the
+     * message a byte at a time, and an uncontended lock per byte was a good part of making an edition.
+     */
+    private static final class Bytes extends java.io.OutputStream {
+        private byte[] buf;
+        private int len;
+
+        Bytes(int capacity) {
+            buf = new byte[capacity];
+        }
+
+        @Override
+        public void write(int b) {
+            if (len == buf.length) buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+            buf[len++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int n) {
+            if (len + n > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
+            System.arraycopy(b, off, buf, len, n);
+            len += n;
+        }
+
+        byte[] toByteArray() {
+            return java.util.Arrays.copyOf(buf, len);
         }
     }
 

@@ -1,5 +1,6 @@
 package paperboy.render.newsletter;
 
+import jakarta.mail.Session;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -12,7 +13,8 @@ import paperboy.model.Day;
 import paperboy.model.Digest;
 import paperboy.render.Output;
 import paperboy.render.RenderContext;
-import paperboy.render.Renderer;
+import paperboy.render.Unit;
+import paperboy.render.UnitRenderer;
 import paperboy.render.SitePaths;
 import paperboy.render.Templates;
 import paperboy.render.view.EditionPage;
@@ -24,7 +26,7 @@ import paperboy.render.view.EditionPage;
  * a rebuild never loses them. An e-mail needs absolute links, so without a base URL there is none (the
  * build warns once, together with the feeds).
  */
-public final class Newsletters implements Renderer {
+public final class Newsletters implements UnitRenderer {
     static final String TEMPLATE = "newsletter/email.ftlh";
 
     @Override
@@ -32,14 +34,23 @@ public final class Newsletters implements Renderer {
         return "newsletter";
     }
 
+    /**
+     * One unit per day, its view model the day's {@link EditionPage}: an edition whose page did not change since
+     * the previous build keeps its three files (the config and templates are in the build cache's settings).
+     */
     @Override
-    public List<Output> render(Digest digest, RenderContext ctx) {
+    public List<Unit> units(Digest digest, RenderContext ctx) {
         Optional<URI> base = ctx.config().baseUrl();
         if (base.isEmpty()) return List.of();
-        Editions editions = new Editions(digest, ctx.config(), base.get());
+        Editions editions = new Editions(digest, ctx.config(), base.get(), ctx.texts(digest));
         CssInliner.Sheets sheets = new CssInliner.Sheets();
-        return digest.days().parallelStream()
-                .flatMap(d -> outputs(edition(d, editions, ctx.templates(), sheets), ctx.config(), base.get()).stream())
+        // One mail session for every message: making one looks up Jakarta Mail's providers again each time.
+        Session session = MimeEdition.offlineSession();
+        return digest.days().stream()
+                .map(d -> new Unit(List.of(SitePaths.newsletter(d.date(), "html"), SitePaths.newsletter(d.date(), "txt"),
+                        SitePaths.newsletter(d.date(), "eml")), TEMPLATE, () -> editions.edition(d),
+                        page -> outputs(parts((EditionPage) page, ctx.templates(), sheets, d), ctx.config(), base.get(),
+                                session)))
                 .toList();
     }
 
@@ -50,13 +61,21 @@ public final class Newsletters implements Renderer {
 
     /** The same, with the e-mail CSS parsed once for all the editions of a build. */
     public static MimeEdition.Parts edition(Day day, Editions editions, Templates templates, CssInliner.Sheets sheets) {
-        EditionPage page = editions.edition(day);
+        return parts(editions.edition(day), templates, sheets, day);
+    }
+
+    private static MimeEdition.Parts parts(EditionPage page, Templates templates, CssInliner.Sheets sheets, Day day) {
         return new MimeEdition.Parts(page, html(page, templates, sheets), PlainTextEdition.render(page), day.date());
     }
 
     /** The three files of one edition, with the .eml addressed to the configured recipient. */
     public List<Output> outputs(MimeEdition.Parts p, SiteConfig config, URI base) {
-        byte[] eml = MimeEdition.bytes(MimeEdition.message(p, config, base, List.of(), MimeEdition.offlineSession()));
+        return outputs(p, config, base, MimeEdition.offlineSession());
+    }
+
+    /** The same, building the message in {@code session}. */
+    public List<Output> outputs(MimeEdition.Parts p, SiteConfig config, URI base, Session session) {
+        byte[] eml = MimeEdition.bytes(MimeEdition.message(p, config, base, List.of(), session));
         return List.of(
                 Output.text(SitePaths.newsletter(p.date(), "html"), p.html(), name()),
                 Output.text(SitePaths.newsletter(p.date(), "txt"), p.text(), name()),

@@ -90,7 +90,7 @@ public final class PlainTextEdition {
         List<String> lines = new ArrayList<>();
         StringBuilder cur = new StringBuilder(firstIndent);
         int curIndent = firstIndent.length();
-        for (String word : text.trim().split("\\s+")) {
+        for (String word : words(text.trim())) {
             if (cur.length() > curIndent && cur.length() + 1 + word.length() > WIDTH) {
                 lines.add(cur.toString());
                 cur = new StringBuilder(indent);
@@ -101,5 +101,28 @@ public final class PlainTextEdition {
         }
         lines.add(cur.toString());
         return lines;
+    }
+
+    /**
+     * What {@code trimmed.split("\\s+")} gives for a trimmed text (no leading or trailing white space; a single
+     * empty word for the empty text), without a regular expression: every abstract of every edition goes
+     * through here.
+     */
+    static List<String> words(String trimmed) {
+        List<String> words = new ArrayList<>();
+        int n = trimmed.length(), start = 0;
+        for (int i = 0; i < n; i++) {
+            if (isSpace(trimmed.charAt(i))) {
+                if (i > start) words.add(trimmed.substring(start, i));
+                start = i + 1;
+            }
+        }
+        if (n > start || words.isEmpty()) words.add(trimmed.substring(start));
+        return words;
+    }
+
+    /** Regex {@code \\s}: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 }
