@@ -9,6 +9,7 @@ import paperboy.cli.ThemesCommand;
 import paperboy.cli.ExitCodes;
 import paperboy.cli.ServeCommand;
 import paperboy.cli.VersionProvider;
+import paperboy.warmup.QuickJit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,8 +17,6 @@ import picocli.CommandLine.Command;
 @Command(name = "paperboy", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Builds a static digest site, feeds and a newsletter from daily paper listings.")
 public final class Main implements Runnable {
-    /** The commands, in the order help lists them. */
-    private static final Map<String, Supplier<Object>> COMMANDS = commands();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -32,15 +31,16 @@ public final class Main implements Runnable {
             System.setProperty("sun.reflect.inflationThreshold", "1000");
         }
         // Short runs: the quick JIT only (what bin/paperboy's -XX:TieredStopAtLevel=1 does), see QuickJit.
-        paperboy.warmup.QuickJit.startUnlessDisabled();
+        QuickJit jit = QuickJit.startUnlessDisabled();
         // The YAML reader loads on the other core while picocli reads the command line.
         paperboy.warmup.Warmup.start(java.util.List.of(paperboy.warmup.Warmup::yaml));
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), jit));
     }
 
-    private static Map<String, Supplier<Object>> commands() {
+    /** The commands, in the order help lists them. */
+    private static Map<String, Supplier<Object>> commands(QuickJit jit) {
         Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-        m.put("build", BuildCommand::new);
+        m.put("build", () -> new BuildCommand(jit));
         m.put("themes", ThemesCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         m.put("serve", ServeCommand::new);
@@ -54,18 +54,23 @@ public final class Main implements Runnable {
      * argument names none (help, a typo, an option). picocli reads each command's options by reflection when
      * it is added, which for all six took about a third of a second of a one-second build.
      */
-    static CommandLine commandLine(String[] args) {
+    static CommandLine commandLine(String[] args, QuickJit jit) {
         CommandLine cli = new CommandLine(new Main());
+        Map<String, Supplier<Object>> commands = commands(jit);
         String first = args.length > 0 ? args[0] : "";
-        boolean one = COMMANDS.containsKey(first) && !first.equals("help");
-        COMMANDS.forEach((name, command) -> {
+        boolean one = commands.containsKey(first) && !first.equals("help");
+        commands.forEach((name, command) -> {
             if (!one || name.equals(first)) cli.addSubcommand(name, command.get());
         });
         return cli;
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = commandLine(args)
+        return run(args, out, err, QuickJit.none());
+    }
+
+    static int run(String[] args, PrintWriter out, PrintWriter err, QuickJit jit) {
+        CommandLine cli = commandLine(args, jit)
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {

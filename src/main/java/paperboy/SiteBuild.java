@@ -19,6 +19,7 @@ import paperboy.editorial.EditorialSource;
 import paperboy.editorial.Markdown;
 import paperboy.incremental.BuildCache;
 import paperboy.incremental.Fingerprints;
+import paperboy.incremental.Progress;
 import paperboy.incremental.SiteOutput;
 import paperboy.model.Digest;
 import paperboy.parse.ContentLoader;
@@ -66,6 +67,7 @@ public final class SiteBuild {
     private final boolean inPlace;
     /** The templates, already loading (see {@link #withTemplatesLoading}); null: {@link #run} starts loading them. */
     private final CompletableFuture<Templates> templatesAhead;
+    private final Progress progress;
 
     /** A full build: every page rendered, no cache read or written. */
     public SiteBuild(SiteRenderer renderer) {
@@ -85,15 +87,16 @@ public final class SiteBuild {
      *                new folder of hard links and swapping it in: much faster when few of many files change
      */
     public SiteBuild(SiteRenderer renderer, boolean incremental, boolean inPlace) {
-        this(renderer, incremental, inPlace, null);
+        this(renderer, incremental, inPlace, null, Progress.none());
     }
 
     private SiteBuild(SiteRenderer renderer, boolean incremental, boolean inPlace,
-                      CompletableFuture<Templates> templatesAhead) {
+                      CompletableFuture<Templates> templatesAhead, Progress progress) {
         this.renderer = renderer;
         this.incremental = incremental;
         this.inPlace = inPlace;
         this.templatesAhead = templatesAhead;
+        this.progress = progress;
     }
 
     /**
@@ -101,7 +104,12 @@ public final class SiteBuild {
      * it read the config, so they compile on the other core from the very start of the run.
      */
     public SiteBuild withTemplatesLoading(CompletableFuture<Templates> templates) {
-        return new SiteBuild(renderer, incremental, inPlace, templates);
+        return new SiteBuild(renderer, incremental, inPlace, templates, progress);
+    }
+
+    /** The same build, telling {@code progress} how far rendering and writing are (a progress bar). */
+    public SiteBuild withProgress(Progress progress) {
+        return new SiteBuild(renderer, incremental, inPlace, templatesAhead, progress);
     }
 
     /** Starts loading and compiling the templates of {@code dir} on another thread. */
@@ -177,7 +185,8 @@ public final class SiteBuild {
             boolean update = inPlace && !previous.files().isEmpty() && Files.isDirectory(req.outDir());
             SiteSink session = update ? new InPlaceWriter().open(req.outDir()) : new SiteWriter().open(req.outDir());
             try {
-                out = SiteOutput.run(renderer, digest, ctx, session, previous, settings != null || hashing != null);
+                out = SiteOutput.run(renderer, digest, ctx, session, previous, settings != null || hashing != null,
+                        progress);
             } catch (IOException | RuntimeException e) {
                 session.abort();
                 throw e;

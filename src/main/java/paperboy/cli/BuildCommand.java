@@ -1,6 +1,7 @@
 package paperboy.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -9,7 +10,9 @@ import paperboy.BuildFailed;
 import paperboy.SiteBuild;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.SiteConfig;
+import paperboy.incremental.BuildCache;
 import paperboy.render.SiteRenderer;
+import paperboy.warmup.QuickJit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,6 +34,19 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--swap", hidden = true, description = "Benchmarks: always write a new folder and swap it in.")
     boolean swap;
 
+    /** Listings above which a build from scratch runs long enough to repay the optimising JIT (years of them). */
+    static final long LONG_BUILD_BYTES = 64L << 20;
+
+    private final QuickJit jit;
+
+    public BuildCommand(QuickJit jit) {
+        this.jit = jit;
+    }
+
+    public BuildCommand() {
+        this(QuickJit.none());
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -43,8 +59,13 @@ public final class BuildCommand implements Callable<Integer> {
         if (config.isEmpty()) return ExitCodes.BAD_INPUT;
         Optional<ThemeAssigner> themes = site.themes(config.get(), err);
         if (themes.isEmpty()) return site.themesExitCode();
+        boolean fromScratch = noCache || !Files.exists(BuildCache.location(site.out));
+        if (fromScratch && LongBuilds.contentBytes(site.content) > LONG_BUILD_BYTES) jit.release();
         try {
-            SiteBuild.Report r = new SiteBuild(SiteRenderer.standard(), !noCache, !swap).withTemplatesLoading(templates).run(site.request(config.get(), themes.get()));
+            SiteBuild.Report r = new SiteBuild(SiteRenderer.standard(), !noCache, !swap)
+                    .withTemplatesLoading(templates)
+                    .withProgress(TerminalProgress.forThisProcess(false))
+                    .run(site.request(config.get(), themes.get()));
             SiteOptions.print(err, r.warnings());
             double secs = (System.nanoTime() - start) / 1e9;
             var sum = r.pages().summary();

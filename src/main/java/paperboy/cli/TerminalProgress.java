@@ -31,14 +31,13 @@ final class TerminalProgress implements Progress {
     public void start(long total) {
         if (total < MIN_UNITS) return;
         bar = new ProgressBarBuilder()
-                .setTaskName("Rendering")
+                .setTaskName("Rendering pages, feeds and e-mails")
                 .setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(200)
-                .setMaxRenderedLength(79)
+                .setMaxRenderedLength(100)
                 .setSpeedUnit(java.time.temporal.ChronoUnit.SECONDS)
                 .showSpeed()
-                .setUnit(" pages", 1)
                 .setConsumer(new ConsoleProgressBarConsumer(err))
                 .hideEta()
                 .clearDisplayOnFinish()

@@ -46,12 +46,19 @@ public final class SiteOutput {
 
     private SiteOutput() {}
 
+    /** As {@link #run(SiteRenderer, Digest, RenderContext, SiteSink, BuildCache, boolean, Progress)}, quietly. */
+    public static Result run(SiteRenderer site, Digest digest, RenderContext ctx, SiteSink session,
+                             BuildCache previous, boolean fingerprint) throws IOException {
+        return run(site, digest, ctx, session, previous, fingerprint, Progress.none());
+    }
+
     /**
      * @param fingerprint compute page fingerprints for the next build's cache; a full build without a cache
      *                    skips that work
+     * @param progress    told of every page, edition or feed done
      */
     public static Result run(SiteRenderer site, Digest digest, RenderContext ctx, SiteSink session,
-                             BuildCache previous, boolean fingerprint) throws IOException {
+                             BuildCache previous, boolean fingerprint, Progress progress) throws IOException {
         Map<String, String> producers = new ConcurrentHashMap<>();
         Map<String, BuildCache.Entry> files = new ConcurrentHashMap<>();
         AtomicInteger rendered = new AtomicInteger(), reused = new AtomicInteger();
@@ -69,12 +76,19 @@ public final class SiteOutput {
                     early.put(r, CompletableFuture.supplyAsync(() -> timed(r, digest, ctx, renderNanos), pool));
                 }
             }
+            Map<Renderer, List<Unit>> unitsOf = new LinkedHashMap<>();
+            for (Renderer r : site.renderers()) {
+                if (r instanceof PagedRenderer paged) {
+                    unitsOf.put(r, paged.pages(digest, ctx).stream().map(p -> unit(p, paged, ctx)).toList());
+                } else if (r instanceof UnitRenderer unitRenderer) {
+                    unitsOf.put(r, unitRenderer.units(digest, ctx));
+                }
+            }
+            progress.start(unitsOf.values().stream().mapToLong(List::size).sum());
             try {
                 for (Renderer r : site.renderers()) {
-                    if (r instanceof PagedRenderer || r instanceof UnitRenderer) {
-                        List<Unit> units = r instanceof PagedRenderer paged
-                                ? paged.pages(digest, ctx).stream().map(p -> unit(p, paged, ctx)).toList()
-                                : ((UnitRenderer) r).units(digest, ctx);
+                    if (unitsOf.containsKey(r)) {
+                        List<Unit> units = unitsOf.get(r);
                         // A failing page must not leave other pages still being written while the caller aborts
                         // the session (and deletes its folder): the first failure stops the rest, and is thrown
                         // only once every page task has returned.
@@ -84,6 +98,7 @@ public final class SiteOutput {
                             try {
                                 unit(u, r, session, previous, fingerprint, producers, files, rendered, reused,
                                         renderNanos, writeNanos);
+                                progress.step();
                             } catch (RuntimeException e) {
                                 failure.compareAndSet(null, e);
                             }
@@ -105,6 +120,7 @@ public final class SiteOutput {
             }
         } finally {
             pool.shutdown();
+            progress.done();
         }
         return new Result(Map.copyOf(files), rendered.get(), reused.get(), renderNanos.sum(), writeNanos.sum());
     }

@@ -18,15 +18,44 @@ import javax.management.ObjectName;
  */
 public final class QuickJit {
     static final String DIRECTIVE = "[{ match: \"*.*\", c2: { Exclude: true } }]\n";
+    private static final String DIAGNOSTIC_COMMAND = "com.sun.management:type=DiagnosticCommand";
 
-    private QuickJit() {}
+    /** The thread installing the directive; null when it was not installed. */
+    private final Thread installer;
+
+    private QuickJit(Thread installer) {
+        this.installer = installer;
+    }
+
+    /** Leaves the JIT as it is (tests, other embedders). */
+    public static QuickJit none() {
+        return new QuickJit(null);
+    }
 
     /** Installs the directive on a daemon thread (loading the management classes is not free); never fails. */
-    public static void startUnlessDisabled() {
-        if ("full".equals(System.getProperty("paperboy.jit"))) return;
+    public static QuickJit startUnlessDisabled() {
+        if ("full".equals(System.getProperty("paperboy.jit"))) return none();
         Thread t = new Thread(QuickJit::install, "paperboy-jit");
         t.setDaemon(true);
         t.start();
+        return new QuickJit(t);
+    }
+
+    /**
+     * Gives the optimising compiler back, for a run that will last long enough to repay it (a from-scratch
+     * build of years of listings): waits for the directive to be installed, then removes it.
+     */
+    public void release() {
+        if (installer == null) return;
+        try {
+            installer.join();
+            ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName(DIAGNOSTIC_COMMAND),
+                    "compilerDirectivesRemove", new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception | LinkageError e) {
+            // the directive stays: only slower on a long run
+        }
     }
 
     static void install() {
@@ -35,7 +64,7 @@ public final class QuickJit {
             file = Files.createTempFile("paperboy-jit", ".json");
             Files.writeString(file, DIRECTIVE, StandardCharsets.UTF_8);
             ManagementFactory.getPlatformMBeanServer().invoke(
-                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerDirectivesAdd",
+                    new ObjectName(DIAGNOSTIC_COMMAND), "compilerDirectivesAdd",
                     new Object[] {new String[] {file.toString()}}, new String[] {String[].class.getName()});
         } catch (Exception | LinkageError e) {
             // an older or different JVM: the default JIT, only slower to start
