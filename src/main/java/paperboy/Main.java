@@ -30,6 +30,11 @@ public final class Main implements Runnable {
         if (System.getProperty("sun.reflect.inflationThreshold") == null) {
             System.setProperty("sun.reflect.inflationThreshold", "1000");
         }
+        // Jakarta Mail 2.1 looks its stream provider up through ServiceLoader on every MIME part and every encoded
+        // word (jakartaee/mail-api#861), a few percent of a year's build; naming the provider skips the scan.
+        if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
+            System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
         // Short runs: the quick JIT only (what bin/paperboy's -XX:TieredStopAtLevel=1 does), see QuickJit.
         QuickJit jit = QuickJit.startUnlessDisabled();
         // The YAML reader loads on the other core while picocli reads the command line.
