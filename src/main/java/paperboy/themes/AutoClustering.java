@@ -31,8 +31,11 @@ final class AutoClustering {
     static final double SECONDARY_RATIO = 0.75;
     static final int MAX_SECONDARY = 2;
 
-    /** One automatic theme: members by corpus index (primary), secondary members, and its centroid. */
-    record Group(float[] centroid, List<Integer> members, List<Integer> secondary) {}
+    /**
+     * One automatic theme: members by corpus index (primary, ascending), secondary members, its centroid, and how
+     * many of its members are in the fit set (what it is named after and ordered by).
+     */
+    record Group(float[] centroid, List<Integer> members, List<Integer> secondary, int fitMembers) {}
 
     /** The themes found, biggest first, and the papers that fit none. */
     record Result(List<Group> groups, List<Integer> other, int chosenK, double silhouette) {}
@@ -40,22 +43,30 @@ final class AutoClustering {
     private AutoClustering() {}
 
     /**
+     * Clusters the given papers of the corpus's fit set; the others are then placed into the themes found (or
+     * Other) without changing them, so papers outside the fit set change nothing for those in it.
+     *
      * @param docs corpus indices of the papers to cluster, ascending
      */
     static Result cluster(Corpus corpus, List<Integer> docs, int minK, int maxK) {
         List<Integer> other = new ArrayList<>();
         List<Integer> usable = new ArrayList<>();
-        for (int d : docs) (corpus.vectors.get(d).isEmpty() ? other : usable).add(d);
+        List<Integer> later = new ArrayList<>();
+        for (int d : docs) {
+            if (corpus.vectors.get(d).isEmpty()) other.add(d);
+            else (corpus.fit[d] ? usable : later).add(d);
+        }
         int dims = corpus.terms.length;
         int hi = Math.min(maxK, usable.size() / MIN_SIZE);
         int lo = Math.max(1, Math.min(minK, hi));
         if (hi < 1 || dims == 0) {
             other.addAll(usable);
+            other.addAll(later);
             Collections.sort(other);
             return new Result(List.of(), other, 0, 0);
         }
 
-        List<Integer> sample = sample(usable);
+        List<Integer> sample = sample(usable, corpus);
         List<SparseVector> sx = sample.stream().map(corpus.vectors::get).toList();
         float[][] distances = distances(sx, dims);
         List<Integer> ks = new ArrayList<>();
@@ -80,6 +91,7 @@ final class AutoClustering {
         SphericalKMeans.Model best = SphericalKMeans.fit(sx, dims, bestK, SEED + bestK); // fitted to convergence
 
         float[][] c = best.centroids();
+        int k = c.length;
         List<SparseVector> xs = usable.stream().map(corpus.vectors::get).toList();
         int[] cluster = new int[xs.size()];
         double[] sim = new double[xs.size()];
@@ -93,6 +105,7 @@ final class AutoClustering {
             }
             SphericalKMeans.assign(xs, c, cluster, sim);
         }
+        double[] sims = SphericalKMeans.similarities(xs, c); // [i * k + j]: paper i with centroid j
 
         double[] fit = leaveOneOut(xs, dims, c.length, cluster);
         boolean[] alive = new boolean[c.length];
@@ -113,40 +126,55 @@ final class AutoClustering {
             alive[smallest] = false;
             for (int i = 0; i < xs.size(); i++) {
                 if (cluster[i] != smallest) continue;
-                int to = nearest(xs.get(i), c, alive);
+                int to = nearest(sims, i, k, alive);
                 cluster[i] = to;
-                sim[i] = fit[i] = to < 0 ? 0 : xs.get(i).dot(c[to]);
+                sim[i] = fit[i] = to < 0 ? 0 : sims[i * k + to];
             }
         }
 
-        List<Group> groups = new ArrayList<>();
-        int[] groupOf = new int[c.length];
-        Arrays.fill(groupOf, -1);
-        for (int j = 0; j < c.length; j++) {
-            if (!alive[j]) continue;
-            List<Integer> members = new ArrayList<>();
-            for (int i = 0; i < xs.size(); i++) if (cluster[i] == j) members.add(usable.get(i));
-            if (members.isEmpty()) { // every member fit nowhere: no theme, and no secondary theme either
-                alive[j] = false;
-                continue;
-            }
-            groupOf[j] = groups.size();
-            groups.add(new Group(c[j], members, new ArrayList<>()));
+        List<List<Integer>> membersOf = new ArrayList<>();
+        for (int j = 0; j < k; j++) membersOf.add(new ArrayList<>());
+        for (int i = 0; i < xs.size(); i++) if (cluster[i] >= 0) membersOf.get(cluster[i]).add(usable.get(i));
+        for (int j = 0; j < k; j++) {
+            if (membersOf.get(j).isEmpty()) alive[j] = false; // every member fit nowhere: no theme, no secondary
         }
+        int[] fitMembers = new int[k];
+        for (int j = 0; j < k; j++) fitMembers[j] = membersOf.get(j).size();
+        List<List<Integer>> secondaryOf = new ArrayList<>();
+        for (int j = 0; j < k; j++) secondaryOf.add(new ArrayList<>());
         for (int i = 0; i < xs.size(); i++) {
             if (cluster[i] < 0) {
                 other.add(usable.get(i));
                 continue;
             }
-            for (int j : secondary(xs.get(i), c, alive, cluster[i], sim[i])) {
-                groups.get(groupOf[j]).secondary().add(usable.get(i));
+            for (int j : secondary(sims, i, k, alive, cluster[i], sim[i])) secondaryOf.get(j).add(usable.get(i));
+        }
+        // Papers outside the fit set: the nearest theme if close enough, else Other; secondary themes likewise.
+        List<SparseVector> ls = later.stream().map(corpus.vectors::get).toList();
+        double[] lsims = SphericalKMeans.similarities(ls, c);
+        for (int i = 0; i < ls.size(); i++) {
+            int to = nearest(lsims, i, k, alive);
+            if (to < 0) {
+                other.add(later.get(i));
+                continue;
             }
+            membersOf.get(to).add(later.get(i));
+            for (int j : secondary(lsims, i, k, alive, to, lsims[i * k + to])) secondaryOf.get(j).add(later.get(i));
+        }
+
+        List<Group> groups = new ArrayList<>();
+        for (int j = 0; j < k; j++) {
+            if (!alive[j]) continue;
+            List<Integer> members = membersOf.get(j);
+            Collections.sort(members);
+            Collections.sort(secondaryOf.get(j));
+            groups.add(new Group(c[j], members, secondaryOf.get(j), fitMembers[j]));
         }
         Collections.sort(other);
-        List<Group> sorted = new ArrayList<>(groups);
-        // Biggest first; equal sizes by their first member, so the order never depends on k-means' numbering.
-        sorted.sort(Comparator.comparingInt((Group g) -> -g.members().size()).thenComparing(g -> g.members().get(0)));
-        return new Result(sorted, other, best.k(), bestScore);
+        // Biggest first (by fit-set members, which papers added later do not change); equal sizes by their first
+        // member, so the order never depends on k-means' numbering.
+        groups.sort(Comparator.comparingInt((Group g) -> -g.fitMembers()).thenComparing(g -> g.members().get(0)));
+        return new Result(groups, other, best.k(), bestScore);
     }
 
     /**
@@ -170,26 +198,30 @@ final class AutoClustering {
     }
 
     /** Up to {@link #MAX_SECONDARY} other themes nearly as close as the primary, closest first. */
-    static List<Integer> secondary(SparseVector x, float[][] c, boolean[] alive, int primary, double primarySim) {
+    static List<Integer> secondary(double[] sims, int i, int k, boolean[] alive, int primary, double primarySim) {
         double floor = Math.max(SECONDARY_MIN, SECONDARY_RATIO * primarySim);
-        Integer[] order = IntStream.range(0, c.length).boxed().toArray(Integer[]::new);
-        double[] s = new double[c.length];
-        for (int j = 0; j < c.length; j++) s[j] = alive[j] && j != primary ? x.dot(c[j]) : Double.NEGATIVE_INFINITY;
-        Arrays.sort(order, Comparator.comparingDouble((Integer j) -> -s[j]).thenComparingInt(j -> j));
         List<Integer> out = new ArrayList<>();
-        for (int j : order) {
-            if (out.size() == MAX_SECONDARY || s[j] < floor) break;
-            out.add(j);
+        boolean[] taken = new boolean[k];
+        while (out.size() < MAX_SECONDARY) {
+            int best = -1;
+            for (int j = 0; j < k; j++) {
+                if (!alive[j] || j == primary || taken[j]) continue;
+                if (best < 0 || sims[i * k + j] > sims[i * k + best]) best = j; // ties to the lower index
+            }
+            if (best < 0 || sims[i * k + best] < floor) break;
+            taken[best] = true;
+            out.add(best);
         }
         return out;
     }
 
-    private static int nearest(SparseVector x, float[][] c, boolean[] alive) {
+    /** The closest live theme at least {@link #OTHER_BELOW} close (ties to the higher index, as always), or -1. */
+    private static int nearest(double[] sims, int i, int k, boolean[] alive) {
         int best = -1;
         double bestSim = OTHER_BELOW;
-        for (int j = 0; j < c.length; j++) {
+        for (int j = 0; j < k; j++) {
             if (!alive[j]) continue;
-            double s = x.dot(c[j]);
+            double s = sims[i * k + j];
             if (s >= bestSim) {
                 if (s > bestSim || best < 0) best = j;
                 bestSim = s;
@@ -239,13 +271,35 @@ final class AutoClustering {
         return total / n;
     }
 
-    private static List<Integer> sample(List<Integer> usable) {
+    /**
+     * At most {@link #SAMPLE_SIZE} of the papers, ascending: those whose slugs hash lowest, so a paper's being
+     * in the sample depends on it alone, not on its position or on which other papers there are.
+     */
+    private static List<Integer> sample(List<Integer> usable, Corpus corpus) {
         if (usable.size() <= SAMPLE_SIZE) return usable;
-        List<Integer> shuffled = new ArrayList<>(usable);
-        Collections.shuffle(shuffled, new Random(SEED));
-        List<Integer> s = new ArrayList<>(shuffled.subList(0, SAMPLE_SIZE));
+        long[] keyed = new long[usable.size()];
+        for (int i = 0; i < keyed.length; i++) {
+            // high 40 bits: the slug's hash; low 24 bits: the position, for ties and to find the paper again
+            keyed[i] = (hash(corpus.papers.get(usable.get(i)).slug()) & ~0xFFFFFFL) | i;
+        }
+        java.util.Arrays.parallelSort(keyed);
+        List<Integer> s = new ArrayList<>(SAMPLE_SIZE);
+        for (int i = 0; i < SAMPLE_SIZE; i++) s.add(usable.get((int) (keyed[i] & 0xFFFFFF)));
         Collections.sort(s);
         return s;
+    }
+
+    /** A well-mixed 64-bit hash of a string (FNV-1a, then a finaliser), never negative. */
+    static long hash(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h >>> 1;
     }
 
     private static float[][] meanDirections(List<SparseVector> xs, int dims, int k, int[] cluster, float[][] previous) {

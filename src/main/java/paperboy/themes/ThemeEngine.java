@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import paperboy.assemble.Slugs;
 import paperboy.assemble.ThemeAssigner.Assignment;
 import paperboy.model.Paper;
@@ -59,7 +60,9 @@ final class ThemeEngine {
         List<Found> found = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (AutoClustering.Group g : r.groups()) {
-            ThemeNamer.Naming n = namer.name(g.members());
+            // Named after its fit-set members only, so papers added later do not rename it.
+            List<Integer> fitMembers = g.members().stream().filter(i -> corpus.fit[i]).toList();
+            ThemeNamer.Naming n = namer.name(fitMembers);
             String name = n.name();
             // Two themes with one name: tell them apart by their next keyword, "In-Context Learning (Gradient Descent)".
             for (String k : n.keywords()) {
@@ -69,20 +72,25 @@ final class ThemeEngine {
             }
             for (int i = 2; names.contains(name); i++) name = n.name() + " (" + i + ")";
             names.add(name);
-            List<Integer> typical = g.members().stream()
-                    .sorted(Comparator.comparingDouble((Integer i) -> -corpus.vectors.get(i).dot(g.centroid()))
-                            .thenComparingInt(i -> i))
-                    .limit(3).toList();
+            double[] closeness = new double[fitMembers.size()];
+            for (int m = 0; m < closeness.length; m++) closeness[m] = corpus.vectors.get(fitMembers.get(m)).dot(g.centroid());
+            List<Integer> typical = IntStream.range(0, closeness.length).boxed()
+                    .sorted(Comparator.comparingDouble((Integer m) -> -closeness[m]).thenComparingInt(m -> m))
+                    .limit(3).map(fitMembers::get).toList();
             found.add(new Found(name, n.keywords(), g.members(), g.secondary(), typical));
         }
         return new Clusters(corpus, found, r.other(), r.chosenK(), r.silhouette());
     }
 
     Assignment assign(List<Paper> papers, Optional<Taxonomy> taxonomy, Problems problems) {
+        return assign(papers, taxonomy, problems, AnalysisCache.NONE);
+    }
+
+    Assignment assign(List<Paper> papers, Optional<Taxonomy> taxonomy, Problems problems, AnalysisCache cache) {
         int n = papers.size();
         Optional<CuratedMatcher> matcher = taxonomy.map(t -> new CuratedMatcher(t, analyzer));
         int[][] curatedScores = new int[n][];
-        Corpus corpus = Corpus.of(papers, analyzer,
+        Corpus corpus = Corpus.of(papers, Corpus.analyse(papers, analyzer, cache), FitSet.of(papers),
                 matcher.<Corpus.StemSink>map(m -> (i, title, abs) -> curatedScores[i] = m.scores(title, abs)).orElse(null));
         // Per paper, its theme keys in order (primary first); a key is a curated slug or "auto:<i>".
         List<List<ThemeDraft>> themesOf = new ArrayList<>();
