@@ -67,13 +67,20 @@ final class AutoClustering {
         }
 
         List<Integer> sample = sample(usable, corpus);
-        List<SparseVector> sx = sample.stream().map(corpus.vectors::get).toList();
-        float[][] distances = distances(sx, dims);
+        // The sample uses only part of the vocabulary: fit over those terms alone (renumbered in the same order,
+        // so every product and norm is summed exactly as over the whole vocabulary), then spread the centroids out.
+        int[] local = new int[dims];
+        for (int d : sample) for (int t : corpus.vectors.get(d).ids()) local[t] = 1;
+        int sampleDims = 0;
+        for (int t = 0; t < dims; t++) local[t] = local[t] == 0 ? -1 : sampleDims++;
+        List<SparseVector> sx = sample.stream().map(d -> renumber(corpus.vectors.get(d), local)).toList();
+        int sdims = sampleDims;
+        float[][] distances = distances(sx, sdims);
         List<Integer> ks = new ArrayList<>();
         for (int k = lo; k <= hi; k += Math.max(1, k / 4)) ks.add(k);
         // Each candidate k is an independent fit with its own seed: run them in parallel, compare in k order.
         double[] scores = ks.parallelStream()
-                .mapToDouble(k -> silhouette(distances, SphericalKMeans.fit(sx, dims, k, SEED + k, ROUGH_ITERATIONS)))
+                .mapToDouble(k -> silhouette(distances, SphericalKMeans.fit(sx, sdims, k, SEED + k, ROUGH_ITERATIONS)))
                 .toArray();
         int bestK = lo;
         double bestScore = Double.NEGATIVE_INFINITY;
@@ -88,9 +95,12 @@ final class AutoClustering {
             // rule of thumb, so themes are neither a handful of catch-alls nor dozens of fragments.
             bestK = Math.max(lo, Math.min(hi, (int) Math.round(Math.sqrt(usable.size() / 2.0))));
         }
-        SphericalKMeans.Model best = SphericalKMeans.fit(sx, dims, bestK, SEED + bestK); // fitted to convergence
+        SphericalKMeans.Model best = SphericalKMeans.fit(sx, sdims, bestK, SEED + bestK); // fitted to convergence
 
-        float[][] c = best.centroids();
+        float[][] c = new float[best.k()][dims];
+        for (int j = 0; j < c.length; j++) {
+            for (int t = 0; t < dims; t++) if (local[t] >= 0) c[j][t] = best.centroids()[j][local[t]];
+        }
         int k = c.length;
         List<SparseVector> xs = usable.stream().map(corpus.vectors::get).toList();
         int[] cluster = new int[xs.size()];
@@ -175,6 +185,12 @@ final class AutoClustering {
         // member, so the order never depends on k-means' numbering.
         groups.sort(Comparator.comparingInt((Group g) -> -g.fitMembers()).thenComparing(g -> g.members().get(0)));
         return new Result(groups, other, best.k(), bestScore);
+    }
+
+    private static SparseVector renumber(SparseVector x, int[] local) {
+        int[] ids = new int[x.ids().length];
+        for (int i = 0; i < ids.length; i++) ids[i] = local[x.ids()[i]];
+        return new SparseVector(ids, x.weights());
     }
 
     /**

@@ -97,18 +97,27 @@ final class Corpus {
             IntStream.range(0, n).parallel().forEach(i -> sink.accept(i, analysed[i].stems(analysed[i].titleStems()),
                     analysed[i].stems(analysed[i].abstractStems())));
         }
-        Map<String, int[]> df = new HashMap<>();
         int nFit = 0;
-        for (int i = 0; i < n; i++) {
-            if (!fit[i]) continue;
-            nFit++;
-            for (String t : analysed[i].terms()) df.computeIfAbsent(t, k -> new int[1])[0]++;
-        }
+        for (boolean f : fit) if (f) nFit++;
+        // Document frequencies in parallel: each part counts the terms whose hash falls in it, over all papers.
+        int parts = 8;
+        List<Map<String, int[]>> df = IntStream.range(0, parts).parallel().mapToObj(part -> {
+            Map<String, int[]> m = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                if (!fit[i]) continue;
+                for (String t : analysed[i].terms()) {
+                    if (part(t, parts) == part) m.computeIfAbsent(t, k -> new int[1])[0]++;
+                }
+            }
+            return m;
+        }).toList();
         int maxDf = Math.max(2, (int) (MAX_DOC_FRACTION * nFit));
         List<String> kept = new ArrayList<>();
-        for (Map.Entry<String, int[]> e : df.entrySet()) {
-            int f = e.getValue()[0];
-            if (f >= 2 && (f <= maxDf || nFit < 10)) kept.add(e.getKey());
+        for (Map<String, int[]> m : df) {
+            for (Map.Entry<String, int[]> e : m.entrySet()) {
+                int f = e.getValue()[0];
+                if (f >= 2 && (f <= maxDf || nFit < 10)) kept.add(e.getKey());
+            }
         }
         // Sorted vocabulary: term ids do not depend on hash or thread order.
         String[] terms = kept.toArray(new String[0]);
@@ -117,9 +126,8 @@ final class Corpus {
         int[] docFreq = new int[terms.length];
         for (int i = 0; i < terms.length; i++) {
             vocab.put(terms[i], i);
-            docFreq[i] = df.get(terms[i])[0];
+            docFreq[i] = df.get(part(terms[i], parts)).get(terms[i])[0];
         }
-        df = null;
 
         SparseVector[] vectors = new SparseVector[n];
         int[][] titleTerms = new int[n][];
@@ -165,6 +173,10 @@ final class Corpus {
         }
         return new Corpus(papers, Arrays.asList(vectors), terms, docFreq, titleFreq, Arrays.asList(titleTerms), fit,
                 mostFrequent(analysed, localIds, fit, terms.length));
+    }
+
+    private static int part(String term, int parts) {
+        return (term.hashCode() & 0x7fffffff) % parts;
     }
 
     /**

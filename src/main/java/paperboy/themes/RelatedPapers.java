@@ -51,9 +51,13 @@ final class RelatedPapers {
         // Chunks of papers share one scratch accumulator, so memory stays O(n) per thread, not per paper.
         IntStream.range(0, (n + CHUNK - 1) / CHUNK).parallel().forEach(chunk -> {
             Scratch scratch = new Scratch(n);
+            float[] dense = new float[corpus.terms.length];
             for (int i = chunk * CHUNK; i < Math.min(n, (chunk + 1) * CHUNK); i++) {
                 int m = candidates(i, xs[i], strongest[i], postings, scratch, allowed);
-                out[i] = top(i, scratch.best, m, xs, null, allowed);
+                SparseVector x = xs[i];
+                for (int k = 0; k < x.ids().length; k++) dense[x.ids()[k]] = x.weights()[k];
+                out[i] = top(i, scratch.best, m, xs, dense, allowed);
+                for (int k = 0; k < x.ids().length; k++) dense[x.ids()[k]] = 0;
             }
         });
         return out;
@@ -64,16 +68,15 @@ final class RelatedPapers {
         boolean test(int i, int d);
     }
 
-    /** @param denseX the paper's vector spread out, for fast products with every other; null to merge instead */
+    /** @param denseX the paper's vector spread out, for fast products with every other */
     private static int[] top(int i, int[] candidates, int count, SparseVector[] xs, float[] denseX, Candidates allowed) {
-        SparseVector x = xs[i];
         double[] bestSim = new double[COUNT];
         int[] best = new int[COUNT];
         int n = 0;
         for (int c = 0; c < count; c++) {
             int j = candidates[c];
             if (!allowed.test(i, j)) continue;
-            double s = denseX != null ? xs[j].dot(denseX) : x.dot(xs[j]);
+            double s = xs[j].dot(denseX);
             if (s < MIN_SIMILARITY) continue;
             if (n == COUNT && s <= bestSim[COUNT - 1]) continue;
             int pos = n < COUNT ? n++ : COUNT - 1;

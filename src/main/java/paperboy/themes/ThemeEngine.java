@@ -83,14 +83,15 @@ final class ThemeEngine {
     }
 
     Assignment assign(List<Paper> papers, Optional<Taxonomy> taxonomy, Problems problems) {
-        return assign(papers, taxonomy, problems, AnalysisCache.NONE);
+        return assign(papers, Corpus.analyse(papers, analyzer, AnalysisCache.NONE), taxonomy, problems);
     }
 
-    Assignment assign(List<Paper> papers, Optional<Taxonomy> taxonomy, Problems problems, AnalysisCache cache) {
+    /** @param analysed each paper's terms, same order */
+    Assignment assign(List<Paper> papers, PaperTerms[] analysed, Optional<Taxonomy> taxonomy, Problems problems) {
         int n = papers.size();
         Optional<CuratedMatcher> matcher = taxonomy.map(t -> new CuratedMatcher(t, analyzer));
         int[][] curatedScores = new int[n][];
-        Corpus corpus = Corpus.of(papers, Corpus.analyse(papers, analyzer, cache), FitSet.of(papers),
+        Corpus corpus = Corpus.of(papers, analysed, FitSet.of(papers),
                 matcher.<Corpus.StemSink>map(m -> (i, title, abs) -> curatedScores[i] = m.scores(title, abs)).orElse(null));
         // Per paper, its theme keys in order (primary first); a key is a curated slug or "auto:<i>".
         List<List<ThemeDraft>> themesOf = new ArrayList<>();
