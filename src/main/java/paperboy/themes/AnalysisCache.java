@@ -1,11 +1,12 @@
 package paperboy.themes;
 
 import java.util.Optional;
+import paperboy.model.Paper;
 
 /** Per-paper analyses kept from an earlier build, looked up by the text they were made from. */
 interface AnalysisCache {
-    AnalysisCache NONE = (title, abs) -> Optional.empty();
+    AnalysisCache NONE = (index, paper) -> Optional.empty();
 
-    /** The analysis of exactly this title and abstract (null: none), if known; must be thread-safe. */
-    Optional<PaperTerms> get(String title, String abstractText);
+    /** The analysis of exactly this paper's title and abstract, if known; must be thread-safe. */
+    Optional<PaperTerms> get(int index, Paper paper);
 }

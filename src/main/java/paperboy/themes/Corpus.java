@@ -82,7 +82,7 @@ final class Corpus {
         IntStream.range(0, papers.size()).parallel().forEach(i -> {
             Paper p = papers.get(i);
             String abs = p.abstractRaw().orElse(null);
-            out[i] = cache.get(p.title(), abs).orElseGet(() -> PaperTerms.analyse(p.title(), abs, analyzer));
+            out[i] = cache.get(i, p).orElseGet(() -> PaperTerms.analyse(p.title(), abs, analyzer));
         });
         return out;
     }

@@ -33,15 +33,34 @@ final class ThemeCache implements AnalysisCache {
 
     private record Key(long a, long b) {}
 
-    private final Map<Key, PaperTerms> entries;
+    /** One paper's analysis and where its encoding lies in {@link #file}, to copy as it is into the next file. */
+    private record Entry(PaperTerms terms, int start, int end) {}
+
+    private final Map<Key, Entry> entries;
+    /** the file read, and its table of strings (which a rewrite keeps, so copied entries stay valid) */
+    private final byte[] file;
+    private final String[] strings;
+    /** per paper of the build, its key, once {@link #lookUp} has run */
+    private Key[] keys;
     private final java.util.concurrent.atomic.AtomicInteger hits = new java.util.concurrent.atomic.AtomicInteger();
 
-    private ThemeCache(Map<Key, PaperTerms> entries) {
+    private ThemeCache(Map<Key, Entry> entries, byte[] file, String[] strings) {
         this.entries = entries;
+        this.file = file;
+        this.strings = strings;
     }
 
     static ThemeCache empty() {
-        return new ThemeCache(Map.of());
+        return new ThemeCache(Map.of(), new byte[0], new String[0]);
+    }
+
+    /** Computes the keys of this build's papers (in parallel); then {@link #get} looks papers up by index. */
+    ThemeCache lookUp(List<Paper> papers) {
+        Key[] k = new Key[papers.size()];
+        IntStream.range(0, k.length).parallel()
+                .forEach(i -> k[i] = key(papers.get(i).title(), papers.get(i).abstractRaw().orElse(null)));
+        keys = k;
+        return this;
     }
 
     /** How many lookups found their paper. */
@@ -61,11 +80,11 @@ final class ThemeCache implements AnalysisCache {
     }
 
     @Override
-    public Optional<PaperTerms> get(String title, String abstractText) {
-        if (entries.isEmpty()) return Optional.empty();
-        PaperTerms found = entries.get(key(title, abstractText));
-        if (found != null) hits.incrementAndGet();
-        return Optional.ofNullable(found);
+    public Optional<PaperTerms> get(int index, Paper paper) {
+        Entry found = entries.get(keys[index]);
+        if (found == null) return Optional.empty();
+        hits.incrementAndGet();
+        return Optional.of(found.terms());
     }
 
     private static Key key(String title, String abstractText) {
@@ -96,9 +115,10 @@ final class ThemeCache implements AnalysisCache {
             String[] strings = new String[in.count()];
             for (int i = 0; i < strings.length; i++) strings[i] = in.string();
             int n = in.count();
-            Map<Key, PaperTerms> entries = new HashMap<>(n * 2);
+            Map<Key, Entry> entries = new HashMap<>(n * 2);
             for (int e = 0; e < n; e++) {
                 Key key = new Key(in.longValue(), in.longValue());
+                int start = in.pos;
                 int m = in.count();
                 String[] terms = new String[m], surfaces = new String[m];
                 int[] counts = new int[m];
@@ -111,32 +131,43 @@ final class ThemeCache implements AnalysisCache {
                     inTitle[t] = (c & 1) != 0;
                 }
                 int[] title = in.indices(m), abs = in.indices(m);
-                entries.put(key, new PaperTerms(terms, counts, inTitle, surfaces, title, abs));
+                entries.put(key, new Entry(new PaperTerms(terms, counts, inTitle, surfaces, title, abs), start, in.pos));
             }
             if (in.longValue() != MAGIC || in.pos != in.bytes.length) return empty();
-            return new ThemeCache(entries);
+            return new ThemeCache(entries, in.bytes, strings);
         } catch (IOException | RuntimeException e) {
             return empty(); // unreadable or damaged: analyse everything again
         }
     }
 
-    /** Writes the analyses of these papers (same order) to {@code file}, replacing it whole. */
-    static void write(Path file, List<Paper> papers, PaperTerms[] analysed) throws IOException {
-        Key[] keys = new Key[papers.size()];
-        IntStream.range(0, keys.length).parallel()
-                .forEach(i -> keys[i] = key(papers.get(i).title(), papers.get(i).abstractRaw().orElse(null)));
+    /**
+     * Writes the analyses of the papers last {@link #lookUp looked up} (same order) to {@code file}, replacing it
+     * whole. Papers found in this cache are copied as they were encoded, after its table of strings; when most
+     * were not found, the file is written afresh, so strings of papers gone do not pile up.
+     */
+    void write(Path file, PaperTerms[] analysed) throws IOException {
+        boolean reuse = hits() * 2 >= keys.length && strings.length > 0;
         Map<String, Integer> ids = new HashMap<>();
-        List<String> strings = new ArrayList<>();
+        List<String> table = new ArrayList<>();
+        if (reuse) {
+            table.addAll(List.of(strings));
+            for (int i = 0; i < strings.length; i++) ids.putIfAbsent(strings[i], i);
+        }
         Writer body = new Writer();
-        body.varint(papers.size());
+        body.varint(keys.length);
         for (int i = 0; i < keys.length; i++) {
             PaperTerms p = analysed[i];
             body.longValue(keys[i].a());
             body.longValue(keys[i].b());
+            Entry old = reuse ? entries.get(keys[i]) : null;
+            if (old != null) {
+                body.out.write(this.file, old.start(), old.end() - old.start());
+                continue;
+            }
             body.varint(p.terms().length);
             for (int t = 0; t < p.terms().length; t++) {
-                body.varint(ids.computeIfAbsent(p.terms()[t], s -> { strings.add(s); return strings.size() - 1; }));
-                body.varint(ids.computeIfAbsent(p.surfaces()[t], s -> { strings.add(s); return strings.size() - 1; }));
+                body.varint(ids.computeIfAbsent(p.terms()[t], s -> { table.add(s); return table.size() - 1; }));
+                body.varint(ids.computeIfAbsent(p.surfaces()[t], s -> { table.add(s); return table.size() - 1; }));
                 body.varint(p.counts()[t] << 1 | (p.inTitle()[t] ? 1 : 0));
             }
             body.indices(p.titleStems());
@@ -146,8 +177,8 @@ final class ThemeCache implements AnalysisCache {
         Writer head = new Writer();
         head.longValue(MAGIC);
         head.varint(VERSION);
-        head.varint(strings.size());
-        for (String s : strings) head.string(s);
+        head.varint(table.size());
+        for (String s : table) head.string(s);
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (var out = Files.newOutputStream(tmp)) {
             head.out.writeTo(out);

@@ -77,14 +77,14 @@ public final class Themes implements ThemeAssigner {
             if (problems.hasErrors()) return Assignment.none();
         }
         if (cacheFile == null) return engine.assign(papers, taxonomy, problems);
-        ThemeCache cache = ThemeCache.read(cacheFile);
+        ThemeCache cache = ThemeCache.read(cacheFile).lookUp(papers);
         PaperTerms[] analysed = Corpus.analyse(papers, analyzer, cache);
         // Kept for the next build while this one clusters; only when it would differ from what is there.
         CompletableFuture<Void> keep = CompletableFuture.completedFuture(null);
         if (cache.size() != papers.size() || cache.hits() != papers.size()) {
             keep = CompletableFuture.runAsync(() -> {
                 try {
-                    ThemeCache.write(cacheFile, papers, analysed);
+                    cache.write(cacheFile, analysed);
                 } catch (IOException | RuntimeException e) {
                     // Only a hint: without it the next build analyses every paper again.
                 }
