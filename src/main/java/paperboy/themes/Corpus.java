@@ -79,10 +79,21 @@ final class Corpus {
      */
     static PaperTerms[] analyse(List<Paper> papers, TermAnalyzer analyzer, AnalysisCache cache) {
         PaperTerms[] out = new PaperTerms[papers.size()];
+        // Papers share most of their terms: one String per distinct term, so an archive's analyses fit in memory.
+        java.util.concurrent.ConcurrentHashMap<String, String> pool = new java.util.concurrent.ConcurrentHashMap<>();
         IntStream.range(0, papers.size()).parallel().forEach(i -> {
             Paper p = papers.get(i);
             String abs = p.abstractRaw().orElse(null);
-            out[i] = cache.get(i, p).orElseGet(() -> PaperTerms.analyse(p.title(), abs, analyzer));
+            out[i] = cache.get(i, p).orElseGet(() -> {
+                PaperTerms t = PaperTerms.analyse(p.title(), abs, analyzer);
+                for (String[] a : new String[][] {t.terms(), t.surfaces()}) {
+                    for (int k = 0; k < a.length; k++) {
+                        String had = pool.putIfAbsent(a[k], a[k]);
+                        if (had != null) a[k] = had;
+                    }
+                }
+                return t;
+            });
         });
         return out;
     }
