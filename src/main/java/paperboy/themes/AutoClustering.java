@@ -32,13 +32,23 @@ final class AutoClustering {
     static final int MAX_SECONDARY = 2;
 
     /**
-     * One automatic theme: members by corpus index (primary, ascending), secondary members, its centroid, and how
-     * many of its members are in the fit set (what it is named after and ordered by).
+     * One automatic theme: members by corpus index (primary, ascending), secondary members, its centroid, how
+     * many of its members are in the fit set (what it is named after and ordered by), and which of the fit's
+     * themes it is.
      */
-    record Group(float[] centroid, List<Integer> members, List<Integer> secondary, int fitMembers) {}
+    record Group(float[] centroid, List<Integer> members, List<Integer> secondary, int fitMembers, int fitted) {}
 
     /** The themes found, biggest first, and the papers that fit none. */
     record Result(List<Group> groups, List<Integer> other, int chosenK, double silhouette) {}
+
+    /** A theme fitted on the fit set: its centroid, its fit-set members and secondary members (ascending). */
+    record Fitted(float[] centroid, int[] members, int[] secondary) {}
+
+    /**
+     * What clustering the fit set gives, before any other paper is placed: its themes in k-means order (the order
+     * ties between them are broken in). A function of the fit set's vectors and slugs and of the bounds on k.
+     */
+    record Fit(List<Fitted> themes, int chosenK, double silhouette) {}
 
     private AutoClustering() {}
 
@@ -49,22 +59,17 @@ final class AutoClustering {
      * @param docs corpus indices of the papers to cluster, ascending
      */
     static Result cluster(Corpus corpus, List<Integer> docs, int minK, int maxK) {
-        List<Integer> other = new ArrayList<>();
+        return place(corpus, docs, fit(corpus, docs, minK, maxK));
+    }
+
+    /** The themes of the given papers of the fit set (the others in {@code docs} are left for {@link #place}). */
+    static Fit fit(Corpus corpus, List<Integer> docs, int minK, int maxK) {
         List<Integer> usable = new ArrayList<>();
-        List<Integer> later = new ArrayList<>();
-        for (int d : docs) {
-            if (corpus.vectors.get(d).isEmpty()) other.add(d);
-            else (corpus.fit[d] ? usable : later).add(d);
-        }
+        for (int d : docs) if (corpus.fit[d] && !corpus.vectors.get(d).isEmpty()) usable.add(d);
         int dims = corpus.terms.length;
         int hi = Math.min(maxK, usable.size() / MIN_SIZE);
         int lo = Math.max(1, Math.min(minK, hi));
-        if (hi < 1 || dims == 0) {
-            other.addAll(usable);
-            other.addAll(later);
-            Collections.sort(other);
-            return new Result(List.of(), other, 0, 0);
-        }
+        if (hi < 1 || dims == 0) return new Fit(List.of(), 0, 0);
 
         List<Integer> sample = sample(usable, corpus);
         // The sample uses only part of the vocabulary: fit over those terms alone (renumbered in the same order,
@@ -148,18 +153,51 @@ final class AutoClustering {
         for (int j = 0; j < k; j++) {
             if (membersOf.get(j).isEmpty()) alive[j] = false; // every member fit nowhere: no theme, no secondary
         }
-        int[] fitMembers = new int[k];
-        for (int j = 0; j < k; j++) fitMembers[j] = membersOf.get(j).size();
         List<List<Integer>> secondaryOf = new ArrayList<>();
         for (int j = 0; j < k; j++) secondaryOf.add(new ArrayList<>());
         for (int i = 0; i < xs.size(); i++) {
-            if (cluster[i] < 0) {
-                other.add(usable.get(i));
-                continue;
-            }
+            if (cluster[i] < 0) continue; // Other
             for (int j : secondary(sims, i, k, alive, cluster[i], sim[i])) secondaryOf.get(j).add(usable.get(i));
         }
-        // Papers outside the fit set: the nearest theme if close enough, else Other; secondary themes likewise.
+        List<Fitted> themes = new ArrayList<>();
+        for (int j = 0; j < k; j++) {
+            if (!alive[j]) continue;
+            themes.add(new Fitted(c[j], sorted(membersOf.get(j)), sorted(secondaryOf.get(j))));
+        }
+        return new Fit(themes, best.k(), bestScore);
+    }
+
+    private static int[] sorted(List<Integer> xs) {
+        int[] a = xs.stream().mapToInt(Integer::intValue).toArray();
+        Arrays.sort(a);
+        return a;
+    }
+
+    /**
+     * The fit's themes with all of {@code docs}: papers with no terms and fit-set papers in no theme go to Other;
+     * papers outside the fit set to the nearest theme if close enough, else Other, and secondary themes likewise.
+     */
+    static Result place(Corpus corpus, List<Integer> docs, Fit fit) {
+        int k = fit.themes().size();
+        boolean[] member = new boolean[corpus.size()];
+        for (Fitted f : fit.themes()) for (int d : f.members()) member[d] = true;
+        List<Integer> other = new ArrayList<>();
+        List<Integer> later = new ArrayList<>();
+        for (int d : docs) {
+            if (corpus.vectors.get(d).isEmpty() || (corpus.fit[d] && !member[d])) other.add(d);
+            else if (!corpus.fit[d]) later.add(d);
+        }
+        float[][] c = new float[k][];
+        List<List<Integer>> membersOf = new ArrayList<>();
+        List<List<Integer>> secondaryOf = new ArrayList<>();
+        for (int j = 0; j < k; j++) {
+            Fitted f = fit.themes().get(j);
+            c[j] = f.centroid();
+            membersOf.add(new ArrayList<>(Arrays.stream(f.members()).boxed().toList()));
+            secondaryOf.add(new ArrayList<>(Arrays.stream(f.secondary()).boxed().toList()));
+        }
+        boolean[] alive = new boolean[k];
+        Arrays.fill(alive, true);
         List<SparseVector> ls = later.stream().map(corpus.vectors::get).toList();
         double[] lsims = SphericalKMeans.similarities(ls, c);
         for (int i = 0; i < ls.size(); i++) {
@@ -171,20 +209,19 @@ final class AutoClustering {
             membersOf.get(to).add(later.get(i));
             for (int j : secondary(lsims, i, k, alive, to, lsims[i * k + to])) secondaryOf.get(j).add(later.get(i));
         }
-
         List<Group> groups = new ArrayList<>();
         for (int j = 0; j < k; j++) {
-            if (!alive[j]) continue;
             List<Integer> members = membersOf.get(j);
             Collections.sort(members);
             Collections.sort(secondaryOf.get(j));
-            groups.add(new Group(c[j], members, secondaryOf.get(j), fitMembers[j]));
+            groups.add(new Group(c[j], members, secondaryOf.get(j), fit.themes().get(j).members().length, j));
         }
         Collections.sort(other);
         // Biggest first (by fit-set members, which papers added later do not change); equal sizes by their first
-        // member, so the order never depends on k-means' numbering.
-        groups.sort(Comparator.comparingInt((Group g) -> -g.fitMembers()).thenComparing(g -> g.members().get(0)));
-        return new Result(groups, other, best.k(), bestScore);
+        // fit-set member, so the order depends neither on k-means' numbering nor on papers added later.
+        groups.sort(Comparator.comparingInt((Group g) -> -g.fitMembers())
+                .thenComparingInt(g -> fit.themes().get(g.fitted()).members()[0]));
+        return new Result(groups, other, fit.chosenK(), fit.silhouette());
     }
 
     private static SparseVector renumber(SparseVector x, int[] local) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import paperboy.model.Paper;
 
@@ -36,19 +37,22 @@ final class Corpus {
     /** term id to how it is most often written */
     private final String[] surfaces;
 
-    private Corpus(List<Paper> papers, List<SparseVector> vectors, String[] terms, int[] docFreq, int[] titleFreq,
-                   List<int[]> titleTerms, boolean[] fit, String[] surfaces) {
+    final Vocabulary vocabulary;
+
+    private Corpus(List<Paper> papers, List<SparseVector> vectors, Vocabulary vocabulary, List<int[]> titleTerms,
+                   boolean[] fit) {
         this.papers = papers;
         this.vectors = vectors;
-        this.terms = terms;
-        this.docFreq = docFreq;
-        this.titleFreq = titleFreq;
+        this.vocabulary = vocabulary;
+        this.terms = vocabulary.terms();
+        this.docFreq = vocabulary.docFreq();
+        this.titleFreq = vocabulary.titleFreq();
         this.titleTerms = titleTerms;
         this.fit = fit;
         int f = 0;
         for (boolean b : fit) if (b) f++;
         this.fitSize = f;
-        this.surfaces = surfaces;
+        this.surfaces = vocabulary.surfaces();
     }
 
     int size() {
@@ -70,7 +74,7 @@ final class Corpus {
     static Corpus of(List<Paper> papers, TermAnalyzer analyzer) {
         boolean[] all = new boolean[papers.size()];
         Arrays.fill(all, true);
-        return of(papers, analyse(papers, analyzer, AnalysisCache.NONE), all, null);
+        return of(papers, analyse(papers, analyzer, AnalysisCache.NONE), all, Optional.empty());
     }
 
     /**
@@ -99,46 +103,63 @@ final class Corpus {
     }
 
     /**
-     * @param fit  per paper, whether the vocabulary and weights are taken from it
-     * @param sink null when nobody needs the stems
+     * The vocabulary and weights taken from the fit set: sorted terms, their document and title frequencies among
+     * the fit set and how the fit set most often writes them. A function of the fit set's analyses alone, so a
+     * build whose fit set did not change can take it from the theme cache.
      */
-    static Corpus of(List<Paper> papers, PaperTerms[] analysed, boolean[] fit, StemSink sink) {
+    record Vocabulary(String[] terms, int[] docFreq, int[] titleFreq, String[] surfaces) {}
+
+    /** Hands each paper's title and abstract stems to the sink (in parallel). */
+    static void stems(PaperTerms[] analysed, StemSink sink) {
+        IntStream.range(0, analysed.length).parallel().forEach(i -> sink.accept(i,
+                analysed[i].stems(analysed[i].titleStems()), analysed[i].stems(analysed[i].abstractStems())));
+    }
+
+    /**
+     * @param fit   per paper, whether the vocabulary and weights are taken from it
+     * @param known the fit set's vocabulary from an earlier build with the same fit set, if there is one
+     */
+    static Corpus of(List<Paper> papers, PaperTerms[] analysed, boolean[] fit, Optional<Vocabulary> known) {
         int n = papers.size();
-        if (sink != null) {
-            IntStream.range(0, n).parallel().forEach(i -> sink.accept(i, analysed[i].stems(analysed[i].titleStems()),
-                    analysed[i].stems(analysed[i].abstractStems())));
-        }
         int nFit = 0;
         for (boolean f : fit) if (f) nFit++;
-        // Document frequencies in parallel: each part counts the terms whose hash falls in it, over all papers.
-        int parts = 8;
-        List<Map<String, int[]>> df = IntStream.range(0, parts).parallel().mapToObj(part -> {
-            Map<String, int[]> m = new HashMap<>();
-            for (int i = 0; i < n; i++) {
-                if (!fit[i]) continue;
-                for (String t : analysed[i].terms()) {
-                    if (part(t, parts) == part) m.computeIfAbsent(t, k -> new int[1])[0]++;
+        String[] terms;
+        int[] docFreq;
+        if (known.isPresent()) {
+            terms = known.get().terms();
+            docFreq = known.get().docFreq();
+        } else {
+            final int fitSize = nFit;
+            // Document frequencies in parallel: each part counts the terms whose hash falls in it, over all papers.
+            int parts = 8;
+            List<Map<String, int[]>> df = IntStream.range(0, parts).parallel().mapToObj(part -> {
+                Map<String, int[]> m = new HashMap<>();
+                for (int i = 0; i < n; i++) {
+                    if (!fit[i]) continue;
+                    for (String t : analysed[i].terms()) {
+                        if (part(t, parts) == part) m.computeIfAbsent(t, k -> new int[1])[0]++;
+                    }
+                }
+                return m;
+            }).toList();
+            int maxDf = Math.max(2, (int) (MAX_DOC_FRACTION * fitSize));
+            List<String> kept = new ArrayList<>();
+            for (Map<String, int[]> m : df) {
+                for (Map.Entry<String, int[]> e : m.entrySet()) {
+                    int f = e.getValue()[0];
+                    if (f >= 2 && (f <= maxDf || fitSize < 10)) kept.add(e.getKey());
                 }
             }
-            return m;
-        }).toList();
-        int maxDf = Math.max(2, (int) (MAX_DOC_FRACTION * nFit));
-        List<String> kept = new ArrayList<>();
-        for (Map<String, int[]> m : df) {
-            for (Map.Entry<String, int[]> e : m.entrySet()) {
-                int f = e.getValue()[0];
-                if (f >= 2 && (f <= maxDf || nFit < 10)) kept.add(e.getKey());
-            }
+            // Sorted vocabulary: term ids do not depend on hash or thread order.
+            terms = kept.toArray(new String[0]);
+            Arrays.sort(terms);
+            docFreq = new int[terms.length];
+            for (int i = 0; i < terms.length; i++) docFreq[i] = df.get(part(terms[i], parts)).get(terms[i])[0];
         }
-        // Sorted vocabulary: term ids do not depend on hash or thread order.
-        String[] terms = kept.toArray(new String[0]);
-        Arrays.sort(terms);
         Map<String, Integer> vocab = new HashMap<>(terms.length * 2);
-        int[] docFreq = new int[terms.length];
-        for (int i = 0; i < terms.length; i++) {
-            vocab.put(terms[i], i);
-            docFreq[i] = df.get(part(terms[i], parts)).get(terms[i])[0];
-        }
+        for (int i = 0; i < terms.length; i++) vocab.put(terms[i], i);
+        final String[] vocabTerms = terms;
+        final int[] vocabDocFreq = docFreq;
 
         SparseVector[] vectors = new SparseVector[n];
         int[][] titleTerms = new int[n][];
@@ -169,7 +190,7 @@ final class Corpus {
                 int k = (int) packed[i];
                 if (doc.inTitle()[k]) inTitle[ti++] = ids[i];
                 double tf = 1 + Math.log(doc.counts()[k]);
-                double idf = Math.log((1.0 + fitCount) / (1.0 + docFreq[ids[i]])) + 0.1;
+                double idf = Math.log((1.0 + fitCount) / (1.0 + vocabDocFreq[ids[i]])) + 0.1;
                 w[i] = (float) (tf * idf);
                 norm += w[i] * w[i];
             }
@@ -178,12 +199,15 @@ final class Corpus {
             titleTerms[d] = inTitle;
             vectors[d] = m == 0 ? SparseVector.EMPTY : new SparseVector(ids, w);
         });
-        int[] titleFreq = new int[terms.length];
-        for (int d = 0; d < n; d++) {
-            if (fit[d]) for (int t : titleTerms[d]) titleFreq[t]++;
-        }
-        return new Corpus(papers, Arrays.asList(vectors), terms, docFreq, titleFreq, Arrays.asList(titleTerms), fit,
-                mostFrequent(analysed, localIds, fit, terms.length));
+        Vocabulary v = known.orElseGet(() -> {
+            int[] titleFreq = new int[vocabTerms.length];
+            for (int d = 0; d < n; d++) {
+                if (fit[d]) for (int t : titleTerms[d]) titleFreq[t]++;
+            }
+            return new Vocabulary(vocabTerms, vocabDocFreq, titleFreq,
+                    mostFrequent(analysed, localIds, fit, vocabTerms.length));
+        });
+        return new Corpus(papers, Arrays.asList(vectors), v, Arrays.asList(titleTerms), fit);
     }
 
     private static int part(String term, int parts) {

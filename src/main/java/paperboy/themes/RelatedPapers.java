@@ -13,7 +13,10 @@ import java.util.stream.IntStream;
  */
 final class RelatedPapers {
     static final int COUNT = 5;
-    /** Below this, comparing every pair is cheaper than building an index. */
+    /**
+     * Up to a fit set of this size, comparing every pair is cheaper than building an index (the fit set is at
+     * least {@link FitSet#MIN_SHARE} of the papers, so there are at most a quarter more).
+     */
     static final int EXHAUSTIVE_UP_TO = 3000;
     private static final int QUERY_TERMS = 12;
     private static final int INDEX_TERMS = 24;
@@ -27,6 +30,15 @@ final class RelatedPapers {
 
     /** Corpus index to related corpus indices, most similar first (ties to the lower index). */
     static int[][] compute(Corpus corpus) {
+        return compute(corpus, null);
+    }
+
+    /**
+     * @param known per corpus index, the list an earlier build found for a fit-set paper (null: find it); a
+     *              fit-set paper's list depends on the fit set alone (its candidates, and whether they are
+     *              compared exhaustively, which goes by the fit set's size)
+     */
+    static int[][] compute(Corpus corpus, int[][] known) {
         SparseVector[] xs = corpus.vectors.toArray(new SparseVector[0]);
         int n = xs.length;
         boolean[] fit = corpus.fit;
@@ -34,10 +46,15 @@ final class RelatedPapers {
         for (int i = 0; i < n; i++) firstSeen[i] = corpus.papers.get(i).firstSeen().toEpochDay();
         Candidates allowed = (i, d) -> d != i && (fit[d] || firstSeen[d] <= firstSeen[i]);
         int[][] out = new int[n][];
-        if (n <= EXHAUSTIVE_UP_TO) {
+        boolean[] todo = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            if (known != null && known[i] != null) out[i] = known[i];
+            else todo[i] = true;
+        }
+        if (corpus.fitSize <= EXHAUSTIVE_UP_TO) {
             int dims = corpus.terms.length;
             int[] everyone = IntStream.range(0, n).toArray();
-            IntStream.range(0, n).parallel().forEach(i -> {
+            IntStream.range(0, n).parallel().filter(i -> todo[i]).forEach(i -> {
                 float[] dense = new float[dims];
                 SparseVector x = xs[i];
                 for (int k = 0; k < x.ids().length; k++) dense[x.ids()[k]] = x.weights()[k];
@@ -53,6 +70,7 @@ final class RelatedPapers {
             Scratch scratch = new Scratch(n);
             float[] dense = new float[corpus.terms.length];
             for (int i = chunk * CHUNK; i < Math.min(n, (chunk + 1) * CHUNK); i++) {
+                if (!todo[i]) continue;
                 int m = candidates(i, xs[i], strongest[i], postings, scratch, allowed);
                 SparseVector x = xs[i];
                 for (int k = 0; k < x.ids().length; k++) dense[x.ids()[k]] = x.weights()[k];

@@ -23,13 +23,17 @@ import paperboy.model.Paper;
  * ignored and everything analysed again; what it holds is exactly what analysis would give, so the result is the
  * same with or without it.
  *
+ * <p>It also keeps the model fitted on the fit set ({@link FittedModel}), under a SHA-256 of the fit set's slugs
+ * and analysis keys, which of them were clustered and the config, so a build with the same fit set skips the fit.
+ *
  * <p>Format: magic, version, a table of strings (UTF-8), then per paper its key and its terms as indices into the
- * table, all numbers as unsigned LEB128 varints; a closing magic guards against truncation.
+ * table; then 0, or 1, the model's key (32 bytes), its length, a CRC-32C and {@link FittedModel#encode its encoding}; all
+ * numbers as unsigned LEB128 varints; a closing magic guards against truncation.
  */
-final class ThemeCache implements AnalysisCache {
+final class ThemeCache implements AnalysisCache, ModelCache {
     private static final long MAGIC = 0x7062_7468_656d_6573L; // "pbthemes"
-    /** Bump whenever analysis or this format changes: an older file is then ignored. */
-    static final int VERSION = 1;
+    /** Bump whenever analysis, the fitted model or this format changes: an older file is then ignored. */
+    static final int VERSION = 2;
 
     private record Key(long a, long b) {}
 
@@ -44,14 +48,97 @@ final class ThemeCache implements AnalysisCache {
     private Key[] keys;
     private final java.util.concurrent.atomic.AtomicInteger hits = new java.util.concurrent.atomic.AtomicInteger();
 
-    private ThemeCache(Map<Key, Entry> entries, byte[] file, String[] strings) {
+    /** the model in {@link #file}: its key and where its encoding lies; null key: none */
+    private final byte[] modelKey;
+    private final int modelStart, modelEnd;
+    /** what {@link #find} was last asked for, and what {@link #keep} was then given (null: the model found) */
+    private byte[] askedKey;
+    private boolean[] askedFit;
+    private FittedModel found, kept;
+    /** done once the model to keep is known: found, or fitted and {@link #keep kept} */
+    private final java.util.concurrent.CompletableFuture<Void> settled = new java.util.concurrent.CompletableFuture<>();
+
+    private ThemeCache(Map<Key, Entry> entries, byte[] file, String[] strings, byte[] modelKey, int modelStart,
+                       int modelEnd) {
         this.entries = entries;
         this.file = file;
         this.strings = strings;
+        this.modelKey = modelKey;
+        this.modelStart = modelStart;
+        this.modelEnd = modelEnd;
     }
 
     static ThemeCache empty() {
-        return new ThemeCache(Map.of(), new byte[0], new String[0]);
+        return new ThemeCache(Map.of(), new byte[0], new String[0], null, 0, 0);
+    }
+
+    @Override
+    public Optional<FittedModel> find(List<Paper> papers, boolean[] fit, boolean[] clustered, String config) {
+        MessageDigest sha = sha256();
+        sha.update(config.getBytes(StandardCharsets.UTF_8));
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(21);
+        for (int i = 0; i < fit.length; i++) {
+            if (!fit[i]) continue;
+            sha.update((byte) 0); // slugs cannot contain a NUL: one paper's fields end here
+            sha.update(papers.get(i).slug().getBytes(StandardCharsets.UTF_8));
+            b.clear();
+            b.put((byte) 0).putLong(keys[i].a()).putLong(keys[i].b()).putInt(clustered[i] ? 1 : 0);
+            sha.update(b.array());
+        }
+        askedKey = sha.digest();
+        askedFit = fit.clone();
+        found = kept = null;
+        if (modelKey == null || !MessageDigest.isEqual(modelKey, askedKey)) return Optional.empty();
+        try {
+            Reader in = new Reader(file);
+            in.pos = modelStart;
+            FittedModel m = FittedModel.decode(in, fit, strings);
+            if (in.pos != modelEnd) return Optional.empty();
+            found = m;
+            settled.complete(null);
+            return Optional.of(m);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // damaged: fit again
+        }
+    }
+
+    @Override
+    public void keep(FittedModel model) {
+        kept = model;
+        settled.complete(null);
+    }
+
+    /**
+     * Done when the model to keep is known, so the file can be written while the build goes on; also when none
+     * will be ({@link #settle}).
+     */
+    java.util.concurrent.CompletableFuture<Void> settled() {
+        return settled;
+    }
+
+    /** No model is coming (the build did not fit one): write what there is. */
+    void settle() {
+        settled.complete(null);
+    }
+
+    /** Whether {@link #write} would write a file different from the one read. */
+    boolean changed() {
+        return size() != keys.length || hits() != keys.length || kept != null;
+    }
+
+    /** The model, unlike an analysis, is many numbers a damaged byte would silently change: it is checksummed. */
+    private static long crc(byte[] bytes, int from, int to) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes, from, to - from);
+        return crc.getValue();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /** Computes the keys of this build's papers (in parallel); then {@link #get} looks papers up by index. */
@@ -88,22 +175,18 @@ final class ThemeCache implements AnalysisCache {
     }
 
     private static Key key(String title, String abstractText) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(title.getBytes(StandardCharsets.UTF_8));
-            // The title cannot contain a NUL; "no abstract" and "an empty abstract" hash apart.
-            sha.update(abstractText == null ? new byte[] {0} : new byte[] {0, 1});
-            if (abstractText != null) sha.update(abstractText.getBytes(StandardCharsets.UTF_8));
-            byte[] h = sha.digest();
-            long a = 0, b = 0;
-            for (int i = 0; i < 8; i++) {
-                a = a << 8 | (h[i] & 0xff);
-                b = b << 8 | (h[8 + i] & 0xff);
-            }
-            return new Key(a, b);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        MessageDigest sha = sha256();
+        sha.update(title.getBytes(StandardCharsets.UTF_8));
+        // The title cannot contain a NUL; "no abstract" and "an empty abstract" hash apart.
+        sha.update(abstractText == null ? new byte[] {0} : new byte[] {0, 1});
+        if (abstractText != null) sha.update(abstractText.getBytes(StandardCharsets.UTF_8));
+        byte[] h = sha.digest();
+        long a = 0, b = 0;
+        for (int i = 0; i < 8; i++) {
+            a = a << 8 | (h[i] & 0xff);
+            b = b << 8 | (h[8 + i] & 0xff);
         }
+        return new Key(a, b);
     }
 
     /** The cache in {@code file}; empty when there is none or it cannot be trusted. */
@@ -133,8 +216,19 @@ final class ThemeCache implements AnalysisCache {
                 int[] title = in.indices(m), abs = in.indices(m);
                 entries.put(key, new Entry(new PaperTerms(terms, counts, inTitle, surfaces, title, abs), start, in.pos));
             }
+            byte[] modelKey = null;
+            int modelStart = 0, modelEnd = 0;
+            if (in.varint() == 1) {
+                modelKey = java.util.Arrays.copyOfRange(in.bytes, in.pos, in.pos + 32);
+                in.pos += 32;
+                int length = in.count();
+                long crc = in.longValue();
+                modelStart = in.pos;
+                modelEnd = in.pos += length;
+                if (crc(in.bytes, modelStart, modelEnd) != crc) return empty();
+            }
             if (in.longValue() != MAGIC || in.pos != in.bytes.length) return empty();
-            return new ThemeCache(entries, in.bytes, strings);
+            return new ThemeCache(entries, in.bytes, strings, modelKey, modelStart, modelEnd);
         } catch (IOException | RuntimeException e) {
             return empty(); // unreadable or damaged: analyse everything again
         }
@@ -173,6 +267,25 @@ final class ThemeCache implements AnalysisCache {
             body.indices(p.titleStems());
             body.indices(p.abstractStems());
         }
+        FittedModel model = kept != null ? kept : found;
+        if (model != null && (kept != null || !reuse)) {
+            Writer m = new Writer();
+            model.encode(m, askedFit, s -> ids.computeIfAbsent(s, x -> { table.add(x); return table.size() - 1; }));
+            body.varint(1);
+            body.out.write(askedKey, 0, askedKey.length);
+            byte[] bytes = m.out.toByteArray();
+            body.varint(bytes.length);
+            body.longValue(crc(bytes, 0, bytes.length));
+            body.out.write(bytes, 0, bytes.length);
+        } else if (model != null) {
+            body.varint(1); // the model found, its strings where they were: as it was
+            body.out.write(modelKey, 0, modelKey.length);
+            body.varint(modelEnd - modelStart);
+            body.longValue(crc(this.file, modelStart, modelEnd));
+            body.out.write(this.file, modelStart, modelEnd - modelStart);
+        } else {
+            body.varint(0);
+        }
         body.longValue(MAGIC);
         Writer head = new Writer();
         head.longValue(MAGIC);
@@ -187,8 +300,12 @@ final class ThemeCache implements AnalysisCache {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static final class Writer {
+    static final class Writer {
         final ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+
+        void intValue(int v) {
+            for (int i = 24; i >= 0; i -= 8) out.write(v >>> i);
+        }
 
         void varint(int v) {
             while ((v & ~0x7f) != 0) {
@@ -214,9 +331,15 @@ final class ThemeCache implements AnalysisCache {
         }
     }
 
-    private static final class Reader {
+    static final class Reader {
         final byte[] bytes;
         int pos;
+
+        int intValue() {
+            int v = 0;
+            for (int i = 0; i < 4; i++) v = v << 8 | (bytes[pos++] & 0xff);
+            return v;
+        }
 
         Reader(byte[] bytes) {
             this.bytes = bytes;

@@ -79,18 +79,22 @@ public final class Themes implements ThemeAssigner {
         if (cacheFile == null) return engine.assign(papers, taxonomy, problems);
         ThemeCache cache = ThemeCache.read(cacheFile).lookUp(papers);
         PaperTerms[] analysed = Corpus.analyse(papers, analyzer, cache);
-        // Kept for the next build while this one clusters; only when it would differ from what is there.
-        CompletableFuture<Void> keep = CompletableFuture.completedFuture(null);
-        if (cache.size() != papers.size() || cache.hits() != papers.size()) {
-            keep = CompletableFuture.runAsync(() -> {
-                try {
-                    cache.write(cacheFile, analysed);
-                } catch (IOException | RuntimeException e) {
-                    // Only a hint: without it the next build analyses every paper again.
-                }
-            });
+        // Kept for the next build (only when it would differ from what is there) as soon as the model is known,
+        // while the themes are worked out.
+        CompletableFuture<Void> keep = cache.settled().thenRunAsync(() -> {
+            if (!cache.changed()) return;
+            try {
+                cache.write(cacheFile, analysed);
+            } catch (IOException | RuntimeException e) {
+                // Only a hint: without it the next build analyses every paper and fits the model again.
+            }
+        });
+        Assignment a;
+        try {
+            a = engine.assign(papers, analysed, taxonomy, problems, cache);
+        } finally {
+            cache.settle();
         }
-        Assignment a = engine.assign(papers, analysed, taxonomy, problems);
         keep.join();
         return a;
     }

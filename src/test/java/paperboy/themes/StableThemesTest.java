@@ -85,6 +85,63 @@ class StableThemesTest {
         assertThat(assign(cached, papers)).as("garbage").isEqualTo(expected);
     }
 
+    @Test
+    void aBuildWithTheSameFitSetReusesTheFittedModelAndAssignsAsAFullBuildDoes(@TempDir Path dir) throws IOException {
+        for (String mode : List.of("auto", "curated")) {
+            ThemeAssigner plain = Themes.forBuild(ThemesConfig.defaults(), mode, Path.of("content"));
+            Path site = dir.resolve(mode);
+            ThemeAssigner cached = plain.cachedFor(site);
+            Path file = ThemeCache.location(site);
+            List<Paper> before = new ArrayList<>(archive.subList(0, 560)); // January 1-28
+            before.addAll(shifted(archive.subList(560, 580), 3)); // February 1
+            List<Paper> after = new ArrayList<>(before);
+            after.addAll(shifted(archive.subList(580, 600), 4)); // February 2: the same fit set
+            assertThat(assign(cached, before)).as(mode + ": fitted").isEqualTo(assign(plain, before));
+            assertThat(modelFound(file, after, mode)).as(mode + ": kept for the same fit set").isTrue();
+            assertThat(assign(cached, after)).as(mode + ": reused").isEqualTo(assign(plain, after));
+            assertThat(modelFound(file, after, mode)).as(mode + ": still kept").isTrue();
+
+            List<Paper> march = new ArrayList<>(after);
+            march.addAll(shifted(archive.subList(0, 20).stream().map(p -> renamed(p, "m-")).toList(), 31)); // March 1
+            assertThat(modelFound(file, march, mode)).as(mode + ": a new month's fit set").isFalse();
+            assertThat(assign(cached, march)).as(mode + ": refitted").isEqualTo(assign(plain, march));
+            assertThat(modelFound(file, march, mode)).as(mode + ": the new model kept").isTrue();
+
+            // A damaged model is not used: one byte changed inside it (it ends just before the closing magic).
+            byte[] whole = Files.readAllBytes(file);
+            whole[whole.length - 12] ^= 0x10;
+            Files.write(file, whole);
+            assertThat(modelFound(file, march, mode)).as(mode + ": damaged").isFalse();
+            assertThat(assign(cached, march)).as(mode + ": after damage").isEqualTo(assign(plain, march));
+        }
+    }
+
+    /** Whether the theme cache holds a model for these papers (all of them clustered, as without a taxonomy). */
+    private static boolean modelFound(Path file, List<Paper> papers, String mode) {
+        ThemesConfig c = ThemesConfig.defaults().orDefaults();
+        boolean[] clustered = new boolean[papers.size()];
+        java.util.Arrays.fill(clustered, true);
+        if (mode.equals("curated")) {
+            // which papers the taxonomy leaves to clustering: ask the engine the way a build does
+            Problems problems = new Problems();
+            Taxonomy t = new TaxonomyLoader(new TermAnalyzer()).load(Path.of("content").resolve(TaxonomyLoader.FILE_NAME),
+                    problems).orElseThrow();
+            CuratedMatcher m = new CuratedMatcher(t, new TermAnalyzer());
+            PaperTerms[] analysed = Corpus.analyse(papers, new TermAnalyzer(), AnalysisCache.NONE);
+            int[][] scores = new int[papers.size()][];
+            Corpus.stems(analysed, (i, title, abs) -> scores[i] = m.scores(title, abs));
+            List<List<Integer>> matches = m.match(papers, scores, problems);
+            for (int i = 0; i < papers.size(); i++) clustered[i] = matches.get(i).isEmpty();
+        }
+        return ThemeCache.read(file).lookUp(papers).find(papers, FitSet.of(papers), clustered,
+                new ThemeEngine(new TermAnalyzer(), c.minThemes(), c.maxThemes()).modelConfig()).isPresent();
+    }
+
+    private static Paper renamed(Paper p, String prefix) {
+        return new Paper(prefix + p.slug(), p.title(), p.abstractRaw(), p.days(), 0, 0, List.of(), List.of(),
+                p.firstSource(), Optional.empty(), List.of());
+    }
+
     /** The papers moved to one day: February {@code offset - 2}, 2025. */
     private static List<Paper> shifted(List<Paper> papers, int offset) {
         List<Paper> out = new ArrayList<>();
