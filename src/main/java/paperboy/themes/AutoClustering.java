@@ -110,17 +110,19 @@ final class AutoClustering {
         List<SparseVector> xs = usable.stream().map(corpus.vectors::get).toList();
         int[] cluster = new int[xs.size()];
         double[] sim = new double[xs.size()];
+        double[] sims; // [i * k + j]: paper i with centroid j
         if (sample.size() == usable.size()) {
             cluster = best.cluster().clone();
             sim = best.similarity().clone();
+            sims = SphericalKMeans.similarities(xs, c);
         } else {
             for (int p = 0; p < REFINE_PASSES; p++) {
                 SphericalKMeans.assign(xs, c, cluster, sim);
                 c = meanDirections(xs, dims, c.length, cluster, c);
             }
-            SphericalKMeans.assign(xs, c, cluster, sim);
+            sims = SphericalKMeans.similarities(xs, c); // once for the last assignment and everything after it
+            SphericalKMeans.assign(sims, c.length, cluster, sim);
         }
-        double[] sims = SphericalKMeans.similarities(xs, c); // [i * k + j]: paper i with centroid j
 
         double[] fit = leaveOneOut(xs, dims, c.length, cluster);
         boolean[] alive = new boolean[c.length];

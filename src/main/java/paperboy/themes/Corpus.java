@@ -131,7 +131,8 @@ final class Corpus {
         } else {
             final int fitSize = nFit;
             // Document frequencies in parallel: each part counts the terms whose hash falls in it, over all papers.
-            int parts = 8;
+            // One part per core: every part reads every term (its hash), so more parts cost more than they balance.
+            int parts = Math.max(2, Runtime.getRuntime().availableProcessors());
             List<Map<String, int[]>> df = IntStream.range(0, parts).parallel().mapToObj(part -> {
                 Map<String, int[]> m = new HashMap<>();
                 for (int i = 0; i < n; i++) {

@@ -116,6 +116,15 @@ class StableThemesTest {
         }
     }
 
+    @Test
+    void analysisKeysTellApartTextsThatDifferOnlyInWhereTheTitleEndsOrWhetherThereIsAnAbstract() {
+        List<Object> keys = List.of(ThemeCache.key("Sparse attention", null), ThemeCache.key("Sparse attention", ""),
+                ThemeCache.key("Sparse attentio", "n"), ThemeCache.key("Sparse attention", "Long context."),
+                ThemeCache.key("Sparse attention", "Long context!"), ThemeCache.key("Sparse attentionLong", " context."));
+        assertThat(keys).doesNotHaveDuplicates();
+        assertThat(ThemeCache.key("Sparse attention", "Long context.")).isEqualTo(ThemeCache.key("Sparse attention", "Long context."));
+    }
+
     /** Whether the theme cache holds a model for these papers (all of them clustered, as without a taxonomy). */
     private static boolean modelFound(Path file, List<Paper> papers, String mode) {
         ThemesConfig c = ThemesConfig.defaults().orDefaults();
