@@ -172,7 +172,10 @@ public final class SiteBuild {
         // FreeMarker's classes and the templates load on the other core while this one parses.
         CompletableFuture<Templates> preloaded = templatesAhead != null ? templatesAhead
                 : loadTemplates(req.templatesDir());
-        Digest digest = load(req, problems, phases);
+        // An incremental build keeps the themes' per-paper analyses beside the site too; --no-cache neither reads nor writes them.
+        Request themed = !incremental ? req : new Request(req.contentDir(), req.outDir(), req.templatesDir(),
+                req.config(), req.themes().cachedFor(req.outDir()));
+        Digest digest = load(themed, problems, phases);
         paperboy.render.feed.Feeds.missingBaseUrl(req.config()).ifPresent(problems::add);
         long t0 = System.nanoTime();
         SiteOutput.Result out;

@@ -1,5 +1,6 @@
 package paperboy.assemble;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import paperboy.model.Paper;
@@ -28,6 +29,14 @@ public interface ThemeAssigner {
      */
     default Assignment assign(List<Paper> papers, Problems problems) {
         return assign(papers);
+    }
+
+    /**
+     * The same assigner, free to keep work between builds of the site at {@code outDir} (beside it, like the
+     * build cache) and reuse it; the assignment must be the same as without. By default nothing is kept.
+     */
+    default ThemeAssigner cachedFor(Path outDir) {
+        return this;
     }
 
     /** Themes off: every paper's theme list stays empty. */

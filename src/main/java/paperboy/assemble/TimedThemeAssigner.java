@@ -28,6 +28,11 @@ public final class TimedThemeAssigner implements ThemeAssigner {
         }
     }
 
+    @Override
+    public ThemeAssigner cachedFor(java.nio.file.Path outDir) {
+        return new TimedThemeAssigner(inner.cachedFor(outDir));
+    }
+
     /** Total time spent assigning, in milliseconds. */
     public long millis() {
         return nanos / 1_000_000;

@@ -31,38 +31,61 @@ final class AutoClustering {
     static final double SECONDARY_RATIO = 0.75;
     static final int MAX_SECONDARY = 2;
 
-    /** One automatic theme: members by corpus index (primary), secondary members, and its centroid. */
-    record Group(float[] centroid, List<Integer> members, List<Integer> secondary) {}
+    /**
+     * One automatic theme: members by corpus index (primary, ascending), secondary members, its centroid, how
+     * many of its members are in the fit set (what it is named after and ordered by), and which of the fit's
+     * themes it is.
+     */
+    record Group(float[] centroid, List<Integer> members, List<Integer> secondary, int fitMembers, int fitted) {}
 
     /** The themes found, biggest first, and the papers that fit none. */
     record Result(List<Group> groups, List<Integer> other, int chosenK, double silhouette) {}
 
+    /** A theme fitted on the fit set: its centroid, its fit-set members and secondary members (ascending). */
+    record Fitted(float[] centroid, int[] members, int[] secondary) {}
+
+    /**
+     * What clustering the fit set gives, before any other paper is placed: its themes in k-means order (the order
+     * ties between them are broken in). A function of the fit set's vectors and slugs and of the bounds on k.
+     */
+    record Fit(List<Fitted> themes, int chosenK, double silhouette) {}
+
     private AutoClustering() {}
 
     /**
+     * Clusters the given papers of the corpus's fit set; the others are then placed into the themes found (or
+     * Other) without changing them, so papers outside the fit set change nothing for those in it.
+     *
      * @param docs corpus indices of the papers to cluster, ascending
      */
     static Result cluster(Corpus corpus, List<Integer> docs, int minK, int maxK) {
-        List<Integer> other = new ArrayList<>();
+        return place(corpus, docs, fit(corpus, docs, minK, maxK));
+    }
+
+    /** The themes of the given papers of the fit set (the others in {@code docs} are left for {@link #place}). */
+    static Fit fit(Corpus corpus, List<Integer> docs, int minK, int maxK) {
         List<Integer> usable = new ArrayList<>();
-        for (int d : docs) (corpus.vectors.get(d).isEmpty() ? other : usable).add(d);
+        for (int d : docs) if (corpus.fit[d] && !corpus.vectors.get(d).isEmpty()) usable.add(d);
         int dims = corpus.terms.length;
         int hi = Math.min(maxK, usable.size() / MIN_SIZE);
         int lo = Math.max(1, Math.min(minK, hi));
-        if (hi < 1 || dims == 0) {
-            other.addAll(usable);
-            Collections.sort(other);
-            return new Result(List.of(), other, 0, 0);
-        }
+        if (hi < 1 || dims == 0) return new Fit(List.of(), 0, 0);
 
-        List<Integer> sample = sample(usable);
-        List<SparseVector> sx = sample.stream().map(corpus.vectors::get).toList();
-        float[][] distances = distances(sx, dims);
+        List<Integer> sample = sample(usable, corpus);
+        // The sample uses only part of the vocabulary: fit over those terms alone (renumbered in the same order,
+        // so every product and norm is summed exactly as over the whole vocabulary), then spread the centroids out.
+        int[] local = new int[dims];
+        for (int d : sample) for (int t : corpus.vectors.get(d).ids()) local[t] = 1;
+        int sampleDims = 0;
+        for (int t = 0; t < dims; t++) local[t] = local[t] == 0 ? -1 : sampleDims++;
+        List<SparseVector> sx = sample.stream().map(d -> renumber(corpus.vectors.get(d), local)).toList();
+        int sdims = sampleDims;
+        float[][] distances = distances(sx, sdims);
         List<Integer> ks = new ArrayList<>();
         for (int k = lo; k <= hi; k += Math.max(1, k / 4)) ks.add(k);
         // Each candidate k is an independent fit with its own seed: run them in parallel, compare in k order.
         double[] scores = ks.parallelStream()
-                .mapToDouble(k -> silhouette(distances, SphericalKMeans.fit(sx, dims, k, SEED + k, ROUGH_ITERATIONS)))
+                .mapToDouble(k -> silhouette(distances, SphericalKMeans.fit(sx, sdims, k, SEED + k, ROUGH_ITERATIONS)))
                 .toArray();
         int bestK = lo;
         double bestScore = Double.NEGATIVE_INFINITY;
@@ -77,21 +100,28 @@ final class AutoClustering {
             // rule of thumb, so themes are neither a handful of catch-alls nor dozens of fragments.
             bestK = Math.max(lo, Math.min(hi, (int) Math.round(Math.sqrt(usable.size() / 2.0))));
         }
-        SphericalKMeans.Model best = SphericalKMeans.fit(sx, dims, bestK, SEED + bestK); // fitted to convergence
+        SphericalKMeans.Model best = SphericalKMeans.fit(sx, sdims, bestK, SEED + bestK); // fitted to convergence
 
-        float[][] c = best.centroids();
+        float[][] c = new float[best.k()][dims];
+        for (int j = 0; j < c.length; j++) {
+            for (int t = 0; t < dims; t++) if (local[t] >= 0) c[j][t] = best.centroids()[j][local[t]];
+        }
+        int k = c.length;
         List<SparseVector> xs = usable.stream().map(corpus.vectors::get).toList();
         int[] cluster = new int[xs.size()];
         double[] sim = new double[xs.size()];
+        double[] sims; // [i * k + j]: paper i with centroid j
         if (sample.size() == usable.size()) {
             cluster = best.cluster().clone();
             sim = best.similarity().clone();
+            sims = SphericalKMeans.similarities(xs, c);
         } else {
             for (int p = 0; p < REFINE_PASSES; p++) {
                 SphericalKMeans.assign(xs, c, cluster, sim);
                 c = meanDirections(xs, dims, c.length, cluster, c);
             }
-            SphericalKMeans.assign(xs, c, cluster, sim);
+            sims = SphericalKMeans.similarities(xs, c); // once for the last assignment and everything after it
+            SphericalKMeans.assign(sims, c.length, cluster, sim);
         }
 
         double[] fit = leaveOneOut(xs, dims, c.length, cluster);
@@ -113,40 +143,93 @@ final class AutoClustering {
             alive[smallest] = false;
             for (int i = 0; i < xs.size(); i++) {
                 if (cluster[i] != smallest) continue;
-                int to = nearest(xs.get(i), c, alive);
+                int to = nearest(sims, i, k, alive);
                 cluster[i] = to;
-                sim[i] = fit[i] = to < 0 ? 0 : xs.get(i).dot(c[to]);
+                sim[i] = fit[i] = to < 0 ? 0 : sims[i * k + to];
             }
         }
 
-        List<Group> groups = new ArrayList<>();
-        int[] groupOf = new int[c.length];
-        Arrays.fill(groupOf, -1);
-        for (int j = 0; j < c.length; j++) {
-            if (!alive[j]) continue;
-            List<Integer> members = new ArrayList<>();
-            for (int i = 0; i < xs.size(); i++) if (cluster[i] == j) members.add(usable.get(i));
-            if (members.isEmpty()) { // every member fit nowhere: no theme, and no secondary theme either
-                alive[j] = false;
-                continue;
-            }
-            groupOf[j] = groups.size();
-            groups.add(new Group(c[j], members, new ArrayList<>()));
+        List<List<Integer>> membersOf = new ArrayList<>();
+        for (int j = 0; j < k; j++) membersOf.add(new ArrayList<>());
+        for (int i = 0; i < xs.size(); i++) if (cluster[i] >= 0) membersOf.get(cluster[i]).add(usable.get(i));
+        for (int j = 0; j < k; j++) {
+            if (membersOf.get(j).isEmpty()) alive[j] = false; // every member fit nowhere: no theme, no secondary
         }
+        List<List<Integer>> secondaryOf = new ArrayList<>();
+        for (int j = 0; j < k; j++) secondaryOf.add(new ArrayList<>());
         for (int i = 0; i < xs.size(); i++) {
-            if (cluster[i] < 0) {
-                other.add(usable.get(i));
+            if (cluster[i] < 0) continue; // Other
+            for (int j : secondary(sims, i, k, alive, cluster[i], sim[i])) secondaryOf.get(j).add(usable.get(i));
+        }
+        List<Fitted> themes = new ArrayList<>();
+        for (int j = 0; j < k; j++) {
+            if (!alive[j]) continue;
+            themes.add(new Fitted(c[j], sorted(membersOf.get(j)), sorted(secondaryOf.get(j))));
+        }
+        return new Fit(themes, best.k(), bestScore);
+    }
+
+    private static int[] sorted(List<Integer> xs) {
+        int[] a = xs.stream().mapToInt(Integer::intValue).toArray();
+        Arrays.sort(a);
+        return a;
+    }
+
+    /**
+     * The fit's themes with all of {@code docs}: papers with no terms and fit-set papers in no theme go to Other;
+     * papers outside the fit set to the nearest theme if close enough, else Other, and secondary themes likewise.
+     */
+    static Result place(Corpus corpus, List<Integer> docs, Fit fit) {
+        int k = fit.themes().size();
+        boolean[] member = new boolean[corpus.size()];
+        for (Fitted f : fit.themes()) for (int d : f.members()) member[d] = true;
+        List<Integer> other = new ArrayList<>();
+        List<Integer> later = new ArrayList<>();
+        for (int d : docs) {
+            if (corpus.vectors.get(d).isEmpty() || (corpus.fit[d] && !member[d])) other.add(d);
+            else if (!corpus.fit[d]) later.add(d);
+        }
+        float[][] c = new float[k][];
+        List<List<Integer>> membersOf = new ArrayList<>();
+        List<List<Integer>> secondaryOf = new ArrayList<>();
+        for (int j = 0; j < k; j++) {
+            Fitted f = fit.themes().get(j);
+            c[j] = f.centroid();
+            membersOf.add(new ArrayList<>(Arrays.stream(f.members()).boxed().toList()));
+            secondaryOf.add(new ArrayList<>(Arrays.stream(f.secondary()).boxed().toList()));
+        }
+        boolean[] alive = new boolean[k];
+        Arrays.fill(alive, true);
+        List<SparseVector> ls = later.stream().map(corpus.vectors::get).toList();
+        double[] lsims = SphericalKMeans.similarities(ls, c);
+        for (int i = 0; i < ls.size(); i++) {
+            int to = nearest(lsims, i, k, alive);
+            if (to < 0) {
+                other.add(later.get(i));
                 continue;
             }
-            for (int j : secondary(xs.get(i), c, alive, cluster[i], sim[i])) {
-                groups.get(groupOf[j]).secondary().add(usable.get(i));
-            }
+            membersOf.get(to).add(later.get(i));
+            for (int j : secondary(lsims, i, k, alive, to, lsims[i * k + to])) secondaryOf.get(j).add(later.get(i));
+        }
+        List<Group> groups = new ArrayList<>();
+        for (int j = 0; j < k; j++) {
+            List<Integer> members = membersOf.get(j);
+            Collections.sort(members);
+            Collections.sort(secondaryOf.get(j));
+            groups.add(new Group(c[j], members, secondaryOf.get(j), fit.themes().get(j).members().length, j));
         }
         Collections.sort(other);
-        List<Group> sorted = new ArrayList<>(groups);
-        // Biggest first; equal sizes by their first member, so the order never depends on k-means' numbering.
-        sorted.sort(Comparator.comparingInt((Group g) -> -g.members().size()).thenComparing(g -> g.members().get(0)));
-        return new Result(sorted, other, best.k(), bestScore);
+        // Biggest first (by fit-set members, which papers added later do not change); equal sizes by their first
+        // fit-set member, so the order depends neither on k-means' numbering nor on papers added later.
+        groups.sort(Comparator.comparingInt((Group g) -> -g.fitMembers())
+                .thenComparingInt(g -> fit.themes().get(g.fitted()).members()[0]));
+        return new Result(groups, other, fit.chosenK(), fit.silhouette());
+    }
+
+    private static SparseVector renumber(SparseVector x, int[] local) {
+        int[] ids = new int[x.ids().length];
+        for (int i = 0; i < ids.length; i++) ids[i] = local[x.ids()[i]];
+        return new SparseVector(ids, x.weights());
     }
 
     /**
@@ -170,26 +253,30 @@ final class AutoClustering {
     }
 
     /** Up to {@link #MAX_SECONDARY} other themes nearly as close as the primary, closest first. */
-    static List<Integer> secondary(SparseVector x, float[][] c, boolean[] alive, int primary, double primarySim) {
+    static List<Integer> secondary(double[] sims, int i, int k, boolean[] alive, int primary, double primarySim) {
         double floor = Math.max(SECONDARY_MIN, SECONDARY_RATIO * primarySim);
-        Integer[] order = IntStream.range(0, c.length).boxed().toArray(Integer[]::new);
-        double[] s = new double[c.length];
-        for (int j = 0; j < c.length; j++) s[j] = alive[j] && j != primary ? x.dot(c[j]) : Double.NEGATIVE_INFINITY;
-        Arrays.sort(order, Comparator.comparingDouble((Integer j) -> -s[j]).thenComparingInt(j -> j));
         List<Integer> out = new ArrayList<>();
-        for (int j : order) {
-            if (out.size() == MAX_SECONDARY || s[j] < floor) break;
-            out.add(j);
+        boolean[] taken = new boolean[k];
+        while (out.size() < MAX_SECONDARY) {
+            int best = -1;
+            for (int j = 0; j < k; j++) {
+                if (!alive[j] || j == primary || taken[j]) continue;
+                if (best < 0 || sims[i * k + j] > sims[i * k + best]) best = j; // ties to the lower index
+            }
+            if (best < 0 || sims[i * k + best] < floor) break;
+            taken[best] = true;
+            out.add(best);
         }
         return out;
     }
 
-    private static int nearest(SparseVector x, float[][] c, boolean[] alive) {
+    /** The closest live theme at least {@link #OTHER_BELOW} close (ties to the higher index, as always), or -1. */
+    private static int nearest(double[] sims, int i, int k, boolean[] alive) {
         int best = -1;
         double bestSim = OTHER_BELOW;
-        for (int j = 0; j < c.length; j++) {
+        for (int j = 0; j < k; j++) {
             if (!alive[j]) continue;
-            double s = x.dot(c[j]);
+            double s = sims[i * k + j];
             if (s >= bestSim) {
                 if (s > bestSim || best < 0) best = j;
                 bestSim = s;
@@ -239,13 +326,35 @@ final class AutoClustering {
         return total / n;
     }
 
-    private static List<Integer> sample(List<Integer> usable) {
+    /**
+     * At most {@link #SAMPLE_SIZE} of the papers, ascending: those whose slugs hash lowest, so a paper's being
+     * in the sample depends on it alone, not on its position or on which other papers there are.
+     */
+    private static List<Integer> sample(List<Integer> usable, Corpus corpus) {
         if (usable.size() <= SAMPLE_SIZE) return usable;
-        List<Integer> shuffled = new ArrayList<>(usable);
-        Collections.shuffle(shuffled, new Random(SEED));
-        List<Integer> s = new ArrayList<>(shuffled.subList(0, SAMPLE_SIZE));
+        long[] keyed = new long[usable.size()];
+        for (int i = 0; i < keyed.length; i++) {
+            // high 40 bits: the slug's hash; low 24 bits: the position, for ties and to find the paper again
+            keyed[i] = (hash(corpus.papers.get(usable.get(i)).slug()) & ~0xFFFFFFL) | i;
+        }
+        java.util.Arrays.parallelSort(keyed);
+        List<Integer> s = new ArrayList<>(SAMPLE_SIZE);
+        for (int i = 0; i < SAMPLE_SIZE; i++) s.add(usable.get((int) (keyed[i] & 0xFFFFFF)));
         Collections.sort(s);
         return s;
+    }
+
+    /** A well-mixed 64-bit hash of a string (FNV-1a, then a finaliser), never negative. */
+    static long hash(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h >>> 1;
     }
 
     private static float[][] meanDirections(List<SparseVector> xs, int dims, int k, int[] cluster, float[][] previous) {

@@ -5,8 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import paperboy.model.Paper;
 
@@ -14,34 +13,46 @@ import paperboy.model.Paper;
  * The distinct papers as TF-IDF vectors over stems and adjacent-stem pairs ("context learn" for "in-context
  * learning"), plus how each term is most often written, for naming themes. Terms found in only one paper
  * say nothing about groups and are left out; so are terms in most papers.
+ *
+ * <p>The vocabulary, document frequencies and spellings come from the <em>fit set</em> only (see
+ * {@link FitSet}): papers outside it get vectors over the same vocabulary and weights, so adding papers outside
+ * the fit set changes no other paper's vector.
  */
 final class Corpus {
-    /** The title says what a paper is about more densely than the abstract. */
-    private static final int TITLE_WEIGHT = 2;
     private static final double MAX_DOC_FRACTION = 0.5;
 
     final List<Paper> papers;
     final List<SparseVector> vectors;
     /** term id to term: stems, and two stems joined by a space for a pair */
     final String[] terms;
-    /** term id to the number of papers containing it */
+    /** term id to the number of fit-set papers containing it */
     final int[] docFreq;
-    /** term id to the number of papers with it in the title */
+    /** term id to the number of fit-set papers with it in the title */
     final int[] titleFreq;
     /** per paper, the ids of the terms in its title, ascending */
     final List<int[]> titleTerms;
-    /** term to how it is most often written */
-    private final Map<String, String> surfaces;
+    /** per paper, whether the model is fitted on it */
+    final boolean[] fit;
+    final int fitSize;
+    /** term id to how it is most often written */
+    private final String[] surfaces;
 
-    private Corpus(List<Paper> papers, List<SparseVector> vectors, String[] terms, int[] docFreq, int[] titleFreq,
-                   List<int[]> titleTerms, Map<String, String> surfaces) {
+    final Vocabulary vocabulary;
+
+    private Corpus(List<Paper> papers, List<SparseVector> vectors, Vocabulary vocabulary, List<int[]> titleTerms,
+                   boolean[] fit) {
         this.papers = papers;
         this.vectors = vectors;
-        this.terms = terms;
-        this.docFreq = docFreq;
-        this.titleFreq = titleFreq;
+        this.vocabulary = vocabulary;
+        this.terms = vocabulary.terms();
+        this.docFreq = vocabulary.docFreq();
+        this.titleFreq = vocabulary.titleFreq();
         this.titleTerms = titleTerms;
-        this.surfaces = surfaces;
+        this.fit = fit;
+        int f = 0;
+        for (boolean b : fit) if (b) f++;
+        this.fitSize = f;
+        this.surfaces = vocabulary.surfaces();
     }
 
     int size() {
@@ -50,125 +61,186 @@ final class Corpus {
 
     /** How a term is most often written: "in-context learning" for {@code context learn}. */
     String surface(int termId) {
-        return surfaces.getOrDefault(terms[termId], terms[termId]);
+        return surfaces[termId] != null ? surfaces[termId] : terms[termId];
     }
 
-    /** Sees each paper's stems as they are analysed, so curated rules need no second pass over the text. */
+    /** Sees each paper's stems, so curated rules need no second pass over the text. */
     interface StemSink {
         /** Called once per paper, possibly from several threads at once. */
         void accept(int paper, List<String> titleStems, List<String> abstractStems);
     }
 
+    /** Every paper analysed and in the fit set: for tests, suggestions and benchmarks. */
     static Corpus of(List<Paper> papers, TermAnalyzer analyzer) {
-        return of(papers, analyzer, null);
+        boolean[] all = new boolean[papers.size()];
+        Arrays.fill(all, true);
+        return of(papers, analyse(papers, analyzer, AnalysisCache.NONE), all, Optional.empty());
     }
 
-    /** @param sink null when nobody needs the stems */
-    static Corpus of(List<Paper> papers, TermAnalyzer analyzer, StemSink sink) {
-        // Analysis dominates at scale and is independent per paper; results are collected in paper order.
-        // Surface counts are sums, so the order threads add them in does not change the result.
-        ConcurrentHashMap<String, Map<String, Integer>> written = new ConcurrentHashMap<>();
-        List<Map<String, int[]>> counts = IntStream.range(0, papers.size()).parallel()
-                .mapToObj(i -> termCounts(i, papers.get(i), analyzer, written, sink)).toList();
-
-        Map<String, Integer> df = new HashMap<>();
-        for (Map<String, int[]> doc : counts) {
-            for (String t : doc.keySet()) df.merge(t, 1, Integer::sum);
-        }
-        int n = papers.size();
-        int maxDf = Math.max(2, (int) (MAX_DOC_FRACTION * n));
-        // Sorted vocabulary: term ids do not depend on hash or thread order.
-        TreeMap<String, Integer> vocab = new TreeMap<>();
-        df.forEach((t, f) -> {
-            if (f >= 2 && (f <= maxDf || n < 10)) vocab.put(t, 0);
+    /**
+     * Each paper's terms, in paper order: from the cache where it has the same text, else analysed (in parallel;
+     * the result does not depend on the order threads finish in).
+     */
+    static PaperTerms[] analyse(List<Paper> papers, TermAnalyzer analyzer, AnalysisCache cache) {
+        PaperTerms[] out = new PaperTerms[papers.size()];
+        // Papers share most of their terms: one String per distinct term, so an archive's analyses fit in memory.
+        java.util.concurrent.ConcurrentHashMap<String, String> pool = new java.util.concurrent.ConcurrentHashMap<>();
+        IntStream.range(0, papers.size()).parallel().forEach(i -> {
+            Paper p = papers.get(i);
+            String abs = p.abstractRaw().orElse(null);
+            out[i] = cache.get(i, p).orElseGet(() -> {
+                PaperTerms t = PaperTerms.analyse(p.title(), abs, analyzer);
+                for (String[] a : new String[][] {t.terms(), t.surfaces()}) {
+                    for (int k = 0; k < a.length; k++) {
+                        String had = pool.putIfAbsent(a[k], a[k]);
+                        if (had != null) a[k] = had;
+                    }
+                }
+                return t;
+            });
         });
-        String[] terms = vocab.keySet().toArray(new String[0]);
-        for (int i = 0; i < terms.length; i++) vocab.put(terms[i], i);
-        int[] docFreq = new int[terms.length];
-        for (int i = 0; i < terms.length; i++) docFreq[i] = df.get(terms[i]);
+        return out;
+    }
 
-        List<SparseVector> vectors = new ArrayList<>(n);
-        List<int[]> titleTerms = new ArrayList<>(n);
-        int[] titleFreq = new int[terms.length];
-        for (Map<String, int[]> doc : counts) {
-            int[] inTitle = doc.entrySet().stream().filter(e -> e.getValue()[1] > 0)
-                    .map(e -> vocab.get(e.getKey())).filter(id -> id != null)
-                    .mapToInt(Integer::intValue).sorted().toArray();
-            for (int t : inTitle) titleFreq[t]++;
-            titleTerms.add(inTitle);
-            int[] ids = new int[doc.size()];
-            int m = 0;
-            for (String t : doc.keySet()) {
-                Integer id = vocab.get(t);
-                if (id != null) ids[m++] = id;
+    /**
+     * The vocabulary and weights taken from the fit set: sorted terms, their document and title frequencies among
+     * the fit set and how the fit set most often writes them. A function of the fit set's analyses alone, so a
+     * build whose fit set did not change can take it from the theme cache.
+     */
+    record Vocabulary(String[] terms, int[] docFreq, int[] titleFreq, String[] surfaces) {}
+
+    /** Hands each paper's title and abstract stems to the sink (in parallel). */
+    static void stems(PaperTerms[] analysed, StemSink sink) {
+        IntStream.range(0, analysed.length).parallel().forEach(i -> sink.accept(i,
+                analysed[i].stems(analysed[i].titleStems()), analysed[i].stems(analysed[i].abstractStems())));
+    }
+
+    /**
+     * @param fit   per paper, whether the vocabulary and weights are taken from it
+     * @param known the fit set's vocabulary from an earlier build with the same fit set, if there is one
+     */
+    static Corpus of(List<Paper> papers, PaperTerms[] analysed, boolean[] fit, Optional<Vocabulary> known) {
+        int n = papers.size();
+        int nFit = 0;
+        for (boolean f : fit) if (f) nFit++;
+        String[] terms;
+        int[] docFreq;
+        if (known.isPresent()) {
+            terms = known.get().terms();
+            docFreq = known.get().docFreq();
+        } else {
+            final int fitSize = nFit;
+            // Document frequencies in parallel: each part counts the terms whose hash falls in it, over all papers.
+            // One part per core: every part reads every term (its hash), so more parts cost more than they balance.
+            int parts = Math.max(2, Runtime.getRuntime().availableProcessors());
+            List<Map<String, int[]>> df = IntStream.range(0, parts).parallel().mapToObj(part -> {
+                Map<String, int[]> m = new HashMap<>();
+                for (int i = 0; i < n; i++) {
+                    if (!fit[i]) continue;
+                    for (String t : analysed[i].terms()) {
+                        if (part(t, parts) == part) m.computeIfAbsent(t, k -> new int[1])[0]++;
+                    }
+                }
+                return m;
+            }).toList();
+            int maxDf = Math.max(2, (int) (MAX_DOC_FRACTION * fitSize));
+            List<String> kept = new ArrayList<>();
+            for (Map<String, int[]> m : df) {
+                for (Map.Entry<String, int[]> e : m.entrySet()) {
+                    int f = e.getValue()[0];
+                    if (f >= 2 && (f <= maxDf || fitSize < 10)) kept.add(e.getKey());
+                }
             }
-            ids = Arrays.copyOf(ids, m);
-            Arrays.sort(ids);
+            // Sorted vocabulary: term ids do not depend on hash or thread order.
+            terms = kept.toArray(new String[0]);
+            Arrays.sort(terms);
+            docFreq = new int[terms.length];
+            for (int i = 0; i < terms.length; i++) docFreq[i] = df.get(part(terms[i], parts)).get(terms[i])[0];
+        }
+        Map<String, Integer> vocab = new HashMap<>(terms.length * 2);
+        for (int i = 0; i < terms.length; i++) vocab.put(terms[i], i);
+        final String[] vocabTerms = terms;
+        final int[] vocabDocFreq = docFreq;
+
+        SparseVector[] vectors = new SparseVector[n];
+        int[][] titleTerms = new int[n][];
+        int[][] localIds = new int[n][];
+        final int fitCount = nFit;
+        IntStream.range(0, n).parallel().forEach(d -> {
+            PaperTerms doc = analysed[d];
+            int[] local = new int[doc.terms().length];
+            long[] packed = new long[local.length]; // id << 32 | local index: sorted by id
+            int m = 0, titled = 0;
+            for (int k = 0; k < local.length; k++) {
+                Integer id = vocab.get(doc.terms()[k]);
+                local[k] = id == null ? -1 : id;
+                if (id != null) {
+                    packed[m++] = ((long) id << 32) | k;
+                    if (doc.inTitle()[k]) titled++;
+                }
+            }
+            localIds[d] = local;
+            Arrays.sort(packed, 0, m);
+            int[] ids = new int[m];
+            int[] inTitle = new int[titled];
             float[] w = new float[m];
             double norm = 0;
+            int ti = 0;
             for (int i = 0; i < m; i++) {
-                String t = terms[ids[i]];
-                double tf = 1 + Math.log(doc.get(t)[0]);
-                double idf = Math.log((1.0 + n) / (1.0 + docFreq[ids[i]])) + 0.1;
+                ids[i] = (int) (packed[i] >>> 32);
+                int k = (int) packed[i];
+                if (doc.inTitle()[k]) inTitle[ti++] = ids[i];
+                double tf = 1 + Math.log(doc.counts()[k]);
+                double idf = Math.log((1.0 + fitCount) / (1.0 + vocabDocFreq[ids[i]])) + 0.1;
                 w[i] = (float) (tf * idf);
                 norm += w[i] * w[i];
             }
             norm = Math.sqrt(norm);
             for (int i = 0; i < m; i++) w[i] /= (float) norm;
-            vectors.add(m == 0 ? SparseVector.EMPTY : new SparseVector(ids, w));
-        }
-        return new Corpus(papers, vectors, terms, docFreq, titleFreq, titleTerms, mostFrequent(written, vocab));
+            titleTerms[d] = inTitle;
+            vectors[d] = m == 0 ? SparseVector.EMPTY : new SparseVector(ids, w);
+        });
+        Vocabulary v = known.orElseGet(() -> {
+            int[] titleFreq = new int[vocabTerms.length];
+            for (int d = 0; d < n; d++) {
+                if (fit[d]) for (int t : titleTerms[d]) titleFreq[t]++;
+            }
+            return new Vocabulary(vocabTerms, vocabDocFreq, titleFreq,
+                    mostFrequent(analysed, localIds, fit, vocabTerms.length));
+        });
+        return new Corpus(papers, Arrays.asList(vectors), v, Arrays.asList(titleTerms), fit);
     }
 
-    /** Term to {count in the paper, 1 if in the title}; how each term was written goes to {@code written}. */
-    private static Map<String, int[]> termCounts(int index, Paper p, TermAnalyzer analyzer,
-                                                 ConcurrentHashMap<String, Map<String, Integer>> written, StemSink sink) {
-        Map<String, int[]> c = new HashMap<>();
-        Map<String, String> seen = new HashMap<>();
-        List<TermAnalyzer.Token> title = analyzer.tokens(p.title());
-        for (int r = 0; r < TITLE_WEIGHT; r++) count(title, c, seen);
-        c.values().forEach(v -> v[1] = 1);
-        List<TermAnalyzer.Token> abs = p.abstractRaw().map(analyzer::tokens).orElse(List.of());
-        count(abs, c, seen);
-        if (sink != null) {
-            sink.accept(index, title.stream().map(TermAnalyzer.Token::stem).toList(),
-                    abs.stream().map(TermAnalyzer.Token::stem).toList());
-        }
-        // One vote per paper (its first spelling), so one paper repeating a word does not decide its name.
-        seen.forEach((term, surface) -> written.compute(term, (k, m) -> {
-            Map<String, Integer> byForm = m == null ? new HashMap<>() : m;
-            byForm.merge(surface, 1, Integer::sum);
-            return byForm;
-        }));
-        return c;
+    private static int part(String term, int parts) {
+        return (term.hashCode() & 0x7fffffff) % parts;
     }
 
-    private static void count(List<TermAnalyzer.Token> tokens, Map<String, int[]> c, Map<String, String> seen) {
-        for (int i = 0; i < tokens.size(); i++) {
-            TermAnalyzer.Token t = tokens.get(i);
-            c.computeIfAbsent(t.stem(), k -> new int[2])[0]++;
-            remember(seen, t.stem(), t.surface());
-            if (t.joinsPrevious() && i > 0) {
-                TermAnalyzer.Token prev = tokens.get(i - 1);
-                String pair = prev.stem() + " " + t.stem();
-                c.computeIfAbsent(pair, k -> new int[2])[0]++;
-                seen.computeIfAbsent(pair, k -> prev.surface() + t.joiner() + t.surface());
+    /**
+     * Per vocabulary term, its most used spelling among the fit set, one vote per paper (its first spelling, so
+     * one paper repeating a word does not decide its name); ties go to the alphabetically first, for determinism.
+     */
+    private static String[] mostFrequent(PaperTerms[] analysed, int[][] localIds, boolean[] fit, int vocabSize) {
+        String[] first = new String[vocabSize];
+        int[] firstVotes = new int[vocabSize];
+        // Most terms are written one way; only those written several ways need a count per spelling.
+        Map<Integer, Map<String, Integer>> others = new HashMap<>();
+        for (int d = 0; d < analysed.length; d++) {
+            if (!fit[d]) continue;
+            String[] surfaces = analysed[d].surfaces();
+            int[] ids = localIds[d];
+            for (int k = 0; k < ids.length; k++) {
+                int id = ids[k];
+                if (id < 0) continue;
+                String s = surfaces[k];
+                if (first[id] == null) first[id] = s;
+                if (first[id].equals(s)) firstVotes[id]++;
+                else others.computeIfAbsent(id, x -> new HashMap<>()).merge(s, 1, Integer::sum);
             }
         }
-    }
-
-    private static void remember(Map<String, String> seen, String term, String surface) {
-        seen.putIfAbsent(term, surface);
-    }
-
-    /** Per vocabulary term, its most used spelling; ties go to the alphabetically first, for determinism. */
-    private static Map<String, String> mostFrequent(Map<String, Map<String, Integer>> written, Map<String, Integer> vocab) {
-        Map<String, String> out = new HashMap<>();
-        for (String term : vocab.keySet()) {
-            Map<String, Integer> forms = written.get(term);
-            if (forms == null) continue;
-            String best = null;
-            int bestCount = -1;
+        String[] out = first;
+        others.forEach((id, forms) -> {
+            String best = first[id];
+            int bestCount = firstVotes[id];
             for (Map.Entry<String, Integer> e : forms.entrySet()) {
                 int cmp = Integer.compare(e.getValue(), bestCount);
                 if (cmp > 0 || (cmp == 0 && e.getKey().compareTo(best) < 0)) {
@@ -176,8 +248,8 @@ final class Corpus {
                     bestCount = e.getValue();
                 }
             }
-            out.put(term, best);
-        }
+            out[id] = best;
+        });
         return out;
     }
 }

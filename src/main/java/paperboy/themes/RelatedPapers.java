@@ -1,20 +1,22 @@
 package paperboy.themes;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * For each paper, the {@link #COUNT} most similar other papers by cosine. Small corpora are compared exhaustively;
- * large ones through an inverted index over each paper's strongest terms, with long posting lists cut to their
- * strongest entries, so the work per paper is bounded and the total linear in the number of papers.
+ * For each paper, the {@link #COUNT} most similar other papers by cosine, among its <em>candidates</em>: the fit
+ * set and the papers first seen no later than itself. So a paper's list never changes when newer papers arrive
+ * (its old page stays as it was); within the fit set, every paper is a candidate for every other. Small corpora
+ * are compared exhaustively; large ones through an inverted index over each paper's strongest terms, with the
+ * fit set's long posting lists cut to their strongest entries, so the work per paper is bounded and the total
+ * linear in the number of papers.
  */
 final class RelatedPapers {
     static final int COUNT = 5;
-    /** Below this, comparing every pair is cheaper than building an index. */
+    /**
+     * Up to a fit set of this size, comparing every pair is cheaper than building an index (the fit set is at
+     * least {@link FitSet#MIN_SHARE} of the papers, so there are at most a quarter more).
+     */
     static final int EXHAUSTIVE_UP_TO = 3000;
     private static final int QUERY_TERMS = 12;
     private static final int INDEX_TERMS = 24;
@@ -28,35 +30,71 @@ final class RelatedPapers {
 
     /** Corpus index to related corpus indices, most similar first (ties to the lower index). */
     static int[][] compute(Corpus corpus) {
-        List<SparseVector> xs = corpus.vectors;
-        if (xs.size() <= EXHAUSTIVE_UP_TO) {
-            int dims = corpus.terms.length;
-            return IntStream.range(0, xs.size()).parallel()
-                    .mapToObj(i -> top(i, IntStream.range(0, xs.size()), xs, dense(xs.get(i), dims)))
-                    .toArray(int[][]::new);
-        }
-        Postings[] postings = index(corpus);
-        int n = xs.size();
+        return compute(corpus, null);
+    }
+
+    /**
+     * @param known per corpus index, the list an earlier build found for a fit-set paper (null: find it); a
+     *              fit-set paper's list depends on the fit set alone (its candidates, and whether they are
+     *              compared exhaustively, which goes by the fit set's size)
+     */
+    static int[][] compute(Corpus corpus, int[][] known) {
+        SparseVector[] xs = corpus.vectors.toArray(new SparseVector[0]);
+        int n = xs.length;
+        boolean[] fit = corpus.fit;
+        long[] firstSeen = new long[n];
+        for (int i = 0; i < n; i++) firstSeen[i] = corpus.papers.get(i).firstSeen().toEpochDay();
+        Candidates allowed = (i, d) -> d != i && (fit[d] || firstSeen[d] <= firstSeen[i]);
         int[][] out = new int[n][];
+        boolean[] todo = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            if (known != null && known[i] != null) out[i] = known[i];
+            else todo[i] = true;
+        }
+        if (corpus.fitSize <= EXHAUSTIVE_UP_TO) {
+            int dims = corpus.terms.length;
+            int[] everyone = IntStream.range(0, n).toArray();
+            IntStream.range(0, n).parallel().filter(i -> todo[i]).forEach(i -> {
+                float[] dense = new float[dims];
+                SparseVector x = xs[i];
+                for (int k = 0; k < x.ids().length; k++) dense[x.ids()[k]] = x.weights()[k];
+                out[i] = top(i, everyone, everyone.length, xs, dense, allowed);
+            });
+            return out;
+        }
+        int[][] strongest = new int[n][];
+        IntStream.range(0, n).parallel().forEach(i -> strongest[i] = strongest(xs[i], INDEX_TERMS));
+        Postings[] postings = index(xs, strongest, fit, corpus.terms.length);
         // Chunks of papers share one scratch accumulator, so memory stays O(n) per thread, not per paper.
         IntStream.range(0, (n + CHUNK - 1) / CHUNK).parallel().forEach(chunk -> {
             Scratch scratch = new Scratch(n);
+            float[] dense = new float[corpus.terms.length];
             for (int i = chunk * CHUNK; i < Math.min(n, (chunk + 1) * CHUNK); i++) {
-                out[i] = top(i, candidates(i, xs.get(i), postings, scratch), xs, null);
+                if (!todo[i]) continue;
+                int m = candidates(i, xs[i], strongest[i], postings, scratch, allowed);
+                SparseVector x = xs[i];
+                for (int k = 0; k < x.ids().length; k++) dense[x.ids()[k]] = x.weights()[k];
+                out[i] = top(i, scratch.best, m, xs, dense, allowed);
+                for (int k = 0; k < x.ids().length; k++) dense[x.ids()[k]] = 0;
             }
         });
         return out;
     }
 
-    /** @param denseX the paper's vector spread out, for fast products with every other; null to merge instead */
-    private static int[] top(int i, IntStream candidates, List<SparseVector> xs, float[] denseX) {
-        SparseVector x = xs.get(i);
+    /** Whether paper d may be listed as related to paper i. */
+    private interface Candidates {
+        boolean test(int i, int d);
+    }
+
+    /** @param denseX the paper's vector spread out, for fast products with every other */
+    private static int[] top(int i, int[] candidates, int count, SparseVector[] xs, float[] denseX, Candidates allowed) {
         double[] bestSim = new double[COUNT];
         int[] best = new int[COUNT];
         int n = 0;
-        for (int j : (Iterable<Integer>) candidates::iterator) {
-            if (j == i) continue;
-            double s = denseX != null ? xs.get(j).dot(denseX) : x.dot(xs.get(j));
+        for (int c = 0; c < count; c++) {
+            int j = candidates[c];
+            if (!allowed.test(i, j)) continue;
+            double s = xs[j].dot(denseX);
             if (s < MIN_SIMILARITY) continue;
             if (n == COUNT && s <= bestSim[COUNT - 1]) continue;
             int pos = n < COUNT ? n++ : COUNT - 1;
@@ -71,43 +109,73 @@ final class RelatedPapers {
         return Arrays.copyOf(best, n);
     }
 
-    /** The papers having one term among their strongest, with its weight in each, strongest first. */
+    /**
+     * The papers having one term among their strongest, with its weight in each: first the fit set's, strongest
+     * first and capped at {@link #POSTINGS_CAP}, then the rest's in paper order, uncapped (a cap there would let
+     * a newer paper push an older one out).
+     */
     private record Postings(int[] docs, float[] weights) {}
 
-    private static float[] dense(SparseVector x, int dims) {
-        float[] d = new float[dims];
-        for (int k = 0; k < x.ids().length; k++) d[x.ids()[k]] = x.weights()[k];
-        return d;
-    }
-
-    /** Term id to its postings, capped at the {@link #POSTINGS_CAP} strongest. */
-    private static Postings[] index(Corpus corpus) {
-        Map<Integer, List<float[]>> lists = new HashMap<>();
-        for (int d = 0; d < corpus.size(); d++) {
-            SparseVector x = corpus.vectors.get(d);
-            for (int k : strongest(x, INDEX_TERMS)) {
-                lists.computeIfAbsent(x.ids()[k], t -> new ArrayList<>()).add(new float[] {d, x.weights()[k]});
+    private static Postings[] index(SparseVector[] xs, int[][] strongest, boolean[] fit, int dims) {
+        int[] fitLen = new int[dims], restLen = new int[dims];
+        for (int d = 0; d < xs.length; d++) {
+            for (int k : strongest[d]) (fit[d] ? fitLen : restLen)[xs[d].ids()[k]]++;
+        }
+        long[][] fitEntries = new long[dims][];
+        int[][] restDocs = new int[dims][];
+        float[][] restWeights = new float[dims][];
+        int[] fitFill = new int[dims], restFill = new int[dims];
+        for (int d = 0; d < xs.length; d++) {
+            for (int k : strongest[d]) {
+                int t = xs[d].ids()[k];
+                float w = xs[d].weights()[k];
+                if (fit[d]) {
+                    if (fitEntries[t] == null) fitEntries[t] = new long[fitLen[t]];
+                    fitEntries[t][fitFill[t]++] = byWeight(w, d);
+                } else {
+                    if (restDocs[t] == null) {
+                        restDocs[t] = new int[restLen[t]];
+                        restWeights[t] = new float[restLen[t]];
+                    }
+                    restDocs[t][restFill[t]] = d;
+                    restWeights[t][restFill[t]++] = w;
+                }
             }
         }
-        Postings[] postings = new Postings[corpus.terms.length];
-        lists.forEach((term, l) -> {
-            l.sort((a, b) -> a[1] != b[1] ? Float.compare(b[1], a[1]) : Float.compare(a[0], b[0]));
-            int m = Math.min(POSTINGS_CAP, l.size());
-            int[] docs = new int[m];
-            float[] w = new float[m];
-            for (int e = 0; e < m; e++) {
-                docs[e] = (int) l.get(e)[0];
-                w[e] = l.get(e)[1];
+        Postings[] postings = new Postings[dims];
+        IntStream.range(0, dims).parallel().forEach(t -> {
+            if (fitLen[t] == 0 && restLen[t] == 0) return;
+            int m = Math.min(POSTINGS_CAP, fitLen[t]);
+            int[] docs = new int[m + restLen[t]];
+            float[] w = new float[docs.length];
+            if (fitLen[t] > 0) {
+                long[] e = fitEntries[t];
+                Arrays.sort(e); // strongest first, ties to the lower paper index
+                for (int i = 0; i < m; i++) {
+                    docs[i] = (int) e[i];
+                    w[i] = Float.intBitsToFloat(Integer.MAX_VALUE - (int) (e[i] >>> 32));
+                }
             }
-            postings[term] = new Postings(docs, w);
+            if (restLen[t] > 0) {
+                System.arraycopy(restDocs[t], 0, docs, m, restLen[t]);
+                System.arraycopy(restWeights[t], 0, w, m, restLen[t]);
+            }
+            postings[t] = new Postings(docs, w);
         });
         return postings;
+    }
+
+    /** A positive weight and an index packed so that ascending order is weight descending, then index ascending. */
+    private static long byWeight(float w, int index) {
+        return ((long) (Integer.MAX_VALUE - Float.floatToIntBits(w)) << 32) | index;
     }
 
     /** A dense accumulator over all papers and the list of entries touched, reset after each use. */
     private static final class Scratch {
         final float[] score;
         final int[] touched;
+        final int[] best = new int[RESCORE];
+        final float[] bestScore = new float[RESCORE];
         int count;
 
         Scratch(int n) {
@@ -116,22 +184,30 @@ final class RelatedPapers {
         }
     }
 
-    /** Papers sharing one of this paper's strongest terms, ranked by that partial overlap, best {@link #RESCORE}. */
-    private static IntStream candidates(int i, SparseVector x, Postings[] postings, Scratch s) {
-        for (int k : strongest(x, QUERY_TERMS)) {
+    /**
+     * Allowed papers sharing one of this paper's strongest terms, ranked by that partial overlap: the best
+     * {@link #RESCORE} go to {@code s.best}; returns how many.
+     */
+    private static int candidates(int i, SparseVector x, int[] strongest, Postings[] postings, Scratch s,
+                                  Candidates allowed) {
+        int queryTerms = Math.min(QUERY_TERMS, strongest.length);
+        for (int q = 0; q < queryTerms; q++) {
+            int k = strongest[q];
             Postings p = postings[x.ids()[k]];
             if (p == null) continue;
             float w = x.weights()[k];
-            for (int e = 0; e < p.docs().length; e++) {
-                int d = p.docs()[e];
-                if (d == i) continue;
+            int[] docs = p.docs();
+            float[] pw = p.weights();
+            for (int e = 0; e < docs.length; e++) {
+                int d = docs[e];
+                if (!allowed.test(i, d)) continue;
                 if (s.score[d] == 0) s.touched[s.count++] = d;
-                s.score[d] += w * p.weights()[e];
+                s.score[d] += w * pw[e];
             }
         }
         // Keep the best RESCORE by partial score (ties to the lower index): a small insertion-sorted buffer.
-        int[] best = new int[RESCORE];
-        float[] bestScore = new float[RESCORE];
+        int[] best = s.best;
+        float[] bestScore = s.bestScore;
         int m = 0;
         for (int t = 0; t < s.count; t++) {
             int d = s.touched[t];
@@ -148,14 +224,17 @@ final class RelatedPapers {
             bestScore[pos] = sc;
         }
         s.count = 0;
-        return IntStream.of(Arrays.copyOf(best, m));
+        return m;
     }
 
-    /** Positions (into the vector's arrays) of its largest weights. */
+    /** Positions (into the vector's arrays) of its largest weights, largest first (ties to the lower position). */
     private static int[] strongest(SparseVector x, int count) {
-        Integer[] pos = IntStream.range(0, x.ids().length).boxed().toArray(Integer[]::new);
-        Arrays.sort(pos, (a, b) -> a.equals(b) ? 0 : x.weights()[a] != x.weights()[b]
-                ? Float.compare(x.weights()[b], x.weights()[a]) : Integer.compare(a, b));
-        return Arrays.stream(pos).limit(count).mapToInt(Integer::intValue).toArray();
+        float[] w = x.weights();
+        long[] keyed = new long[w.length];
+        for (int i = 0; i < w.length; i++) keyed[i] = byWeight(w[i], i);
+        Arrays.sort(keyed);
+        int[] out = new int[Math.min(count, w.length)];
+        for (int i = 0; i < out.length; i++) out[i] = (int) keyed[i];
+        return out;
     }
 }

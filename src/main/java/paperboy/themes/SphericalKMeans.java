@@ -48,13 +48,17 @@ final class SphericalKMeans {
 
     /** Assigns every vector to its most similar centroid (ties to the lower index); true if any moved. */
     static boolean assign(List<SparseVector> xs, float[][] c, int[] cluster, double[] sim) {
+        return assign(similarities(xs, c), c.length, cluster, sim);
+    }
+
+    /** As {@link #assign(List, float[][], int[], double[])}, from {@link #similarities}. */
+    static boolean assign(double[] sims, int k, int[] cluster, double[] sim) {
         boolean changed = false;
-        for (int i = 0; i < xs.size(); i++) {
-            SparseVector x = xs.get(i);
+        for (int i = 0; i < cluster.length; i++) {
             int best = 0;
             double bestSim = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < c.length; j++) {
-                double s = x.dot(c[j]);
+            for (int j = 0; j < k; j++) {
+                double s = sims[i * k + j];
                 if (s > bestSim) {
                     bestSim = s;
                     best = j;
@@ -65,6 +69,36 @@ final class SphericalKMeans {
             sim[i] = bestSim;
         }
         return changed;
+    }
+
+    /** Vectors above this many are compared with the centroids on all cores. */
+    private static final int PARALLEL_FROM = 2000;
+
+    /**
+     * Every vector's cosine with every centroid, row-major ({@code [i * k + j]}). The centroids are laid out term by
+     * term, so one vector's products with all k centroids read k adjacent floats per term; each sum is taken in
+     * term order, exactly as {@link SparseVector#dot(float[])} takes it.
+     */
+    static double[] similarities(List<SparseVector> xs, float[][] c) {
+        int k = c.length;
+        int dims = k == 0 ? 0 : c[0].length;
+        float[] byTerm = new float[dims * k];
+        for (int j = 0; j < k; j++) for (int t = 0; t < dims; t++) byTerm[t * k + j] = c[j][t];
+        int n = xs.size();
+        double[] out = new double[n * k];
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, n);
+        (n >= PARALLEL_FROM ? range.parallel() : range).forEach(i -> {
+            SparseVector x = xs.get(i);
+            int[] ids = x.ids();
+            float[] w = x.weights();
+            int row = i * k;
+            for (int e = 0; e < ids.length; e++) {
+                double we = w[e];
+                int base = ids[e] * k;
+                for (int j = 0; j < k; j++) out[row + j] += we * byTerm[base + j];
+            }
+        });
+        return out;
     }
 
     /**

@@ -39,6 +39,7 @@ public final class TermAnalyzer {
     /** Compound prefixes glued on before analysis, so "auto-encoder" and "autoencoder" are the same word. */
     private static final Set<String> GLUED_PREFIXES = Set.of("auto", "pre", "post", "non", "co", "multi", "semi",
             "sub", "un", "de", "re");
+    private static final int MAX_PREFIX = GLUED_PREFIXES.stream().mapToInt(String::length).max().orElse(0);
 
     private final Analyzer analyzer;
     private final CharArraySet stopWords;
@@ -91,18 +92,35 @@ public final class TermAnalyzer {
     /** "auto-encoder" → "autoencoder", "pre-training" → "pretraining": one word however it is written. */
     static String glueCompoundPrefixes(String text) {
         if (text.indexOf('-') < 0) return text;
-        StringBuilder out = new StringBuilder(text.length());
+        // Copies only when a hyphen goes, in runs between the hyphens dropped: most texts keep every hyphen.
+        StringBuilder out = null;
+        int copied = 0;
         int wordStart = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '-' && i > wordStart && i + 1 < text.length() && Character.isLetter(text.charAt(i + 1))
-                    && GLUED_PREFIXES.contains(text.substring(wordStart, i).toLowerCase(Locale.ROOT))) {
-                continue;
+                    && gluedPrefix(text, wordStart, i)) {
+                if (out == null) out = new StringBuilder(text.length());
+                out.append(text, copied, i);
+                copied = i + 1;
+                continue; // the word goes on: its start stays where it was
             }
-            out.append(c);
             if (!Character.isLetter(c)) wordStart = i + 1;
         }
-        return out.toString();
+        if (out == null) return text;
+        return out.append(text, copied, text.length()).toString();
+    }
+
+    /** Whether text[from, to) is one of {@link #GLUED_PREFIXES} in any case (they are ASCII: so must it be). */
+    private static boolean gluedPrefix(String text, int from, int to) {
+        if (to - from > MAX_PREFIX) return false;
+        char[] lower = new char[to - from];
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= 128) return false;
+            lower[i - from] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return GLUED_PREFIXES.contains(new String(lower));
     }
 
     /** Just the stems, for matching curated keywords. */

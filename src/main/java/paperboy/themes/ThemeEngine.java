@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import paperboy.assemble.Slugs;
 import paperboy.assemble.ThemeAssigner.Assignment;
 import paperboy.model.Paper;
@@ -24,6 +25,8 @@ import paperboy.parse.Problems;
  */
 final class ThemeEngine {
     static final String OTHER_SLUG = "other";
+    /** Part of the fitted model's key: change it whenever fitting changes, so models kept before are refitted. */
+    private static final String MODEL_CONFIG = "themes-model-1 k=";
 
     private final TermAnalyzer analyzer;
     private final int minThemes;
@@ -43,8 +46,12 @@ final class ThemeEngine {
     record Found(String name, List<String> keywords, List<Integer> members, List<Integer> secondary,
                  List<Integer> typical) {}
 
-    /** The automatic themes of the given papers, biggest first, and the papers that fit none. */
-    record Clusters(Corpus corpus, List<Found> themes, List<Integer> other, int chosenK, double silhouette) {}
+    /**
+     * The automatic themes of the given papers, biggest first, and the papers that fit none; and what of it is a
+     * function of the fit set alone, to keep: the fit and its themes' names (in the fit's order).
+     */
+    record Clusters(Corpus corpus, List<Found> themes, List<Integer> other, int chosenK, double silhouette,
+                    AutoClustering.Fit fit, List<FittedModel.Named> names) {}
 
     Clusters cluster(List<Paper> papers) {
         Corpus corpus = Corpus.of(papers, analyzer);
@@ -54,45 +61,79 @@ final class ThemeEngine {
     }
 
     Clusters cluster(Corpus corpus, List<Integer> docs) {
-        AutoClustering.Result r = AutoClustering.cluster(corpus, docs, minThemes, maxThemes);
-        ThemeNamer namer = new ThemeNamer(corpus);
-        List<Found> found = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (AutoClustering.Group g : r.groups()) {
-            ThemeNamer.Naming n = namer.name(g.members());
-            String name = n.name();
-            // Two themes with one name: tell them apart by their next keyword, "In-Context Learning (Gradient Descent)".
-            for (String k : n.keywords()) {
-                if (!names.contains(name)) break;
-                String part = ThemeNamer.titleCase(k);
-                if (!n.name().toLowerCase(Locale.ROOT).contains(k.toLowerCase(Locale.ROOT))) name = n.name() + " (" + part + ")";
+        return cluster(corpus, docs, Optional.empty());
+    }
+
+    /** @param known the model fitted on this fit set by an earlier build, with the same papers clustered */
+    Clusters cluster(Corpus corpus, List<Integer> docs, Optional<FittedModel> known) {
+        AutoClustering.Fit fit = known.map(FittedModel::clusters)
+                .orElseGet(() -> AutoClustering.fit(corpus, docs, minThemes, maxThemes));
+        AutoClustering.Result r = AutoClustering.place(corpus, docs, fit);
+        FittedModel.Named[] named = new FittedModel.Named[fit.themes().size()];
+        if (known.isPresent()) {
+            known.get().names().toArray(named);
+        } else {
+            ThemeNamer namer = new ThemeNamer(corpus);
+            Set<String> names = new HashSet<>();
+            for (AutoClustering.Group g : r.groups()) {
+                // Named after its fit-set members only, so papers added later do not rename it.
+                AutoClustering.Fitted f = fit.themes().get(g.fitted());
+                List<Integer> fitMembers = java.util.Arrays.stream(f.members()).boxed().toList();
+                ThemeNamer.Naming n = namer.name(fitMembers);
+                String name = n.name();
+                // Two themes with one name: tell them apart by their next keyword, "In-Context Learning (Gradient Descent)".
+                for (String k : n.keywords()) {
+                    if (!names.contains(name)) break;
+                    String part = ThemeNamer.titleCase(k);
+                    if (!n.name().toLowerCase(Locale.ROOT).contains(k.toLowerCase(Locale.ROOT))) name = n.name() + " (" + part + ")";
+                }
+                for (int i = 2; names.contains(name); i++) name = n.name() + " (" + i + ")";
+                names.add(name);
+                double[] closeness = new double[fitMembers.size()];
+                for (int m = 0; m < closeness.length; m++) closeness[m] = corpus.vectors.get(fitMembers.get(m)).dot(f.centroid());
+                int[] typical = IntStream.range(0, closeness.length).boxed()
+                        .sorted(Comparator.comparingDouble((Integer m) -> -closeness[m]).thenComparingInt(m -> m))
+                        .limit(3).mapToInt(fitMembers::get).toArray();
+                named[g.fitted()] = new FittedModel.Named(name, n.keywords(), typical);
             }
-            for (int i = 2; names.contains(name); i++) name = n.name() + " (" + i + ")";
-            names.add(name);
-            List<Integer> typical = g.members().stream()
-                    .sorted(Comparator.comparingDouble((Integer i) -> -corpus.vectors.get(i).dot(g.centroid()))
-                            .thenComparingInt(i -> i))
-                    .limit(3).toList();
-            found.add(new Found(name, n.keywords(), g.members(), g.secondary(), typical));
         }
-        return new Clusters(corpus, found, r.other(), r.chosenK(), r.silhouette());
+        List<Found> found = new ArrayList<>();
+        for (AutoClustering.Group g : r.groups()) {
+            FittedModel.Named n = named[g.fitted()];
+            found.add(new Found(n.name(), n.keywords(), g.members(), g.secondary(),
+                    java.util.Arrays.stream(n.typical()).boxed().toList()));
+        }
+        return new Clusters(corpus, found, r.other(), r.chosenK(), r.silhouette(), fit, List.of(named));
+    }
+
+    /** What besides the papers the fitted model depends on: the bounds on k, and the fitting code's version. */
+    String modelConfig() {
+        return MODEL_CONFIG + minThemes + "-" + maxThemes;
     }
 
     Assignment assign(List<Paper> papers, Optional<Taxonomy> taxonomy, Problems problems) {
+        return assign(papers, Corpus.analyse(papers, analyzer, AnalysisCache.NONE), taxonomy, problems,
+                ModelCache.NONE);
+    }
+
+    /**
+     * @param analysed each paper's terms, same order
+     * @param models   where the model fitted on the fit set is kept between builds
+     */
+    Assignment assign(List<Paper> papers, PaperTerms[] analysed, Optional<Taxonomy> taxonomy, Problems problems,
+                      ModelCache models) {
         int n = papers.size();
         Optional<CuratedMatcher> matcher = taxonomy.map(t -> new CuratedMatcher(t, analyzer));
-        int[][] curatedScores = new int[n][];
-        Corpus corpus = Corpus.of(papers, analyzer,
-                matcher.<Corpus.StemSink>map(m -> (i, title, abs) -> curatedScores[i] = m.scores(title, abs)).orElse(null));
+        boolean[] fit = FitSet.of(papers);
         // Per paper, its theme keys in order (primary first); a key is a curated slug or "auto:<i>".
         List<List<ThemeDraft>> themesOf = new ArrayList<>();
         for (int i = 0; i < n; i++) themesOf.add(new ArrayList<>());
         List<ThemeDraft> drafts = new ArrayList<>();
 
-        // Related papers need only the vectors: find them while the themes are worked out.
-        CompletableFuture<int[][]> related = CompletableFuture.supplyAsync(() -> RelatedPapers.compute(corpus));
         List<Integer> unclaimed = new ArrayList<>();
         if (taxonomy.isPresent()) {
+            int[][] curatedScores = new int[n][];
+            Corpus.stems(analysed, (i, title, abs) -> curatedScores[i] = matcher.get().scores(title, abs));
             List<List<Integer>> matches = matcher.get().match(papers, curatedScores, problems);
             List<ThemeDraft> curated = new ArrayList<>();
             for (Taxonomy.Entry e : taxonomy.get().themes()) {
@@ -106,8 +147,15 @@ final class ThemeEngine {
         } else {
             for (int i = 0; i < n; i++) unclaimed.add(i);
         }
+        boolean[] clustered = new boolean[n];
+        unclaimed.forEach(i -> clustered[i] = true);
+        Optional<FittedModel> known = models.find(papers, fit, clustered, modelConfig());
+        Corpus corpus = Corpus.of(papers, analysed, fit, known.map(FittedModel::vocabulary));
 
-        Clusters auto = cluster(corpus, unclaimed);
+        // Related papers need only the vectors: find them while the themes are worked out.
+        CompletableFuture<int[][]> related = CompletableFuture.supplyAsync(
+                () -> RelatedPapers.compute(corpus, known.map(FittedModel::related).orElse(null)));
+        Clusters auto = cluster(corpus, unclaimed, known);
         Slugs slugs = new Slugs();
         drafts.forEach(d -> slugs.unique(d.slug)); // curated slugs are unique already (checked on loading)
         slugs.unique(OTHER_SLUG);
@@ -147,6 +195,11 @@ final class ThemeEngine {
         });
 
         int[][] similar = related.join();
+        if (known.isEmpty()) {
+            int[][] fitRelated = new int[n][];
+            for (int i = 0; i < n; i++) if (fit[i]) fitRelated[i] = similar[i];
+            models.keep(new FittedModel(corpus.vocabulary, auto.fit(), auto.names(), fitRelated));
+        }
         Map<String, List<String>> relatedSlugs = new TreeMap<>();
         for (int i = 0; i < n; i++) {
             List<String> r = new ArrayList<>();

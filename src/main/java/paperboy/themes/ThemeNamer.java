@@ -105,7 +105,7 @@ final class ThemeNamer {
      * where a paper with the term in its title counts fully and one with it only in the abstract partly.
      */
     private double score(int term, double inside, int size) {
-        int outsideSize = Math.max(1, corpus.size() - size);
+        int outsideSize = Math.max(1, corpus.fitSize - size);
         double everywhere = corpus.titleFreq[term] + ABSTRACT_ONLY * (corpus.docFreq[term] - corpus.titleFreq[term]);
         double s = inside / size - Math.max(0, everywhere - inside) / outsideSize;
         return corpus.terms[term].contains(" ") ? s * PAIR_BONUS : s;

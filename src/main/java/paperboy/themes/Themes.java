@@ -1,6 +1,8 @@
 package paperboy.themes;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,12 +22,29 @@ public final class Themes implements ThemeAssigner {
     private final Path taxonomyFile;
     private final ThemeEngine engine;
     private final TermAnalyzer analyzer;
+    /** Where per-paper analyses are kept between builds ({@link ThemeCache}); null: none kept */
+    private final Path cacheFile;
 
     private Themes(String mode, Path taxonomyFile, ThemesConfig config) {
         this.mode = mode;
         this.taxonomyFile = taxonomyFile;
         this.analyzer = new TermAnalyzer();
         this.engine = new ThemeEngine(analyzer, config.minThemes(), config.maxThemes());
+        this.cacheFile = null;
+    }
+
+    private Themes(Themes t, Path cacheFile) {
+        this.mode = t.mode;
+        this.taxonomyFile = t.taxonomyFile;
+        this.analyzer = t.analyzer;
+        this.engine = t.engine;
+        this.cacheFile = cacheFile;
+    }
+
+    /** The same themes, reusing and keeping each paper's analysis in the theme cache of the site at {@code outDir}. */
+    @Override
+    public ThemeAssigner cachedFor(Path outDir) {
+        return new Themes(this, ThemeCache.location(outDir));
     }
 
     /**
@@ -57,6 +76,26 @@ public final class Themes implements ThemeAssigner {
             taxonomy = new TaxonomyLoader(analyzer).load(taxonomyFile, problems);
             if (problems.hasErrors()) return Assignment.none();
         }
-        return engine.assign(papers, taxonomy, problems);
+        if (cacheFile == null) return engine.assign(papers, taxonomy, problems);
+        ThemeCache cache = ThemeCache.read(cacheFile).lookUp(papers);
+        PaperTerms[] analysed = Corpus.analyse(papers, analyzer, cache);
+        // Kept for the next build (only when it would differ from what is there) as soon as the model is known,
+        // while the themes are worked out.
+        CompletableFuture<Void> keep = cache.settled().thenRunAsync(() -> {
+            if (!cache.changed()) return;
+            try {
+                cache.write(cacheFile, analysed);
+            } catch (IOException | RuntimeException e) {
+                // Only a hint: without it the next build analyses every paper and fits the model again.
+            }
+        });
+        Assignment a;
+        try {
+            a = engine.assign(papers, analysed, taxonomy, problems, cache);
+        } finally {
+            cache.settle();
+        }
+        keep.join();
+        return a;
     }
 }

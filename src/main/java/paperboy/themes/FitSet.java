@@ -1,0 +1,36 @@
+package paperboy.themes;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import paperboy.model.Paper;
+
+/**
+ * Which papers the theme model (vocabulary, weights, clusters, names) is fitted on, so that adding a day does
+ * not reshuffle the site: the papers first seen before the month of the latest day. Papers of the current month
+ * are placed into the themes fitted on the earlier ones, and the model is fitted anew when a month begins. A
+ * young archive, where the earlier months hold less than {@link #MIN_SHARE} of the papers, is fitted on all of
+ * them (every build then refits, as the model would otherwise miss most of the archive).
+ */
+final class FitSet {
+    static final double MIN_SHARE = 0.8;
+
+    private FitSet() {}
+
+    static boolean[] of(List<Paper> papers) {
+        int n = papers.size();
+        boolean[] fit = new boolean[n];
+        LocalDate latest = null;
+        for (Paper p : papers) if (latest == null || p.lastSeen().isAfter(latest)) latest = p.lastSeen();
+        int count = 0;
+        if (latest != null) {
+            LocalDate monthStart = latest.withDayOfMonth(1);
+            for (int i = 0; i < n; i++) {
+                fit[i] = papers.get(i).firstSeen().isBefore(monthStart);
+                if (fit[i]) count++;
+            }
+        }
+        if (count < MIN_SHARE * n) Arrays.fill(fit, true);
+        return fit;
+    }
+}
