@@ -4,7 +4,6 @@
 #   bench/run.sh                 # all sizes: sample 365 3650 (3,650 days takes a few minutes)
 #   bench/run.sh sample 365      # some sizes
 #   REPEAT=5 BENCH_DIR=/tmp/pb bench/run.sh 365   # more runs; on disk instead of /dev/shm
-#   LAUNCHER=bin bench/run.sh    # through bin/paperboy (class-data archive, quick JIT) instead of java -jar
 #
 # Prints a Markdown table: median wall time of REPEAT runs (JVM start included), CPU time and peak RSS of that
 # run, files in the site, pages rendered, site size, pages rendered per second of wall time, and the phase
@@ -34,13 +33,8 @@ run() {
   for ((i = 0; i < REPEAT; i++)); do
     [ -n "${PREPARE:-}" ] && eval "$PREPARE"
     local log; log=$(mktemp)
-    if [ "${LAUNCHER:-}" = bin ]; then
-      JAVA_OPTS=$xmx /usr/bin/time -f 'TIME %e %M %U %S' bin/paperboy build --content "$content" --out "$out" \
-        --verbose "$@" >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
-    else
-      /usr/bin/time -f 'TIME %e %M %U %S' java $xmx -jar "$JAR" build --content "$content" --out "$out" \
-        --verbose "$@" >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
-    fi
+    /usr/bin/time -f 'TIME %e %M %U %S' java $xmx -jar "$JAR" build --content "$content" --out "$out" \
+      --verbose "$@" >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
     local mb; mb=$(du -sb "$out" | awk '{printf "%.1f", $1 / 1e6}')
     rows+=("$(awk -v mb="$mb" '
       /^TIME/ { wall = $2; rss = $3 / 1024; cpu = $4 + $5 }
@@ -59,8 +53,8 @@ run() {
     "$label" "$wall" "$cpu" "$rss" "$files" "$rendered" "$mb" "$pps" "$phases"
 }
 
-[ "${LAUNCHER:-}" = bin ] && bin/paperboy build --out "$DIR/site-warm" --no-cache >/dev/null # class-data archive, untimed
-echo "paperboy benchmark via ${LAUNCHER:-java -jar}, $(nproc) cores, $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg), REPEAT=$REPEAT, $DIR"
+java -jar "$JAR" build --out "$DIR/site-warm" --no-cache >/dev/null # makes the class-data archive if missing, untimed
+echo "paperboy benchmark via java -jar, $(nproc) cores, $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg), REPEAT=$REPEAT, $DIR"
 echo
 echo '| corpus | wall (median) | CPU user+sys | peak RSS | files | pages rendered | site size | pages/s | phases (ms) |'
 echo '|---|---|---|---|---|---|---|---|---|'

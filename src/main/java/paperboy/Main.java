@@ -3,12 +3,14 @@ package paperboy;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 import paperboy.cli.BuildCommand;
 import paperboy.cli.ThemesCommand;
 import paperboy.cli.ExitCodes;
 import paperboy.cli.ServeCommand;
 import paperboy.cli.VersionProvider;
+import paperboy.warmup.FastStart;
 import paperboy.warmup.QuickJit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +24,9 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // A short command runs in a second JVM set up for short runs, when that can be arranged (see FastStart).
+        OptionalInt relaunched = FastStart.relaunch(args);
+        if (relaunched.isPresent()) System.exit(relaunched.getAsInt());
         // A build is a short run: FreeMarker reads every view-model record through reflection, and after 15 calls
         // per method the JDK generates an accessor class for it (about 200 of them, each loaded and compiled).
         // The JNI accessor used before that is fine for a method called a few hundred times, so only the methods
@@ -35,7 +40,7 @@ public final class Main implements Runnable {
         if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
             System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
         }
-        // Short runs: the quick JIT only (what bin/paperboy's -XX:TieredStopAtLevel=1 does), see QuickJit.
+        // Short runs in this JVM: the quick JIT only, as far as it can be had in-process, see QuickJit.
         QuickJit jit = QuickJit.startUnlessDisabled();
         // The YAML reader loads on the other core while picocli reads the command line.
         paperboy.warmup.Warmup.start(java.util.List.of(paperboy.warmup.Warmup::yaml));

@@ -1,7 +1,6 @@
 package paperboy.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -10,8 +9,8 @@ import paperboy.BuildFailed;
 import paperboy.SiteBuild;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.SiteConfig;
-import paperboy.incremental.BuildCache;
 import paperboy.render.SiteRenderer;
+import paperboy.warmup.FastStart;
 import paperboy.warmup.QuickJit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,9 +32,6 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--swap", hidden = true, description = "Benchmarks: always write a new folder and swap it in.")
     boolean swap;
-
-    /** Listings above which a build from scratch runs long enough to repay the optimising JIT (years of them). */
-    static final long LONG_BUILD_BYTES = 64L << 20;
 
     private final QuickJit jit;
 
@@ -59,8 +55,7 @@ public final class BuildCommand implements Callable<Integer> {
         if (config.isEmpty()) return ExitCodes.BAD_INPUT;
         Optional<ThemeAssigner> themes = site.themes(config.get(), err);
         if (themes.isEmpty()) return site.themesExitCode();
-        boolean fromScratch = noCache || !Files.exists(BuildCache.location(site.out));
-        if (fromScratch && LongBuilds.contentBytes(site.content) > LONG_BUILD_BYTES) jit.release();
+        if (FastStart.longBuild(site.content, site.out, noCache)) jit.release();
         try {
             SiteBuild.Report r = new SiteBuild(SiteRenderer.standard(), !noCache, !swap)
                     .withTemplatesLoading(templates)

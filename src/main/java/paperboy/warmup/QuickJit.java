@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import javax.management.ObjectName;
 
 /**
- * Keeps this JVM's code on the quick (C1) JIT compiler, as {@code bin/paperboy} does with
+ * Keeps this JVM's code on the quick (C1) JIT compiler, as {@link FastStart} does with
  * {@code -XX:TieredStopAtLevel=1}, for runs started with a plain {@code java -jar}, which cannot pass JVM flags.
  * A build lasts seconds: on two cores the optimising compiler (C2) spent about 3 s of CPU per sample build
  * compiling code that ran only a few more times, on the cores the build itself needed.
@@ -34,7 +34,9 @@ public final class QuickJit {
 
     /** Installs the directive on a daemon thread (loading the management classes is not free); never fails. */
     public static QuickJit startUnlessDisabled() {
-        if ("full".equals(System.getProperty("paperboy.jit"))) return none();
+        // "quick": the JVM was started with -XX:TieredStopAtLevel=1 already (FastStart)
+        String jit = System.getProperty("paperboy.jit");
+        if ("full".equals(jit) || "quick".equals(jit)) return none();
         Thread t = new Thread(QuickJit::install, "paperboy-jit");
         t.setDaemon(true);
         t.start();
