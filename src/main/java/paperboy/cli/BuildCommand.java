@@ -59,7 +59,7 @@ public final class BuildCommand implements Callable<Integer> {
         try {
             SiteBuild.Report r = new SiteBuild(SiteRenderer.standard(), !noCache, !swap)
                     .withTemplatesLoading(templates)
-                    .withProgress(TerminalProgress.forThisProcess(false))
+                    .withProgress(TerminalProgress.forThisProcess())
                     .run(site.request(config.get(), themes.get()));
             SiteOptions.print(err, r.warnings());
             double secs = (System.nanoTime() - start) / 1e9;

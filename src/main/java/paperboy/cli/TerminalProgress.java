@@ -8,8 +8,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import paperboy.incremental.Progress;
 
 /**
- * A progress bar on standard error for the output stage of a long build, when paperboy runs in a terminal.
- * Short builds and builds whose output goes to a file or a pipe (CI, tests, scripts) stay quiet.
+ * A progress bar on standard error for the output stage of a long build, when standard error is a terminal.
+ * Short builds and builds whose errors go to a file or a pipe (CI, tests, scripts) stay quiet.
  */
 final class TerminalProgress implements Progress {
     /** Below this many units the stage takes well under a second: no bar. */
@@ -22,9 +22,23 @@ final class TerminalProgress implements Progress {
         this.err = err;
     }
 
-    /** A bar when standard input and output are a terminal (what {@link System#console()} tells), else none. */
-    static Progress forThisProcess(boolean quiet) {
-        return !quiet && System.console() != null ? new TerminalProgress(System.err) : Progress.none();
+    /**
+     * A bar when standard error, where it is drawn, is a terminal that can redraw a line; else none. Java 17 has
+     * no portable test for one stream, {@link System#console()} is about standard input and output: on Linux the
+     * stream's file descriptor tells. Elsewhere there is no bar.
+     */
+    static Progress forThisProcess() {
+        return stderrIsTerminal() && !"dumb".equals(System.getenv("TERM")) ? new TerminalProgress(System.err)
+                : Progress.none();
+    }
+
+    static boolean stderrIsTerminal() {
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
     }
 
     @Override
@@ -35,10 +49,9 @@ final class TerminalProgress implements Progress {
                 .setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(200)
-                .setMaxRenderedLength(100)
                 .setSpeedUnit(java.time.temporal.ChronoUnit.SECONDS)
                 .showSpeed()
-                .setConsumer(new ConsoleProgressBarConsumer(err))
+                .setConsumer(new ConsoleProgressBarConsumer(err, 100))
                 .hideEta()
                 .clearDisplayOnFinish()
                 .build();

@@ -55,9 +55,14 @@ public final class YamlTree {
     public static Optional<Node> read(Path file, String text, int firstLine, String what, Problems problems) {
         try (JsonParser p = YAML.createParser(text)) {
             if (p.nextToken() == null) return Optional.empty();
-            return Optional.of(node(p, file, firstLine - 1, problems));
+            Node root = node(p, file, firstLine - 1, problems);
+            if (p.nextToken() != null) {
+                problems.error(at(file, firstLine - 1, p.currentTokenLocation()),
+                        what + "a second YAML document (after \"---\"): write everything in one");
+            }
+            return Optional.of(root);
         } catch (JsonProcessingException e) {
-            problems.error(at(file, firstLine - 1, e.getLocation()), what + YamlMessages.of(e));
+            problems.error(syntaxErrorAt(file, firstLine - 1, e), what + YamlMessages.of(e));
         } catch (IOException e) {
             problems.error(SourceRef.file(file), "cannot read: " + e.getMessage());
         }
@@ -157,7 +162,18 @@ public final class YamlTree {
             while (p.nextToken() != JsonToken.END_ARRAY) items.add(node(p, file, lineOffset, problems));
             return new Sequence(items, at);
         }
+        if (p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser y && y.isCurrentAlias()) {
+            problems.error(at, "aliases (*" + p.getText() + ") are not supported here: write the value out");
+        }
         return new Scalar(t == JsonToken.VALUE_NULL ? null : p.getText(), at);
+    }
+
+    /** Where SnakeYAML saw the problem (its mark is 0-based), else where the parser stopped. */
+    private static SourceRef syntaxErrorAt(Path file, int lineOffset, JsonProcessingException e) {
+        if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
+            return new SourceRef(file, m.getProblemMark().getLine() + 1 + lineOffset, m.getProblemMark().getColumn() + 1);
+        }
+        return at(file, lineOffset, e.getLocation());
     }
 
     private static SourceRef at(Path file, int lineOffset, JsonLocation loc) {

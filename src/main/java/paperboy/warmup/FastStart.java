@@ -18,51 +18,67 @@ import java.util.Set;
  * Runs a short command ({@code build}, {@code themes}, {@code newsletter}) of {@code java -jar paperboy.jar} in a
  * second JVM started with the settings a run of a second or two wants, which {@code java -jar} cannot ask for:
  * <ul>
- *   <li>a class-data-sharing archive of paperboy's own classes ({@code -XX:SharedArchiveFile}), made by the first
- *       run beside the jar and used while the jar stays the same: the JVM then maps the ~5,000 classes of
+ *   <li>a class-data-sharing archive of paperboy's own classes ({@code -XX:SharedArchiveFile}) beside the jar,
+ *       made by the training build that {@code mvn package} runs: the JVM then maps the ~5,000 classes of
  *       picocli, FreeMarker, flexmark, jsoup, Lucene... instead of loading and verifying them on every start;</li>
  *   <li>the quick JIT compiler only ({@code -XX:TieredStopAtLevel=1}): on two cores the optimising compiler's
  *       own CPU time costs a short run more than its faster code saves (see {@link QuickJit}, which does what it
  *       can in-process when there is no second JVM).</li>
  * </ul>
- * The sample build takes about 0.8 s that way against 1.25 s in one plain JVM; the first JVM costs ~60 ms.
+ * The sample build takes about 0.85 s that way against 1.25 s in one plain JVM; the first JVM costs ~60 ms.
  * The second JVM gets the first one's JVM options (-Xmx...), standard input, output and error, and its exit code
- * is returned. Nothing changes when the first JVM was started with its own JIT, class-data or agent options, when
- * {@code -Dpaperboy.fastStart=false}, or when anything about the second JVM cannot be arranged.
+ * is returned. Nothing changes when the first JVM was started with its own JIT, class-data, agent, debugging,
+ * recording or logging options (on the command line or in the JVM's option variables), when
+ * {@code -Dpaperboy.fastStart=false}, or when anything about the second JVM cannot be arranged. A user's run
+ * never writes an archive (that could fail, e.g. on a full disk, after the command did its work); an archive
+ * that crashes the JVM is deleted and the command run again without it.
  */
 public final class FastStart {
     static final String PROPERTY = "paperboy.fastStart";
+    /** The value the training build of {@code mvn package} passes: it writes the archive. */
+    static final String TRAIN = "train";
     private static final Set<String> SHORT_COMMANDS = Set.of("build", "themes", "newsletter");
-    /** JVM options with which the user has chosen how this JVM starts or runs code: keep to them. */
+    /** JVM options with which the user has chosen how this JVM starts, runs or watches code: keep to them. */
     private static final List<String> OWN_CHOICES = List.of("-XX:TieredStopAtLevel", "-XX:SharedArchiveFile",
             "-XX:ArchiveClassesAtExit", "-Xshare", "-XX:-TieredCompilation", "-Xint", "-agentpath", "-agentlib",
-            "-javaagent", "-Dpaperboy.jit=full", "-Xlog:class");
+            "-javaagent", "-Dpaperboy.jit=full", "-Xlog", "-Xrun", "-Xdebug", "-XX:StartFlightRecording",
+            "-XX:FlightRecorderOptions", "-verbose", "-XX:NativeMemoryTracking", "-XX:+PrintFlagsFinal", "-cp",
+            "-classpath", "--class-path");
+    /** Options the launcher adds to both JVMs (a debugger port cannot be opened twice). */
+    private static final List<String> OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
+    /** Exit codes of a JVM killed by a signal (SIGABRT, SIGBUS, SIGSEGV): what a damaged archive does. */
+    private static final Set<Integer> CRASHED = Set.of(134, 135, 139);
     /** Listings above which a from-scratch build lasts long enough to repay the optimising JIT. */
     static final long LONG_BUILD_BYTES = 64L << 20;
 
     private FastStart() {}
 
+    /** The second JVM's command: everything but the fast-start options, which go in at {@code at}. */
+    record Command(List<String> words, Path jar, int at) {}
+
     /** Runs {@code args} in a second JVM when that helps, and returns its exit code; empty: run them here. */
     public static OptionalInt relaunch(String[] args) {
-        if (System.getProperty(PROPERTY) != null || args.length == 0 || !SHORT_COMMANDS.contains(args[0])) {
+        String mode = System.getProperty(PROPERTY, "");
+        if (mode.equals("false") || mode.equals("child") || args.length == 0 || !SHORT_COMMANDS.contains(args[0])
+                || OPTION_VARIABLES.stream().anyMatch(v -> !System.getenv().getOrDefault(v, "").isBlank())) {
             return OptionalInt.empty();
         }
-        Optional<List<String>> command = command(args);
+        Optional<Command> command = command(args);
         if (command.isEmpty()) return OptionalInt.empty();
-        Path jar = Path.of(command.get().get(command.get().indexOf("-cp") + 1));
-        Optional<Archive> archive = Archive.beside(jar);
-        List<String> cmd = new ArrayList<>(command.get());
-        int at = cmd.indexOf("-cp");
-        archive.ifPresent(a -> cmd.addAll(at, a.options()));
-        cmd.addAll(at, List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-D" + PROPERTY + "=child"));
-        if (!longBuild(args)) cmd.addAll(at, List.of("-XX:TieredStopAtLevel=1", "-Dpaperboy.jit=quick"));
+        boolean train = mode.equals(TRAIN);
+        Optional<Archive> archive = Archive.beside(command.get().jar(), train);
+        List<String> fast = new ArrayList<>(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-D" + PROPERTY + "=child",
+                // a crash report (a damaged archive) goes to the temp folder, not the user's working folder
+                "-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "paperboy-hs_err_%p.log")));
+        if (!longBuild(args)) fast.addAll(List.of("-XX:TieredStopAtLevel=1", "-Dpaperboy.jit=quick"));
         try {
-            Process p = new ProcessBuilder(cmd).inheritIO().start();
-            Thread stop = new Thread(p::destroy, "paperboy-stop-child");
-            Runtime.getRuntime().addShutdownHook(stop);
-            int code = p.waitFor();
-            Runtime.getRuntime().removeShutdownHook(stop);
-            archive.ifPresent(a -> a.keepIfMade(code));
+            int code = run(command.get(), fast, archive);
+            if (archive.isPresent() && archive.get().exists() && CRASHED.contains(code)) {
+                archive.get().delete();
+                code = run(command.get(), fast, Optional.empty());
+            }
+            int exit = code;
+            archive.ifPresent(a -> a.keepIfMade(exit));
             return OptionalInt.of(code);
         } catch (IOException e) {
             return OptionalInt.empty(); // no second JVM: this one runs the command
@@ -72,12 +88,37 @@ public final class FastStart {
         }
     }
 
+    private static int run(Command command, List<String> fast, Optional<Archive> archive)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(command.words());
+        List<String> options = new ArrayList<>(fast);
+        archive.ifPresent(a -> options.addAll(a.options()));
+        cmd.addAll(command.at(), options);
+        Process p = new ProcessBuilder(cmd).inheritIO().start();
+        Thread stop = new Thread(() -> {
+            p.destroy();
+            try {
+                p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "paperboy-stop-child");
+        Runtime.getRuntime().addShutdownHook(stop);
+        int code = p.waitFor();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stop);
+        } catch (IllegalStateException e) {
+            // shutting down already: the hook has stopped the child
+        }
+        return code;
+    }
+
     /**
      * The second JVM's command line without the fast-start options: this JVM's executable and options, then
      * {@code -cp JAR paperboy.Main ARGS}; empty when this JVM did not run from a jar with {@code -jar} or made
      * its own choices.
      */
-    static Optional<List<String>> command(String[] args) {
+    static Optional<Command> command(String[] args) {
         ProcessHandle.Info info = ProcessHandle.current().info();
         Optional<String> java = info.command();
         Optional<String[]> jvmArgs = info.arguments();
@@ -91,9 +132,10 @@ public final class FastStart {
         List<String> cmd = new ArrayList<>();
         cmd.add(java.get());
         cmd.addAll(options);
+        int at = cmd.size();
         cmd.addAll(List.of("-cp", jar.get().toString(), "paperboy.Main"));
         cmd.addAll(Arrays.asList(args));
-        return Optional.of(cmd);
+        return Optional.of(new Command(List.copyOf(cmd), jar.get(), at));
     }
 
     private static Optional<Path> ownJar() {
@@ -144,25 +186,47 @@ public final class FastStart {
     }
 
     /**
-     * The class-data archive of one jar: {@code NAME-SIZE-MTIME.jsa} beside {@code NAME.jar}, so a rebuilt jar
-     * gets a new one (the JVM checks it too, and ignores an archive that does not match). The first run writes
-     * it under a temporary name and it is moved in place only when that run succeeded.
+     * The class-data archive of one jar on one JDK: {@code NAME-SIZE-MTIME-JDK.jsa} beside {@code NAME.jar}, so a
+     * rebuilt jar or another JDK gets a new one (the JVM checks too, and ignores an archive that does not match).
+     * Only the training build writes one, under a temporary name, moved in place when that build succeeded; a
+     * user's run uses it only when it is the user's own file and nobody else may write it.
      */
     record Archive(Path file, boolean exists) {
-        static Optional<Archive> beside(Path jar) {
+        static Optional<Archive> beside(Path jar, boolean train) {
             try {
                 Path dir = jar.toAbsolutePath().getParent();
                 String stem = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+                String jdk = Runtime.version().toString().replaceAll("[^A-Za-z0-9.]", "_") + "_"
+                        + Integer.toHexString(System.getProperty("java.home", "").hashCode());
                 Path file = dir.resolve(stem + "-" + Files.size(jar) + "-"
-                        + Files.getLastModifiedTime(jar).toMillis() + ".jsa");
-                if (Files.isRegularFile(file)) return Optional.of(new Archive(file, true));
-                if (!Files.isWritable(dir)) return Optional.empty();
-                try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, stem + "-*.jsa*")) {
-                    for (Path old : stale) Files.deleteIfExists(old);
+                        + Files.getLastModifiedTime(jar).toMillis() + "-" + jdk + ".jsa");
+                if (file.toString().contains(":") || file.toString().contains(",")) return Optional.empty();
+                if (Files.isRegularFile(file)) {
+                    return trusted(file, jar) ? Optional.of(new Archive(file, true)) : Optional.empty();
+                }
+                if (!train || !Files.isWritable(dir)) return Optional.empty();
+                java.util.regex.Pattern ours = java.util.regex.Pattern.compile(
+                        java.util.regex.Pattern.quote(stem) + "-\\d+-\\d+-[A-Za-z0-9._]+\\.jsa(\\.tmp\\d+)?");
+                try (DirectoryStream<Path> all = Files.newDirectoryStream(dir, stem + "-*.jsa*")) {
+                    for (Path old : all) {
+                        if (ours.matcher(old.getFileName().toString()).matches()) Files.deleteIfExists(old);
+                    }
                 }
                 return Optional.of(new Archive(file, false));
             } catch (IOException | RuntimeException e) {
                 return Optional.empty();
+            }
+        }
+
+        /** Owned by whoever owns the jar, and writable by nobody else: the JVM maps it into its memory. */
+        private static boolean trusted(Path archive, Path jar) throws IOException {
+            if (!Files.getOwner(archive).equals(Files.getOwner(jar))) return false;
+            try {
+                var perms = Files.getPosixFilePermissions(archive);
+                return !perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
+                        && !perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
+            } catch (UnsupportedOperationException e) {
+                return true;
             }
         }
 
@@ -173,6 +237,14 @@ public final class FastStart {
         List<String> options() {
             return exists ? List.of("-XX:SharedArchiveFile=" + file, "-Xshare:auto")
                     : List.of("-XX:ArchiveClassesAtExit=" + temporary());
+        }
+
+        void delete() {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // it stays; the next run crashes on it and tries again
+            }
         }
 
         void keepIfMade(int exitCode) {
@@ -187,7 +259,7 @@ public final class FastStart {
                 }
                 Files.deleteIfExists(temporary());
             } catch (IOException e) {
-                // no archive this time; the next run makes one
+                // no archive this time
             }
         }
     }

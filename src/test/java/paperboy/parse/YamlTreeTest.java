@@ -109,4 +109,27 @@ class YamlTreeTest {
         });
         assertThat(m.keys().get("title")).hasToString("p.md:2:1");
     }
+
+    @Test
+    void secondDocumentsAndAliasesAreErrorsNotSilentlyDropped() throws Exception {
+        assertThat(config("title: a\n---\ndescription: b\n")).isNull();
+        assertThat(messages()).singleElement().asString()
+                .startsWith("paperboy.yml:3:1:").contains("a second YAML document");
+        Problems aliases = new Problems();
+        var root = YamlTree.read(Path.of("t.yml"), "a: &x one\nb: *x\n", 1, "", aliases);
+        assertThat(root).isPresent();
+        assertThat(aliases.sorted()).singleElement()
+                .satisfies(p -> assertThat(p.where()).hasToString("t.yml:2:4"))
+                .satisfies(p -> assertThat(p.message()).contains("aliases (*x) are not supported"));
+    }
+
+    @Test
+    void aSyntaxErrorIsReportedWhereTheProblemIs() {
+        YamlTree.read(Path.of("p.md"), "title: x\ndraft: \"unclosed\nmore: 1\n", 2, "front matter: ", problems);
+        assertThat(problems.sorted()).singleElement().satisfies(p -> {
+            assertThat(p.where().file()).isEqualTo(Path.of("p.md"));
+            assertThat(p.where().line()).isEqualTo(5); // the end of the front matter, where the quote is still open
+            assertThat(p.message()).startsWith("front matter: while scanning a quoted scalar");
+        });
+    }
 }

@@ -46,13 +46,19 @@ class FastStartTest {
     }
 
     @Test
-    void theArchiveIsNamedAfterTheJarAndKeptOnlyWhenTheRunSucceeded() throws Exception {
+    void onlyTheTrainingBuildWritesAnArchiveKeptWhenItSucceeded() throws Exception {
         Path jar = Files.writeString(tmp.resolve("paperboy.jar"), "jar bytes");
-        Files.writeString(tmp.resolve("paperboy-1-2.jsa"), "an archive of an older jar");
-        FastStart.Archive a = FastStart.Archive.beside(jar).orElseThrow();
+        Files.writeString(tmp.resolve("paperboy-1-2-17_abc.jsa"), "an archive of an older jar");
+        Files.writeString(tmp.resolve("paperboy-0.1.0.jar"), "another jar");
+        Files.writeString(tmp.resolve("paperboy-0.1.0-9-9-17_abc.jsa"), "another jar's archive");
+        assertThat(FastStart.Archive.beside(jar, false)).isEmpty(); // a user's run writes none
+
+        FastStart.Archive a = FastStart.Archive.beside(jar, true).orElseThrow();
         assertThat(a.exists()).isFalse();
-        assertThat(a.file().getFileName().toString()).matches("paperboy-9-\\d+\\.jsa");
-        assertThat(tmp.resolve("paperboy-1-2.jsa")).doesNotExist();
+        assertThat(a.file().getFileName().toString()).startsWith("paperboy-9-").endsWith(".jsa")
+                .contains("-" + Runtime.version().feature());
+        assertThat(tmp.resolve("paperboy-1-2-17_abc.jsa")).doesNotExist();
+        assertThat(tmp.resolve("paperboy-0.1.0-9-9-17_abc.jsa")).exists();
         assertThat(a.options()).singleElement().asString().startsWith("-XX:ArchiveClassesAtExit=");
 
         Files.writeString(a.temporary(), "dumped");
@@ -63,8 +69,19 @@ class FastStartTest {
         Files.writeString(a.temporary(), "dumped");
         a.keepIfMade(0);
         assertThat(a.file()).hasContent("dumped");
-        FastStart.Archive again = FastStart.Archive.beside(jar).orElseThrow();
+        FastStart.Archive again = FastStart.Archive.beside(jar, false).orElseThrow();
         assertThat(again.exists()).isTrue();
         assertThat(again.options()).contains("-XX:SharedArchiveFile=" + a.file(), "-Xshare:auto");
+    }
+
+    @Test
+    void anArchiveOthersMayWriteIsNotUsed() throws Exception {
+        Path jar = Files.writeString(tmp.resolve("paperboy.jar"), "jar bytes");
+        FastStart.Archive a = FastStart.Archive.beside(jar, true).orElseThrow();
+        Files.writeString(a.file(), "planted");
+        Files.setPosixFilePermissions(a.file(), java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+        assertThat(FastStart.Archive.beside(jar, false)).isEmpty();
+        Files.setPosixFilePermissions(a.file(), java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        assertThat(FastStart.Archive.beside(jar, false)).isPresent();
     }
 }
