@@ -37,13 +37,9 @@ public final class ConfigLoader {
             }
             return Optional.of(SiteConfig.defaults());
         }
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            problems.error(SourceRef.file(file), "cannot read: " + e.getMessage());
-            return Optional.empty();
-        }
+        Optional<String> read = YamlTree.text(file, problems);
+        if (read.isEmpty()) return Optional.empty();
+        String text = read.get();
         Problems own = new Problems();
         Optional<YamlTree.Node> root = YamlTree.read(file, text, 1, "", own);
         Optional<ConfigFile> f = root.flatMap(r -> read(r, own));

@@ -44,13 +44,9 @@ public final class TaxonomyLoader {
     /** Empty when the file does not exist, or (after reporting to {@code problems}) when it has errors. */
     public Optional<Taxonomy> load(Path file, Problems problems) {
         if (!Files.isRegularFile(file)) return Optional.empty();
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            problems.error(SourceRef.file(file), "cannot read: " + e.getMessage());
-            return Optional.empty();
-        }
+        Optional<String> read = YamlTree.text(file, problems);
+        if (read.isEmpty()) return Optional.empty();
+        String text = read.get();
         long syntaxBefore = problems.count(Severity.ERROR);
         Optional<YamlTree.Node> parsed = YamlTree.read(file, text, 1, "not valid YAML: ", problems);
         if (problems.count(Severity.ERROR) > syntaxBefore) return Optional.empty();

@@ -132,4 +132,14 @@ class YamlTreeTest {
             assertThat(p.message()).startsWith("front matter: while scanning a quoted scalar");
         });
     }
+
+    @Test
+    void aConfigIsReadAsListingsAreWithOrWithoutAByteOrderMark() throws Exception {
+        assertThat(config("\uFEFFtitle: With a BOM\r\nyear: 2024\r\n").title()).isEqualTo("With a BOM");
+        assertThat(messages()).isEmpty();
+        Path f = tmp.resolve("paperboy.yml");
+        java.nio.file.Files.write(f, "title: caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThat(ConfigLoader.load(f, true, problems)).isEmpty();
+        assertThat(messages()).singleElement().asString().startsWith("paperboy.yml:1:");
+    }
 }
