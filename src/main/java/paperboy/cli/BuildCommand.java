@@ -55,7 +55,7 @@ public final class BuildCommand implements Callable<Integer> {
         if (config.isEmpty()) return ExitCodes.BAD_INPUT;
         Optional<ThemeAssigner> themes = site.themes(config.get(), err);
         if (themes.isEmpty()) return site.themesExitCode();
-        if (FastStart.longBuild(site.content, site.out, noCache)) jit.release();
+        jit.releaseIf(() -> FastStart.longBuild(site.content, site.out, noCache));
         try {
             SiteBuild.Report r = new SiteBuild(SiteRenderer.standard(), !noCache, !swap)
                     .withTemplatesLoading(templates)

@@ -70,7 +70,10 @@ public final class FastStart {
         List<String> fast = new ArrayList<>(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-D" + PROPERTY + "=child",
                 // a crash report (a damaged archive) goes to the temp folder, not the user's working folder
                 "-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "paperboy-hs_err_%p.log")));
-        if (!longBuild(args)) fast.addAll(List.of("-XX:TieredStopAtLevel=1", "-Dpaperboy.jit=quick"));
+        // A long build keeps both compilers from the start: no directive to install and take back (a method that
+        // tries the optimising compiler while it is excluded never gets it).
+        fast.addAll(longBuild(args) ? List.of("-Dpaperboy.jit=full")
+                : List.of("-XX:TieredStopAtLevel=1", "-Dpaperboy.jit=quick"));
         try {
             int code = run(command.get(), fast, archive);
             if (archive.isPresent() && archive.get().exists() && CRASHED.contains(code)) {

@@ -44,11 +44,12 @@ public final class QuickJit {
     }
 
     /**
-     * Gives the optimising compiler back, for a run that will last long enough to repay it (a from-scratch
-     * build of years of listings): waits for the directive to be installed, then removes it.
+     * Gives the optimising compiler back when {@code longRun} says the run will last long enough to repay it (a
+     * from-scratch build of years of listings): waits for the directive to be installed, then removes it.
+     * {@code longRun} is asked only when there is a directive to remove.
      */
-    public void release() {
-        if (installer == null) return;
+    public void releaseIf(java.util.function.BooleanSupplier longRun) {
+        if (installer == null || !longRun.getAsBoolean()) return;
         try {
             installer.join();
             ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName(DIAGNOSTIC_COMMAND),
