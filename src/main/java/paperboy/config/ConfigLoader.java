@@ -1,6 +1,5 @@
 package paperboy.config;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import paperboy.model.SourceRef;
+import paperboy.parse.DecodedText;
 import paperboy.parse.Problems;
 import paperboy.parse.YamlTree;
 
@@ -37,7 +37,7 @@ public final class ConfigLoader {
             }
             return Optional.of(SiteConfig.defaults());
         }
-        Optional<String> read = YamlTree.text(file, problems);
+        Optional<String> read = DecodedText.read(file, problems);
         if (read.isEmpty()) return Optional.empty();
         String text = read.get();
         Problems own = new Problems();

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -93,7 +92,7 @@ public final class EditorialLoader {
     private Optional<SitePage> page(Path f, Problems problems) {
         Optional<FrontMatter> fm = read(f, problems);
         if (fm.isEmpty()) return Optional.empty();
-        Optional<PageFront> front = typed(fm.get(), PageFront.KEYS, PageFront::of, problems);
+        Optional<PageFront> front = fm.get().read(PageFront.KEYS, PageFront::of, problems);
         if (front.isEmpty()) return Optional.empty();
         PageFront pf = front.get();
         SourceRef at = SourceRef.of(f, 1);
@@ -133,7 +132,7 @@ public final class EditorialLoader {
                       Problems problems) {
         Optional<FrontMatter> fm = read(f, problems);
         if (fm.isEmpty()) return;
-        Optional<NoteFront> front = typed(fm.get(), NoteFront.KEYS, NoteFront::of, problems);
+        Optional<NoteFront> front = fm.get().read(NoteFront.KEYS, NoteFront::of, problems);
         if (front.isEmpty()) return;
         if (Boolean.TRUE.equals(front.get().draft())) {
             problems.warning(fm.get().keyAt("draft"), "draft: not shown (remove \"draft: true\" to publish it)");
@@ -164,23 +163,8 @@ public final class EditorialLoader {
         }
     }
 
-    /** The front matter read into {@code T}, or empty after reporting what is wrong with it. */
-    private static <T> Optional<T> typed(FrontMatter fm, List<String> keys,
-                                         BiFunction<YamlTree.Mapping, Problems, T> reader, Problems problems) {
-        Problems own = new Problems();
-        Optional<T> value = fm.read(keys, own).map(m -> reader.apply(m, own));
-        own.sorted().forEach(problems::add);
-        return own.hasErrors() ? Optional.empty() : value;
-    }
-
     private static Optional<FrontMatter> read(Path f, Problems problems) {
-        try {
-            return DecodedText.decode(f, Files.readAllBytes(f), problems)
-                    .flatMap(text -> FrontMatter.split(f, text, problems));
-        } catch (IOException e) {
-            problems.error(SourceRef.file(f), "cannot read: " + e.getMessage());
-            return Optional.empty();
-        }
+        return DecodedText.read(f, problems).flatMap(text -> FrontMatter.split(f, text, problems));
     }
 
     /** The *.md files directly in {@code dir}, sorted; anything else there is reported. */

@@ -2,6 +2,7 @@ package paperboy.editorial;
 
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.function.BiFunction;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,23 +47,26 @@ record FrontMatter(Path file, String yaml, String body, Map<String, Integer> key
     }
 
     /**
-     * The front matter as a mapping (empty when the file has none); unknown keys, syntax errors and a front
-     * matter that is not a mapping are errors at their line, and then the result is empty.
+     * The front matter read by {@code reader} (an empty mapping when the file has none), or empty after reporting
+     * what is wrong with it: a syntax error, a front matter that is not a mapping, an unknown key, or what
+     * {@code reader} finds wrong with a value; all at their line.
      */
-    Optional<YamlTree.Mapping> read(Collection<String> knownKeys, Problems problems) {
-        YamlTree.Mapping none = new YamlTree.Mapping(Map.of(), Map.of(), SourceRef.of(file, 1));
-        if (yaml.isBlank()) return Optional.of(none);
+    <T> Optional<T> read(Collection<String> knownKeys, BiFunction<YamlTree.Mapping, Problems, T> reader,
+                         Problems problems) {
         Problems own = new Problems();
-        Optional<YamlTree.Node> root = YamlTree.read(file, yaml, FIRST_YAML_LINE, "front matter: ", own);
-        Optional<YamlTree.Mapping> m = Optional.of(none);
-        if (root.isPresent() && root.get() instanceof YamlTree.Mapping mapping) {
-            YamlTree.onlyKnownKeys(mapping, knownKeys, "front matter key", "", own);
-            m = Optional.of(mapping);
-        } else if (root.isPresent() && !(root.get() instanceof YamlTree.Scalar sc && sc.text() == null)) {
-            own.error(root.get().at(), "front matter: expected key: value lines");
+        YamlTree.Mapping m = new YamlTree.Mapping(Map.of(), Map.of(), SourceRef.of(file, 1));
+        if (!yaml.isBlank()) {
+            Optional<YamlTree.Node> root = YamlTree.read(file, yaml, FIRST_YAML_LINE, "front matter: ", own);
+            if (root.isPresent() && root.get() instanceof YamlTree.Mapping mapping) {
+                YamlTree.onlyKnownKeys(mapping, knownKeys, "front matter key", "", own);
+                m = mapping;
+            } else if (root.isPresent() && !(root.get() instanceof YamlTree.Scalar sc && sc.text() == null)) {
+                own.error(root.get().at(), "front matter: expected key: value lines");
+            }
         }
+        Optional<T> value = own.hasErrors() ? Optional.empty() : Optional.of(reader.apply(m, own));
         own.sorted().forEach(problems::add);
-        return own.hasErrors() ? Optional.empty() : m;
+        return own.hasErrors() ? Optional.empty() : value;
     }
 
     /** Where a key is, or the file's first line. */

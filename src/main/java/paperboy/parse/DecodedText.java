@@ -14,6 +14,16 @@ import paperboy.model.SourceRef;
 public final class DecodedText {
     private DecodedText() {}
 
+    /** The text of {@code file}, or empty after reporting why it cannot be read or is not UTF-8 text. */
+    public static Optional<String> read(Path file, Problems problems) {
+        try {
+            return decode(file, java.nio.file.Files.readAllBytes(file), problems);
+        } catch (java.io.IOException e) {
+            problems.error(SourceRef.file(file), "cannot read: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /** The text, or empty after reporting why the bytes are not UTF-8 text. */
     public static Optional<String> decode(Path file, byte[] bytes, Problems problems) {
         int start = startsWithBom(bytes) ? 3 : 0;

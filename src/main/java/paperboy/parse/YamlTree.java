@@ -47,19 +47,6 @@ public final class YamlTree {
     public record Sequence(List<Node> items, SourceRef at) implements Node {}
 
     /**
-     * The text of a YAML file, as the listings are read: UTF-8 with or without a byte-order mark; a file in another
-     * encoding, or binary, is an error at its line and byte (reported; then empty).
-     */
-    public static Optional<String> text(Path file, Problems problems) {
-        try {
-            return DecodedText.decode(file, java.nio.file.Files.readAllBytes(file), problems);
-        } catch (IOException e) {
-            problems.error(SourceRef.file(file), "cannot read: " + e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    /**
      * The document in {@code text}, or empty when it is empty or not valid YAML (then reported).
      *
      * @param firstLine the file line {@code text} starts on (front matter starts on line 2)

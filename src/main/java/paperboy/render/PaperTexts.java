@@ -2,6 +2,7 @@ package paperboy.render;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import paperboy.model.Digest;
 import paperboy.model.Paper;
 
@@ -26,18 +27,19 @@ public final class PaperTexts {
     }
 
     public String title(Paper p) {
-        String t = titles.get(p.slug());
-        if (t != null) return t;
-        t = Views.cleanTitle(p);
-        titles.putIfAbsent(p.slug(), t);
-        return t;
+        return cached(titles, p, Views::cleanTitle);
     }
 
     public String abstractText(Paper p) {
-        String a = abstracts.get(p.slug());
-        if (a != null) return a;
-        a = Views.cleanAbstract(p);
-        abstracts.putIfAbsent(p.slug(), a);
-        return a;
+        return cached(abstracts, p, Views::cleanAbstract);
+    }
+
+    /** Cleaned outside the map's locks: two threads may clean one text at once, and keep the same result. */
+    private static String cached(Map<String, String> texts, Paper p, Function<Paper, String> clean) {
+        String t = texts.get(p.slug());
+        if (t != null) return t;
+        t = clean.apply(p);
+        String earlier = texts.putIfAbsent(p.slug(), t);
+        return earlier != null ? earlier : t;
     }
 }

@@ -1,18 +1,16 @@
 package paperboy.themes;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import paperboy.assemble.Slugs;
 import paperboy.model.SourceRef;
+import paperboy.parse.DecodedText;
 import paperboy.parse.Problems;
 import paperboy.parse.YamlTree;
 import paperboy.parse.Severity;
@@ -44,7 +42,7 @@ public final class TaxonomyLoader {
     /** Empty when the file does not exist, or (after reporting to {@code problems}) when it has errors. */
     public Optional<Taxonomy> load(Path file, Problems problems) {
         if (!Files.isRegularFile(file)) return Optional.empty();
-        Optional<String> read = YamlTree.text(file, problems);
+        Optional<String> read = DecodedText.read(file, problems);
         if (read.isEmpty()) return Optional.empty();
         String text = read.get();
         long syntaxBefore = problems.count(Severity.ERROR);
