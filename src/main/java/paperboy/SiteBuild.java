@@ -31,7 +31,10 @@ import paperboy.render.RenderContext;
 import paperboy.render.RenderException;
 import paperboy.render.SiteRenderer;
 import paperboy.render.Templates;
+import paperboy.write.CommitUnfinished;
 import paperboy.write.InPlaceWriter;
+import paperboy.write.SiteLock;
+import paperboy.write.SiteRecovery;
 import paperboy.write.SiteSink;
 import paperboy.write.SiteWriter;
 import paperboy.write.WriteStats;
@@ -136,7 +139,23 @@ public final class SiteBuild {
         return digest;
     }
 
+    /**
+     * Builds the site. One build at a time per site ({@link SiteLock}); a build killed earlier is finished or
+     * undone first ({@link SiteRecovery}).
+     */
     public Report run(Request req) throws BuildFailed {
+        try (SiteLock lock = SiteLock.acquire(req.outDir())) {
+            SiteRecovery.recover(req.outDir());
+            return runLocked(req);
+        } catch (SiteLock.Busy e) {
+            throw new BuildFailed(e.getMessage(), List.of());
+        } catch (IOException e) {
+            throw new BuildFailed(req.outDir() + ": cannot recover the site from an earlier build: " + e.getMessage(),
+                    List.of());
+        }
+    }
+
+    private Report runLocked(Request req) throws BuildFailed {
         Problems problems = new Problems();
         Map<String, Long> phases = new LinkedHashMap<>();
         Path cacheFile = BuildCache.location(req.outDir());
@@ -203,6 +222,8 @@ public final class SiteBuild {
             phases.put("swap", ms(t1));
         } catch (RenderException e) {
             throw new BuildFailed(e.getMessage(), problems.sorted());
+        } catch (CommitUnfinished e) {
+            throw new BuildFailed(e.getMessage(), problems.sorted(), false);
         } catch (IOException e) {
             throw new BuildFailed(req.outDir() + ": cannot write the site: " + e.getMessage(), problems.sorted());
         }

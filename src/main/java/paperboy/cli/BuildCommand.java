@@ -48,6 +48,7 @@ public final class BuildCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
+        if (!site.outAllowed(err)) return ExitCodes.BAD_USAGE;
         // Templates and libraries load on the other core while this one reads the config and the content.
         var templates = SiteBuild.loadTemplates(site.templates);
         paperboy.warmup.Warmup.start(paperboy.warmup.Warmup.siteBuild());
@@ -77,7 +78,7 @@ public final class BuildCommand implements Callable<Integer> {
             return ExitCodes.OK;
         } catch (BuildFailed e) {
             SiteOptions.print(err, e.problems());
-            err.println("error: " + e.getMessage() + "; " + site.out + " was left as it was");
+            err.println("error: " + e.getMessage() + (e.siteKept() ? "; " + site.out + " was left as it was" : ""));
             if (site.verbose) e.printStackTrace(err);
             return ExitCodes.BAD_INPUT;
         }

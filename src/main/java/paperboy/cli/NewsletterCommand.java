@@ -13,6 +13,9 @@ import paperboy.render.Output;
 import paperboy.render.RenderException;
 import paperboy.render.newsletter.MimeEdition;
 import paperboy.render.newsletter.Newsletters;
+import paperboy.write.OutputFolder;
+import paperboy.write.SiteLock;
+import paperboy.write.SiteRecovery;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,6 +53,7 @@ public final class NewsletterCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!site.outAllowed(err)) return ExitCodes.BAD_USAGE;
         EditionLoader.Loaded loaded;
         try {
             loaded = EditionLoader.load(site, which == null ? null : which.date, which != null && which.all, err);
@@ -57,7 +61,8 @@ public final class NewsletterCommand implements Callable<Integer> {
             return f.exitCode;
         }
         Newsletters newsletters = new Newsletters();
-        try {
+        try (SiteLock lock = SiteLock.acquire(site.out)) {
+            SiteRecovery.recover(site.out);
             for (MimeEdition.Parts p : loaded.editions()) {
                 List<Output> files = newsletters.outputs(p, loaded.config(), loaded.base());
                 for (Output o : files) writeAtomically(site.out.resolve(o.path()), o.bytes());
@@ -65,7 +70,12 @@ public final class NewsletterCommand implements Callable<Integer> {
                         site.out.resolve("newsletter/" + p.date() + ".*"), kb(files.get(0)), kb(files.get(1)),
                         kb(files.get(2)), p.page().subject()));
             }
+            Files.createDirectories(site.out);
+            OutputFolder.mark(site.out);
             return ExitCodes.OK;
+        } catch (SiteLock.Busy e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
         } catch (IOException e) {
             err.println("error: cannot write the newsletter into " + site.out + ": " + e.getMessage());
             return ExitCodes.BAD_INPUT;

@@ -51,6 +51,7 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("--port: " + port + " is not a port (0-65535)");
             return ExitCodes.BAD_USAGE;
         }
+        if (!site.outAllowed(err)) return ExitCodes.BAD_USAGE;
         DevServer server;
         try {
             server = start(out);

@@ -2,6 +2,7 @@ package paperboy.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import paperboy.SiteBuild;
 import paperboy.assemble.ThemeAssigner;
@@ -11,6 +12,7 @@ import paperboy.config.ThemesConfig;
 import paperboy.parse.Problem;
 import paperboy.parse.Problems;
 import paperboy.themes.Themes;
+import paperboy.write.OutputFolder;
 import picocli.CommandLine.Option;
 
 /** Options shared by every command that reads the content: where things are and config overrides. */
@@ -42,16 +44,15 @@ public final class SiteOptions {
             description = "Themes: auto (clustering only), curated (content/themes.yml, then clustering) or off; overrides the config.")
     String themesMode;
 
+    @Option(names = "--force", description = "Replace the output folder even if paperboy did not make it (never the"
+            + " home, current, content, config or templates folder, or one holding them).")
+    boolean force;
+
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces and phase timings.")
     boolean verbose;
 
     /** The config file with command-line overrides applied, or empty after printing why not. */
     Optional<SiteConfig> config(PrintWriter err) {
-        Optional<String> clash = outClash();
-        if (clash.isPresent()) {
-            err.println("error: --out " + out + ": " + clash.get() + "; choose another --out");
-            return Optional.empty();
-        }
         Problems problems = new Problems();
         Optional<SiteConfig> loaded = ConfigLoader.load(config != null ? config : DEFAULT_CONFIG, config != null, problems);
         if (loaded.isPresent() && baseUrl != null) {
@@ -85,32 +86,14 @@ public final class SiteOptions {
     }
 
     /**
-     * Why {@link #out} must not be used, if it must not: the build replaces the output folder whole, so it may
-     * neither hold nor lie inside the inputs (a mistyped {@code --out content} would delete the content).
+     * False after printing why the site must not be written to {@link #out} (see {@link OutputFolder}): the
+     * caller exits with {@link ExitCodes#BAD_USAGE}, having touched nothing.
      */
-    Optional<String> outClash() {
-        Path target = real(out);
-        Path contentDir = real(content);
-        if (target.startsWith(contentDir)) return Optional.of(target.equals(contentDir)
-                ? "it is the content folder" : "it is inside the content folder " + content);
-        if (contentDir.startsWith(target)) return Optional.of("it holds the content folder " + content);
-        if (real(templates).startsWith(target) || target.startsWith(real(templates))) {
-            return Optional.of("it overlaps the templates folder " + templates);
-        }
-        if (real(config != null ? config : DEFAULT_CONFIG).startsWith(target)) {
-            return Optional.of("it holds the config file");
-        }
-        return Optional.empty();
-    }
-
-    /** The path with symbolic links resolved where it exists, so two spellings of one folder compare equal. */
-    private static Path real(Path p) {
-        Path abs = p.toAbsolutePath().normalize();
-        try {
-            return java.nio.file.Files.exists(abs) ? abs.toRealPath() : abs;
-        } catch (java.io.IOException e) {
-            return abs;
-        }
+    boolean outAllowed(PrintWriter err) {
+        List<Path> inputs = List.of(content, templates, config != null ? config : DEFAULT_CONFIG);
+        Optional<String> refusal = OutputFolder.refusal(out, inputs, force);
+        refusal.ifPresent(why -> err.println("error: --out " + out + ": " + why));
+        return refusal.isEmpty();
     }
 
     int themesExitCode() {

@@ -59,6 +59,7 @@ public final class FastStart {
     /** Runs {@code args} in a second JVM when that helps, and returns its exit code; empty: run them here. */
     public static OptionalInt relaunch(String[] args) {
         String mode = System.getProperty(PROPERTY, "");
+        if (mode.equals("child")) exitWithParent();
         if (mode.equals("false") || mode.equals("child") || args.length == 0 || !SHORT_COMMANDS.contains(args[0])
                 || OPTION_VARIABLES.stream().anyMatch(v -> !System.getenv().getOrDefault(v, "").isBlank())) {
             return OptionalInt.empty();
@@ -89,6 +90,26 @@ public final class FastStart {
             Thread.currentThread().interrupt();
             return OptionalInt.of(130);
         }
+    }
+
+    /**
+     * In the second JVM: exit as soon as the first one is gone. Its shutdown hook stops this one on Ctrl-C or
+     * a plain kill, but a {@code kill -9} gives it no chance, and an orphan would go on writing the site.
+     * Halted, not exited: the site is left as a kill would leave it, which the next build recovers from.
+     */
+    private static void exitWithParent() {
+        ProcessHandle.current().parent().ifPresent(parent -> {
+            Thread watch = new Thread(() -> {
+                try {
+                    while (parent.isAlive()) Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                Runtime.getRuntime().halt(137);
+            }, "paperboy-parent-watch");
+            watch.setDaemon(true);
+            watch.start();
+        });
     }
 
     private static int run(Command command, List<String> fast, Optional<Archive> archive)

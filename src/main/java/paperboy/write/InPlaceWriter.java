@@ -24,32 +24,44 @@ import paperboy.render.Output;
 
 /**
  * Updates an existing site in place, for incremental builds where few files change: kept files are not
- * touched at all, changed files replace the old ones one by one (each by an atomic rename), files the new
- * site no longer has are deleted. Faster than rebuilding the folder and swapping it when the site has many
- * thousands of files.
+ * touched at all, changed files replace the old ones, files the new site no longer has are deleted. Faster
+ * than rebuilding the folder and swapping it when the site has many thousands of files.
  *
  * <p>Nothing is written until {@link SiteSink#commit}: the changed files are held in memory until then, so a
- * build that fails while rendering leaves the site as it was. Only an I/O error during the commit itself can
- * leave a mix of old and new files; the build cache is gone by then, so the next build is a full one.
+ * build that fails while rendering leaves the site as it was. The commit itself goes through a
+ * {@link CommitJournal}: killed or failed at any point, the site is the old one or (after the next build's
+ * {@link SiteRecovery}) the new one.
  */
 public final class InPlaceWriter {
+    private final CommitJournal.Steps steps;
+
+    public InPlaceWriter() {
+        this(CommitJournal.Steps.NONE);
+    }
+
+    /** For tests: {@code steps} is told of every change to the file system before it is made. */
+    InPlaceWriter(CommitJournal.Steps steps) {
+        this.steps = steps;
+    }
 
     public SiteSink open(Path outDir) throws IOException {
         Path target = outDir.toAbsolutePath().normalize();
         if (!Files.isDirectory(target)) throw new IOException(outDir + ": no site to update in place");
         SiteWriter.refuseToReplaceNonSite(target); // stale files are deleted: the same care as replacing it
-        return new Session(target);
+        return new Session(target, steps);
     }
 
     private static final class Session implements SiteSink {
         private final Path site;
+        private final CommitJournal.Steps steps;
         private final List<Output> changed = new ArrayList<>();
         private final Set<String> paths = ConcurrentHashMap.newKeySet();
         private final AtomicInteger kept = new AtomicInteger();
         private final AtomicLong keptBytes = new AtomicLong();
 
-        Session(Path site) {
+        Session(Path site, CommitJournal.Steps steps) {
             this.site = site;
+            this.steps = steps;
         }
 
         @Override
@@ -77,82 +89,73 @@ public final class InPlaceWriter {
 
         @Override
         public WriteStats commit() throws IOException {
-            AtomicInteger written = new AtomicInteger(), same = new AtomicInteger();
+            AtomicInteger same = new AtomicInteger();
             AtomicLong bytes = new AtomicLong(keptBytes.get());
+            Set<String> puts = ConcurrentHashMap.newKeySet();
+            CommitJournal journal = new CommitJournal(site, steps);
+            boolean committed;
             try {
-                // Files are independent: written on every core (a day that re-themes the site changes most pages).
-                changed.parallelStream().forEach(o -> {
+                journal.begin();
+                // Files are independent: staged on every core (a day that re-themes the site changes most pages).
+                // With a test's step hook, one by one, so that a simulated kill stops everything at once.
+                (steps == CommitJournal.Steps.NONE ? changed.parallelStream() : changed.stream()).forEach(o -> {
                     try {
                         bytes.addAndGet(o.bytes().length);
-                        if (replace(o)) written.incrementAndGet();
-                        else same.incrementAndGet();
+                        if (unchanged(o)) {
+                            same.incrementAndGet();
+                        } else {
+                            journal.stage(o.path(), o.bytes());
+                            puts.add(o.path());
+                        }
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
                 });
-                removeStale();
+                if (!Files.exists(site.resolve(OutputFolder.MARKER))) {
+                    journal.stage(OutputFolder.MARKER, OutputFolder.MARKER_TEXT);
+                    puts.add(OutputFolder.MARKER);
+                }
+                List<String> deletes = stale();
+                committed = !puts.isEmpty() || !deletes.isEmpty();
+                if (committed) journal.commit(deletes, puts.stream().sorted().toList());
+                else journal.rollback();
             } catch (UncheckedIOException e) {
+                journal.rollback();
                 throw e.getCause();
+            } catch (IOException | RuntimeException e) {
+                journal.rollback();
+                throw e;
             }
-            return new WriteStats(paths.size(), written.get(), kept.get() + same.get(), bytes.get());
+            if (committed) {
+                try {
+                    journal.apply();
+                } catch (IOException e) {
+                    throw new CommitUnfinished(site, e);
+                }
+            }
+            return new WriteStats(paths.size(), puts.size(), kept.get() + same.get(), bytes.get());
         }
 
-        /** Writes one file by an atomic rename; false when the file already holds these bytes. */
-        private boolean replace(Output o) throws IOException {
+        /** True when the file already holds these bytes. */
+        private boolean unchanged(Output o) throws IOException {
             Path dest = resolveInside(site, o.path());
-            if (Files.isRegularFile(dest) && Files.size(dest) == o.bytes().length
-                    && Arrays.equals(Files.readAllBytes(dest), o.bytes())) {
-                return false;
-            }
-            Files.createDirectories(dest.getParent());
-            Path tmp = dest.resolveSibling("." + dest.getFileName() + ".paperboy-tmp");
-            Files.write(tmp, o.bytes());
-            try {
-                Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return true;
+            return Files.isRegularFile(dest) && Files.size(dest) == o.bytes().length
+                    && Arrays.equals(Files.readAllBytes(dest), o.bytes());
         }
 
-        /**
-         * Deletes every file the new site does not have, and the folders that leaves empty. Only folders where
-         * something was deleted are checked, so an unchanged site of many thousand folders costs one walk.
-         */
-        private void removeStale() throws IOException {
-            Deque<boolean[]> deletedIn = new ArrayDeque<>();
+        /** Every file the new site does not have (the marker stays: it says paperboy made the folder). */
+        private List<String> stale() throws IOException {
+            List<String> stale = new ArrayList<>();
             Files.walkFileTree(site, new SimpleFileVisitor<>() {
                 @Override
-                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    deletedIn.push(new boolean[1]);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String rel = site.relativize(file).toString().replace('\\', '/');
-                    if (!paths.contains(rel)) {
-                        Files.delete(file);
-                        deletedIn.peek()[0] = true;
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                    if (exc != null) throw exc;
-                    boolean deleted = deletedIn.pop()[0];
-                    if (deleted && !d.equals(site)) {
-                        try {
-                            Files.delete(d);
-                            if (!deletedIn.isEmpty()) deletedIn.peek()[0] = true;
-                        } catch (DirectoryNotEmptyException e) {
-                            // still holds pages of the new site
-                        }
-                    }
+                    if (!paths.contains(rel) && !rel.equals(OutputFolder.MARKER)) stale.add(rel);
                     return FileVisitResult.CONTINUE;
                 }
             });
+            stale.sort(null);
+            return stale;
         }
 
         @Override

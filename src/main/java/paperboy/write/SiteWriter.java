@@ -25,6 +25,16 @@ import paperboy.render.Output;
  * (the old folder is deleted after the swap; the link keeps the data).
  */
 public final class SiteWriter {
+    private final CommitJournal.Steps steps;
+
+    public SiteWriter() {
+        this(CommitJournal.Steps.NONE);
+    }
+
+    /** For tests: {@code steps} is told of the swap's renames and deletes before each is made. */
+    SiteWriter(CommitJournal.Steps steps) {
+        this.steps = steps;
+    }
 
     public WriteStats write(List<Output> outputs, Path outDir) throws IOException {
         Session s = open(outDir);
@@ -50,26 +60,18 @@ public final class SiteWriter {
         Path previous = Files.isDirectory(target) ? target : null;
         Path temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
         readableByAll(temp); // temp folders are created owner-only; a published site must be readable by the web server
-        return new Session(target, previous, temp);
+        return new Session(target, previous, temp, steps);
     }
 
     /**
-     * The target is replaced whole, so a mistyped {@code --out} must not wipe a project: refuse a folder that
-     * holds the working directory or looks like a project or content folder rather than a built site.
+     * The target is replaced whole: never the root, the home folder or a folder holding the current one, whatever
+     * the caller checked before (the command line also checks {@link OutputFolder#refusal}, which knows the inputs).
      */
     static void refuseToReplaceNonSite(Path target) throws IOException {
         if (!Files.exists(target)) return;
         if (!Files.isDirectory(target)) throw new IOException(target + " exists and is not a folder");
-        Path cwd = Path.of("").toAbsolutePath().normalize();
-        if (cwd.startsWith(target)) {
-            throw new IOException("refusing to replace " + target + ": it holds the current folder; choose another --out");
-        }
-        for (String marker : List.of(".git", "pom.xml", "paperboy.yml", "content", "templates")) {
-            if (Files.exists(target.resolve(marker))) {
-                throw new IOException("refusing to replace " + target + ": it holds " + marker
-                        + " and does not look like a built site; choose another --out");
-            }
-        }
+        var never = OutputFolder.neverReplace(OutputFolder.real(target), List.of());
+        if (never.isPresent()) throw new IOException("refusing to replace " + target + ": " + never.get());
     }
 
     private static void readableByAll(Path dir) throws IOException {
@@ -89,11 +91,13 @@ public final class SiteWriter {
         private final AtomicInteger written = new AtomicInteger();
         private final AtomicInteger unchanged = new AtomicInteger();
         private final AtomicLong bytes = new AtomicLong();
+        private final CommitJournal.Steps steps;
 
-        private Session(Path target, Path previous, Path temp) {
+        private Session(Path target, Path previous, Path temp, CommitJournal.Steps steps) {
             this.target = target;
             this.previous = previous;
             this.temp = temp;
+            this.steps = steps;
         }
 
         /** Adds a file: hard-linked from the previous build when the bytes are the same, else written. */
@@ -139,7 +143,8 @@ public final class SiteWriter {
         @Override
         public WriteStats commit() throws IOException {
             try {
-                swap(temp, target);
+                Files.write(temp.resolve(OutputFolder.MARKER), OutputFolder.MARKER_TEXT);
+                swap(temp, target, steps);
             } catch (IOException | RuntimeException e) {
                 deleteTree(temp);
                 throw e;
@@ -171,25 +176,32 @@ public final class SiteWriter {
         }
     }
 
-    /** Moves the new site in place; the old one is moved aside first and deleted only after. */
-    private static void swap(Path temp, Path target) throws IOException {
+    /**
+     * Moves the new site in place; the old one is moved aside first and deleted only after. Stopped between the
+     * two renames, the site is missing until the next build's {@link SiteRecovery} moves the old one back.
+     */
+    private static void swap(Path temp, Path target, CommitJournal.Steps steps) throws IOException {
         if (!Files.exists(target)) {
+            steps.at("move new site in");
             move(temp, target);
             return;
         }
         Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
         Files.delete(old);
+        steps.at("move old site aside");
         move(target, old);
         try {
+            steps.at("move new site in");
             move(temp, target);
         } catch (IOException e) {
             move(old, target); // put the previous site back
             throw e;
         }
+        steps.at("delete old site");
         deleteTree(old);
     }
 
-    private static void move(Path from, Path to) throws IOException {
+    static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
