@@ -83,6 +83,8 @@ public final class Main implements Runnable {
         CommandLine cli = commandLine(args, jit)
                 .setOut(out)
                 .setErr(err)
+                .registerConverter(java.time.LocalDate.class, Main::date)
+                .setParameterExceptionHandler(Main::badUsage)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     // An unexpected failure: one line, unless the user asked for the details.
                     cmd.getErr().println("error: " + e);
@@ -97,6 +99,30 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** A date option: one line saying what is wrong, not the JDK's parse exception. */
+    private static java.time.LocalDate date(String text) {
+        try {
+            return java.time.LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("\"" + text + "\" is not a date; write it as YYYY-MM-DD (e.g. 2025-03-14)");
+        }
+    }
+
+    /**
+     * Bad usage: one line and where to find help, exit code 2. The whole usage only for a command line without
+     * a command, where the list of commands is the answer.
+     */
+    private static int badUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("error: " + e.getMessage());
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+            if (cmd.getParent() == null) cmd.usage(err);
+            else err.println("(see 'paperboy " + cmd.getCommandName() + " --help')");
+        }
+        return ExitCodes.BAD_USAGE;
     }
 
     /** {@code paperboy} without a command: show what there is and fail as bad usage. */

@@ -207,8 +207,8 @@ class BuildCommandTest {
         Path project = Files.createDirectories(tmp.resolve("project"));
         Files.writeString(project.resolve("pom.xml"), "<project/>");
         Cli r = build(content, project);
-        assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err()).contains("refusing to replace").contains("pom.xml");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("error: --out " + project + ": ").contains("not made by paperboy");
         assertThat(project.resolve("pom.xml")).hasContent("<project/>");
     }
 
@@ -217,7 +217,7 @@ class BuildCommandTest {
         Path content = content("a.txt", "Mar 13, 2025\n\nAlpha\n\n" + ABSTRACT + "\n");
         for (Path out : new Path[] {content, tmp, content.resolve("site")}) {
             Cli r = build(content, out);
-            assertThat(r.exitCode()).as("--out " + out).isEqualTo(1);
+            assertThat(r.exitCode()).as("--out " + out).isEqualTo(2);
             assertThat(r.err()).contains("error: --out " + out + ": ").contains("content folder");
             assertThat(content.resolve("a.txt")).as("--out " + out).exists();
         }

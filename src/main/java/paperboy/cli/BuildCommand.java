@@ -76,6 +76,10 @@ public final class BuildCommand implements Callable<Integer> {
                         .map(e -> e.getKey() + " " + e.getValue() + " ms").collect(Collectors.joining(", ")));
             }
             return ExitCodes.OK;
+        } catch (OutOfMemoryError | RuntimeException e) {
+            if (OutOfMemory.in(e).isEmpty()) throw e;
+            err.println("error: " + OutOfMemory.message(site.content) + "; " + site.out + " was left as it was");
+            return ExitCodes.BAD_INPUT;
         } catch (BuildFailed e) {
             SiteOptions.print(err, e.problems());
             err.println("error: " + e.getMessage() + (e.siteKept() ? "; " + site.out + " was left as it was" : ""));

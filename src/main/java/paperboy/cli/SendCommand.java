@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import paperboy.send.Recipients;
 import java.util.concurrent.Callable;
 import paperboy.render.RenderException;
 import paperboy.render.newsletter.MimeEdition;
@@ -40,8 +42,12 @@ public final class SendCommand implements Callable<Integer> {
             description = "SMTP port (default: ${DEFAULT-VALUE}; usually 587 with --starttls).")
     int smtpPort;
 
-    @Option(names = "--starttls", description = "Require STARTTLS before sending.")
+    @Option(names = "--starttls", description = "Require STARTTLS before sending (used whenever the server offers it;"
+            + " required anyway when a login is set).")
     boolean starttls;
+
+    @Option(names = "--insecure-auth", description = "Send the SMTP login even over an unencrypted connection.")
+    boolean insecureAuth;
 
     @Spec
     CommandSpec spec;
@@ -53,13 +59,18 @@ public final class SendCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Optional<String> badAddress = Recipients.problem(to);
+        if (badAddress.isPresent()) {
+            err.println("error: --to: " + badAddress.get() + "; nothing was sent");
+            return ExitCodes.BAD_USAGE;
+        }
         EditionLoader.Loaded loaded;
         try {
             loaded = EditionLoader.load(site, date, false, err);
         } catch (EditionLoader.Failed f) {
             return f.exitCode;
         }
-        SmtpSender sender = new SmtpSender(SmtpSettings.of(smtpHost, smtpPort, starttls, env));
+        SmtpSender sender = new SmtpSender(SmtpSettings.of(smtpHost, smtpPort, starttls, insecureAuth, env));
         MimeEdition.Parts edition = loaded.editions().get(0);
         // One message per recipient, so no reader sees the others' addresses.
         int sent = 0;

@@ -104,14 +104,18 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             // Keep in step with BuildCommand (same renderer and theme assigner).
             SiteBuild.Report r = new SiteBuild(SiteRenderer.standard()).run(site.request(config.get(), themes.get()));
-            List<String> warnings = r.warnings().stream().map(Problem::toString).toList();
+            List<String> warnings = SiteOptions.capped(r.warnings());
             return new DevServer.Outcome(true, warnings, String.format(Locale.ROOT,
                     "Built %s, %s: %d files written, %d unchanged, %s, %.2f s",
                     Count.of(r.digest().days().size(), "day"), Count.of(r.digest().papers().size(), "paper"),
                     r.written().written(), r.written().unchanged(), Count.of(r.warnings().size(), "warning"),
                     (System.nanoTime() - start) / 1e9));
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // serve goes on watching: the next save may fix it
+            return new DevServer.Outcome(false, List.of("error: " + (e instanceof OutOfMemoryError
+                    ? OutOfMemory.message(site.content) : "the input is nested too deeply to build (stack overflow)")), "");
         } catch (BuildFailed e) {
-            List<String> lines = new ArrayList<>(e.problems().stream().map(Problem::toString).toList());
+            List<String> lines = new ArrayList<>(SiteOptions.capped(e.problems()));
             lines.add("error: " + e.getMessage());
             return new DevServer.Outcome(false, lines, "");
         }

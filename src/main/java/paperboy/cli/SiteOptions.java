@@ -63,6 +63,10 @@ public final class SiteOptions {
             }
             loaded = loaded.map(c -> c.withBaseUrl(url.get()));
         }
+        if (year != null && (year < ConfigLoader.MIN_YEAR || year > ConfigLoader.MAX_YEAR)) {
+            err.println("--year: " + year + " is not a year from " + ConfigLoader.MIN_YEAR + " to " + ConfigLoader.MAX_YEAR);
+            return Optional.empty();
+        }
         if (year != null) loaded = loaded.map(c -> c.withYear(year));
         // --themes goes into the config, so everything that keys on the config (the build cache) sees it.
         if (themesMode != null) {
@@ -90,7 +94,10 @@ public final class SiteOptions {
      * caller exits with {@link ExitCodes#BAD_USAGE}, having touched nothing.
      */
     boolean outAllowed(PrintWriter err) {
-        List<Path> inputs = List.of(content, templates, config != null ? config : DEFAULT_CONFIG);
+        java.util.Map<String, Path> inputs = new java.util.LinkedHashMap<>();
+        inputs.put("the content folder", content);
+        inputs.put("the templates folder", templates);
+        inputs.put("the config file", config != null ? config : DEFAULT_CONFIG);
         Optional<String> refusal = OutputFolder.refusal(out, inputs, force);
         refusal.ifPresent(why -> err.println("error: --out " + out + ": " + why));
         return refusal.isEmpty();
@@ -104,7 +111,34 @@ public final class SiteOptions {
         return new SiteBuild.Request(content, out, templates, config, themes);
     }
 
+    /** Warnings printed per file; the rest are counted (one bad file can have thousands). */
+    static final int WARNINGS_PER_FILE = 5;
+
+    /** Every error, and the first {@value #WARNINGS_PER_FILE} warnings of each file with a count of the rest. */
     static void print(PrintWriter err, Iterable<Problem> problems) {
-        for (Problem p : problems) err.println(p);
+        for (String line : capped(problems)) err.println(line);
+    }
+
+    /** Problems come sorted by file, so a file's count follows its warnings. */
+    static List<String> capped(Iterable<Problem> problems) {
+        List<String> lines = new java.util.ArrayList<>();
+        Path file = null;
+        int warnings = 0;
+        for (Problem p : problems) {
+            if (!p.where().file().equals(file)) {
+                moreWarnings(lines, file, warnings);
+                file = p.where().file();
+                warnings = 0;
+            }
+            if (!p.isError() && ++warnings > WARNINGS_PER_FILE) continue;
+            lines.add(p.toString());
+        }
+        moreWarnings(lines, file, warnings);
+        return lines;
+    }
+
+    private static void moreWarnings(List<String> lines, Path file, int warnings) {
+        int more = warnings - WARNINGS_PER_FILE;
+        if (more > 0) lines.add(file + ": ... and " + more + " more warning" + (more == 1 ? "" : "s") + " in this file");
     }
 }

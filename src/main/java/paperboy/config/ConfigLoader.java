@@ -24,6 +24,10 @@ public final class ConfigLoader {
                       Integer recentDays, ThemesConfig themes, FeedsConfig feeds, NewsletterConfig newsletter,
                       MarkdownConfig markdown) {}
 
+    /** Ranges of the numbers in paperboy.yml (checked with the line of the value). */
+    public static final int MIN_YEAR = 1900, MAX_YEAR = 2999, MAX_RECENT_DAYS = 3650, MAX_FEED_ITEMS = 10_000,
+            MAX_THEMES = 1_000;
+
     private ConfigLoader() {}
 
     /**
@@ -59,21 +63,39 @@ public final class ConfigLoader {
                 YamlTree.text(m, "title", problems).orElse(null),
                 YamlTree.text(m, "description", problems).orElse(null),
                 YamlTree.text(m, "baseUrl", problems).orElse(null),
-                boxed(YamlTree.integer(m, "year", problems)),
+                boxed(YamlTree.integer(m, "year", MIN_YEAR, MAX_YEAR, problems)),
                 YamlTree.text(m, "timeZone", problems).orElse(null),
-                boxed(YamlTree.integer(m, "recentDays", problems)),
+                boxed(YamlTree.integer(m, "recentDays", 1, MAX_RECENT_DAYS, problems)),
                 section(m, "themes", List.of("mode", "minThemes", "maxThemes"), problems).map(t -> new ThemesConfig(
                         YamlTree.text(t, "mode", problems).orElse(null),
-                        boxed(YamlTree.integer(t, "minThemes", problems)),
-                        boxed(YamlTree.integer(t, "maxThemes", problems)))).orElse(null),
+                        boxed(YamlTree.integer(t, "minThemes", 1, MAX_THEMES, problems)),
+                        boxed(YamlTree.integer(t, "maxThemes", 1, MAX_THEMES, problems)))).orElse(null),
                 section(m, "feeds", List.of("maxItems"), problems).map(t -> new FeedsConfig(
-                        boxed(YamlTree.integer(t, "maxItems", problems)))).orElse(null),
+                        boxed(YamlTree.integer(t, "maxItems", 1, MAX_FEED_ITEMS, problems)))).orElse(null),
                 section(m, "newsletter", List.of("from", "to", "unsubscribeUrl"), problems).map(t -> new NewsletterConfig(
                         YamlTree.text(t, "from", problems).orElse(null),
                         YamlTree.text(t, "to", problems).orElse(null),
-                        YamlTree.text(t, "unsubscribeUrl", problems).orElse(null))).orElse(null),
+                        unsubscribeUrl(t, problems).orElse(null))).orElse(null),
                 section(m, "markdown", List.of("safelist"), problems).map(t -> new MarkdownConfig(
                         YamlTree.text(t, "safelist", problems).orElse(null))).orElse(null)));
+    }
+
+    /**
+     * The unsubscribe link goes into every e-mail's footer and its List-Unsubscribe header: a web page (https)
+     * or an address (mailto) only, never a script.
+     */
+    private static Optional<String> unsubscribeUrl(YamlTree.Mapping m, Problems problems) {
+        Optional<String> url = YamlTree.text(m, "unsubscribeUrl", problems);
+        if (url.isEmpty() || url.get().isBlank()) return url;
+        String u = url.get().strip();
+        String scheme = u.contains(":") ? u.substring(0, u.indexOf(':')).toLowerCase(java.util.Locale.ROOT) : "";
+        boolean ok = scheme.equals("mailto") ? u.length() > 7 : scheme.equals("https") && parseBaseUrl(u).isPresent();
+        if (!ok) {
+            problems.error(m.entries().get("unsubscribeUrl").at(), "unsubscribeUrl: \"" + u
+                    + "\" must be an https: link or a mailto: address");
+            return Optional.empty();
+        }
+        return Optional.of(u);
     }
 
     private static Optional<YamlTree.Mapping> section(YamlTree.Mapping m, String key, List<String> keys, Problems problems) {

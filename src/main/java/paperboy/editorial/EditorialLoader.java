@@ -124,8 +124,9 @@ public final class EditorialLoader {
             }
         }
         String description = pf.description() != null ? pf.description().strip() : pf.title().strip();
-        return Optional.of(new SitePage(slug, pf.title().strip(), description, date,
-                markdown.toHtml(fm.get().body()), at));
+        Optional<String> html = html(fm.get(), problems);
+        if (html.isEmpty()) return Optional.empty();
+        return Optional.of(new SitePage(slug, pf.title().strip(), description, date, html.get(), at));
     }
 
     private void note(Path f, Map<LocalDate, Note> dayNotes, List<EditorialSource.PaperNote> paperNotes,
@@ -138,7 +139,9 @@ public final class EditorialLoader {
             problems.warning(fm.get().keyAt("draft"), "draft: not shown (remove \"draft: true\" to publish it)");
             return;
         }
-        String html = markdown.toHtml(fm.get().body());
+        Optional<String> rendered = html(fm.get(), problems);
+        if (rendered.isEmpty()) return;
+        String html = rendered.get();
         Note note = new Note(html, Markdown.text(html), SourceRef.of(f, 1));
         if (html.isBlank()) problems.warning(note.source(), "empty note");
         String paper = front.get().paper();
@@ -160,6 +163,16 @@ public final class EditorialLoader {
             dayNotes.put(LocalDate.parse(stem(f)), note);
         } catch (DateTimeException e) {
             problems.error(SourceRef.of(f, 1), "\"" + stem(f) + "\" is not a date");
+        }
+    }
+
+    /** The body's HTML, or empty after reporting Markdown nested too deep to render at its line. */
+    private Optional<String> html(FrontMatter fm, Problems problems) {
+        try {
+            return Optional.of(markdown.toHtmlChecked(fm.body()));
+        } catch (Markdown.TooDeep e) {
+            problems.error(SourceRef.of(fm.file(), fm.bodyLine() + e.line - 1), e.getMessage());
+            return Optional.empty();
         }
     }
 

@@ -20,8 +20,9 @@ import paperboy.parse.YamlTree;
  * @param yaml      the front matter text; empty when the file has none
  * @param body      the Markdown after it
  * @param keyLines  top-level key → 1-based line in the file
+ * @param bodyLine  the line of the file the body starts at
  */
-record FrontMatter(Path file, String yaml, String body, Map<String, Integer> keyLines) {
+record FrontMatter(Path file, String yaml, String body, Map<String, Integer> keyLines, int bodyLine) {
     private static final Pattern KEY = Pattern.compile("^([A-Za-z_][\\w-]*)\\s*:");
     /** The front matter's first line is line 2 of the file. */
     private static final int FIRST_YAML_LINE = 2;
@@ -29,7 +30,7 @@ record FrontMatter(Path file, String yaml, String body, Map<String, Integer> key
     static Optional<FrontMatter> split(Path file, String text, Problems problems) {
         List<String> lines = text.lines().toList();
         if (lines.isEmpty() || !lines.get(0).strip().equals("---")) {
-            return Optional.of(new FrontMatter(file, "", text, Map.of()));
+            return Optional.of(new FrontMatter(file, "", text, Map.of(), 1));
         }
         Map<String, Integer> keyLines = new HashMap<>();
         for (int i = 1; i < lines.size(); i++) {
@@ -37,7 +38,7 @@ record FrontMatter(Path file, String yaml, String body, Map<String, Integer> key
             if (line.strip().equals("---") || line.strip().equals("...")) {
                 String yaml = String.join("\n", lines.subList(1, i));
                 String body = String.join("\n", lines.subList(i + 1, lines.size()));
-                return Optional.of(new FrontMatter(file, yaml, body, keyLines));
+                return Optional.of(new FrontMatter(file, yaml, body, keyLines, i + 2));
             }
             Matcher m = KEY.matcher(line);
             if (m.find()) keyLines.putIfAbsent(m.group(1), i + 1);

@@ -71,6 +71,73 @@ public final class Markdown {
         return Jsoup.clean(raw, CHECK_BASE, safelist, out).strip();
     }
 
+    /** Deeper block nesting (quotes in lists in quotes...) than any note needs; flexmark recurses per level. */
+    public static final int MAX_NESTING = 50;
+
+    /** Markdown nested deeper than {@link #MAX_NESTING}; {@code line} is 1-based in the text given. */
+    public static final class TooDeep extends RuntimeException {
+        public final int line;
+
+        TooDeep(int line, String message) {
+            super(message);
+            this.line = line;
+        }
+    }
+
+    /**
+     * As {@link #toHtml(String)}, but refusing Markdown nested so deep that rendering it would exhaust the
+     * stack (a thousand "> " on one line): checked on the text first, and a stack overflow that still
+     * happens is reported the same way instead of killing the build (or {@code serve}'s watcher).
+     */
+    public String toHtmlChecked(String markdown) {
+        String[] lines = markdown.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            int depth = nesting(lines[i]);
+            if (depth > MAX_NESTING) {
+                throw new TooDeep(i + 1, "Markdown nested " + depth + " levels deep (quotes, lists, indentation); "
+                        + "at most " + MAX_NESTING + " are allowed");
+            }
+        }
+        try {
+            return toHtml(markdown);
+        } catch (StackOverflowError e) {
+            throw new TooDeep(1, "Markdown nested too deeply to render; at most " + MAX_NESTING + " levels are allowed");
+        }
+    }
+
+    /**
+     * Levels a line opens: "> " and list markers at its start, and, on a line with a marker, every two spaces
+     * of indentation (nested list items).
+     */
+    static int nesting(String line) {
+        int depth = 0, spaces = 0, i = 0, n = line.length();
+        while (i < n) {
+            char c = line.charAt(i);
+            if (c == ' ' || c == '\t') {
+                if (depth == 0) spaces += c == ' ' ? 1 : 4; // indentation before the first marker: a nested item
+                i++;
+            } else if (c == '>') {
+                depth++;
+                i++;
+            } else if ((c == '-' || c == '*' || c == '+') && (i + 1 == n || line.charAt(i + 1) == ' ')) {
+                depth++;
+                i++;
+            } else if (Character.isDigit(c)) {
+                int j = i;
+                while (j < n && j - i < 9 && Character.isDigit(line.charAt(j))) j++;
+                if (j < n && (line.charAt(j) == '.' || line.charAt(j) == ')') && (j + 1 == n || line.charAt(j + 1) == ' ')) {
+                    depth++;
+                    i = j + 1;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        return depth == 0 ? 0 : depth + spaces / 2;
+    }
+
     /** The visible text of sanitized HTML, for feeds and e-mail. */
     public static String text(String html) {
         return Jsoup.parse(html).text();

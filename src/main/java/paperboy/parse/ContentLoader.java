@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import paperboy.model.SourceRef;
@@ -20,6 +21,20 @@ import paperboy.model.SourceRef;
 public final class ContentLoader {
     /** Folders and files under content/ that other stages own. */
     private static final Set<String> RESERVED = Set.of("notes", "pages", "themes.yml");
+    /** Papers one file may list for one day: the daily listings have about a hundred; a day page of more is unusable. */
+    public static final int MAX_PAPERS_PER_DAY = 2_000;
+
+    private static List<Snapshot> withinDayLimit(List<Snapshot> snapshots, Problems problems) {
+        return snapshots.stream().filter(s -> {
+            if (s.entries().size() <= MAX_PAPERS_PER_DAY) return true;
+            problems.error(SourceRef.file(s.file()), String.format(java.util.Locale.ROOT,
+                    "%,d papers listed for %s; a day may have at most %,d", s.entries().size(), s.date(), MAX_PAPERS_PER_DAY));
+            return false;
+        }).toList();
+    }
+
+    /** The largest listing file read: a year of daily listings is a few MB; beyond this, one file is a mistake. */
+    public static final int MAX_FILE_BYTES = 64 << 20;
 
     private final SnapshotParser parser;
     private final JsonListingParser jsonParser = new JsonListingParser();
@@ -39,7 +54,7 @@ public final class ContentLoader {
             problems.error(SourceRef.file(contentDir), "no listing files (*.txt, *.json, *.html) in the content folder");
         }
         return files.parallelStream()
-                .map(f -> read(f, problems))
+                .map(f -> withinDayLimit(read(f, problems), problems))
                 .flatMap(List::stream)
                 .sorted(Comparator.comparing(Snapshot::date).thenComparing(s -> s.file().toString()))
                 .toList();
@@ -53,14 +68,40 @@ public final class ContentLoader {
             problems.error(SourceRef.file(file), "cannot read: " + e.getMessage());
             return List.of();
         }
+        if (bytes.length > MAX_FILE_BYTES) {
+            problems.error(SourceRef.file(file), String.format(java.util.Locale.ROOT,
+                    "%,d bytes: larger than a listing file may be (%,d MB); split it into one file per day",
+                    bytes.length, MAX_FILE_BYTES >> 20));
+            return List.of();
+        }
         return switch (Format.of(file)) {
             case TEXT -> parser.parse(file, bytes, problems).map(List::of).orElse(List.of());
             case JSON -> DecodedText.decode(file, bytes, problems)
-                    .map(text -> jsonParser.parse(file, text, problems)).orElse(List.of());
+                    .map(text -> withoutControlCharacters(jsonParser.parse(file, text, problems), problems)).orElse(List.of());
             case HTML -> DecodedText.decode(file, bytes, problems)
-                    .map(text -> htmlParser.parse(file, text, problems)).orElse(List.of());
+                    .map(text -> withoutControlCharacters(htmlParser.parse(file, text, problems), problems)).orElse(List.of());
             case UNKNOWN -> List.of();
         };
+    }
+
+    /**
+     * JSON escapes ({@code \u0007}) and HTML character references ({@code &#7;}) make control characters only
+     * when parsed: they are removed from the entries, with a warning at the entry.
+     */
+    private static List<Snapshot> withoutControlCharacters(List<Snapshot> snapshots, Problems problems) {
+        return snapshots.stream().map(s -> new Snapshot(s.file(), s.date(), s.entries().stream().map(e -> {
+            ControlCharacters.Stripped title = ControlCharacters.strip(e.title());
+            Optional<ControlCharacters.Stripped> abs = e.abstractText().map(ControlCharacters::strip);
+            List<ControlCharacters.Stripped> authors = e.authors().stream().map(ControlCharacters::strip).toList();
+            int removed = title.removed() + abs.map(ControlCharacters.Stripped::removed).orElse(0)
+                    + authors.stream().mapToInt(ControlCharacters.Stripped::removed).sum();
+            if (removed == 0) return e;
+            String first = Stream.concat(Stream.concat(Stream.of(title), abs.stream()), authors.stream())
+                    .filter(x -> x.removed() > 0).findFirst().orElseThrow().first();
+            problems.warning(e.titleAt(), DecodedText.controlCharacters(new ControlCharacters.Stripped("", removed, first)));
+            return new RawEntry(Lines.normalize(title.text()), abs.map(a -> Lines.normalize(a.text())), e.titleAt(),
+                    e.arxivId(), authors.stream().map(a -> Lines.normalize(a.text())).toList());
+        }).toList())).toList();
     }
 
     /** Listing formats by file extension; the JSON parser tells its kinds apart by content. */

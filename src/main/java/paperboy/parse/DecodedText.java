@@ -27,6 +27,10 @@ public final class DecodedText {
     /** The text, or empty after reporting why the bytes are not UTF-8 text. */
     public static Optional<String> decode(Path file, byte[] bytes, Problems problems) {
         int start = startsWithBom(bytes) ? 3 : 0;
+        if (utf16(bytes)) {
+            problems.error(SourceRef.of(file, 1), "UTF-16 text; paperboy reads UTF-8 only: re-save the file as UTF-8");
+            return Optional.empty();
+        }
         for (int i = start; i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 problems.error(position(file, bytes, i), "binary file (NUL byte at byte " + i + "), not a text listing");
@@ -48,7 +52,39 @@ public final class DecodedText {
             return Optional.empty();
         }
         out.flip();
-        return Optional.of(out.toString());
+        String text = out.toString();
+        ControlCharacters.Stripped clean = ControlCharacters.strip(text);
+        if (clean.removed() > 0) {
+            int at = ControlCharacters.firstForbidden(text);
+            int line = 1 + (int) text.substring(0, at).chars().filter(c -> c == '\n').count();
+            problems.warning(SourceRef.of(file, line), controlCharacters(clean));
+        }
+        return Optional.of(clean.text());
+    }
+
+    /** The warning for control characters removed from an input. */
+    public static String controlCharacters(ControlCharacters.Stripped s) {
+        return s.removed() == 1 ? "removed a control character (" + s.first() + ") that web pages and feeds cannot hold"
+                : "removed " + s.removed() + " control characters (the first " + s.first()
+                  + ") that web pages and feeds cannot hold";
+    }
+
+    /**
+     * A UTF-16 byte order mark, or text whose every other byte is NUL (UTF-16 without a mark): said as such,
+     * rather than "binary".
+     */
+    private static boolean utf16(byte[] b) {
+        if (b.length >= 2 && ((b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF || (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE)) {
+            return true;
+        }
+        int n = Math.min(b.length, 200) & ~1;
+        if (n < 4) return false;
+        int evenNul = 0, oddNul = 0;
+        for (int i = 0; i < n; i += 2) {
+            if (b[i] == 0) evenNul++;
+            if (b[i + 1] == 0) oddNul++;
+        }
+        return Math.max(evenNul, oddNul) >= n / 2 * 0.9 && Math.min(evenNul, oddNul) == 0;
     }
 
     private static boolean startsWithBom(byte[] b) {

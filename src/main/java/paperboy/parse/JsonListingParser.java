@@ -74,7 +74,7 @@ public final class JsonListingParser {
                 return List.of();
             }
         } catch (JsonProcessingException e) {
-            problems.error(at(file, e.getLocation()), "invalid JSON: " + e.getOriginalMessage());
+            problems.error(at(file, e.getLocation()), "invalid JSON: " + plain(e));
             return List.of();
         } catch (IOException e) {
             problems.error(SourceRef.file(file), "cannot read: " + e.getMessage());
@@ -114,7 +114,8 @@ public final class JsonListingParser {
             }
             Optional<String> title = text(paper, "title").or(() -> text(it.node, "title"));
             if (title.isEmpty()) {
-                problems.error(it.at, "papers[" + it.index + "]: the paper has no \"title\"");
+                problems.error(it.at, "papers[" + it.index + "]: " + notText(paper.has("title") ? paper : it.node, "title",
+                        "the paper has no \"title\""));
                 continue;
             }
             Optional<String> summary = text(paper, "summary").or(() -> text(it.node, "summary"));
@@ -168,7 +169,7 @@ public final class JsonListingParser {
             }
             Optional<String> title = text(it.node, "title");
             if (title.isEmpty()) {
-                problems.error(it.at, where + ": no \"title\"; a listing needs the paper's title");
+                problems.error(it.at, where + ": " + notText(it.node, "title", "no \"title\"; a listing needs the paper's title"));
                 continue;
             }
             Optional<String> published = text(it.node, "date_published");
@@ -255,6 +256,38 @@ public final class JsonListingParser {
             n.map(Lines::normalize).filter(s -> !s.isEmpty()).ifPresent(out::add);
         }
         return out;
+    }
+
+    /** Why {@code field} gives no text: a value of another kind said as such, else {@code missing}. */
+    private static String notText(JsonNode node, String field, String missing) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) return missing;
+        if (v.isTextual()) return "\"" + field + "\" is empty";
+        return "\"" + field + "\" is " + (v.isNumber() ? "a number" : v.isBoolean() ? "true or false" : "an " + kind(v))
+                + ", not text: write it in quotes";
+    }
+
+    /**
+     * Jackson's message without its internals: the names of its settings ("StreamReadConstraints", "Source:
+     * REDACTED") mean nothing to someone fixing a listing file.
+     */
+    static String plain(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            String m = String.valueOf(e.getOriginalMessage());
+            if (m.contains("nesting depth")) return "nested too deeply (more than 1,000 levels of arrays and objects)";
+            if (m.contains("Number value length")) return "a number too long to read";
+            if (m.contains("String value length")) return "a string too long to read";
+            if (m.contains("Name length")) return "a field name too long to read";
+            return "the document exceeds what paperboy reads";
+        }
+        String m = String.valueOf(e.getOriginalMessage());
+        int source = m.indexOf("Source: ");
+        if (source >= 0) m = m.substring(0, source);
+        m = m.replaceAll("\\s*\\(from `[^`]*`\\)", "")
+                .replaceAll("\\s*\\(`[A-Za-z.]*Feature[^)]*\\)", "")
+                .replaceAll("\\s*\\(for [A-Za-z.$]+\\)", "")
+                .replaceAll("\\s+", " ").strip();
+        return m.replaceAll("[\\s\\[;,]+$", "");
     }
 
     private static String kind(JsonNode n) {

@@ -105,11 +105,25 @@ public final class YamlTree {
             try {
                 return OptionalInt.of(Integer.parseInt(s.text().strip()));
             } catch (NumberFormatException e) {
-                // reported below
+                if (s.text().strip().matches("[-+]?\\d+")) {
+                    problems.error(n.at(), key + ": " + s.text().strip() + " is too large a number");
+                    return OptionalInt.empty();
+                }
             }
         }
         problems.error(n.at(), "expected a number here");
         return OptionalInt.empty();
+    }
+
+    /** As {@link #integer(Mapping, String, Problems)}, and an error at its line unless {@code min ≤ n ≤ max}. */
+    public static OptionalInt integer(Mapping m, String key, int min, int max, Problems problems) {
+        OptionalInt n = integer(m, key, problems);
+        if (n.isPresent() && (n.getAsInt() < min || n.getAsInt() > max)) {
+            problems.error(m.entries().get(key).at(), key + ": " + n.getAsInt() + " is out of range; it must be from "
+                    + min + " to " + max);
+            return OptionalInt.empty();
+        }
+        return n;
     }
 
     /** true or false at {@code key} (YAML 1.1 spellings yes/no/on/off too). */

@@ -27,9 +27,12 @@ public final class SmtpSender {
         p.setProperty("mail.smtp.connectiontimeout", TIMEOUT_MS);
         p.setProperty("mail.smtp.timeout", TIMEOUT_MS);
         p.setProperty("mail.smtp.writetimeout", TIMEOUT_MS);
-        if (settings.starttls()) {
+        if (settings.smtps()) {
+            p.setProperty("mail.smtp.ssl.enable", "true");
+        } else {
+            // STARTTLS whenever the server offers it; required when asked for or when a login would go in clear.
             p.setProperty("mail.smtp.starttls.enable", "true");
-            p.setProperty("mail.smtp.starttls.required", "true");
+            p.setProperty("mail.smtp.starttls.required", Boolean.toString(settings.starttlsRequired()));
         }
         p.setProperty("mail.smtp.auth", Boolean.toString(settings.user().isPresent()));
         return Session.getInstance(p);
@@ -47,6 +50,12 @@ public final class SmtpSender {
             throw new SendFailed("SMTP server " + settings.host() + ":" + settings.port() + " rejected the login; check "
                     + SmtpSettings.USER_ENV + " and " + SmtpSettings.PASSWORD_ENV, e);
         } catch (MessagingException e) {
+            if (String.valueOf(e.getMessage()).contains("STARTTLS is required")) {
+                throw new SendFailed("SMTP server " + settings.host() + ":" + settings.port() + " does not offer STARTTLS"
+                        + (settings.starttls() ? "" : ", and the login must not be sent unencrypted")
+                        + "; use a port with TLS (587 with STARTTLS, or 465)"
+                        + (settings.starttls() ? "" : ", or add --insecure-auth to send it in plain text anyway"), e);
+            }
             throw new SendFailed("cannot send via SMTP server " + settings.host() + ":" + settings.port() + ": "
                     + rootMessage(e), e);
         }

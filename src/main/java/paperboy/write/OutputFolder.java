@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,10 +32,10 @@ public final class OutputFolder {
     /**
      * Why the site may not be written to {@code out}, if it may not.
      *
-     * @param inputs the content, config and templates the build reads (may be missing)
+     * @param inputs what the build reads, by name ("the content folder" → its path; may be missing)
      * @param force  the user asked to replace a folder paperboy did not make
      */
-    public static Optional<String> refusal(Path out, List<Path> inputs, boolean force) {
+    public static Optional<String> refusal(Path out, Map<String, Path> inputs, boolean force) {
         Path target = real(out);
         if (Files.exists(target) && !Files.isDirectory(target)) return Optional.of("it exists and is not a folder");
         Optional<String> never = neverReplace(target, inputs);
@@ -46,7 +47,7 @@ public final class OutputFolder {
     }
 
     /** The folders no build replaces, even with {@code --force}. */
-    static Optional<String> neverReplace(Path target, List<Path> inputs) {
+    static Optional<String> neverReplace(Path target, Map<String, Path> inputs) {
         if (target.getParent() == null) return Optional.of("it is the root of the file system");
         String home = System.getProperty("user.home");
         if (home != null && !home.isBlank() && real(Path.of(home)).startsWith(target)) {
@@ -56,10 +57,12 @@ public final class OutputFolder {
         if (cwd.startsWith(target)) {
             return Optional.of(cwd.equals(target) ? "it is the current folder" : "it holds the current folder");
         }
-        for (Path input : inputs) {
-            Path in = real(input);
-            if (in.startsWith(target)) return Optional.of("it holds " + input);
-            if (target.startsWith(in) && Files.isDirectory(in)) return Optional.of("it is inside " + input);
+        for (Map.Entry<String, Path> input : inputs.entrySet()) {
+            Path in = real(input.getValue());
+            String what = input.getKey() + " " + input.getValue();
+            if (in.equals(target)) return Optional.of("it is " + what);
+            if (in.startsWith(target)) return Optional.of("it holds " + what);
+            if (target.startsWith(in) && Files.isDirectory(in)) return Optional.of("it is inside " + what);
         }
         return Optional.empty();
     }

@@ -70,7 +70,7 @@ public final class SiteWriter {
     static void refuseToReplaceNonSite(Path target) throws IOException {
         if (!Files.exists(target)) return;
         if (!Files.isDirectory(target)) throw new IOException(target + " exists and is not a folder");
-        var never = OutputFolder.neverReplace(OutputFolder.real(target), List.of());
+        var never = OutputFolder.neverReplace(OutputFolder.real(target), java.util.Map.of());
         if (never.isPresent()) throw new IOException("refusing to replace " + target + ": " + never.get());
     }
 

@@ -66,8 +66,9 @@ class SendCommandTest {
     void logsInWithCredentialsFromTheEnvironmentOnly() throws Exception {
         SendCommand cmd = new SendCommand();
         cmd.env = Map.of("PAPERBOY_SMTP_USER", "digest", "PAPERBOY_SMTP_PASSWORD", "s3cret");
+        // the test server offers no STARTTLS: a login in plain text only when asked for
         int code = new CommandLine(cmd).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-                .execute("--to", "carol@example.com", "--smtp-host", "127.0.0.1", "--smtp-port", port());
+                .execute("--to", "carol@example.com", "--smtp-host", "127.0.0.1", "--smtp-port", port(), "--insecure-auth");
         assertThat(code).as(err.toString()).isZero();
         assertThat(greenMail.getReceivedMessages()).hasSize(1);
         assertThat(greenMail.getReceivedMessages()[0].getSubject()).startsWith("Paper Digest — Aug 20:");
@@ -79,7 +80,7 @@ class SendCommandTest {
         SendCommand cmd = new SendCommand();
         cmd.env = Map.of("PAPERBOY_SMTP_USER", "digest", "PAPERBOY_SMTP_PASSWORD", "wrong-secret");
         int code = new CommandLine(cmd).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-                .execute("--to", "carol@example.com", "--smtp-host", "127.0.0.1", "--smtp-port", port());
+                .execute("--to", "carol@example.com", "--smtp-host", "127.0.0.1", "--smtp-port", port(), "--insecure-auth");
         assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString().lines()).hasSize(1).first().asString()
                 .contains("rejected the login").contains("PAPERBOY_SMTP_PASSWORD");
@@ -117,5 +118,31 @@ class SendCommandTest {
         assertThat(run("send", "--to", "a@example.com", "--date", "2025-03-12", "--smtp-port", port()))
                 .isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).contains("--date 2025-03-12: no listings that day; days with listings: 2025-03-11, 2025-03-13");
+    }
+
+    @Test
+    void aLoginIsNeverSentInPlainTextUnlessAskedFor() {
+        SendCommand cmd = new SendCommand();
+        cmd.env = Map.of("PAPERBOY_SMTP_USER", "digest", "PAPERBOY_SMTP_PASSWORD", "s3cret");
+        int code = new CommandLine(cmd).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+                .execute("--to", "carol@example.com", "--smtp-host", "127.0.0.1", "--smtp-port", port());
+        assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString().lines()).hasSize(1).first().asString()
+                .contains("does not offer STARTTLS").contains("--insecure-auth");
+        assertThat(out.toString() + err).doesNotContain("s3cret");
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void everyAddressIsCheckedBeforeTheFirstMessage() {
+        for (String to : List.of(",", "a@example.com,,b@example.com", "a@example.com,not an address", "ü@exämple.org")) {
+            err.getBuffer().setLength(0);
+            int code = run("send", "--to", to, "--smtp-host", "127.0.0.1", "--smtp-port", port());
+            assertThat(code).as(to).isEqualTo(ExitCodes.BAD_USAGE);
+            assertThat(err.toString()).as(to).startsWith("error: --to: ").contains("nothing was sent");
+        }
+        assertThat(err.toString()).contains("non-ASCII");
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
+        assertThat(out.toString()).doesNotContain("Sent");
     }
 }

@@ -57,34 +57,34 @@ class OutputFolderTest {
 
     @Test
     void missingEmptyMarkedAndEarlierPaperboySitesMayBeReplaced() throws IOException {
-        assertThat(OutputFolder.refusal(tmp.resolve("missing/site"), List.of(), false)).isEmpty();
-        assertThat(OutputFolder.refusal(Files.createDirectories(tmp.resolve("empty")), List.of(), false)).isEmpty();
+        assertThat(OutputFolder.refusal(tmp.resolve("missing/site"), Map.of(), false)).isEmpty();
+        assertThat(OutputFolder.refusal(Files.createDirectories(tmp.resolve("empty")), Map.of(), false)).isEmpty();
         Path marked = Files.createDirectories(tmp.resolve("marked"));
         Files.writeString(marked.resolve("x.html"), "x");
         Files.writeString(marked.resolve(OutputFolder.MARKER), "paperboy");
-        assertThat(OutputFolder.refusal(marked, List.of(), false)).isEmpty();
+        assertThat(OutputFolder.refusal(marked, Map.of(), false)).isEmpty();
         // built by a paperboy before the marker: its cache beside it, or its home page and digest
         Path cached = Files.createDirectories(tmp.resolve("cached"));
         Files.writeString(cached.resolve("index.html"), "x");
         Files.writeString(tmp.resolve(".cached.cache"), "paperboy build cache");
-        assertThat(OutputFolder.refusal(cached, List.of(), false)).isEmpty();
+        assertThat(OutputFolder.refusal(cached, Map.of(), false)).isEmpty();
         Path old = Files.createDirectories(tmp.resolve("old/data"));
         Files.writeString(old.resolve("digest.json"), "{}");
         Files.writeString(old.resolveSibling("index.html"), "x");
-        assertThat(OutputFolder.refusal(old.getParent(), List.of(), false)).isEmpty();
+        assertThat(OutputFolder.refusal(old.getParent(), Map.of(), false)).isEmpty();
     }
 
     @Test
     void evenWithForceNeverTheRootHomeCurrentOrInputFoldersNorWhatHoldsThem() throws IOException {
         Path content = Files.createDirectories(tmp.resolve("project/content"));
         Path config = tmp.resolve("elsewhere/paperboy.yml");
-        List<Path> inputs = List.of(content, config);
+        Map<String, Path> inputs = Map.of("the content folder", content, "the config file", config);
         assertThat(OutputFolder.refusal(Path.of("/"), inputs, true)).contains("it is the root of the file system");
         assertThat(OutputFolder.refusal(Path.of(System.getProperty("user.home")), inputs, true)).contains("it is the home folder");
         assertThat(OutputFolder.refusal(Path.of(""), inputs, true)).contains("it is the current folder");
         assertThat(OutputFolder.refusal(Path.of("").toAbsolutePath().getParent(), inputs, true)).contains("it holds the current folder");
         assertThat(OutputFolder.refusal(tmp.resolve("project"), inputs, true)).hasValueSatisfying(m -> assertThat(m).startsWith("it holds"));
-        assertThat(OutputFolder.refusal(content, inputs, true)).hasValueSatisfying(m -> assertThat(m).startsWith("it holds"));
+        assertThat(OutputFolder.refusal(content, inputs, true)).contains("it is the content folder " + content);
         assertThat(OutputFolder.refusal(content.resolve("site"), inputs, true)).hasValueSatisfying(m -> assertThat(m).startsWith("it is inside"));
         assertThat(OutputFolder.refusal(tmp.resolve("elsewhere"), inputs, true)).hasValueSatisfying(m -> assertThat(m).startsWith("it holds"));
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
