@@ -143,4 +143,23 @@ class HostileInputTest {
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains(content.resolve("a.txt") + ": 2,001 papers listed for 2025-03-13; a day may have at most 2,000");
     }
+
+    @Test
+    void aDayTooLargeForOneEmailIsCutWithACountOfTheRest() throws IOException {
+        StringBuilder day = new StringBuilder("Mar 13, 2025\n\n");
+        for (int i = 0; i < 250; i++) {
+            day.append("Paper number ").append(i).append(" on a subject of its own\n\n").append(ABSTRACT).append(" Variant ")
+                    .append(i).append(".\n\n");
+        }
+        Cli r = build(content("a.txt", day.toString()));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Path html = tmp.resolve("site/newsletter/2025-03-13.html");
+        assertThat(Files.size(html)).isLessThanOrEqualTo(100 * 1024);
+        String text = Files.readString(html);
+        assertThat(text).containsPattern("… and \\d+ more on <a href=\"[^\"]+/days/2025-03-13/\">the site</a>")
+                .contains("Paper number 0 on a subject");
+        int shown = text.split("Paper number ", -1).length - 1;
+        assertThat(text).contains("and " + (250 - shown) + " more");
+        assertThat(Files.readString(tmp.resolve("site/newsletter/2025-03-13.txt"))).contains("... and " + (250 - shown) + " more on the site");
+    }
 }

@@ -35,6 +35,8 @@ import java.util.Set;
  */
 public final class FastStart {
     static final String PROPERTY = "paperboy.fastStart";
+    /** The first JVM's process id, given to the second, which exits when that process is gone. */
+    static final String PARENT_PID = "paperboy.parentPid";
     /** The value the training build of {@code mvn package} passes: it writes the archive. */
     static final String TRAIN = "train";
     private static final Set<String> SHORT_COMMANDS = Set.of("build", "themes", "newsletter");
@@ -69,6 +71,7 @@ public final class FastStart {
         boolean train = mode.equals(TRAIN);
         Optional<Archive> archive = Archive.beside(command.get().jar(), train);
         List<String> fast = new ArrayList<>(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-D" + PROPERTY + "=child",
+                "-D" + PARENT_PID + "=" + ProcessHandle.current().pid(),
                 // a crash report (a damaged archive) goes to the temp folder, not the user's working folder
                 "-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "paperboy-hs_err_%p.log")));
         // A long build keeps both compilers from the start: no directive to install and take back (a method that
@@ -98,18 +101,25 @@ public final class FastStart {
      * Halted, not exited: the site is left as a kill would leave it, which the next build recovers from.
      */
     private static void exitWithParent() {
-        ProcessHandle.current().parent().ifPresent(parent -> {
-            Thread watch = new Thread(() -> {
-                try {
-                    while (parent.isAlive()) Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    return;
+        long parentPid;
+        try {
+            parentPid = Long.parseLong(System.getProperty(PARENT_PID, ""));
+        } catch (NumberFormatException e) {
+            return; // started by hand with the child property: nobody to follow
+        }
+        Thread watch = new Thread(() -> {
+            try {
+                // Gone, or this process was handed to another parent (the first JVM died before this one looked).
+                while (ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) == parentPid) {
+                    Thread.sleep(200);
                 }
-                Runtime.getRuntime().halt(137);
-            }, "paperboy-parent-watch");
-            watch.setDaemon(true);
-            watch.start();
-        });
+            } catch (InterruptedException e) {
+                return;
+            }
+            Runtime.getRuntime().halt(137);
+        }, "paperboy-parent-watch");
+        watch.setDaemon(true);
+        watch.start();
     }
 
     private static int run(Command command, List<String> fast, Optional<Archive> archive)

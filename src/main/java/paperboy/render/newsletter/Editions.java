@@ -85,7 +85,7 @@ public final class Editions {
                 url(SitePaths.newsletter(d, "html")), url(SitePaths.FEED_RSS), url(SitePaths.ARCHIVE), sections,
                 byTheme, List.copyOf(seen), config.newsletter().unsubscribeUrl(),
                 digest.dayNote(d).map(paperboy.model.Note::html).orElse(null),
-                digest.dayNote(d).map(paperboy.model.Note::text).orElse(null));
+                digest.dayNote(d).map(paperboy.model.Note::text).orElse(null), 0);
     }
 
     private List<String> themeNames(Paper p) {

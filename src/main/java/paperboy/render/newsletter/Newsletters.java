@@ -64,8 +64,27 @@ public final class Newsletters implements UnitRenderer {
         return parts(editions.edition(day), templates, sheets, day);
     }
 
+    /** Gmail clips a message whose HTML is larger than 102 KB (and hides the rest behind a link). */
+    public static final int MAX_HTML_BYTES = 100 * 1024;
+
+    /**
+     * The edition, cut to its first papers when its HTML would be clipped: the rest are counted in a line
+     * "... and N more on the site" that links the day page.
+     */
     private static MimeEdition.Parts parts(EditionPage page, Templates templates, CssInliner.Sheets sheets, Day day) {
-        return new MimeEdition.Parts(page, html(page, templates, sheets), PlainTextEdition.render(page), day.date());
+        String html = html(page, templates, sheets);
+        int papers = page.sections().stream().mapToInt(s -> s.items().size()).sum() + page.seen().size();
+        for (int size = bytes(html); size > MAX_HTML_BYTES && papers > 0; size = bytes(html)) {
+            // papers in proportion to the bytes over, a little under so that usually one more try fits
+            papers = Math.min(papers - 1, (int) (papers * (MAX_HTML_BYTES * 0.95 / size)));
+            page = page.firstPapers(Math.max(0, papers));
+            html = html(page, templates, sheets);
+        }
+        return new MimeEdition.Parts(page, html, PlainTextEdition.render(page), day.date());
+    }
+
+    private static int bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** The three files of one edition, with the .eml addressed to the configured recipient. */

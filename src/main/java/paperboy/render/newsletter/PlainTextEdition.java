@@ -60,6 +60,10 @@ public final class PlainTextEdition {
                 para(s.title() + " " + ref(s.url()) + " (first seen " + s.firstSeen() + ")", "* ", "  ");
             }
         }
+        if (e.more() > 0) {
+            out.append('\n');
+            para("... and " + e.more() + " more on the site: " + ref(e.webUrl()), "", "");
+        }
         out.append('\n').append("-- \n");
         para("You get this e-mail because you subscribed to " + e.siteTitle() + ".", "", "");
         if (e.unsubscribeUrl() != null) para("Unsubscribe: " + ref(e.unsubscribeUrl()), "", "");

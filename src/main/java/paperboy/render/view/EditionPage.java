@@ -13,11 +13,30 @@ import java.util.List;
  * @param unsubscribeUrl null when not configured
  * @param noteHtml       the editor's note on the day, sanitized HTML; null when there is none
  * @param noteText       the same note as plain text; null when there is none
+ * @param more           papers left out to keep the e-mail under Gmail's clipping size (0: none), listed on the web
  */
 public record EditionPage(String siteTitle, String subject, String iso, String dateLabel, String shortDate,
                           int count, int newCount, int seenCount, String webUrl, String emailUrl, String feedUrl,
                           String archiveUrl, List<EditionSection> sections, boolean byTheme, List<SeenItem> seen,
-                          String unsubscribeUrl, String noteHtml, String noteText) {
+                          String unsubscribeUrl, String noteHtml, String noteText, int more) {
+
+    /** The same edition with only the first {@code keep} papers (new ones first, then those seen before). */
+    public EditionPage firstPapers(int keep) {
+        int left = keep;
+        List<EditionSection> kept = new java.util.ArrayList<>();
+        for (EditionSection s : sections) {
+            if (left <= 0) break;
+            List<EditionItem> items = s.items().subList(0, Math.min(left, s.items().size()));
+            kept.add(new EditionSection(s.name(), List.copyOf(items)));
+            left -= items.size();
+        }
+        List<SeenItem> keptSeen = List.copyOf(seen.subList(0, Math.max(0, Math.min(left, seen.size()))));
+        int total = sections.stream().mapToInt(s -> s.items().size()).sum() + seen.size();
+        int shown = kept.stream().mapToInt(s -> s.items().size()).sum() + keptSeen.size();
+        return new EditionPage(siteTitle, subject, iso, dateLabel, shortDate, count, newCount, seenCount, webUrl,
+                emailUrl, feedUrl, archiveUrl, List.copyOf(kept), byTheme, keptSeen, unsubscribeUrl, noteHtml, noteText,
+                more + total - shown);
+    }
 
     /** A group of new papers; {@code name} empty when not grouped. */
     public record EditionSection(String name, List<EditionItem> items) {}
