@@ -18,7 +18,7 @@ import paperboy.model.Digest;
 import paperboy.model.Listing;
 import paperboy.model.Paper;
 import paperboy.model.SourceRef;
-import paperboy.parse.Problems;
+import paperboy.problems.Problems;
 import paperboy.parse.RawEntry;
 import paperboy.parse.Snapshot;
 import paperboy.text.CleanText;

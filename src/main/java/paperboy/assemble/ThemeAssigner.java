@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import paperboy.model.Paper;
 import paperboy.model.Theme;
-import paperboy.parse.Problems;
+import paperboy.problems.Problems;
 
 /** Groups papers into themes. Runs after deduplication, on distinct papers. */
 public interface ThemeAssigner {

@@ -2,7 +2,7 @@ package paperboy.assemble;
 
 import java.util.List;
 import paperboy.model.Paper;
-import paperboy.parse.Problems;
+import paperboy.problems.Problems;
 
 /** Measures how long another assigner takes, so a build can report themes as a phase of its own. */
 public final class TimedThemeAssigner implements ThemeAssigner {

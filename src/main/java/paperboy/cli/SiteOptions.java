@@ -3,13 +3,13 @@ package paperboy.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
-import paperboy.SiteBuild;
+import paperboy.build.SiteBuild;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.ConfigLoader;
 import paperboy.config.SiteConfig;
 import paperboy.config.ThemesConfig;
-import paperboy.parse.Problem;
-import paperboy.parse.Problems;
+import paperboy.problems.Problem;
+import paperboy.problems.Problems;
 import paperboy.themes.Themes;
 import picocli.CommandLine.Option;
 

@@ -1,5 +1,6 @@
 package paperboy.render;
 
+import paperboy.render.site.Views;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;

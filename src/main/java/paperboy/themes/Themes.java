@@ -9,7 +9,7 @@ import java.util.Optional;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.ThemesConfig;
 import paperboy.model.Paper;
-import paperboy.parse.Problems;
+import paperboy.problems.Problems;
 
 /**
  * The theme assigner for a build: {@code off}, {@code auto} (clustering only) or {@code curated}

@@ -118,7 +118,7 @@ public final class FastStart {
 
     /**
      * The second JVM's command line without the fast-start options: this JVM's executable and options, then
-     * {@code -cp JAR paperboy.Main ARGS}; empty when this JVM did not run from a jar with {@code -jar} or made
+     * {@code -cp JAR paperboy.cli.Main ARGS}; empty when this JVM did not run from a jar with {@code -jar} or made
      * its own choices.
      */
     static Optional<Command> command(String[] args) {
@@ -136,7 +136,7 @@ public final class FastStart {
         cmd.add(java.get());
         cmd.addAll(options);
         int at = cmd.size();
-        cmd.addAll(List.of("-cp", jar.get().toString(), "paperboy.Main"));
+        cmd.addAll(List.of("-cp", jar.get().toString(), "paperboy.cli.Main"));
         cmd.addAll(Arrays.asList(args));
         return Optional.of(new Command(List.copyOf(cmd), jar.get(), at));
     }

@@ -41,8 +41,8 @@ public final class Warmup {
 
     /** The YAML reader of paperboy.yml, themes.yml and front matter. */
     public static void yaml() {
-        paperboy.parse.YamlTree.read(java.nio.file.Path.of("warm-up.yml"), "title: warm\nlist: [a, b]\n", 1, "",
-                new paperboy.parse.Problems());
+        paperboy.source.YamlTree.read(java.nio.file.Path.of("warm-up.yml"), "title: warm\nlist: [a, b]\n", 1, "",
+                new paperboy.problems.Problems());
     }
 
     private static void markdown() {

@@ -14,16 +14,16 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import paperboy.BuildFailed;
-import paperboy.Main;
-import paperboy.SiteBuild;
+import paperboy.build.BuildFailed;
+import paperboy.cli.Main;
+import paperboy.build.SiteBuild;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.SiteConfig;
 import paperboy.model.Digest;
 import paperboy.model.Paper;
-import paperboy.parse.Problem;
-import paperboy.parse.Problems;
-import paperboy.render.SiteRenderer;
+import paperboy.problems.Problem;
+import paperboy.problems.Problems;
+import paperboy.build.SiteRenderer;
 
 /**
  * Builds small sites from mixed inputs (text dump, Hugging Face JSON, JSON Feed, saved HTML page) with notes and

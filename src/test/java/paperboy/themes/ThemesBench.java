@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
-import paperboy.SiteBuild;
+import paperboy.build.SiteBuild;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.SiteConfig;
 import paperboy.model.Paper;
 import paperboy.model.SourceRef;
-import paperboy.parse.Problems;
+import paperboy.problems.Problems;
 
 /**
  * Clustering speed on the sample content and on large synthetic corpora made from its vocabulary. Not a test:

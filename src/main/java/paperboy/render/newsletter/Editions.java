@@ -16,7 +16,7 @@ import paperboy.model.Paper;
 import paperboy.model.Theme;
 import paperboy.render.PaperTexts;
 import paperboy.render.SitePaths;
-import paperboy.render.Views;
+import paperboy.render.site.Views;
 import paperboy.render.view.EditionPage;
 import paperboy.render.view.EditionPage.EditionItem;
 import paperboy.render.view.EditionPage.EditionSection;
