@@ -1,24 +1,18 @@
 package paperboy.build;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import paperboy.assemble.DigestAssembler;
 import paperboy.assemble.ThemeAssigner;
-import paperboy.assemble.TimedThemeAssigner;
 import paperboy.config.SiteConfig;
 import paperboy.editorial.EditorialLoader;
 import paperboy.editorial.EditorialSource;
 import paperboy.editorial.Markdown;
 import paperboy.incremental.BuildCache;
-import paperboy.incremental.Fingerprints;
 import paperboy.model.Digest;
 import paperboy.parse.ContentLoader;
 import paperboy.problems.Problem;
@@ -27,6 +21,7 @@ import paperboy.parse.SnapshotParser;
 import paperboy.parse.Snapshot;
 import paperboy.render.RenderContext;
 import paperboy.render.RenderException;
+import paperboy.render.feed.Feeds;
 import paperboy.render.Templates;
 import paperboy.write.InPlaceWriter;
 import paperboy.write.SiteSink;
@@ -34,9 +29,10 @@ import paperboy.write.SiteWriter;
 import paperboy.write.WriteStats;
 
 /**
- * One build, in named phases: load (parse every input) → assemble (dedup, days, themes) → render (page kinds ×
- * output formats) → write (atomic swap). Any error stops the build before the write phase, so the previous
- * site stays as it was.
+ * One build, in phases run in order and each timed (see {@link #run}): parse (every input) → assemble (dedup,
+ * days, slugs, editorial) → themes → render (page kinds × output formats) and write (together, on every core) →
+ * swap. What an incremental build may skip is one {@link BuildPlan} that the phases consult. Any error stops the
+ * build before the write phase, so the previous site stays as it was.
  */
 public final class SiteBuild {
 
@@ -114,79 +110,75 @@ public final class SiteBuild {
         return CompletableFuture.supplyAsync(() -> Templates.from(dir).preload(dir));
     }
 
-    /** Loads and assembles the digest without rendering: for tests and the other commands. */
-    public Digest load(Request req, Problems problems, Map<String, Long> phaseMillis) throws BuildFailed {
-        long t0 = System.nanoTime();
-        List<Snapshot> snapshots = new ContentLoader(new SnapshotParser(req.config().year()))
-                .load(req.contentDir(), problems);
-        EditorialSource editorial = new EditorialLoader(new Markdown(req.config().markdown()))
-                .load(req.contentDir(), problems);
-        phaseMillis.put("parse", ms(t0));
+    /** The phases of a build, in order. Each is timed; {@code --verbose} prints the times. */
+    public Report run(Request req) throws BuildFailed {
+        Problems problems = new Problems();
+        Phases phases = new Phases();
+        BuildPlan plan = phases.time("cache", () -> BuildPlan.of(req, incremental));
+        if (plan.nothingChanged()) return nothingToDo(plan, phases);
+        // FreeMarker's classes and the templates load on the other core while this one parses.
+        CompletableFuture<Templates> templates = templatesAhead != null ? templatesAhead
+                : loadTemplates(req.templatesDir());
+        Sources sources = phases.time("parse", () -> load(req, problems));
         failOnErrors(problems);
-        long t1 = System.nanoTime();
-        TimedThemeAssigner themes = new TimedThemeAssigner(req.themes());
-        Digest digest = new DigestAssembler(themes).assemble(snapshots, problems);
-        digest = editorial.attachTo(digest, problems);
-        phaseMillis.put("assemble", ms(t1) - themes.millis());
-        phaseMillis.put("themes", themes.millis());
+        Digest assembled = phases.time("assemble", () -> assemble(sources, problems));
+        Digest digest = phases.time("themes", () -> themes(assembled, plan.themes(req), problems));
+        failOnErrors(problems);
+        Feeds.missingBaseUrl(req.config()).ifPresent(problems::add);
+        Written out = renderAndWrite(req, plan, digest, templates, problems, phases);
+        BuildCache.Summary summary = new BuildCache.Summary(digest.days().size(), digest.listingCount(),
+                digest.papers().size());
+        plan.save(summary, problems.sorted(), out.result().files());
+        return new Report(digest, out.stats(), problems.sorted(), phases.millis(),
+                new Pages(summary, false, out.result().rendered(), out.result().reused()));
+    }
+
+    /**
+     * Loads and assembles the digest without rendering, for the commands that only need the digest (newsletter,
+     * send) and for tests.
+     */
+    public static Digest digest(Request req, Problems problems) throws BuildFailed {
+        Sources sources = load(req, problems);
+        failOnErrors(problems);
+        Digest digest = themes(assemble(sources, problems), req.themes(), problems);
         failOnErrors(problems);
         return digest;
     }
 
-    public Report run(Request req) throws BuildFailed {
-        Problems problems = new Problems();
-        Map<String, Long> phases = new LinkedHashMap<>();
-        Path cacheFile = BuildCache.location(req.outDir());
-        BuildCache previous = BuildCache.empty();
-        String settings = null, inputs = null;
-        Map<String, Fingerprints.InputFile> inputFiles = new HashMap<>();
-        CompletableFuture<InputHashes> hashing = null;
-        if (incremental && !Files.exists(cacheFile)) {
-            // No previous build to compare with (a fresh folder): nothing can be skipped, so the inputs are
-            // hashed for the next build's cache on another core while this one parses and renders.
-            long t = System.nanoTime();
-            hashing = CompletableFuture.supplyAsync(() -> hashInputs(req));
-            phases.put("cache", ms(t));
-        } else if (incremental) {
-            long t = System.nanoTime();
-            try {
-                Optional<BuildCache> cached = BuildCache.read(cacheFile);
-                Map<String, Fingerprints.InputFile> known = cached.map(BuildCache::inputFiles).orElse(Map.of());
-                settings = settingsHash(req, known, inputFiles);
-                inputs = new Fingerprints.Sha().tree("content", req.contentDir(), known, inputFiles).hex();
-                String s = settings;
-                previous = cached.filter(c -> c.settings().equals(s)).orElse(BuildCache.empty());
-            } catch (IOException e) {
-                settings = null; // cannot hash the inputs: build in full, keep no cache
-            }
-            phases.put("cache", ms(t));
-            if (settings != null && previous.inputs().equals(inputs) && previous.siteIntact(req.outDir())) {
-                return new Report(null, new WriteStats(previous.files().size(), 0, previous.files().size(),
-                        previous.files().values().stream().mapToLong(BuildCache.Entry::size).sum()),
-                        previous.warnings(), phases, new Pages(previous.summary(), true, 0, 0));
-            }
-        }
-        // FreeMarker's classes and the templates load on the other core while this one parses.
-        CompletableFuture<Templates> preloaded = templatesAhead != null ? templatesAhead
-                : loadTemplates(req.templatesDir());
-        // An incremental build keeps the themes' per-paper analyses beside the site too; --no-cache neither reads nor writes them.
-        Request themed = !incremental ? req : new Request(req.contentDir(), req.outDir(), req.templatesDir(),
-                req.config(), req.themes().cachedFor(req.outDir()));
-        Digest digest = load(themed, problems, phases);
-        paperboy.render.feed.Feeds.missingBaseUrl(req.config()).ifPresent(problems::add);
+    /** What the content folder holds, parsed: the listings and the editor's notes and pages. */
+    private record Sources(List<Snapshot> snapshots, EditorialSource editorial) {}
+
+    private static Sources load(Request req, Problems problems) {
+        List<Snapshot> snapshots = new ContentLoader(new SnapshotParser(req.config().year()))
+                .load(req.contentDir(), problems);
+        EditorialSource editorial = new EditorialLoader(new Markdown(req.config().markdown()))
+                .load(req.contentDir(), problems);
+        return new Sources(snapshots, editorial);
+    }
+
+    private static Digest assemble(Sources sources, Problems problems) {
+        Digest digest = new DigestAssembler(ThemeAssigner.none()).assemble(sources.snapshots(), problems);
+        return sources.editorial().attachTo(digest, problems);
+    }
+
+    private static Digest themes(Digest assembled, ThemeAssigner themes, Problems problems) {
+        return themes.assign(assembled.papers(), problems).applyTo(assembled);
+    }
+
+    private record Written(SiteOutput.Result result, WriteStats stats) {}
+
+    /** Render and write run together on every core; the site is swapped in (or updated in place) at the end. */
+    private Written renderAndWrite(Request req, BuildPlan plan, Digest digest, CompletableFuture<Templates> templates,
+                                   Problems problems, Phases phases) throws BuildFailed {
         long t0 = System.nanoTime();
-        SiteOutput.Result out;
-        WriteStats stats;
         try {
-            Templates templates = preloaded(preloaded);
-            RenderContext ctx = new RenderContext(req.config(), templates, req.templatesDir());
-            // The old cache describes the site about to be replaced: drop it first, write the new one after.
-            Files.deleteIfExists(cacheFile);
-            boolean update = inPlace && !previous.files().isEmpty() && Files.isDirectory(req.outDir());
-            SiteSink session = update ? new InPlaceWriter().open(req.outDir()) : new SiteWriter().open(req.outDir());
+            RenderContext ctx = new RenderContext(req.config(), preloaded(templates), req.templatesDir());
+            plan.dropPrevious();
+            SiteSink session = inPlace && plan.inPlace(req.outDir()) ? new InPlaceWriter().open(req.outDir())
+                    : new SiteWriter().open(req.outDir());
+            SiteOutput.Result out;
             try {
-                out = SiteOutput.run(renderer, digest, ctx, session, previous, settings != null || hashing != null,
-                        progress);
+                out = SiteOutput.run(renderer, digest, ctx, session, plan.previous(), plan.fingerprints(), progress);
             } catch (IOException | RuntimeException e) {
                 session.abort();
                 throw e;
@@ -196,30 +188,22 @@ public final class SiteBuild {
             double renderShare = out.renderNanos() / (double) Math.max(1, out.renderNanos() + out.writeNanos());
             phases.put("render", Math.round((t1 - t0) * renderShare / 1_000_000));
             phases.put("write", Math.round((t1 - t0) * (1 - renderShare) / 1_000_000));
-            stats = session.commit();
-            phases.put("swap", ms(t1));
+            WriteStats stats = session.commit();
+            phases.put("swap", (System.nanoTime() - t1) / 1_000_000);
+            return new Written(out, stats);
         } catch (RenderException e) {
             throw new BuildFailed(e.getMessage(), problems.sorted());
         } catch (IOException e) {
             throw new BuildFailed(req.outDir() + ": cannot write the site: " + e.getMessage(), problems.sorted());
         }
-        if (hashing != null) {
-            InputHashes h = hashing.join();
-            settings = h.settings();
-            inputs = h.inputs();
-            inputFiles.putAll(h.files());
-        }
-        BuildCache.Summary summary = new BuildCache.Summary(digest.days().size(), digest.listingCount(),
-                digest.papers().size());
-        if (settings != null) {
-            try {
-                new BuildCache(settings, inputs, summary, problems.sorted(), out.files(), inputFiles).write(cacheFile);
-            } catch (IOException e) {
-                // The site is complete; without a cache the next build is simply a full one.
-            }
-        }
-        return new Report(digest, stats, problems.sorted(), phases,
-                new Pages(summary, false, out.rendered(), out.reused()));
+    }
+
+    /** A no-op build reports what the previous one did. */
+    private static Report nothingToDo(BuildPlan plan, Phases phases) {
+        BuildCache previous = plan.previous();
+        return new Report(null, new WriteStats(previous.files().size(), 0, previous.files().size(),
+                previous.files().values().stream().mapToLong(BuildCache.Entry::size).sum()),
+                previous.warnings(), phases.millis(), new Pages(previous.summary(), true, 0, 0));
     }
 
     private static Templates preloaded(CompletableFuture<Templates> templates) {
@@ -231,51 +215,9 @@ public final class SiteBuild {
         }
     }
 
-    /** The hashes of a build's settings and content, for its cache; null hashes when they cannot be read. */
-    private record InputHashes(String settings, String inputs, Map<String, Fingerprints.InputFile> files) {}
-
-    private static InputHashes hashInputs(Request req) {
-        Map<String, Fingerprints.InputFile> files = new HashMap<>();
-        try {
-            String settings = settingsHash(req, Map.of(), files);
-            String inputs = new Fingerprints.Sha().tree("content", req.contentDir(), Map.of(), files).hex();
-            return new InputHashes(settings, inputs, files);
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return new InputHashes(null, null, Map.of()); // build in full, keep no cache
-        }
-    }
-
-    /** Everything besides the content that can change any page: paperboy itself, the config, the templates. */
-    private static String settingsHash(Request req, Map<String, Fingerprints.InputFile> known,
-                                       Map<String, Fingerprints.InputFile> seen) throws IOException {
-        return new Fingerprints.Sha()
-                .text("paperboy", codeIdentity())
-                .text("config", req.config().toString())
-                .tree("templates", req.templatesDir(), known, seen)
-                .hex();
-    }
-
-    /** Which paperboy build this is: the jar's version, size and time, so a rebuilt jar invalidates the cache. */
-    private static String codeIdentity() {
-        String version = String.valueOf(SiteBuild.class.getPackage().getImplementationVersion());
-        try {
-            Path code = Path.of(SiteBuild.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isRegularFile(code)) {
-                return version + " " + Files.size(code) + " " + Files.getLastModifiedTime(code).toMillis();
-            }
-            return version + " " + code; // classes folder (tests, IDE)
-        } catch (Exception e) {
-            return version;
-        }
-    }
-
     private static void failOnErrors(Problems problems) throws BuildFailed {
         if (problems.hasErrors()) {
             throw new BuildFailed("the content has errors; nothing was written", problems.sorted());
         }
-    }
-
-    private static long ms(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 }

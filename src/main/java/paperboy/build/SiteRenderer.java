@@ -1,25 +1,21 @@
 package paperboy.build;
 
-import paperboy.render.Output;
-import paperboy.render.RenderContext;
-import paperboy.render.RenderException;
+import java.util.List;
 import paperboy.render.Renderer;
 import paperboy.render.data.DigestJson;
 import paperboy.render.data.SearchIndex;
+import paperboy.render.feed.Feeds;
+import paperboy.render.newsletter.Newsletters;
 import paperboy.render.site.DiscoveryFiles;
 import paperboy.render.site.EditorialPages;
 import paperboy.render.site.HtmlPages;
 import paperboy.render.site.StaticAssets;
 import paperboy.render.site.ThemePages;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import paperboy.model.Digest;
 
-/** Runs every output format over the digest and checks that no two outputs claim the same path. */
+/**
+ * The site's output formats, in run order, as data: the build drives them one by one (see {@link SiteOutput}).
+ * The render engine knows none of them.
+ */
 public final class SiteRenderer {
     private final List<Renderer> renderers;
 
@@ -27,43 +23,15 @@ public final class SiteRenderer {
         this.renderers = List.copyOf(renderers);
     }
 
-    /** The standard site: pages, data, assets. */
+    /** The standard site: pages, data, assets, feeds, e-mail editions. */
     public static SiteRenderer standard() {
         return new SiteRenderer(List.of(new HtmlPages(), new DigestJson(), new StaticAssets(),
                 new EditorialPages(), new SearchIndex(), new DiscoveryFiles(),
-                new paperboy.render.feed.Feeds(), new paperboy.render.newsletter.Newsletters(), new ThemePages()));
+                new Feeds(), new Newsletters(), new ThemePages()));
     }
 
-    /** The output formats, in run order: the incremental build drives them one by one. */
+    /** The output formats, in run order. */
     public List<Renderer> renderers() {
         return renderers;
-    }
-
-    /** @return outputs sorted by path, and how long each renderer took (ms), in run order */
-    public Result render(Digest digest, RenderContext ctx) {
-        List<Output> all = new ArrayList<>();
-        Map<String, Long> millis = new LinkedHashMap<>();
-        for (Renderer r : renderers) {
-            long t0 = System.nanoTime();
-            all.addAll(r.render(digest, ctx));
-            millis.put(r.name(), (System.nanoTime() - t0) / 1_000_000);
-        }
-        checkCollisions(all);
-        all.sort(Comparator.comparing(Output::path));
-        return new Result(List.copyOf(all), millis);
-    }
-
-    public record Result(List<Output> outputs, Map<String, Long> millisByRenderer) {}
-
-    private static void checkCollisions(List<Output> outputs) {
-        Map<String, Output> seen = new HashMap<>();
-        List<String> clashes = new ArrayList<>();
-        for (Output o : outputs) {
-            Output prev = seen.putIfAbsent(o.path(), o);
-            if (prev != null) clashes.add(o.path() + " (from " + prev.producer() + " and " + o.producer() + ")");
-        }
-        if (!clashes.isEmpty()) {
-            throw new RenderException("two outputs would be written to the same path: " + String.join(", ", clashes));
-        }
     }
 }

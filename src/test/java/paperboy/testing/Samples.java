@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -53,8 +52,8 @@ public final class Samples {
     /** The sample content (5 days, 279 listings, 207 papers), loaded as the build does. */
     public static Digest sampleDigest() {
         try {
-            return new SiteBuild(null).load(new SiteBuild.Request(Path.of("content"), Path.of("target/unused"),
-                    Path.of("templates"), config(), ThemeAssigner.none()), new Problems(), new HashMap<>());
+            return SiteBuild.digest(new SiteBuild.Request(Path.of("content"), Path.of("target/unused"),
+                    Path.of("templates"), config(), ThemeAssigner.none()), new Problems());
         } catch (BuildFailed e) {
             throw new AssertionError(e.getMessage() + " " + e.problems(), e);
         }

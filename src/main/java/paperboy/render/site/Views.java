@@ -31,7 +31,6 @@ import paperboy.render.view.PaperPage;
 import paperboy.render.view.PaperRef;
 import paperboy.render.view.SitePageView;
 import paperboy.render.view.ThemeRef;
-import paperboy.text.CleanText;
 
 /** Builds the typed view models of the HTML pages from the digest. Links are relative to each page. */
 public final class Views {
@@ -146,7 +145,7 @@ public final class Views {
     public PaperPage paperPage(Paper p, String path) {
         String abs = texts.abstractText(p);
         String title = texts.title(p);
-        PageMeta meta = meta(path, title, abs.isEmpty() ? title : teaser(abs, 200));
+        PageMeta meta = meta(path, title, abs.isEmpty() ? title : PaperTexts.teaser(abs, 200));
         String root = meta.root();
         List<DayRef> listed = p.days().stream()
                 .map(d -> withAnchor(dayRef(d, root), p.slug()))
@@ -203,20 +202,5 @@ public final class Views {
     /** The shared cleaned texts of this build. */
     public PaperTexts texts() {
         return texts;
-    }
-
-    public static String cleanTitle(Paper p) {
-        return CleanText.clean(p.title());
-    }
-
-    public static String cleanAbstract(Paper p) {
-        return p.abstractRaw().map(CleanText::clean).orElse("");
-    }
-
-    /** The text cut at a word boundary near {@code max} characters, with an ellipsis when cut. */
-    public static String teaser(String text, int max) {
-        if (text.length() <= max) return text;
-        int cut = text.lastIndexOf(' ', max);
-        return text.substring(0, cut > max / 2 ? cut : max).stripTrailing() + "…";
     }
 }
