@@ -25,9 +25,13 @@ public final class SiteOptions {
             defaultValue = "site")
     Path out;
 
-    @Option(names = "--templates", paramLabel = "DIR", description = "Templates folder (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "Templates overriding the built-in ones file by file (default: ${DEFAULT-VALUE}, if present).",
             defaultValue = "templates")
     Path templates;
+
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec command;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: paperboy.yml if present).")
     Path config;
@@ -47,6 +51,11 @@ public final class SiteOptions {
 
     /** The config file with command-line overrides applied, or empty after printing why not. */
     Optional<SiteConfig> config(PrintWriter err) {
+        if (!java.nio.file.Files.isDirectory(templates) && command != null
+                && command.commandLine().getParseResult().hasMatchedOption("--templates")) {
+            err.println("error: --templates " + templates + ": no such folder");
+            return Optional.empty();
+        }
         Optional<String> clash = outClash();
         if (clash.isPresent()) {
             err.println("error: --out " + out + ": " + clash.get() + "; choose another --out");

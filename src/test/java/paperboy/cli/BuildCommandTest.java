@@ -10,6 +10,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
+import paperboy.assemble.ThemeAssigner;
+import paperboy.build.SiteBuild;
+import paperboy.build.SiteRenderer;
+import paperboy.config.ConfigLoader;
+import paperboy.config.SiteConfig;
+import paperboy.problems.Problems;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -245,5 +251,40 @@ class BuildCommandTest {
         assertThat(build(content, out).exitCode()).isZero();
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
                 .isEqualTo("rwxr-xr-x");
+    }
+
+    @Test
+    void aTemplatesFolderOverridesTheBuiltInTemplatesFileByFile() throws IOException {
+        Path content = content("a.txt", "Mar 13\n\nAlpha\n\n" + ABSTRACT + "\n");
+        Path templates = Files.createDirectories(tmp.resolve("templates").resolve("assets"));
+        Files.writeString(templates.resolve("favicon.svg"), "<svg/>\n");
+        Files.writeString(tmp.resolve("templates").resolve("404.ftlh"), "<p>Gone fishing</p>\n");
+        Path out = tmp.resolve("site");
+        assertThat(build(content, out, "--templates", tmp.resolve("templates").toString()).exitCode()).isZero();
+        assertThat(Files.readString(out.resolve("404.html"))).isEqualTo("<p>Gone fishing</p>\n");
+        assertThat(Files.readString(out.resolve("assets/favicon.svg"))).isEqualTo("<svg/>\n");
+        assertThat(Files.readString(out.resolve("index.html"))).contains("<nav");
+        assertThat(out.resolve("assets/style.css")).hasSameBinaryContentAs(Path.of("templates/assets/style.css"));
+    }
+
+    @Test
+    void withoutATemplatesFolderTheBuiltInTemplatesMakeTheSameSite() throws Exception {
+        SiteConfig config = ConfigLoader.load(Path.of("paperboy.yml"), true, new Problems()).orElseThrow();
+        Path withFolder = tmp.resolve("with"), without = tmp.resolve("without");
+        new SiteBuild(SiteRenderer.standard()).run(new SiteBuild.Request(Path.of("content"), withFolder,
+                Path.of("templates"), config, ThemeAssigner.none()));
+        new SiteBuild(SiteRenderer.standard()).run(new SiteBuild.Request(Path.of("content"), without,
+                tmp.resolve("no-templates-here"), config, ThemeAssigner.none()));
+        Map<String, byte[]> a = snapshot(withFolder), b = snapshot(without);
+        assertThat(b.keySet()).isEqualTo(a.keySet()).contains("index.html", "assets/style.css", "feed.xml");
+        a.forEach((path, bytes) -> assertThat(b.get(path)).as(path).isEqualTo(bytes));
+    }
+
+    @Test
+    void aTemplatesFolderNamedButMissingIsAnError() throws IOException {
+        Path content = content("a.txt", "Mar 13\n\nAlpha\n\n" + ABSTRACT + "\n");
+        Cli r = build(content, tmp.resolve("site"), "--templates", tmp.resolve("none").toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("--templates " + tmp.resolve("none") + ": no such folder");
     }
 }

@@ -4,15 +4,15 @@ import paperboy.render.Output;
 import paperboy.render.RenderContext;
 import paperboy.render.RenderException;
 import paperboy.render.Renderer;
+import paperboy.render.TemplateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import paperboy.model.Digest;
 
-/** Copies {@code templates/assets/} (stylesheet, favicon, scripts) to {@code assets/} as they are. */
+/** Copies {@code templates/assets/} (stylesheet, favicon, scripts; built in or overridden) to {@code assets/} as they are. */
 public final class StaticAssets implements Renderer {
 
     @Override
@@ -22,19 +22,17 @@ public final class StaticAssets implements Renderer {
 
     @Override
     public List<Output> render(Digest digest, RenderContext ctx) {
-        Path dir = ctx.templatesDir().resolve("assets");
-        if (!Files.isDirectory(dir)) return List.of();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).sorted().map(f -> read(dir, f)).toList();
-        } catch (IOException e) {
-            throw new RenderException(dir + ": cannot read assets: " + e.getMessage(), e);
+        try {
+            return TemplateFiles.list(ctx.templatesDir(), "assets").entrySet().stream()
+                    .map(e -> read(e.getKey(), e.getValue())).toList();
+        } catch (UncheckedIOException e) {
+            throw new RenderException("templates/assets: cannot read assets: " + e.getCause().getMessage(), e);
         }
     }
 
-    private Output read(Path dir, Path f) {
+    private Output read(String path, Path f) {
         try {
-            String rel = dir.relativize(f).toString().replace('\\', '/');
-            return new Output("assets/" + rel, Files.readAllBytes(f), name());
+            return new Output(path, Files.readAllBytes(f), name());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
