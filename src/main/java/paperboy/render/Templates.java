@@ -82,7 +82,7 @@ public final class Templates {
         return this;
     }
 
-    /** Renders {@code name} with the model exposed as {@code page} (and its components at top level). */
+    /** Renders {@code name} with the model exposed as {@code page}. */
     public String render(String name, Object model) {
         StringBuilderWriter out = new StringBuilderWriter();
         process(name, model, out);
