@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
 import paperboy.warmup.FastStart;
-import paperboy.warmup.QuickJit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,17 +34,13 @@ public final class Main implements Runnable {
         if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
             System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
         }
-        // Short runs in this JVM: the quick JIT only, as far as it can be had in-process, see QuickJit.
-        QuickJit jit = QuickJit.startUnlessDisabled();
-        // The YAML reader loads on the other core while picocli reads the command line.
-        paperboy.warmup.Warmup.start(java.util.List.of(paperboy.warmup.Warmup::yaml));
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), jit));
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** The commands, in the order help lists them. */
-    private static Map<String, Supplier<Object>> commands(QuickJit jit) {
+    private static Map<String, Supplier<Object>> commands() {
         Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-        m.put("build", () -> new BuildCommand(jit));
+        m.put("build", BuildCommand::new);
         m.put("themes", ThemesCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         m.put("serve", ServeCommand::new);
@@ -59,9 +54,9 @@ public final class Main implements Runnable {
      * argument names none (help, a typo, an option). picocli reads each command's options by reflection when
      * it is added, which for all six took about a third of a second of a one-second build.
      */
-    static CommandLine commandLine(String[] args, QuickJit jit) {
+    static CommandLine commandLine(String[] args) {
         CommandLine cli = new CommandLine(new Main());
-        Map<String, Supplier<Object>> commands = commands(jit);
+        Map<String, Supplier<Object>> commands = commands();
         String first = args.length > 0 ? args[0] : "";
         boolean one = commands.containsKey(first) && !first.equals("help");
         commands.forEach((name, command) -> {
@@ -71,11 +66,7 @@ public final class Main implements Runnable {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return run(args, out, err, QuickJit.none());
-    }
-
-    static int run(String[] args, PrintWriter out, PrintWriter err, QuickJit jit) {
-        CommandLine cli = commandLine(args, jit)
+        CommandLine cli = commandLine(args)
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {

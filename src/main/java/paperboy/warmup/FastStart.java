@@ -22,8 +22,7 @@ import java.util.Set;
  *       made by the training build that {@code mvn package} runs: the JVM then maps the ~5,000 classes of
  *       picocli, FreeMarker, flexmark, jsoup, Lucene... instead of loading and verifying them on every start;</li>
  *   <li>the quick JIT compiler only ({@code -XX:TieredStopAtLevel=1}): on two cores the optimising compiler's
- *       own CPU time costs a short run more than its faster code saves (see {@link QuickJit}, which does what it
- *       can in-process when there is no second JVM).</li>
+ *       own CPU time costs a short run more than its faster code saves.</li>
  * </ul>
  * The sample build takes about 0.85 s that way against 1.25 s in one plain JVM; the first JVM costs ~60 ms.
  * The second JVM gets the first one's JVM options (-Xmx...), standard input, output and error, and its exit code

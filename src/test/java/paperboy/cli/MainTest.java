@@ -3,20 +3,19 @@ package paperboy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import paperboy.warmup.QuickJit;
 
 /** A run sets up only the command it runs; anything else sees every command. */
 class MainTest {
     @Test
     void aNamedCommandIsTheOnlyOneSetUp() {
-        assertThat(Main.commandLine(new String[] {"build", "--verbose"}, QuickJit.none()).getSubcommands()).containsOnlyKeys("build");
-        assertThat(Main.commandLine(new String[] {"send"}, QuickJit.none()).getSubcommands()).containsOnlyKeys("send");
+        assertThat(Main.commandLine(new String[] {"build", "--verbose"}).getSubcommands()).containsOnlyKeys("build");
+        assertThat(Main.commandLine(new String[] {"send"}).getSubcommands()).containsOnlyKeys("send");
     }
 
     @Test
     void helpTyposAndOptionsSeeEveryCommandInOrder() {
         for (String[] args : new String[][] {{}, {"help", "build"}, {"--help"}, {"bild"}}) {
-            assertThat(Main.commandLine(args, QuickJit.none()).getSubcommands().keySet())
+            assertThat(Main.commandLine(args).getSubcommands().keySet())
                     .containsExactly("build", "themes", "help", "serve", "newsletter", "send");
         }
     }
