@@ -15,7 +15,7 @@ EVENT=${2:-cpu}
 DIR=${BENCH_DIR:-/dev/shm/paperboy-bench}
 JAR=target/paperboy.jar
 AP_VERSION=4.1
-[ -f "$JAR" ] || mvn -B -q package -DskipTests
+[ -f "$JAR" ] && [ -d target/test-classes/paperboy/bench ] || mvn -B -q package -DskipTests
 mkdir -p "$DIR" target/async-profiler
 arch=linux-x64; [ "$(uname -m)" = aarch64 ] && arch=linux-arm64
 lib=target/async-profiler/$arch/libasyncProfiler.so
@@ -29,7 +29,7 @@ case $SIZE in
   365|3650)
     content=$DIR/c$SIZE; xmx=-Xmx1g; [ "$SIZE" = 3650 ] && xmx=-Xmx2g
     [ -d "$content" ] && [ "$(ls "$content" | wc -l)" -eq "$SIZE" ] ||
-      { rm -rf "$content"; java -cp "$JAR" paperboy.bench.CorpusGenerator --days "$SIZE" --per-day 50 --out "$content" >/dev/null; } ;;
+      { rm -rf "$content"; java -cp "target/test-classes:$JAR" paperboy.bench.CorpusGenerator --days "$SIZE" --per-day 50 --out "$content" >/dev/null; } ;;
   *) echo "usage: bench/profile.sh sample|365|3650 [cpu|wall]" >&2; exit 2 ;;
 esac
 

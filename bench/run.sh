@@ -16,13 +16,13 @@ REPEAT=${REPEAT:-3}
 DIR=${BENCH_DIR:-/dev/shm/paperboy-bench}
 JAR=target/paperboy.jar
 [ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install -y time" >&2; exit 2; }
-[ -f "$JAR" ] || mvn -B -q package -DskipTests
+[ -f "$JAR" ] && [ -d target/test-classes/paperboy/bench ] || mvn -B -q package -DskipTests
 mkdir -p "$DIR"
 
 gen() { # gen DAYS OUT
   [ -d "$2" ] && [ "$(ls "$2" | wc -l)" -eq "$1" ] && return
   rm -rf "$2"
-  java -cp "$JAR" paperboy.bench.CorpusGenerator --days "$1" --per-day 50 --out "$2" >/dev/null
+  java -cp "target/test-classes:$JAR" paperboy.bench.CorpusGenerator --days "$1" --per-day 50 --out "$2" >/dev/null
 }
 
 # run LABEL XMX CONTENT OUT [build options...]: REPEAT runs, one table row from the median one.

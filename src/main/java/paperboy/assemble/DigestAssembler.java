@@ -18,7 +18,7 @@ import paperboy.model.Digest;
 import paperboy.model.Listing;
 import paperboy.model.Paper;
 import paperboy.model.SourceRef;
-import paperboy.parse.Problems;
+import paperboy.problems.Problems;
 import paperboy.parse.RawEntry;
 import paperboy.parse.Snapshot;
 import paperboy.text.CleanText;
@@ -69,14 +69,8 @@ public final class DigestAssembler {
                 .sorted(Comparator.comparing(Paper::slug))
                 .toList();
 
-        ThemeAssigner.Assignment assignment = themes.assign(papers, problems);
-        papers = papers.stream()
-                .map(p -> p.withThemes(assignment.paperThemes().getOrDefault(p.slug(), List.of()),
-                        assignment.related().getOrDefault(p.slug(), List.of())))
-                .toList();
-
         List<Day> dayList = days.values().stream().map(d -> d.build(slugOf)).toList();
-        return Digest.of(dayList, papers, assignment.themes());
+        return themes.assign(papers, problems).applyTo(Digest.of(dayList, papers, List.of()));
     }
 
     private record EntryKeys(String title, Optional<String> abstractText) {

@@ -3,9 +3,10 @@ package paperboy.assemble;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import paperboy.model.Digest;
 import paperboy.model.Paper;
 import paperboy.model.Theme;
-import paperboy.parse.Problems;
+import paperboy.problems.Problems;
 
 /** Groups papers into themes. Runs after deduplication, on distinct papers. */
 public interface ThemeAssigner {
@@ -18,6 +19,15 @@ public interface ThemeAssigner {
     record Assignment(List<Theme> themes, Map<String, List<String>> paperThemes, Map<String, List<String>> related) {
         public static Assignment none() {
             return new Assignment(List.of(), Map.of(), Map.of());
+        }
+
+        /** {@code digest} with these themes: each paper's themes and related papers, and the list of themes. */
+        public Digest applyTo(Digest digest) {
+            List<Paper> papers = digest.papers().stream()
+                    .map(p -> p.withThemes(paperThemes.getOrDefault(p.slug(), List.of()),
+                            related.getOrDefault(p.slug(), List.of())))
+                    .toList();
+            return Digest.of(digest.days(), papers, themes).withEditorial(digest.editorial());
         }
     }
 

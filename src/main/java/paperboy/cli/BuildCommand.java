@@ -5,13 +5,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import paperboy.BuildFailed;
-import paperboy.SiteBuild;
+import paperboy.build.BuildFailed;
+import paperboy.build.SiteBuild;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.SiteConfig;
-import paperboy.render.SiteRenderer;
-import paperboy.warmup.FastStart;
-import paperboy.warmup.QuickJit;
+import paperboy.build.SiteRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,30 +31,18 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--swap", hidden = true, description = "Benchmarks: always write a new folder and swap it in.")
     boolean swap;
 
-    private final QuickJit jit;
-
-    public BuildCommand(QuickJit jit) {
-        this.jit = jit;
-    }
-
-    public BuildCommand() {
-        this(QuickJit.none());
-    }
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         if (!site.outAllowed(err)) return ExitCodes.BAD_USAGE;
-        // Templates and libraries load on the other core while this one reads the config and the content.
+        // The templates load on the other core while this one reads the config and the content.
         var templates = SiteBuild.loadTemplates(site.templates);
-        paperboy.warmup.Warmup.start(paperboy.warmup.Warmup.siteBuild());
         Optional<SiteConfig> config = site.config(err);
         if (config.isEmpty()) return ExitCodes.BAD_INPUT;
         Optional<ThemeAssigner> themes = site.themes(config.get(), err);
         if (themes.isEmpty()) return site.themesExitCode();
-        jit.releaseIf(() -> FastStart.longBuild(site.content, site.out, noCache));
         try {
             SiteBuild.Report r = new SiteBuild(SiteRenderer.standard(), !noCache, !swap)
                     .withTemplatesLoading(templates)

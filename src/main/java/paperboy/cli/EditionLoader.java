@@ -3,17 +3,16 @@ package paperboy.cli;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import paperboy.BuildFailed;
-import paperboy.SiteBuild;
+import paperboy.build.BuildFailed;
+import paperboy.build.SiteBuild;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.SiteConfig;
 import paperboy.model.Day;
 import paperboy.model.Digest;
-import paperboy.parse.Problems;
+import paperboy.problems.Problems;
 import paperboy.render.RenderException;
 import paperboy.render.Templates;
 import paperboy.render.newsletter.Editions;
@@ -53,7 +52,7 @@ final class EditionLoader {
         Digest digest;
         try {
             Problems problems = new Problems();
-            digest = new SiteBuild(null).load(site.request(config.get(), themes.get()), problems, new HashMap<>());
+            digest = SiteBuild.digest(site.request(config.get(), themes.get()), problems);
             SiteOptions.print(err, problems.sorted());
         } catch (BuildFailed e) {
             SiteOptions.print(err, e.problems());

@@ -4,13 +4,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import paperboy.SiteBuild;
+import paperboy.build.SiteBuild;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.ConfigLoader;
 import paperboy.config.SiteConfig;
 import paperboy.config.ThemesConfig;
-import paperboy.parse.Problem;
-import paperboy.parse.Problems;
+import paperboy.problems.Problem;
+import paperboy.problems.Problems;
 import paperboy.themes.Themes;
 import paperboy.write.OutputFolder;
 import picocli.CommandLine.Option;
@@ -27,9 +27,13 @@ public final class SiteOptions {
             defaultValue = "site")
     Path out;
 
-    @Option(names = "--templates", paramLabel = "DIR", description = "Templates folder (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "Templates overriding the built-in ones file by file (default: ${DEFAULT-VALUE}, if present).",
             defaultValue = "templates")
     Path templates;
+
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec command;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: paperboy.yml if present).")
     Path config;
@@ -53,6 +57,11 @@ public final class SiteOptions {
 
     /** The config file with command-line overrides applied, or empty after printing why not. */
     Optional<SiteConfig> config(PrintWriter err) {
+        if (!java.nio.file.Files.isDirectory(templates) && command != null
+                && command.commandLine().getParseResult().hasMatchedOption("--templates")) {
+            err.println("error: --templates " + templates + ": no such folder");
+            return Optional.empty();
+        }
         Problems problems = new Problems();
         Optional<SiteConfig> loaded = ConfigLoader.load(config != null ? config : DEFAULT_CONFIG, config != null, problems);
         if (loaded.isPresent() && baseUrl != null) {

@@ -5,7 +5,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import paperboy.incremental.Progress;
+import paperboy.build.Progress;
 
 /**
  * A progress bar on standard error for the output stage of a long build, when standard error is a terminal.

@@ -1,17 +1,16 @@
 package paperboy.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import paperboy.BuildFailed;
-import paperboy.SiteBuild;
+import paperboy.build.BuildFailed;
+import paperboy.build.SiteBuild;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.SiteConfig;
 import paperboy.model.Digest;
 import paperboy.model.Theme;
-import paperboy.parse.Problems;
+import paperboy.problems.Problems;
 import paperboy.themes.Suggestion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +43,7 @@ public final class ThemesCommand implements Callable<Integer> {
         Problems problems = new Problems();
         Digest digest;
         try {
-            digest = new SiteBuild(null).load(site.request(config.get(), themes), problems, new LinkedHashMap<>());
+            digest = SiteBuild.digest(site.request(config.get(), themes), problems);
         } catch (BuildFailed e) {
             SiteOptions.print(err, e.problems());
             err.println("error: " + e.getMessage());

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import paperboy.model.SourceRef;
-import paperboy.parse.DecodedText;
-import paperboy.parse.Problems;
-import paperboy.parse.YamlTree;
+import paperboy.source.DecodedText;
+import paperboy.problems.Problems;
+import paperboy.source.YamlTree;
 
 /** Reads paperboy.yml. A missing file means defaults; a bad one is an error with its line. */
 public final class ConfigLoader {

@@ -9,6 +9,29 @@ package paperboy.config;
  */
 public record ThemesConfig(String mode, Integer minThemes, Integer maxThemes) {
 
+    /** How a build assigns themes. */
+    public enum Mode {
+        /** clustering only */
+        AUTO,
+        /** content/themes.yml first, clustering for the papers it does not claim */
+        CURATED,
+        /** no themes */
+        OFF;
+
+        /** The mode a user wrote ("auto", "Curated"...), or empty when it names none. */
+        public static java.util.Optional<Mode> parse(String text) {
+            for (Mode m : values()) {
+                if (m.toString().equalsIgnoreCase(text)) return java.util.Optional.of(m);
+            }
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     public static ThemesConfig defaults() {
         return new ThemesConfig("curated", 4, 24);
     }

@@ -18,9 +18,9 @@ import java.util.stream.Stream;
 import paperboy.model.Note;
 import paperboy.model.SitePage;
 import paperboy.model.SourceRef;
-import paperboy.parse.DecodedText;
-import paperboy.parse.Problems;
-import paperboy.parse.YamlTree;
+import paperboy.source.DecodedText;
+import paperboy.problems.Problems;
+import paperboy.source.YamlTree;
 
 /**
  * Reads the editorial Markdown of the content folder, in the load phase:

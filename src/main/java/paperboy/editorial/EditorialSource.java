@@ -15,7 +15,7 @@ import paperboy.model.Paper;
 import paperboy.model.SitePage;
 import paperboy.model.SourceRef;
 import paperboy.parse.ArxivIds;
-import paperboy.parse.Problems;
+import paperboy.problems.Problems;
 import paperboy.text.CleanText;
 
 /**

@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import paperboy.model.SourceRef;
-import paperboy.parse.Problems;
-import paperboy.parse.YamlTree;
+import paperboy.problems.Problems;
+import paperboy.source.YamlTree;
 
 /**
  * A Markdown file split into its YAML front matter (between a first line {@code ---} and the next {@code ---})

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import paperboy.model.SourceRef;
-import paperboy.parse.Problem;
-import paperboy.parse.Severity;
+import paperboy.problems.Problem;
+import paperboy.problems.Severity;
 
 /**
  * What the previous build wrote, so the next one can skip work: the hash of everything that affects every page

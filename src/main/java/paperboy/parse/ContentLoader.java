@@ -1,5 +1,8 @@
 package paperboy.parse;
 
+import paperboy.problems.Problems;
+import paperboy.source.ControlCharacters;
+import paperboy.source.DecodedText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

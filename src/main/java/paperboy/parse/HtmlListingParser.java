@@ -1,5 +1,6 @@
 package paperboy.parse;
 
+import paperboy.problems.Problems;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package paperboy.parse;
 
+import paperboy.problems.Problems;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,5 +1,7 @@
 package paperboy.parse;
 
+import paperboy.problems.Problems;
+import paperboy.source.DecodedText;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;

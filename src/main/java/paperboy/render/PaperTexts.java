@@ -5,11 +5,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import paperboy.model.Digest;
 import paperboy.model.Paper;
+import paperboy.text.CleanText;
 
 /**
  * The cleaned title and abstract of each paper of one digest, each cleaned once per build: a paper's abstract
  * shows on its page, on every day page that lists it, in feeds, e-mail editions, the search index and the data
- * file, and {@link paperboy.text.CleanText} is not free. Thread-safe; papers are keyed by slug (unique in a
+ * file, and {@link CleanText} is not free. Thread-safe; papers are keyed by slug (unique in a
  * digest).
  */
 public final class PaperTexts {
@@ -27,11 +28,11 @@ public final class PaperTexts {
     }
 
     public String title(Paper p) {
-        return cached(titles, p, Views::cleanTitle);
+        return cached(titles, p, q -> CleanText.clean(q.title()));
     }
 
     public String abstractText(Paper p) {
-        return cached(abstracts, p, Views::cleanAbstract);
+        return cached(abstracts, p, q -> q.abstractRaw().map(CleanText::clean).orElse(""));
     }
 
     /** Cleaned outside the map's locks: two threads may clean one text at once, and keep the same result. */
@@ -41,5 +42,12 @@ public final class PaperTexts {
         t = clean.apply(p);
         String earlier = texts.putIfAbsent(p.slug(), t);
         return earlier != null ? earlier : t;
+    }
+
+    /** The text cut at a word boundary near {@code max} characters, with an ellipsis when cut. */
+    public static String teaser(String text, int max) {
+        if (text.length() <= max) return text;
+        int cut = text.lastIndexOf(' ', max);
+        return text.substring(0, cut > max / 2 ? cut : max).stripTrailing() + "…";
     }
 }

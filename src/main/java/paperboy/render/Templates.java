@@ -1,5 +1,9 @@
 package paperboy.render;
 
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
@@ -26,15 +30,18 @@ public final class Templates {
         this.cfg = cfg;
     }
 
+    /** The templates of {@code dir} over the built-in ones (see {@link TemplateFiles}); no folder: the built-in ones. */
     public static Templates from(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new RenderException(dir + ": templates folder not found (pass --templates DIR)");
-        }
         Configuration cfg = new Configuration(VERSION);
-        try {
-            cfg.setDirectoryForTemplateLoading(dir.toFile());
-        } catch (IOException e) {
-            throw new RenderException(dir + ": cannot read templates: " + e.getMessage(), e);
+        TemplateLoader builtIn = new ClassTemplateLoader(Templates.class, TemplateFiles.BUILT_IN);
+        if (dir != null && Files.isDirectory(dir)) {
+            try {
+                cfg.setTemplateLoader(new MultiTemplateLoader(new TemplateLoader[] {new FileTemplateLoader(dir.toFile()), builtIn}));
+            } catch (IOException e) {
+                throw new RenderException(dir + ": cannot read templates: " + e.getMessage(), e);
+            }
+        } else {
+            cfg.setTemplateLoader(builtIn);
         }
         RecordWrapper wrapper = new RecordWrapper(VERSION);
         wrapper.writeProtect();
@@ -55,14 +62,13 @@ public final class Templates {
     }
 
     /**
-     * Compiles every template of the folder now (FreeMarker caches them), so a build can do this on a spare
-     * core while it parses. A template that does not compile is left for {@link #render} to report.
+     * Compiles every top-level template now (FreeMarker caches them), so a build can do this on a spare core
+     * while it parses. A template that does not compile is left for {@link #render} to report.
      */
     public Templates preload(Path dir) {
-        try (var files = Files.list(dir)) {
-            for (Path f : files.sorted().toList()) {
-                String name = f.getFileName().toString();
-                if (name.endsWith(".ftlh") || name.endsWith(".ftlx") || name.endsWith(".ftl")) {
+        try {
+            for (String name : TemplateFiles.list(dir, "").keySet()) {
+                if (!name.contains("/") && (name.endsWith(".ftlh") || name.endsWith(".ftlx") || name.endsWith(".ftl"))) {
                     try {
                         cfg.getTemplate(name);
                     } catch (IOException e) {
@@ -70,13 +76,13 @@ public final class Templates {
                     }
                 }
             }
-        } catch (IOException e) {
+        } catch (java.io.UncheckedIOException | RenderException e) {
             // the same: render() reports what cannot be read
         }
         return this;
     }
 
-    /** Renders {@code name} with the model exposed as {@code page} (and its components at top level). */
+    /** Renders {@code name} with the model exposed as {@code page}. */
     public String render(String name, Object model) {
         StringBuilderWriter out = new StringBuilderWriter();
         process(name, model, out);

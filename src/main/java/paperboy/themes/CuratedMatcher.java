@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import paperboy.assemble.Keys;
 import paperboy.model.Paper;
-import paperboy.parse.Problems;
+import paperboy.problems.Problems;
 
 /**
  * Decides which curated themes each paper belongs to. Keywords and text are compared as stems with the word

@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import paperboy.assemble.Slugs;
 import paperboy.model.SourceRef;
-import paperboy.parse.DecodedText;
-import paperboy.parse.Problems;
-import paperboy.parse.YamlTree;
-import paperboy.parse.Severity;
+import paperboy.source.DecodedText;
+import paperboy.problems.Problems;
+import paperboy.source.YamlTree;
+import paperboy.problems.Severity;
 
 /**
  * Reads {@code content/themes.yml}. Every mistake is reported as {@code content/themes.yml:LINE: what is wrong},

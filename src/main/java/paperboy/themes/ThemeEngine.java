@@ -17,7 +17,7 @@ import paperboy.assemble.Slugs;
 import paperboy.assemble.ThemeAssigner.Assignment;
 import paperboy.model.Paper;
 import paperboy.model.Theme;
-import paperboy.parse.Problems;
+import paperboy.problems.Problems;
 
 /**
  * Assigns themes: curated ones from a taxonomy first (when given), automatic clusters for the papers no curated

@@ -3,29 +3,30 @@ package paperboy.themes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.ThemesConfig;
 import paperboy.model.Paper;
-import paperboy.parse.Problems;
+import paperboy.problems.Problems;
 
 /**
  * The theme assigner for a build: {@code off}, {@code auto} (clustering only) or {@code curated}
  * (content/themes.yml first, clustering for the papers it does not claim; plain clustering without the file).
  */
 public final class Themes implements ThemeAssigner {
-    public static final List<String> MODES = List.of("auto", "curated", "off");
 
-    private final String mode;
+    private final ThemesConfig.Mode mode;
     private final Path taxonomyFile;
     private final ThemeEngine engine;
     private final TermAnalyzer analyzer;
     /** Where per-paper analyses are kept between builds ({@link ThemeCache}); null: none kept */
     private final Path cacheFile;
 
-    private Themes(String mode, Path taxonomyFile, ThemesConfig config) {
+    private Themes(ThemesConfig.Mode mode, Path taxonomyFile, ThemesConfig config) {
         this.mode = mode;
         this.taxonomyFile = taxonomyFile;
         this.analyzer = new TermAnalyzer();
@@ -48,20 +49,20 @@ public final class Themes implements ThemeAssigner {
     }
 
     /**
-     * @param mode one of {@link #MODES}; null means the config's
+     * @param mode a {@link ThemesConfig.Mode} as the user wrote it; null means the config's
      * @throws IllegalArgumentException for an unknown mode, with a message for the user
      */
     public static ThemeAssigner forBuild(ThemesConfig config, String mode, Path contentDir) {
         ThemesConfig c = config.orDefaults();
-        String m = (mode != null ? mode : c.mode()).toLowerCase(Locale.ROOT);
-        if (!MODES.contains(m)) {
-            throw new IllegalArgumentException("themes mode \"" + m + "\" is not one of " + String.join(", ", MODES));
-        }
+        String text = mode != null ? mode : c.mode();
+        ThemesConfig.Mode m = ThemesConfig.Mode.parse(text).orElseThrow(() -> new IllegalArgumentException(
+                "themes mode \"" + text.toLowerCase(Locale.ROOT) + "\" is not one of "
+                        + Arrays.stream(ThemesConfig.Mode.values()).map(String::valueOf).collect(Collectors.joining(", "))));
         if (c.minThemes() < 1 || c.maxThemes() < c.minThemes()) {
             throw new IllegalArgumentException("themes: need 1 <= minThemes <= maxThemes, got " + c.minThemes()
                     + " and " + c.maxThemes());
         }
-        return m.equals("off") ? ThemeAssigner.none() : new Themes(m, contentDir.resolve(TaxonomyLoader.FILE_NAME), c);
+        return m == ThemesConfig.Mode.OFF ? ThemeAssigner.none() : new Themes(m, contentDir.resolve(TaxonomyLoader.FILE_NAME), c);
     }
 
     @Override
@@ -72,7 +73,7 @@ public final class Themes implements ThemeAssigner {
     @Override
     public Assignment assign(List<Paper> papers, Problems problems) {
         Optional<Taxonomy> taxonomy = Optional.empty();
-        if (mode.equals("curated")) {
+        if (mode == ThemesConfig.Mode.CURATED) {
             taxonomy = new TaxonomyLoader(analyzer).load(taxonomyFile, problems);
             if (problems.hasErrors()) return Assignment.none();
         }

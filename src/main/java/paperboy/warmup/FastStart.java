@@ -22,8 +22,7 @@ import java.util.Set;
  *       made by the training build that {@code mvn package} runs: the JVM then maps the ~5,000 classes of
  *       picocli, FreeMarker, flexmark, jsoup, Lucene... instead of loading and verifying them on every start;</li>
  *   <li>the quick JIT compiler only ({@code -XX:TieredStopAtLevel=1}): on two cores the optimising compiler's
- *       own CPU time costs a short run more than its faster code saves (see {@link QuickJit}, which does what it
- *       can in-process when there is no second JVM).</li>
+ *       own CPU time costs a short run more than its faster code saves.</li>
  * </ul>
  * The sample build takes about 0.85 s that way against 1.25 s in one plain JVM; the first JVM costs ~60 ms.
  * The second JVM gets the first one's JVM options (-Xmx...), standard input, output and error, and its exit code
@@ -149,7 +148,7 @@ public final class FastStart {
 
     /**
      * The second JVM's command line without the fast-start options: this JVM's executable and options, then
-     * {@code -cp JAR paperboy.Main ARGS}; empty when this JVM did not run from a jar with {@code -jar} or made
+     * {@code -cp JAR paperboy.cli.Main ARGS}; empty when this JVM did not run from a jar with {@code -jar} or made
      * its own choices.
      */
     static Optional<Command> command(String[] args) {
@@ -167,7 +166,7 @@ public final class FastStart {
         cmd.add(java.get());
         cmd.addAll(options);
         int at = cmd.size();
-        cmd.addAll(List.of("-cp", jar.get().toString(), "paperboy.Main"));
+        cmd.addAll(List.of("-cp", jar.get().toString(), "paperboy.cli.Main"));
         cmd.addAll(Arrays.asList(args));
         return Optional.of(new Command(List.copyOf(cmd), jar.get(), at));
     }

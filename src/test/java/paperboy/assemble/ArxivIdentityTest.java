@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import paperboy.model.Digest;
 import paperboy.model.Paper;
 import paperboy.model.SourceRef;
-import paperboy.parse.Problem;
-import paperboy.parse.Problems;
+import paperboy.problems.Problem;
+import paperboy.problems.Problems;
 import paperboy.parse.RawEntry;
 import paperboy.parse.Snapshot;
 

@@ -13,8 +13,8 @@ import paperboy.model.Digest;
 import paperboy.model.Listing;
 import paperboy.model.Paper;
 import paperboy.model.SourceRef;
-import paperboy.parse.Problem;
-import paperboy.parse.Problems;
+import paperboy.problems.Problem;
+import paperboy.problems.Problems;
 import paperboy.parse.RawEntry;
 import paperboy.parse.Snapshot;
 

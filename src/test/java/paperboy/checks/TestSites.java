@@ -7,12 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import paperboy.SiteBuild;
+import paperboy.build.SiteBuild;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.ConfigLoader;
 import paperboy.config.SiteConfig;
-import paperboy.parse.Problems;
-import paperboy.render.SiteRenderer;
+import paperboy.problems.Problems;
+import paperboy.build.SiteRenderer;
 
 /** Builds the sample site (content/, templates/, paperboy.yml) into a folder, as {@code paperboy build} does. */
 public final class TestSites {

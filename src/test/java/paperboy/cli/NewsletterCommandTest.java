@@ -12,7 +12,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import paperboy.Main;
 
 /** {@code paperboy newsletter} and what {@code build} adds for feeds and editions, through the command line. */
 class NewsletterCommandTest {

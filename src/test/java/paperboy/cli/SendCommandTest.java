@@ -15,7 +15,6 @@ import java.util.Map;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import paperboy.Main;
 import picocli.CommandLine;
 
 /** {@code paperboy send} end to end against an in-process SMTP server. */

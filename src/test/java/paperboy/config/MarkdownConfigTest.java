@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import paperboy.parse.Problem;
-import paperboy.parse.Problems;
+import paperboy.problems.Problem;
+import paperboy.problems.Problems;
 
 class MarkdownConfigTest {
     @TempDir

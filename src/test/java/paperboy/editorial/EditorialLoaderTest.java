@@ -10,8 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import paperboy.config.MarkdownConfig;
-import paperboy.parse.Problem;
-import paperboy.parse.Problems;
+import paperboy.problems.Problem;
+import paperboy.problems.Problems;
 
 class EditorialLoaderTest {
     @TempDir

@@ -9,21 +9,20 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import paperboy.BuildFailed;
-import paperboy.Main;
-import paperboy.SiteBuild;
+import paperboy.build.BuildFailed;
+import paperboy.cli.Main;
+import paperboy.build.SiteBuild;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.SiteConfig;
 import paperboy.model.Digest;
 import paperboy.model.Paper;
-import paperboy.parse.Problem;
-import paperboy.parse.Problems;
-import paperboy.render.SiteRenderer;
+import paperboy.problems.Problem;
+import paperboy.problems.Problems;
+import paperboy.build.SiteRenderer;
 
 /**
  * Builds small sites from mixed inputs (text dump, Hugging Face JSON, JSON Feed, saved HTML page) with notes and
@@ -87,7 +86,7 @@ class EditorialSiteTest {
     @Test
     void mixedInputsMergeIntoOneDigest() throws BuildFailed {
         Problems problems = new Problems();
-        Digest d = new SiteBuild(SiteRenderer.standard()).load(request(), problems, new LinkedHashMap<>());
+        Digest d = SiteBuild.digest(request(), problems);
 
         assertThat(d.days()).extracting(day -> day.date().toString())
                 .containsExactly("2025-03-13", "2025-03-14", "2025-03-15", "2025-03-16");
@@ -124,7 +123,7 @@ class EditorialSiteTest {
         assertThat(day).doesNotContainIgnoringCase("<script").doesNotContain("onclick").doesNotContain("owned");
         assertThat(day).contains("<a href=\"../../about/index.html\">About</a>");
 
-        Digest d = new SiteBuild(SiteRenderer.standard()).load(request(), new Problems(), new LinkedHashMap<>());
+        Digest d = SiteBuild.digest(request(), new Problems());
         String probes = page("papers/" + paper(d, "Sparse Probes for Circuit Discovery in Language Models").slug() + "/index.html");
         assertThat(probes).contains("<a href=\"https://arxiv.org/abs/2503.10001\">arXiv:2503.10001</a>")
                 .contains("<a href=\"https://arxiv.org/pdf/2503.10001\">PDF</a>")

@@ -1,5 +1,6 @@
 package paperboy.incremental;
 
+import paperboy.build.SiteOutput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import paperboy.model.Digest;
 import paperboy.render.Output;
 import paperboy.render.RenderContext;
-import paperboy.render.SiteRenderer;
+import paperboy.build.SiteRenderer;
 import paperboy.render.newsletter.Newsletters;
 import paperboy.testing.Samples;
 import paperboy.write.SiteSink;

@@ -14,12 +14,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import paperboy.BuildFailed;
-import paperboy.SiteBuild;
+import paperboy.build.BuildFailed;
+import paperboy.build.SiteBuild;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.bench.CorpusGenerator;
 import paperboy.config.SiteConfig;
-import paperboy.render.SiteRenderer;
+import paperboy.build.SiteRenderer;
 
 /** An incremental build must write exactly what a full build from scratch writes, whatever changed. */
 class IncrementalBuildTest {

@@ -1,5 +1,6 @@
 package paperboy.parse;
 
+import paperboy.problems.Problems;
 import static org.assertj.core.api.Assertions.assertThat;
 import static paperboy.parse.ListingFixtures.file;
 import static paperboy.parse.ListingFixtures.messages;

@@ -1,5 +1,7 @@
 package paperboy.parse;
 
+import paperboy.problems.Problem;
+import paperboy.problems.Problems;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package paperboy.parse;
 
+import paperboy.problems.Problem;
+import paperboy.problems.Problems;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package paperboy.render;
 
+import paperboy.render.site.Views;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

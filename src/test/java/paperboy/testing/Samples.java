@@ -5,12 +5,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import paperboy.BuildFailed;
-import paperboy.SiteBuild;
+import paperboy.build.BuildFailed;
+import paperboy.build.SiteBuild;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.FeedsConfig;
 import paperboy.config.MarkdownConfig;
@@ -23,7 +22,7 @@ import paperboy.model.Listing;
 import paperboy.model.Paper;
 import paperboy.model.SourceRef;
 import paperboy.model.Theme;
-import paperboy.parse.Problems;
+import paperboy.problems.Problems;
 import paperboy.render.RenderContext;
 import paperboy.render.Templates;
 
@@ -53,8 +52,8 @@ public final class Samples {
     /** The sample content (5 days, 279 listings, 207 papers), loaded as the build does. */
     public static Digest sampleDigest() {
         try {
-            return new SiteBuild(null).load(new SiteBuild.Request(Path.of("content"), Path.of("target/unused"),
-                    Path.of("templates"), config(), ThemeAssigner.none()), new Problems(), new HashMap<>());
+            return SiteBuild.digest(new SiteBuild.Request(Path.of("content"), Path.of("target/unused"),
+                    Path.of("templates"), config(), ThemeAssigner.none()), new Problems());
         } catch (BuildFailed e) {
             throw new AssertionError(e.getMessage() + " " + e.problems(), e);
         }

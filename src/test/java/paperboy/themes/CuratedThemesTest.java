@@ -14,13 +14,13 @@ import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import paperboy.Main;
+import paperboy.cli.Main;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.ThemesConfig;
 import paperboy.model.Paper;
 import paperboy.model.SourceRef;
-import paperboy.parse.Problem;
-import paperboy.parse.Problems;
+import paperboy.problems.Problem;
+import paperboy.problems.Problems;
 
 /** content/themes.yml: rules, pins, stemmed keywords, fallback to automatic themes, and errors with lines. */
 class CuratedThemesTest {

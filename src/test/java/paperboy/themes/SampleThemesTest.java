@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,14 +11,14 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import paperboy.SiteBuild;
+import paperboy.build.SiteBuild;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.SiteConfig;
 import paperboy.config.ThemesConfig;
 import paperboy.model.Digest;
 import paperboy.model.Paper;
 import paperboy.model.Theme;
-import paperboy.parse.Problems;
+import paperboy.problems.Problems;
 
 /** Themes on the sample content (content/, the 207 papers of the seeds), in both modes. */
 class SampleThemesTest {
@@ -36,7 +35,7 @@ class SampleThemesTest {
         ThemeAssigner themes = Themes.forBuild(config.themes(), mode, CONTENT);
         SiteBuild.Request req = new SiteBuild.Request(CONTENT, Path.of("target/unused"), Path.of("templates"), config, themes);
         Problems problems = new Problems();
-        Digest d = new SiteBuild(null).load(req, problems, new LinkedHashMap<>());
+        Digest d = SiteBuild.digest(req, problems);
         assertThat(problems.sorted()).as("warnings").isEmpty();
         return d;
     }

@@ -16,7 +16,7 @@ import paperboy.assemble.ThemeAssigner;
 import paperboy.assemble.ThemeAssigner.Assignment;
 import paperboy.config.ThemesConfig;
 import paperboy.model.Paper;
-import paperboy.parse.Problems;
+import paperboy.problems.Problems;
 
 /** The fit set keeps older papers' themes and related papers when a day is added; the theme cache changes nothing. */
 class StableThemesTest {

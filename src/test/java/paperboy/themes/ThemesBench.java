@@ -2,17 +2,16 @@ package paperboy.themes;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
-import paperboy.SiteBuild;
+import paperboy.build.SiteBuild;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.SiteConfig;
 import paperboy.model.Paper;
 import paperboy.model.SourceRef;
-import paperboy.parse.Problems;
+import paperboy.problems.Problems;
 
 /**
  * Clustering speed on the sample content and on large synthetic corpora made from its vocabulary. Not a test:
@@ -80,7 +79,7 @@ public final class ThemesBench {
     static List<Paper> samplePapers() throws Exception {
         SiteBuild.Request req = new SiteBuild.Request(Path.of("content"), Path.of("target/bench-site"),
                 Path.of("templates"), SiteConfig.defaults().withYear(2025), ThemeAssigner.none());
-        return new SiteBuild(null).load(req, new Problems(), new LinkedHashMap<>()).papers();
+        return SiteBuild.digest(req, new Problems()).papers();
     }
 
     /**

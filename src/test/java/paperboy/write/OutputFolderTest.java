@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import paperboy.Cli;
+import paperboy.cli.Cli;
 
 /** paperboy replaces only folders it made, refuses the rest without touching them, and writes one site at a time. */
 class OutputFolderTest {

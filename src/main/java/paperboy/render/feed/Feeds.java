@@ -21,7 +21,7 @@ import paperboy.model.Note;
 import paperboy.model.Paper;
 import paperboy.model.SourceRef;
 import paperboy.model.Theme;
-import paperboy.parse.Problem;
+import paperboy.problems.Problem;
 import paperboy.render.Output;
 import paperboy.render.RenderContext;
 import paperboy.render.Unit;

@@ -16,7 +16,6 @@ import paperboy.model.Paper;
 import paperboy.model.Theme;
 import paperboy.render.PaperTexts;
 import paperboy.render.SitePaths;
-import paperboy.render.Views;
 import paperboy.render.view.EditionPage;
 import paperboy.render.view.EditionPage.EditionItem;
 import paperboy.render.view.EditionPage.EditionSection;
@@ -66,7 +65,7 @@ public final class Editions {
             String url = url(SitePaths.paper(p.slug()));
             if (l.isNew()) {
                 String abs = texts.abstractText(p);
-                String teaser = Views.teaser(abs, TEASER_CHARS);
+                String teaser = PaperTexts.teaser(abs, TEASER_CHARS);
                 List<String> themes = themeNames(p);
                 String group = byTheme ? (themes.isEmpty() ? OTHER : themes.get(0)) : "";
                 groups.get(group).add(new EditionItem(texts.title(p), url, teaser, !teaser.equals(abs), themes));

@@ -1,0 +1,132 @@
+package paperboy.build;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import paperboy.assemble.ThemeAssigner;
+import paperboy.incremental.BuildCache;
+import paperboy.incremental.Fingerprints;
+import paperboy.problems.Problem;
+
+/**
+ * What an incremental build may skip, decided once before the build reads anything: the previous build's cache
+ * (when its settings still hold), the hashes of this build's settings and content, and whether nothing changed
+ * at all. The phases consult it; a full build ({@code --no-cache}) has a plan that reuses and keeps nothing.
+ */
+final class BuildPlan {
+    private final boolean incremental;
+    private final Path cacheFile;
+    private final BuildCache previous;
+    private final boolean nothingChanged;
+    /** The hashes for the next build's cache: known now, still being computed, or not to be kept (null). */
+    private final CompletableFuture<InputHashes> hashes;
+
+    private BuildPlan(boolean incremental, Path cacheFile, BuildCache previous, boolean nothingChanged,
+                      CompletableFuture<InputHashes> hashes) {
+        this.incremental = incremental;
+        this.cacheFile = cacheFile;
+        this.previous = previous;
+        this.nothingChanged = nothingChanged;
+        this.hashes = hashes;
+    }
+
+    /** The hashes of a build's settings and content, for its cache. */
+    private record InputHashes(String settings, String inputs, Map<String, Fingerprints.InputFile> files) {}
+
+    /**
+     * @param incremental false: a full build that neither reads nor writes a cache
+     */
+    static BuildPlan of(SiteBuild.Request req, boolean incremental) {
+        Path cacheFile = BuildCache.location(req.outDir());
+        if (!incremental) return new BuildPlan(false, cacheFile, BuildCache.empty(), false, null);
+        if (!Files.exists(cacheFile)) {
+            // No previous build to compare with (a fresh folder): nothing can be skipped, so the inputs are
+            // hashed for the next build's cache on another core while this one parses and renders.
+            return new BuildPlan(true, cacheFile, BuildCache.empty(), false,
+                    CompletableFuture.supplyAsync(() -> hashInputs(req, Map.of())));
+        }
+        Optional<BuildCache> cached = BuildCache.read(cacheFile);
+        InputHashes now = hashInputs(req, cached.map(BuildCache::inputFiles).orElse(Map.of()));
+        if (now == null) return new BuildPlan(true, cacheFile, BuildCache.empty(), false, null);
+        BuildCache previous = cached.filter(c -> c.settings().equals(now.settings())).orElse(BuildCache.empty());
+        boolean same = previous.inputs().equals(now.inputs()) && previous.siteIntact(req.outDir());
+        return new BuildPlan(true, cacheFile, previous, same, CompletableFuture.completedFuture(now));
+    }
+
+    /** Nothing changed since the previous build, whose site is intact: there is nothing to do. */
+    boolean nothingChanged() {
+        return nothingChanged;
+    }
+
+    /** The previous build, as far as it can be reused (empty in a full build or when the settings changed). */
+    BuildCache previous() {
+        return previous;
+    }
+
+    /** Whether pages are fingerprinted for the next build's cache; a full build without a cache skips that work. */
+    boolean fingerprints() {
+        return hashes != null;
+    }
+
+    /** Update the site in place rather than write a new folder and swap it in: only over a known site. */
+    boolean inPlace(Path outDir) {
+        return !previous.files().isEmpty() && Files.isDirectory(outDir);
+    }
+
+    /** The themes of this build: an incremental one keeps the per-paper analyses beside the site too. */
+    ThemeAssigner themes(SiteBuild.Request req) {
+        return incremental ? req.themes().cachedFor(req.outDir()) : req.themes();
+    }
+
+    /** The old cache describes the site about to be replaced: dropped before writing, the new one after. */
+    void dropPrevious() throws IOException {
+        Files.deleteIfExists(cacheFile);
+    }
+
+    /** Records this build for the next one; a cache that cannot be written just makes the next build a full one. */
+    void save(BuildCache.Summary summary, List<Problem> warnings, Map<String, BuildCache.Entry> files) {
+        InputHashes h = hashes == null ? null : hashes.join();
+        if (h == null) return;
+        try {
+            new BuildCache(h.settings(), h.inputs(), summary, warnings, files, h.files()).write(cacheFile);
+        } catch (IOException e) {
+            // The site is complete; without a cache the next build is simply a full one.
+        }
+    }
+
+    /** @return null when the inputs cannot be read: the build is then a full one and keeps no cache */
+    private static InputHashes hashInputs(SiteBuild.Request req, Map<String, Fingerprints.InputFile> known) {
+        Map<String, Fingerprints.InputFile> files = new HashMap<>();
+        try {
+            String settings = new Fingerprints.Sha()
+                    .text("paperboy", codeIdentity())
+                    .text("config", req.config().toString())
+                    .tree("templates", req.templatesDir(), known, files)
+                    .hex();
+            String inputs = new Fingerprints.Sha().tree("content", req.contentDir(), known, files).hex();
+            return new InputHashes(settings, inputs, files);
+        } catch (IOException | UncheckedIOException e) {
+            return null;
+        }
+    }
+
+    /** Which paperboy build this is: the jar's version, size and time, so a rebuilt jar invalidates the cache. */
+    private static String codeIdentity() {
+        String version = String.valueOf(BuildPlan.class.getPackage().getImplementationVersion());
+        try {
+            Path code = Path.of(BuildPlan.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(code)) {
+                return version + " " + Files.size(code) + " " + Files.getLastModifiedTime(code).toMillis();
+            }
+            return version + " " + code; // classes folder (tests, IDE)
+        } catch (Exception e) {
+            return version;
+        }
+    }
+}

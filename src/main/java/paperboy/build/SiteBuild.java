@@ -1,0 +1,244 @@
+package paperboy.build;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import paperboy.assemble.DigestAssembler;
+import paperboy.assemble.ThemeAssigner;
+import paperboy.config.SiteConfig;
+import paperboy.editorial.EditorialLoader;
+import paperboy.editorial.EditorialSource;
+import paperboy.editorial.Markdown;
+import paperboy.incremental.BuildCache;
+import paperboy.model.Digest;
+import paperboy.parse.ContentLoader;
+import paperboy.problems.Problem;
+import paperboy.problems.Problems;
+import paperboy.parse.SnapshotParser;
+import paperboy.parse.Snapshot;
+import paperboy.render.RenderContext;
+import paperboy.render.RenderException;
+import paperboy.render.feed.Feeds;
+import paperboy.render.Templates;
+import paperboy.write.CommitUnfinished;
+import paperboy.write.InPlaceWriter;
+import paperboy.write.SiteLock;
+import paperboy.write.SiteRecovery;
+import paperboy.write.SiteSink;
+import paperboy.write.SiteWriter;
+import paperboy.write.WriteStats;
+
+/**
+ * One build, in phases run in order and each timed (see {@link #run}): parse (every input) → assemble (dedup,
+ * days, slugs, editorial) → themes → render (page kinds × output formats) and write (together, on every core) →
+ * swap. What an incremental build may skip is one {@link BuildPlan} that the phases consult. Any error stops the
+ * build before the write phase, so the previous site stays as it was.
+ */
+public final class SiteBuild {
+
+    /** What to build from and where to. */
+    public record Request(Path contentDir, Path outDir, Path templatesDir, SiteConfig config, ThemeAssigner themes) {}
+
+    /**
+     * What a successful build did. Phase times in milliseconds, in phase order.
+     *
+     * @param digest      the digest built; null only for a no-op build, which reads nothing (see {@code pages})
+     * @param pages       counts of the build, and how many pages were rendered or reused from the previous build
+     */
+    public record Report(Digest digest, WriteStats written, List<Problem> warnings, Map<String, Long> phaseMillis,
+                         Pages pages) {}
+
+    /**
+     * @param noOp     nothing changed since the previous build: nothing was read, rendered or written
+     * @param rendered templated pages rendered
+     * @param reused   templated pages whose view model had not changed, kept from the previous build
+     */
+    public record Pages(BuildCache.Summary summary, boolean noOp, int rendered, int reused) {}
+
+    private final SiteRenderer renderer;
+    private final boolean incremental;
+    private final boolean inPlace;
+    /** The templates, already loading (see {@link #withTemplatesLoading}); null: {@link #run} starts loading them. */
+    private final CompletableFuture<Templates> templatesAhead;
+    private final Progress progress;
+
+    /** A full build: every page rendered, no cache read or written. */
+    public SiteBuild(SiteRenderer renderer) {
+        this(renderer, false);
+    }
+
+    /**
+     * @param incremental read and write the build cache beside the site: skip the build when nothing changed,
+     *                    render only pages whose view model changed. The output is the same as a full build's.
+     */
+    public SiteBuild(SiteRenderer renderer, boolean incremental) {
+        this(renderer, incremental, true);
+    }
+
+    /**
+     * @param inPlace with a usable cache, update the site in place ({@link InPlaceWriter}) instead of building a
+     *                new folder of hard links and swapping it in: much faster when few of many files change
+     */
+    public SiteBuild(SiteRenderer renderer, boolean incremental, boolean inPlace) {
+        this(renderer, incremental, inPlace, null, Progress.none());
+    }
+
+    private SiteBuild(SiteRenderer renderer, boolean incremental, boolean inPlace,
+                      CompletableFuture<Templates> templatesAhead, Progress progress) {
+        this.renderer = renderer;
+        this.incremental = incremental;
+        this.inPlace = inPlace;
+        this.templatesAhead = templatesAhead;
+        this.progress = progress;
+    }
+
+    /**
+     * The same build, using templates the caller started loading (from the request's templates folder) before
+     * it read the config, so they compile on the other core from the very start of the run.
+     */
+    public SiteBuild withTemplatesLoading(CompletableFuture<Templates> templates) {
+        return new SiteBuild(renderer, incremental, inPlace, templates, progress);
+    }
+
+    /** The same build, telling {@code progress} how far rendering and writing are (a progress bar). */
+    public SiteBuild withProgress(Progress progress) {
+        return new SiteBuild(renderer, incremental, inPlace, templatesAhead, progress);
+    }
+
+    /** Starts loading and compiling the templates of {@code dir} on another thread. */
+    public static CompletableFuture<Templates> loadTemplates(Path dir) {
+        return CompletableFuture.supplyAsync(() -> Templates.from(dir).preload(dir));
+    }
+
+    /**
+     * Builds the site. One build at a time per site ({@link SiteLock}); a build killed earlier is finished or
+     * undone first ({@link SiteRecovery}).
+     */
+    public Report run(Request req) throws BuildFailed {
+        try (SiteLock lock = SiteLock.acquire(req.outDir())) {
+            SiteRecovery.recover(req.outDir());
+            return runLocked(req);
+        } catch (SiteLock.Busy e) {
+            throw new BuildFailed(e.getMessage(), List.of());
+        } catch (IOException e) {
+            throw new BuildFailed(req.outDir() + ": cannot recover the site from an earlier build: " + e.getMessage(),
+                    List.of());
+        }
+    }
+
+    /** The phases of a build, in order. Each is timed; {@code --verbose} prints the times. */
+    private Report runLocked(Request req) throws BuildFailed {
+        Problems problems = new Problems();
+        Phases phases = new Phases();
+        BuildPlan plan = phases.time("cache", () -> BuildPlan.of(req, incremental));
+        if (plan.nothingChanged()) return nothingToDo(plan, phases);
+        // FreeMarker's classes and the templates load on the other core while this one parses.
+        CompletableFuture<Templates> templates = templatesAhead != null ? templatesAhead
+                : loadTemplates(req.templatesDir());
+        Sources sources = phases.time("parse", () -> load(req, problems));
+        failOnErrors(problems);
+        Digest assembled = phases.time("assemble", () -> assemble(sources, problems));
+        Digest digest = phases.time("themes", () -> themes(assembled, plan.themes(req), problems));
+        failOnErrors(problems);
+        Feeds.missingBaseUrl(req.config()).ifPresent(problems::add);
+        Written out = renderAndWrite(req, plan, digest, templates, problems, phases);
+        BuildCache.Summary summary = new BuildCache.Summary(digest.days().size(), digest.listingCount(),
+                digest.papers().size());
+        plan.save(summary, problems.sorted(), out.result().files());
+        return new Report(digest, out.stats(), problems.sorted(), phases.millis(),
+                new Pages(summary, false, out.result().rendered(), out.result().reused()));
+    }
+
+    /**
+     * Loads and assembles the digest without rendering, for the commands that only need the digest (newsletter,
+     * send) and for tests.
+     */
+    public static Digest digest(Request req, Problems problems) throws BuildFailed {
+        Sources sources = load(req, problems);
+        failOnErrors(problems);
+        Digest digest = themes(assemble(sources, problems), req.themes(), problems);
+        failOnErrors(problems);
+        return digest;
+    }
+
+    /** What the content folder holds, parsed: the listings and the editor's notes and pages. */
+    private record Sources(List<Snapshot> snapshots, EditorialSource editorial) {}
+
+    private static Sources load(Request req, Problems problems) {
+        List<Snapshot> snapshots = new ContentLoader(new SnapshotParser(req.config().year()))
+                .load(req.contentDir(), problems);
+        EditorialSource editorial = new EditorialLoader(new Markdown(req.config().markdown()))
+                .load(req.contentDir(), problems);
+        return new Sources(snapshots, editorial);
+    }
+
+    private static Digest assemble(Sources sources, Problems problems) {
+        Digest digest = new DigestAssembler(ThemeAssigner.none()).assemble(sources.snapshots(), problems);
+        return sources.editorial().attachTo(digest, problems);
+    }
+
+    private static Digest themes(Digest assembled, ThemeAssigner themes, Problems problems) {
+        return themes.assign(assembled.papers(), problems).applyTo(assembled);
+    }
+
+    private record Written(SiteOutput.Result result, WriteStats stats) {}
+
+    /** Render and write run together on every core; the site is swapped in (or updated in place) at the end. */
+    private Written renderAndWrite(Request req, BuildPlan plan, Digest digest, CompletableFuture<Templates> templates,
+                                   Problems problems, Phases phases) throws BuildFailed {
+        long t0 = System.nanoTime();
+        try {
+            RenderContext ctx = new RenderContext(req.config(), preloaded(templates), req.templatesDir());
+            plan.dropPrevious();
+            SiteSink session = inPlace && plan.inPlace(req.outDir()) ? new InPlaceWriter().open(req.outDir())
+                    : new SiteWriter().open(req.outDir());
+            SiteOutput.Result out;
+            try {
+                out = SiteOutput.run(renderer, digest, ctx, session, plan.previous(), plan.fingerprints(), progress);
+            } catch (IOException | RuntimeException e) {
+                session.abort();
+                throw e;
+            }
+            long t1 = System.nanoTime();
+            // Render and write overlap on all cores: their wall time is split in proportion to thread time.
+            double renderShare = out.renderNanos() / (double) Math.max(1, out.renderNanos() + out.writeNanos());
+            phases.put("render", Math.round((t1 - t0) * renderShare / 1_000_000));
+            phases.put("write", Math.round((t1 - t0) * (1 - renderShare) / 1_000_000));
+            WriteStats stats = session.commit();
+            phases.put("swap", (System.nanoTime() - t1) / 1_000_000);
+            return new Written(out, stats);
+        } catch (RenderException e) {
+            throw new BuildFailed(e.getMessage(), problems.sorted());
+        } catch (CommitUnfinished e) {
+            throw new BuildFailed(e.getMessage(), problems.sorted(), false);
+        } catch (IOException e) {
+            throw new BuildFailed(req.outDir() + ": cannot write the site: " + e.getMessage(), problems.sorted());
+        }
+    }
+
+    /** A no-op build reports what the previous one did. */
+    private static Report nothingToDo(BuildPlan plan, Phases phases) {
+        BuildCache previous = plan.previous();
+        return new Report(null, new WriteStats(previous.files().size(), 0, previous.files().size(),
+                previous.files().values().stream().mapToLong(BuildCache.Entry::size).sum()),
+                previous.warnings(), phases.millis(), new Pages(previous.summary(), true, 0, 0));
+    }
+
+    private static Templates preloaded(CompletableFuture<Templates> templates) {
+        try {
+            return templates.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RenderException r) throw r;
+            throw e;
+        }
+    }
+
+    private static void failOnErrors(Problems problems) throws BuildFailed {
+        if (problems.hasErrors()) {
+            throw new BuildFailed("the content has errors; nothing was written", problems.sorted());
+        }
+    }
+}

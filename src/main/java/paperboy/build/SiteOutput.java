@@ -1,0 +1,227 @@
+package paperboy.build;
+
+import paperboy.incremental.BuildCache;
+import paperboy.incremental.ModelHash;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import paperboy.model.Digest;
+import paperboy.render.Output;
+import paperboy.render.Page;
+import paperboy.render.PagedRenderer;
+import paperboy.render.RenderContext;
+import paperboy.render.RenderException;
+import paperboy.render.Renderer;
+import paperboy.render.Unit;
+import paperboy.render.UnitRenderer;
+import paperboy.write.SiteSink;
+
+/**
+ * The render and write stages run together: each page is rendered and written as soon as it is ready, on every
+ * core, so no build holds the whole site in memory. A templated page whose view model has the same fingerprint
+ * as in the previous build (and whose file is still there) is not rendered again: its file is linked as it is.
+ */
+public final class SiteOutput {
+
+    /**
+     * @param files        every file written, with its fingerprint and size, for the next build's cache
+     * @param rendered     templated pages rendered
+     * @param reused       templated pages kept from the previous build without rendering
+     * @param renderNanos  time threads spent building view models and rendering, summed over threads
+     * @param writeNanos   time threads spent writing and linking files, summed over threads
+     */
+    public record Result(Map<String, BuildCache.Entry> files, int rendered, int reused, long renderNanos,
+                         long writeNanos) {}
+
+    private SiteOutput() {}
+
+    /** As {@link #run(SiteRenderer, Digest, RenderContext, SiteSink, BuildCache, boolean, Progress)}, quietly. */
+    public static Result run(SiteRenderer site, Digest digest, RenderContext ctx, SiteSink session,
+                             BuildCache previous, boolean fingerprint) throws IOException {
+        return run(site, digest, ctx, session, previous, fingerprint, Progress.none());
+    }
+
+    /**
+     * @param fingerprint compute page fingerprints for the next build's cache; a full build without a cache
+     *                    skips that work
+     * @param progress    told of every page, edition or feed done
+     */
+    public static Result run(SiteRenderer site, Digest digest, RenderContext ctx, SiteSink session,
+                             BuildCache previous, boolean fingerprint, Progress progress) throws IOException {
+        Map<String, String> producers = new ConcurrentHashMap<>();
+        Map<String, BuildCache.Entry> files = new ConcurrentHashMap<>();
+        AtomicInteger rendered = new AtomicInteger(), reused = new AtomicInteger();
+        LongAdder renderNanos = new LongAdder(), writeNanos = new LongAdder();
+        // The other formats (data, assets, feeds...) render alongside the pages: on a small site most of their
+        // time is class loading and warm-up, which overlaps well. Everything runs in one fork-join pool of this
+        // build, parallel streams inside renderers (feeds, e-mail editions) included, and this thread only
+        // waits: a thread outside a pool that runs a parallel stream spins while it waits for stolen work,
+        // which on two cores takes CPU from the threads doing it.
+        ForkJoinPool pool = new ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        try {
+            Map<Renderer, Future<List<Output>>> early = new LinkedHashMap<>();
+            for (Renderer r : site.renderers()) {
+                if (!(r instanceof PagedRenderer) && !(r instanceof UnitRenderer)) {
+                    early.put(r, CompletableFuture.supplyAsync(() -> timed(r, digest, ctx, renderNanos), pool));
+                }
+            }
+            Map<Renderer, List<Unit>> unitsOf = new LinkedHashMap<>();
+            for (Renderer r : site.renderers()) {
+                if (r instanceof PagedRenderer paged) {
+                    unitsOf.put(r, paged.pages(digest, ctx).stream().map(p -> unit(p, paged, ctx)).toList());
+                } else if (r instanceof UnitRenderer unitRenderer) {
+                    unitsOf.put(r, unitRenderer.units(digest, ctx));
+                }
+            }
+            progress.start(unitsOf.values().stream().mapToLong(List::size).sum());
+            try {
+                for (Renderer r : site.renderers()) {
+                    if (unitsOf.containsKey(r)) {
+                        List<Unit> units = unitsOf.get(r);
+                        // A failing page must not leave other pages still being written while the caller aborts
+                        // the session (and deletes its folder): the first failure stops the rest, and is thrown
+                        // only once every page task has returned.
+                        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+                        CompletableFuture.runAsync(() -> units.parallelStream().forEach(u -> {
+                            if (failure.get() != null) return;
+                            try {
+                                unit(u, r, session, previous, fingerprint, producers, files, rendered, reused,
+                                        renderNanos, writeNanos);
+                                progress.step();
+                            } catch (RuntimeException e) {
+                                failure.compareAndSet(null, e);
+                            }
+                        }), pool).join();
+                        if (failure.get() != null) throw failure.get();
+                    } else {
+                        List<Output> outputs = result(early.get(r));
+                        long t1 = System.nanoTime();
+                        for (Output o : outputs) {
+                            claim(producers, o.path(), o.producer());
+                            session.put(o);
+                            files.put(o.path(), new BuildCache.Entry(BuildCache.NOT_A_PAGE, o.bytes().length));
+                        }
+                        writeNanos.add(System.nanoTime() - t1);
+                    }
+                }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        } finally {
+            pool.shutdown();
+            progress.done();
+        }
+        return new Result(Map.copyOf(files), rendered.get(), reused.get(), renderNanos.sum(), writeNanos.sum());
+    }
+
+    /** A page as a unit of one file. */
+    private static Unit unit(Page p, PagedRenderer r, RenderContext ctx) {
+        return new Unit(List.of(p.path()), p.template(), p.model(),
+                model -> List.of(r.render(new Page(p.path(), p.template(), () -> model), ctx)));
+    }
+
+    /**
+     * Renders and writes one unit (a page, an e-mail edition), or keeps its files from the previous build when
+     * its model is unchanged. Counts as pages only the units of one file (templated pages).
+     */
+    private static void unit(Unit u, Renderer r, SiteSink session, BuildCache previous, boolean fingerprint,
+                             Map<String, String> producers, Map<String, BuildCache.Entry> files,
+                             AtomicInteger rendered, AtomicInteger reused, LongAdder renderNanos, LongAdder writeNanos) {
+        for (String path : u.paths()) claim(producers, path, r.name());
+        long t0 = System.nanoTime();
+        Object model = u.model().get();
+        String fp = fingerprint ? ModelHash.of(u.template(), model) : BuildCache.NOT_A_PAGE;
+        // Kept only if every file of the unit was made from the same model; a file that cannot be kept (gone,
+        // another size) is made again. Files already kept are not written again: they are current.
+        boolean same = fingerprint && !u.paths().isEmpty();
+        for (String path : u.paths()) {
+            same &= previous.page(path).filter(e -> e.fingerprint().equals(fp)).isPresent();
+        }
+        Set<String> kept = new HashSet<>();
+        if (same) {
+            for (String path : u.paths()) {
+                BuildCache.Entry old = previous.page(path).orElseThrow();
+                if (keep(session, path, old.size())) {
+                    kept.add(path);
+                    files.put(path, old);
+                }
+            }
+            if (kept.size() == u.paths().size()) {
+                writeNanos.add(System.nanoTime() - t0);
+                if (u.paths().size() == 1) reused.incrementAndGet();
+                return;
+            }
+        }
+        List<Output> outputs = u.render().apply(model);
+        long t1 = System.nanoTime();
+        renderNanos.add(t1 - t0);
+        for (Output o : outputs) {
+            if (!u.paths().contains(o.path())) {
+                throw new RenderException(r.name() + " made " + o.path() + ", which is not among its files " + u.paths());
+            }
+            if (kept.contains(o.path())) continue;
+            put(session, o);
+            files.put(o.path(), new BuildCache.Entry(fp, o.bytes().length));
+        }
+        writeNanos.add(System.nanoTime() - t1);
+        if (u.paths().size() == 1) rendered.incrementAndGet();
+    }
+
+    private static List<Output> timed(Renderer r, Digest digest, RenderContext ctx, LongAdder nanos) {
+        long t0 = System.nanoTime();
+        try {
+            return r.render(digest, ctx);
+        } finally {
+            nanos.add(System.nanoTime() - t0);
+        }
+    }
+
+    private static List<Output> result(Future<List<Output>> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RenderException("interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new RenderException(String.valueOf(e.getCause()), e.getCause());
+        }
+    }
+
+    private static void claim(Map<String, String> producers, String path, String producer) {
+        String prev = producers.putIfAbsent(path, producer);
+        if (prev != null) {
+            throw new RenderException("two outputs would be written to the same path: " + path + " (from " + prev
+                    + " and " + producer + ")");
+        }
+    }
+
+    private static boolean keep(SiteSink session, String path, long size) {
+        try {
+            return session.keep(path, size);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void put(SiteSink session, Output o) {
+        try {
+            session.put(o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

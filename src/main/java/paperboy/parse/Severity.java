@@ -1,3 +1,0 @@
-package paperboy.parse;
-
-public enum Severity { WARNING, ERROR }

@@ -1,0 +1,3 @@
+package paperboy.problems;
+
+public enum Severity { WARNING, ERROR }

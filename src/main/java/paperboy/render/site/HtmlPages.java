@@ -1,0 +1,39 @@
+package paperboy.render.site;
+
+import paperboy.render.Page;
+import paperboy.render.PagedRenderer;
+import paperboy.render.RenderContext;
+import paperboy.render.SitePaths;
+import java.util.ArrayList;
+import java.util.List;
+import paperboy.model.Day;
+import paperboy.model.Digest;
+import paperboy.model.Paper;
+
+/** The HTML page kinds: home, one page per day and per paper, archive, 404. Rendered in parallel. */
+public final class HtmlPages implements PagedRenderer {
+
+    @Override
+    public String name() {
+        return "html";
+    }
+
+    @Override
+    public List<Page> pages(Digest digest, RenderContext ctx) {
+        Views views = new Views(digest, ctx.config(), ctx.texts(digest));
+        List<Page> pages = new ArrayList<>();
+        pages.add(new Page(SitePaths.HOME, "home.ftlh", views::homePage));
+        pages.add(new Page(SitePaths.ARCHIVE, "archive.ftlh", views::archivePage));
+        pages.add(new Page(SitePaths.NOT_FOUND, "404.ftlh", views::notFoundPage));
+        for (Day d : digest.days()) {
+            String path = SitePaths.day(d.date());
+            pages.add(new Page(path, "day.ftlh", () -> views.dayPage(d, path)));
+        }
+        for (Paper p : digest.papers()) {
+            String path = SitePaths.paper(p.slug());
+            pages.add(new Page(path, "paper.ftlh", () -> views.paperPage(p, path)));
+        }
+        // Rendered by PagedRenderer: in parallel, or only the changed ones in an incremental build.
+        return pages;
+    }
+}

@@ -1,0 +1,206 @@
+package paperboy.render.site;
+
+import paperboy.render.PaperTexts;
+import paperboy.render.SitePaths;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import paperboy.config.SiteConfig;
+import paperboy.model.Day;
+import paperboy.model.Digest;
+import paperboy.model.Listing;
+import paperboy.model.Note;
+import paperboy.model.Paper;
+import paperboy.model.SitePage;
+import paperboy.render.view.ArchivePage;
+import paperboy.render.view.DayPage;
+import paperboy.render.view.DaySection;
+import paperboy.render.view.DayRef;
+import paperboy.render.view.HomePage;
+import paperboy.render.view.ListingView;
+import paperboy.render.view.NavLink;
+import paperboy.render.view.NotFoundPage;
+import paperboy.render.view.PageMeta;
+import paperboy.render.view.PaperPage;
+import paperboy.render.view.PaperRef;
+import paperboy.render.view.SitePageView;
+import paperboy.render.view.ThemeRef;
+
+/** Builds the typed view models of the HTML pages from the digest. Links are relative to each page. */
+public final class Views {
+    private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
+
+    private final Digest digest;
+    private final SiteConfig config;
+    private final Map<LocalDate, Day> days = new HashMap<>();
+    private final Map<LocalDate, Integer> dayIndex = new HashMap<>();
+    private final PaperTexts texts;
+    private final Map<LocalDate, DayLabels> labels = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public Views(Digest digest, SiteConfig config) {
+        this(digest, config, new PaperTexts(digest));
+    }
+
+    /** With the cleaned texts shared by the renderers of a build. */
+    public Views(Digest digest, SiteConfig config, PaperTexts texts) {
+        this.digest = digest;
+        this.config = config;
+        this.texts = texts;
+        for (int i = 0; i < digest.days().size(); i++) {
+            Day d = digest.days().get(i);
+            days.put(d.date(), d);
+            dayIndex.put(d.date(), i);
+        }
+    }
+
+    public PageMeta meta(String path, String title, String description) {
+        String canonical = config.baseUrl()
+                .map(base -> base.resolve(path.endsWith("index.html") ? path.substring(0, path.length() - 10) : path).toString())
+                .orElse(null);
+        return new PageMeta(config.title(), title, description, path, SitePaths.rootFrom(path), canonical, nav());
+    }
+
+    /** The site's own pages, for the navigation. */
+    private List<NavLink> nav() {
+        return digest.editorial().pages().stream().map(p -> new NavLink(p.title(), p.path())).toList();
+    }
+
+    /** A page from content/pages. */
+    public SitePageView sitePage(SitePage page) {
+        PageMeta meta = meta(page.path(), page.title(), page.description());
+        return new SitePageView(meta, page.title(), page.date().map(LONG::format).orElse(null), page.html());
+    }
+
+    public DayRef dayRef(LocalDate date, String root) {
+        DayLabels l = labels.computeIfAbsent(date, this::labels);
+        return new DayRef(l.iso, l.label, l.shortLabel, root + l.path, l.count, l.newCount);
+    }
+
+    /** What every link to a day shows, formatted once per day: pages link to the same days over and over. */
+    private record DayLabels(String iso, String label, String shortLabel, String path, int count, int newCount) {}
+
+    private DayLabels labels(LocalDate date) {
+        Day d = days.get(date);
+        int count = d == null ? 0 : d.listings().size();
+        int newCount = d == null ? 0 : (int) d.newCount();
+        return new DayLabels(date.toString(), LONG.format(date), SHORT.format(date), SitePaths.day(date), count, newCount);
+    }
+
+    public DayPage dayPage(Day day, String path) {
+        PageMeta meta = meta(path, SHORT.format(day.date()), day.listings().size() + " papers listed on "
+                + LONG.format(day.date()) + ", " + day.newCount() + " of them new.");
+        return dayPage(day, meta);
+    }
+
+    private DayPage dayPage(Day day, PageMeta meta) {
+        String root = meta.root();
+        List<ListingView> listings = day.listings().stream().map(l -> listing(l, root)).toList();
+        int i = dayIndex.get(day.date());
+        DayRef prev = i > 0 ? dayRef(digest.days().get(i - 1).date(), root) : null;
+        DayRef next = i + 1 < digest.days().size() ? dayRef(digest.days().get(i + 1).date(), root) : null;
+        return new DayPage(meta, dayRef(day.date(), root), listings, (int) day.newCount(), (int) day.seenBeforeCount(),
+                prev, next, digest.dayNote(day.date()).map(Note::html).orElse(null),
+                sections(day.listings(), listings, root));
+    }
+
+    /**
+     * The day's listings grouped by their paper's primary theme: biggest group first (ties in theme order),
+     * "Other" last; listing order is kept inside a group.
+     */
+    private List<DaySection> sections(List<Listing> listings, List<ListingView> views, String root) {
+        Map<String, List<ListingView>> byTheme = new LinkedHashMap<>();
+        for (int i = 0; i < listings.size(); i++) {
+            List<String> themes = digest.paper(listings.get(i).paperSlug()).themes();
+            if (themes.isEmpty()) return List.of();
+            byTheme.computeIfAbsent(themes.get(0), k -> new ArrayList<>()).add(views.get(i));
+        }
+        List<String> order = digest.themes().stream().map(paperboy.model.Theme::slug).toList();
+        return byTheme.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, List<ListingView>> e) -> e.getKey().equals("other"))
+                        .thenComparing(e -> -e.getValue().size())
+                        .thenComparing(e -> order.indexOf(e.getKey())))
+                .map(e -> {
+                    String name = digest.theme(e.getKey()).map(paperboy.model.Theme::name).orElse(e.getKey());
+                    return new DaySection(e.getKey(), name, "theme-" + e.getKey(), root + SitePaths.theme(e.getKey()),
+                            e.getValue());
+                })
+                .toList();
+    }
+
+    private ListingView listing(Listing l, String root) {
+        Paper p = digest.paper(l.paperSlug());
+        List<DayRef> earlier = l.earlierDays().stream().map(d -> dayRef(d, root)).toList();
+        return new ListingView(l.position(), p.slug(), texts.title(p), root + SitePaths.paper(p.slug()),
+                texts.abstractText(p), l.isNew(), earlier, themes(p, root));
+    }
+
+    public PaperPage paperPage(Paper p, String path) {
+        String abs = texts.abstractText(p);
+        String title = texts.title(p);
+        PageMeta meta = meta(path, title, abs.isEmpty() ? title : PaperTexts.teaser(abs, 200));
+        String root = meta.root();
+        List<DayRef> listed = p.days().stream()
+                .map(d -> withAnchor(dayRef(d, root), p.slug()))
+                .toList();
+        List<PaperRef> related = p.related().stream()
+                .map(digest::paper)
+                .map(r -> new PaperRef(texts.title(r), root + SitePaths.paper(r.slug()), dayRef(r.firstSeen(), root)))
+                .toList();
+        return new PaperPage(meta, title, abs, listed.get(0), listed, listed.subList(1, listed.size()),
+                p.titleVariants(), p.abstractVariants(), themes(p, root), related, p.arxivId().orElse(null), p.authors(),
+                digest.paperNote(p.slug()).map(Note::html).orElse(null));
+    }
+
+    private static DayRef withAnchor(DayRef d, String anchor) {
+        return new DayRef(d.iso(), d.label(), d.shortLabel(), d.href() + "#" + anchor, d.count(), d.newCount());
+    }
+
+    public HomePage homePage() {
+        PageMeta meta = meta(SitePaths.HOME, config.title(), config.description());
+        DayPage latest = digest.latestDay().map(d -> dayPage(d, meta)).orElse(null);
+        List<DayRef> recent = new ArrayList<>();
+        for (int i = digest.days().size() - 1; i >= 0 && recent.size() < config.recentDays(); i--) {
+            recent.add(dayRef(digest.days().get(i).date(), meta.root()));
+        }
+        return new HomePage(meta, latest, recent, digest.days().size(), digest.papers().size());
+    }
+
+    public ArchivePage archivePage() {
+        PageMeta meta = meta(SitePaths.ARCHIVE, "Archive", "Every day of " + config.title() + ", by month.");
+        Map<String, List<DayRef>> byMonth = new LinkedHashMap<>();
+        for (int i = digest.days().size() - 1; i >= 0; i--) {
+            LocalDate d = digest.days().get(i).date();
+            byMonth.computeIfAbsent(MONTH.format(d), k -> new ArrayList<>()).add(dayRef(d, meta.root()));
+        }
+        List<ArchivePage.Month> months = byMonth.entrySet().stream()
+                .map(e -> new ArchivePage.Month(e.getKey(), e.getValue(),
+                        e.getValue().stream().mapToInt(DayRef::count).sum(),
+                        CalendarMonths.weeks(e.getValue())))
+                .toList();
+        return new ArchivePage(meta, months, digest.days().size(), digest.listingCount(), digest.papers().size());
+    }
+
+    public NotFoundPage notFoundPage() {
+        return new NotFoundPage(meta(SitePaths.NOT_FOUND, "Page not found", "This page does not exist."));
+    }
+
+    private List<ThemeRef> themes(Paper p, String root) {
+        return p.themes().stream()
+                .flatMap(slug -> digest.theme(slug).stream())
+                .map(t -> new ThemeRef(t.slug(), t.name(), root + SitePaths.theme(t.slug())))
+                .toList();
+    }
+
+    /** The shared cleaned texts of this build. */
+    public PaperTexts texts() {
+        return texts;
+    }
+}
