@@ -23,6 +23,7 @@ import paperboy.incremental.Progress;
 import paperboy.incremental.SiteOutput;
 import paperboy.model.Digest;
 import paperboy.parse.ContentLoader;
+import paperboy.parse.ParseCache;
 import paperboy.parse.Problem;
 import paperboy.parse.Problems;
 import paperboy.parse.SnapshotParser;
@@ -119,9 +120,14 @@ public final class SiteBuild {
 
     /** Loads and assembles the digest without rendering: for tests and the other commands. */
     public Digest load(Request req, Problems problems, Map<String, Long> phaseMillis) throws BuildFailed {
+        return load(req, problems, phaseMillis, ParseCache.none());
+    }
+
+    private Digest load(Request req, Problems problems, Map<String, Long> phaseMillis, ParseCache parsed)
+            throws BuildFailed {
         long t0 = System.nanoTime();
         List<Snapshot> snapshots = new ContentLoader(new SnapshotParser(req.config().year()))
-                .load(req.contentDir(), problems);
+                .load(req.contentDir(), problems, parsed);
         EditorialSource editorial = new EditorialLoader(new Markdown(req.config().markdown()))
                 .load(req.contentDir(), problems);
         phaseMillis.put("parse", ms(t0));
@@ -175,7 +181,9 @@ public final class SiteBuild {
         // An incremental build keeps the themes' per-paper analyses beside the site too; --no-cache neither reads nor writes them.
         Request themed = !incremental ? req : new Request(req.contentDir(), req.outDir(), req.templatesDir(),
                 req.config(), req.themes().cachedFor(req.outDir()));
-        Digest digest = load(themed, problems, phases);
+        ParseCache parsed = incremental ? ParseCache.read(ParseCache.location(req.outDir()), req.contentDir(),
+                codeIdentity() + " year " + req.config().year()) : ParseCache.none();
+        Digest digest = load(themed, problems, phases, parsed);
         paperboy.render.feed.Feeds.missingBaseUrl(req.config()).ifPresent(problems::add);
         long t0 = System.nanoTime();
         SiteOutput.Result out;
@@ -217,6 +225,7 @@ public final class SiteBuild {
         if (settings != null) {
             try {
                 new BuildCache(settings, inputs, summary, problems.sorted(), out.files(), inputFiles).write(cacheFile);
+                parsed.write(ParseCache.location(req.outDir()), req.contentDir());
             } catch (IOException e) {
                 // The site is complete; without a cache the next build is simply a full one.
             }
