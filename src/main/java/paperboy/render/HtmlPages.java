@@ -2,7 +2,7 @@ package paperboy.render;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.Optional;
 import paperboy.model.Day;
 import paperboy.model.Digest;
 import paperboy.model.Paper;
@@ -18,21 +18,25 @@ public final class HtmlPages implements PagedRenderer {
     @Override
     public List<Page> pages(Digest digest, RenderContext ctx) {
         Views views = new Views(digest, ctx.config(), ctx.texts(digest));
-        List<Job> jobs = new ArrayList<>();
-        jobs.add(new Job(SitePaths.HOME, "home.ftlh", views::homePage));
-        jobs.add(new Job(SitePaths.ARCHIVE, "archive.ftlh", views::archivePage));
-        jobs.add(new Job(SitePaths.NOT_FOUND, "404.ftlh", views::notFoundPage));
-        for (Day d : digest.days()) {
+        ViewInputs inputs = new ViewInputs(digest);
+        List<Page> pages = new ArrayList<>();
+        pages.add(new Page(SitePaths.HOME, "home.ftlh", views::homePage));
+        pages.add(new Page(SitePaths.ARCHIVE, "archive.ftlh", views::archivePage));
+        pages.add(new Page(SitePaths.NOT_FOUND, "404.ftlh", views::notFoundPage));
+        List<Day> days = digest.days();
+        for (int i = 0; i < days.size(); i++) {
+            Day d = days.get(i);
+            int index = i;
             String path = SitePaths.day(d.date());
-            jobs.add(new Job(path, "day.ftlh", () -> views.dayPage(d, path)));
+            pages.add(new Page(path, "day.ftlh", () -> views.dayPage(d, path),
+                    Optional.of(() -> inputs.day(d, index))));
         }
         for (Paper p : digest.papers()) {
             String path = SitePaths.paper(p.slug());
-            jobs.add(new Job(path, "paper.ftlh", () -> views.paperPage(p, path)));
+            pages.add(new Page(path, "paper.ftlh", () -> views.paperPage(p, path),
+                    Optional.of(() -> inputs.paper(p))));
         }
         // Rendered by PagedRenderer: in parallel, or only the changed ones in an incremental build.
-        return jobs.stream().map(j -> new Page(j.path, j.template, j.model)).toList();
+        return pages;
     }
-
-    private record Job(String path, String template, Supplier<Object> model) {}
 }
