@@ -193,6 +193,7 @@ public final class SiteBuild {
             RenderContext ctx = new RenderContext(req.config(), templates, req.templatesDir());
             // The old cache describes the site about to be replaced: drop it first, write the new one after.
             Files.deleteIfExists(cacheFile);
+            if (!incremental) Files.deleteIfExists(ParseCache.location(req.outDir()));
             boolean update = inPlace && !previous.files().isEmpty() && Files.isDirectory(req.outDir());
             SiteSink session = update ? new InPlaceWriter().open(req.outDir()) : new SiteWriter().open(req.outDir());
             try {
