@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.incremental.BuildCache;
 import paperboy.incremental.Fingerprints;
+import paperboy.parse.ParseCache;
 import paperboy.problems.Problem;
 
 /**
@@ -26,14 +27,22 @@ final class BuildPlan {
     private final boolean nothingChanged;
     /** The hashes for the next build's cache: known now, still being computed, or not to be kept (null). */
     private final CompletableFuture<InputHashes> hashes;
+    /** The listings parsed by the previous build, by file and content hash; none in a full build. */
+    private final ParseCache parsed;
+    private final SiteBuild.Request req;
 
-    private BuildPlan(boolean incremental, Path cacheFile, BuildCache previous, boolean nothingChanged,
-                      CompletableFuture<InputHashes> hashes) {
+    private BuildPlan(SiteBuild.Request req, boolean incremental, Path cacheFile, BuildCache previous,
+                      boolean nothingChanged, CompletableFuture<InputHashes> hashes) {
+        this.req = req;
         this.incremental = incremental;
         this.cacheFile = cacheFile;
         this.previous = previous;
         this.nothingChanged = nothingChanged;
         this.hashes = hashes;
+        this.parsed = incremental && !nothingChanged
+                ? ParseCache.read(ParseCache.location(req.outDir()), req.contentDir(),
+                        codeIdentity() + " year " + req.config().year())
+                : ParseCache.none();
     }
 
     /** The hashes of a build's settings and content, for its cache. */
@@ -44,19 +53,19 @@ final class BuildPlan {
      */
     static BuildPlan of(SiteBuild.Request req, boolean incremental) {
         Path cacheFile = BuildCache.location(req.outDir());
-        if (!incremental) return new BuildPlan(false, cacheFile, BuildCache.empty(), false, null);
+        if (!incremental) return new BuildPlan(req, false, cacheFile, BuildCache.empty(), false, null);
         if (!Files.exists(cacheFile)) {
             // No previous build to compare with (a fresh folder): nothing can be skipped, so the inputs are
             // hashed for the next build's cache on another core while this one parses and renders.
-            return new BuildPlan(true, cacheFile, BuildCache.empty(), false,
+            return new BuildPlan(req, true, cacheFile, BuildCache.empty(), false,
                     CompletableFuture.supplyAsync(() -> hashInputs(req, Map.of())));
         }
         Optional<BuildCache> cached = BuildCache.read(cacheFile);
         InputHashes now = hashInputs(req, cached.map(BuildCache::inputFiles).orElse(Map.of()));
-        if (now == null) return new BuildPlan(true, cacheFile, BuildCache.empty(), false, null);
+        if (now == null) return new BuildPlan(req, true, cacheFile, BuildCache.empty(), false, null);
         BuildCache previous = cached.filter(c -> c.settings().equals(now.settings())).orElse(BuildCache.empty());
         boolean same = previous.inputs().equals(now.inputs()) && previous.siteIntact(req.outDir());
-        return new BuildPlan(true, cacheFile, previous, same, CompletableFuture.completedFuture(now));
+        return new BuildPlan(req, true, cacheFile, previous, same, CompletableFuture.completedFuture(now));
     }
 
     /** Nothing changed since the previous build, whose site is intact: there is nothing to do. */
@@ -79,6 +88,11 @@ final class BuildPlan {
         return !previous.files().isEmpty() && Files.isDirectory(outDir);
     }
 
+    /** Listings parsed by the previous build, to take instead of parsing their files again. */
+    ParseCache parsed() {
+        return parsed;
+    }
+
     /** The themes of this build: an incremental one keeps the per-paper analyses beside the site too. */
     ThemeAssigner themes(SiteBuild.Request req) {
         return incremental ? req.themes().cachedFor(req.outDir()) : req.themes();
@@ -87,6 +101,7 @@ final class BuildPlan {
     /** The old cache describes the site about to be replaced: dropped before writing, the new one after. */
     void dropPrevious() throws IOException {
         Files.deleteIfExists(cacheFile);
+        if (!incremental) Files.deleteIfExists(ParseCache.location(req.outDir()));
     }
 
     /** Records this build for the next one; a cache that cannot be written just makes the next build a full one. */
@@ -95,6 +110,7 @@ final class BuildPlan {
         if (h == null) return;
         try {
             new BuildCache(h.settings(), h.inputs(), summary, warnings, files, h.files()).write(cacheFile);
+            parsed.write(ParseCache.location(req.outDir()), req.contentDir());
         } catch (IOException e) {
             // The site is complete; without a cache the next build is simply a full one.
         }

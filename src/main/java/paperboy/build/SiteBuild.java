@@ -15,6 +15,7 @@ import paperboy.editorial.Markdown;
 import paperboy.incremental.BuildCache;
 import paperboy.model.Digest;
 import paperboy.parse.ContentLoader;
+import paperboy.parse.ParseCache;
 import paperboy.problems.Problem;
 import paperboy.problems.Problems;
 import paperboy.parse.SnapshotParser;
@@ -138,7 +139,7 @@ public final class SiteBuild {
         // FreeMarker's classes and the templates load on the other core while this one parses.
         CompletableFuture<Templates> templates = templatesAhead != null ? templatesAhead
                 : loadTemplates(req.templatesDir());
-        Sources sources = phases.time("parse", () -> load(req, problems));
+        Sources sources = phases.time("parse", () -> load(req, problems, plan.parsed()));
         failOnErrors(problems);
         Digest assembled = phases.time("assemble", () -> assemble(sources, problems));
         Digest digest = phases.time("themes", () -> themes(assembled, plan.themes(req), problems));
@@ -157,7 +158,7 @@ public final class SiteBuild {
      * send) and for tests.
      */
     public static Digest digest(Request req, Problems problems) throws BuildFailed {
-        Sources sources = load(req, problems);
+        Sources sources = load(req, problems, ParseCache.none());
         failOnErrors(problems);
         Digest digest = themes(assemble(sources, problems), req.themes(), problems);
         failOnErrors(problems);
@@ -167,9 +168,9 @@ public final class SiteBuild {
     /** What the content folder holds, parsed: the listings and the editor's notes and pages. */
     private record Sources(List<Snapshot> snapshots, EditorialSource editorial) {}
 
-    private static Sources load(Request req, Problems problems) {
+    private static Sources load(Request req, Problems problems, ParseCache parsed) {
         List<Snapshot> snapshots = new ContentLoader(new SnapshotParser(req.config().year()))
-                .load(req.contentDir(), problems);
+                .load(req.contentDir(), problems, parsed);
         EditorialSource editorial = new EditorialLoader(new Markdown(req.config().markdown()))
                 .load(req.contentDir(), problems);
         return new Sources(snapshots, editorial);

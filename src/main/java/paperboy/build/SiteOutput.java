@@ -129,7 +129,7 @@ public final class SiteOutput {
     /** A page as a unit of one file. */
     private static Unit unit(Page p, PagedRenderer r, RenderContext ctx) {
         return new Unit(List.of(p.path()), p.template(), p.model(),
-                model -> List.of(r.render(new Page(p.path(), p.template(), () -> model), ctx)));
+                model -> List.of(r.render(new Page(p.path(), p.template(), () -> model), ctx)), p.inputs());
     }
 
     /**
@@ -141,8 +141,11 @@ public final class SiteOutput {
                              AtomicInteger rendered, AtomicInteger reused, LongAdder renderNanos, LongAdder writeNanos) {
         for (String path : u.paths()) claim(producers, path, r.name());
         long t0 = System.nanoTime();
-        Object model = u.model().get();
-        String fp = fingerprint ? ModelHash.of(u.template(), model) : BuildCache.NOT_A_PAGE;
+        // A unit that names its inputs is compared by them, and its view model built only if it must be rendered.
+        Object model = fingerprint && u.inputs().isPresent() ? null : u.model().get();
+        String fp = !fingerprint ? BuildCache.NOT_A_PAGE
+                : model == null ? ModelHash.of(u.template() + " inputs", u.inputs().get().get())
+                : ModelHash.of(u.template(), model);
         // Kept only if every file of the unit was made from the same model; a file that cannot be kept (gone,
         // another size) is made again. Files already kept are not written again: they are current.
         boolean same = fingerprint && !u.paths().isEmpty();
@@ -164,6 +167,7 @@ public final class SiteOutput {
                 return;
             }
         }
+        if (model == null) model = u.model().get();
         List<Output> outputs = u.render().apply(model);
         long t1 = System.nanoTime();
         renderNanos.add(t1 - t0);

@@ -48,6 +48,14 @@ public final class ContentLoader {
     }
 
     public List<Snapshot> load(Path contentDir, Problems problems) {
+        return load(contentDir, problems, ParseCache.none());
+    }
+
+    /**
+     * As {@link #load(Path, Problems)}, taking a file whose content hash is in {@code cache} from there, with the
+     * problems it reported, instead of parsing it; every file's result goes into the cache for the next build.
+     */
+    public List<Snapshot> load(Path contentDir, Problems problems, ParseCache cache) {
         if (!Files.isDirectory(contentDir)) {
             problems.error(SourceRef.file(contentDir), "content folder not found (pass --content DIR)");
             return List.of();
@@ -57,10 +65,39 @@ public final class ContentLoader {
             problems.error(SourceRef.file(contentDir), "no listing files (*.txt, *.json, *.html) in the content folder");
         }
         return files.parallelStream()
-                .map(f -> withinDayLimit(read(f, problems), problems))
+                .map(f -> cache.enabled() ? cached(contentDir, f, problems, cache) : read(f, problems))
                 .flatMap(List::stream)
                 .sorted(Comparator.comparing(Snapshot::date).thenComparing(s -> s.file().toString()))
                 .toList();
+    }
+
+    private List<Snapshot> cached(Path contentDir, Path file, Problems problems, ParseCache cache) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            problems.error(SourceRef.file(file), "cannot read: " + e.getMessage());
+            return List.of();
+        }
+        String path = contentDir.relativize(file).toString().replace('\\', '/');
+        String sha = sha256(bytes);
+        ParseCache.Entry entry = cache.get(path, sha).orElseGet(() -> {
+            Problems own = new Problems();
+            List<Snapshot> snapshots = parse(file, bytes, own);
+            ParseCache.Entry parsed = new ParseCache.Entry(snapshots, own.sorted());
+            cache.put(path, sha, parsed);
+            return parsed;
+        });
+        entry.problems().forEach(problems::add);
+        return entry.snapshots();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     private List<Snapshot> read(Path file, Problems problems) {
@@ -71,12 +108,21 @@ public final class ContentLoader {
             problems.error(SourceRef.file(file), "cannot read: " + e.getMessage());
             return List.of();
         }
+        return parse(file, bytes, problems);
+    }
+
+    /** One file's snapshots, within the limits on its size and on papers per day. */
+    private List<Snapshot> parse(Path file, byte[] bytes, Problems problems) {
         if (bytes.length > MAX_FILE_BYTES) {
             problems.error(SourceRef.file(file), String.format(java.util.Locale.ROOT,
                     "%,d bytes: larger than a listing file may be (%,d MB); split it into one file per day",
                     bytes.length, MAX_FILE_BYTES >> 20));
             return List.of();
         }
+        return withinDayLimit(parseFormat(file, bytes, problems), problems);
+    }
+
+    private List<Snapshot> parseFormat(Path file, byte[] bytes, Problems problems) {
         return switch (Format.of(file)) {
             case TEXT -> parser.parse(file, bytes, problems).map(List::of).orElse(List.of());
             case JSON -> DecodedText.decode(file, bytes, problems)

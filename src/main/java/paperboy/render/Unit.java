@@ -1,6 +1,7 @@
 package paperboy.render;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -12,11 +13,16 @@ import java.util.function.Supplier;
  * @param template names the kind of unit in its fingerprint (the template it is rendered with)
  * @param model    builds the view model
  * @param render   makes the files from the view model
+ * @param inputs   what the view model is made from, compared instead of it when given (see {@link Page#inputs})
  */
 public record Unit(List<String> paths, String template, Supplier<Object> model,
-                   Function<Object, List<Output>> render) {
+                   Function<Object, List<Output>> render, Optional<Supplier<Object>> inputs) {
 
     public Unit {
         paths = List.copyOf(paths);
+    }
+
+    public Unit(List<String> paths, String template, Supplier<Object> model, Function<Object, List<Output>> render) {
+        this(paths, template, model, render, Optional.empty());
     }
 }

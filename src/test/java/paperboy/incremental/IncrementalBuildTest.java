@@ -20,6 +20,7 @@ import paperboy.assemble.ThemeAssigner;
 import paperboy.bench.CorpusGenerator;
 import paperboy.config.SiteConfig;
 import paperboy.build.SiteRenderer;
+import paperboy.parse.ParseCache;
 
 /** An incremental build must write exactly what a full build from scratch writes, whatever changed. */
 class IncrementalBuildTest {
@@ -113,6 +114,30 @@ class IncrementalBuildTest {
         SiteBuild.Report r = incremental(true);
         assertThat(r.pages().noOp()).isFalse();
         assertSameAsFullBuild();
+    }
+
+    /** Earlier listings come from the parse cache; their warnings are reported as a fresh parse reports them. */
+    @Test
+    void aNewDayTakesEarlierFilesFromTheParseCacheWithTheirWarnings() throws Exception {
+        Files.writeString(content.resolve("2024-02-19.json"),
+                "[{\"paper\": {\"id\": \"not-an-id\", \"title\": \"No Summary Here\"}}]");
+        incremental(true);
+        assertThat(ParseCache.location(site)).isNotEmptyFile();
+
+        addDay(10);
+        SiteBuild.Report oneDay = incremental(true);
+        assertThat(oneDay.warnings()).isNotEmpty().isEqualTo(fullBuildWarnings());
+        assertSameAsFullBuild();
+
+        // A damaged parse cache is ignored: every file is parsed again.
+        Files.write(ParseCache.location(site), new byte[] {(byte) 0xbf, 0x61, 0x76});
+        addDay(11);
+        assertThat(incremental(true).warnings()).isEqualTo(fullBuildWarnings());
+        assertSameAsFullBuild();
+    }
+
+    private List<paperboy.problems.Problem> fullBuildWarnings() throws Exception {
+        return new SiteBuild(SiteRenderer.standard()).run(request(tmp.resolve("warnings/site"))).warnings();
     }
 
     @Test

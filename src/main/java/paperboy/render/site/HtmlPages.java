@@ -6,6 +6,7 @@ import paperboy.render.RenderContext;
 import paperboy.render.SitePaths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import paperboy.model.Day;
 import paperboy.model.Digest;
 import paperboy.model.Paper;
@@ -21,17 +22,23 @@ public final class HtmlPages implements PagedRenderer {
     @Override
     public List<Page> pages(Digest digest, RenderContext ctx) {
         Views views = new Views(digest, ctx.config(), ctx.texts(digest));
+        ViewInputs inputs = new ViewInputs(digest);
         List<Page> pages = new ArrayList<>();
         pages.add(new Page(SitePaths.HOME, "home.ftlh", views::homePage));
         pages.add(new Page(SitePaths.ARCHIVE, "archive.ftlh", views::archivePage));
         pages.add(new Page(SitePaths.NOT_FOUND, "404.ftlh", views::notFoundPage));
-        for (Day d : digest.days()) {
+        List<Day> days = digest.days();
+        for (int i = 0; i < days.size(); i++) {
+            Day d = days.get(i);
+            int index = i;
             String path = SitePaths.day(d.date());
-            pages.add(new Page(path, "day.ftlh", () -> views.dayPage(d, path)));
+            pages.add(new Page(path, "day.ftlh", () -> views.dayPage(d, path),
+                    Optional.of(() -> inputs.day(d, index))));
         }
         for (Paper p : digest.papers()) {
             String path = SitePaths.paper(p.slug());
-            pages.add(new Page(path, "paper.ftlh", () -> views.paperPage(p, path)));
+            pages.add(new Page(path, "paper.ftlh", () -> views.paperPage(p, path),
+                    Optional.of(() -> inputs.paper(p))));
         }
         // Rendered by PagedRenderer: in parallel, or only the changed ones in an incremental build.
         return pages;
