@@ -26,7 +26,7 @@ import paperboy.parse.Problems;
 final class ThemeEngine {
     static final String OTHER_SLUG = "other";
     /** Part of the fitted model's key: change it whenever fitting changes, so models kept before are refitted. */
-    private static final String MODEL_CONFIG = "themes-model-1 k=";
+    private static final String MODEL_CONFIG = "themes-model-2 k=";
 
     private final TermAnalyzer analyzer;
     private final int minThemes;
@@ -131,10 +131,10 @@ final class ThemeEngine {
         List<ThemeDraft> drafts = new ArrayList<>();
 
         List<Integer> unclaimed = new ArrayList<>();
+        Corpus claimCorpus = null;
         if (taxonomy.isPresent()) {
-            int[][] curatedScores = new int[n][];
-            Corpus.stems(analysed, (i, title, abs) -> curatedScores[i] = matcher.get().scores(title, abs));
-            List<List<Integer>> matches = matcher.get().match(papers, curatedScores, problems);
+            claimCorpus = Corpus.of(papers, analysed, fit, Optional.empty());
+            List<List<Integer>> matches = claims(papers, analysed, claimCorpus, taxonomy.get(), matcher.get(), problems);
             List<ThemeDraft> curated = new ArrayList<>();
             for (Taxonomy.Entry e : taxonomy.get().themes()) {
                 curated.add(new ThemeDraft(e.slug(), e.name(), e.description(), e.keywords(), true));
@@ -150,7 +150,8 @@ final class ThemeEngine {
         boolean[] clustered = new boolean[n];
         unclaimed.forEach(i -> clustered[i] = true);
         Optional<FittedModel> known = models.find(papers, fit, clustered, modelConfig());
-        Corpus corpus = Corpus.of(papers, analysed, fit, known.map(FittedModel::vocabulary));
+        Corpus corpus = claimCorpus != null ? claimCorpus
+                : Corpus.of(papers, analysed, fit, known.map(FittedModel::vocabulary));
 
         // Related papers need only the vectors: find them while the themes are worked out.
         CompletableFuture<int[][]> related = CompletableFuture.supplyAsync(
@@ -200,13 +201,32 @@ final class ThemeEngine {
             for (int i = 0; i < n; i++) if (fit[i]) fitRelated[i] = similar[i];
             models.keep(new FittedModel(corpus.vocabulary, auto.fit(), auto.names(), fitRelated));
         }
+        Object[] primary = new Object[n];
+        for (int i = 0; i < n; i++) primary[i] = themesOf.get(i).isEmpty() ? null : themesOf.get(i).get(0);
+        int[][] shown = RelatedPapers.rerank(corpus, similar, primary);
         Map<String, List<String>> relatedSlugs = new TreeMap<>();
         for (int i = 0; i < n; i++) {
             List<String> r = new ArrayList<>();
-            for (int j : similar[i]) r.add(papers.get(j).slug());
+            for (int j : shown[i]) r.add(papers.get(j).slug());
             relatedSlugs.put(papers.get(i).slug(), r);
         }
         return new Assignment(themes, paperThemes, relatedSlugs);
+    }
+
+    /**
+     * Per paper, the curated themes that claim it, primary first (empty: left to the automatic themes), scored
+     * by {@link TaxonomyScorer}. The corpus's vocabulary is a function of the fit set alone.
+     */
+    List<List<Integer>> claims(List<Paper> papers, PaperTerms[] analysed, Corpus corpus, Taxonomy taxonomy,
+                               CuratedMatcher matcher, Problems problems) {
+        int[][] keywordScores = new int[papers.size()][];
+        Corpus.stems(analysed, (i, title, abs) -> keywordScores[i] = matcher.scores(title, abs));
+        List<SparseVector> descriptions = new ArrayList<>();
+        for (Taxonomy.Entry e : taxonomy.themes()) {
+            descriptions.add(corpus.vector(PaperTerms.analyse(e.name(),
+                    e.description() + ". " + String.join(". ", e.keywords()), analyzer)));
+        }
+        return TaxonomyScorer.assign(corpus, descriptions, keywordScores, matcher.pinned(papers, problems));
     }
 
     private static String describe(Found f) {
