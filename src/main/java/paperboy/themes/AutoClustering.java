@@ -232,13 +232,13 @@ final class AutoClustering {
         return new Result(groups, other, fit.chosenK(), fit.silhouette());
     }
 
-    static int NEIGHBOURS = 10;
+    static final int NEIGHBOURS = 10;
     /**
      * Two themes are one theme told twice when their papers are, on average, nearly as alike across the two as
      * within each: mean cross cosine at least this share of the lower mean inner cosine. (A ratio of averages does
      * not depend on the themes' sizes, which a cosine of centroids does.)
      */
-    static double MERGE_RATIO = 0.8;
+    static final double MERGE_RATIO = 0.8;
 
     /** Merges near-duplicate themes, the closest pair first, the smaller into the bigger; relabels {@code cluster}. */
     static void mergeNearDuplicates(List<SparseVector> xs, int dims, float[][] c, int[] cluster) {

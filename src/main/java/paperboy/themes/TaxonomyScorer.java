@@ -18,17 +18,17 @@ import java.util.List;
  * {@link FitSet}) shape the centroids, so papers added within a month change no older paper's themes.
  */
 final class TaxonomyScorer {
-    static double KEYWORD_SCALE = 3.0;
+    static final double KEYWORD_SCALE = 3.0;
     /**
      * How much a cosine weighs against a saturated keyword score: TF-IDF cosines of papers on one topic are about
      * 0.1, so a cosine of 0.1 with the description counts as one keyword in the title.
      */
-    static double SIMILARITY_WEIGHT = 10;
+    static final double SIMILARITY_WEIGHT = 10;
     /** The theme's own papers are better evidence than its description: twice the weight. */
-    static double CENTROID_WEIGHT = 20;
-    static int ROUNDS = 5;
+    static final double CENTROID_WEIGHT = 20;
+    static final int ROUNDS = 5;
     /** A paper whose best score is below this (one keyword hit's worth) is claimed by no curated theme. */
-    static double CLAIM_BELOW = 1.0;
+    static final double CLAIM_BELOW = 1.0;
     static final double SECONDARY_RATIO = 0.8;
 
     private TaxonomyScorer() {}
