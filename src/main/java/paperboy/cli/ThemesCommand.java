@@ -9,7 +9,6 @@ import paperboy.build.SiteBuild;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.SiteConfig;
 import paperboy.model.Digest;
-import paperboy.model.Theme;
 import paperboy.problems.Problems;
 import paperboy.themes.Suggestion;
 import picocli.CommandLine.Command;
@@ -19,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "themes", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"List the themes a build would assign, with their sizes.",
+        description = {"List the themes a build would assign: size, top terms and nearest theme of each.",
                 "With --suggest, print a content/themes.yml proposal from the automatic clustering instead."})
 public final class ThemesCommand implements Callable<Integer> {
     @Mixin
@@ -54,10 +53,7 @@ public final class ThemesCommand implements Callable<Integer> {
             out.print(Suggestion.yaml(digest.papers(), config.get().themes()));
             return ExitCodes.OK;
         }
-        for (Theme t : digest.themes()) {
-            out.println(String.format(Locale.ROOT, "%4d  %-9s %s", t.paperSlugs().size(),
-                    t.curated() ? "curated" : "auto", t.name()));
-        }
+        Suggestion.report(digest.papers(), digest.themes()).forEach(out::println);
         out.println(digest.themes().size() + " themes, " + digest.papers().size() + " papers");
         return ExitCodes.OK;
     }

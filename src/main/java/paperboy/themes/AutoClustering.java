@@ -79,11 +79,17 @@ final class AutoClustering {
         List<SparseVector> sx = sample.stream().map(d -> renumber(corpus.vectors.get(d), local)).toList();
         int sdims = sampleDims;
         float[][] distances = distances(sx, sdims);
+        if (NEIGHBOURS > 0) {
+            sx = smooth(sx, distances, sdims, NEIGHBOURS);
+            distances = distances(sx, sdims);
+        }
+        final List<SparseVector> sxf = sx;
+        final float[][] distancesF = distances;
         List<Integer> ks = new ArrayList<>();
         for (int k = lo; k <= hi; k += Math.max(1, k / 4)) ks.add(k);
         // Each candidate k is an independent fit with its own seed: run them in parallel, compare in k order.
         double[] scores = ks.parallelStream()
-                .mapToDouble(k -> silhouette(distances, SphericalKMeans.fit(sx, sdims, k, SEED + k, ROUGH_ITERATIONS)))
+                .mapToDouble(k -> silhouette(distancesF, SphericalKMeans.fit(sxf, sdims, k, SEED + k, ROUGH_ITERATIONS)))
                 .toArray();
         int bestK = lo;
         double bestScore = Double.NEGATIVE_INFINITY;
@@ -111,16 +117,18 @@ final class AutoClustering {
         double[] sims; // [i * k + j]: paper i with centroid j
         if (sample.size() == usable.size()) {
             cluster = best.cluster().clone();
-            sim = best.similarity().clone();
-            sims = SphericalKMeans.similarities(xs, c);
         } else {
             for (int p = 0; p < REFINE_PASSES; p++) {
                 SphericalKMeans.assign(xs, c, cluster, sim);
                 c = meanDirections(xs, dims, c.length, cluster, c);
             }
-            sims = SphericalKMeans.similarities(xs, c); // once for the last assignment and everything after it
-            SphericalKMeans.assign(sims, c.length, cluster, sim);
+            SphericalKMeans.assign(xs, c, cluster, sim);
         }
+        // Centroids of the papers themselves (k-means ran on their smoothed vectors); near-duplicate themes merged.
+        c = meanDirections(xs, dims, k, cluster, c);
+        mergeNearDuplicates(xs, dims, c, cluster);
+        sims = SphericalKMeans.similarities(xs, c);
+        for (int i = 0; i < xs.size(); i++) sim[i] = sims[i * k + cluster[i]];
 
         double[] fit = leaveOneOut(xs, dims, c.length, cluster);
         boolean[] alive = new boolean[c.length];
@@ -222,6 +230,108 @@ final class AutoClustering {
         groups.sort(Comparator.comparingInt((Group g) -> -g.fitMembers())
                 .thenComparingInt(g -> fit.themes().get(g.fitted()).members()[0]));
         return new Result(groups, other, fit.chosenK(), fit.silhouette());
+    }
+
+    static final int NEIGHBOURS = 10;
+    /**
+     * Two themes are one theme told twice when their papers are, on average, nearly as alike across the two as
+     * within each: mean cross cosine at least this share of the lower mean inner cosine. (A ratio of averages does
+     * not depend on the themes' sizes, which a cosine of centroids does.)
+     */
+    static final double MERGE_RATIO = 0.8;
+
+    /** Merges near-duplicate themes, the closest pair first, the smaller into the bigger; relabels {@code cluster}. */
+    static void mergeNearDuplicates(List<SparseVector> xs, int dims, float[][] c, int[] cluster) {
+        int k = c.length;
+        double[][] sum = new double[k][dims];
+        int[] size = new int[k];
+        for (int i = 0; i < xs.size(); i++) {
+            xs.get(i).addTo(sum[cluster[i]]);
+            size[cluster[i]]++;
+        }
+        double[] inner = new double[k];
+        double[][] cross = new double[k][k];
+        for (int a = 0; a < k; a++) {
+            if (size[a] == 0) continue;
+            for (int b = a; b < k; b++) {
+                if (size[b] == 0) continue;
+                double dot = 0;
+                for (int t = 0; t < dims; t++) dot += sum[a][t] * sum[b][t];
+                cross[a][b] = cross[b][a] = dot;
+            }
+        }
+        while (true) {
+            for (int a = 0; a < k; a++) {
+                inner[a] = size[a] < 2 ? 0 : (cross[a][a] - size[a]) / ((double) size[a] * (size[a] - 1));
+            }
+            int ba = -1, bb = -1;
+            double best = MERGE_RATIO;
+            for (int a = 0; a < k; a++) {
+                if (size[a] < 2) continue;
+                for (int b = a + 1; b < k; b++) {
+                    if (size[b] < 2) continue;
+                    double ratio = cross[a][b] / ((double) size[a] * size[b]) / Math.min(inner[a], inner[b]);
+                    if (ratio >= best) {
+                        best = ratio;
+                        ba = a;
+                        bb = b;
+                    }
+                }
+            }
+            if (ba < 0) break;
+            int into = size[ba] >= size[bb] ? ba : bb, from = into == ba ? bb : ba;
+            for (int i = 0; i < cluster.length; i++) if (cluster[i] == from) cluster[i] = into;
+            for (int j = 0; j < k; j++) {
+                cross[into][j] += cross[from][j];
+                cross[j][into] = cross[into][j];
+            }
+            cross[into][into] += cross[from][into]; // |A+B|² = |A|² + 2AB + |B|²
+            size[into] += size[from];
+            size[from] = 0;
+        }
+        float[][] merged = meanDirections(xs, dims, k, cluster, c);
+        for (int j = 0; j < k; j++) c[j] = size[j] == 0 ? new float[dims] : merged[j];
+    }
+
+    /**
+     * Each paper's vector plus those of its nearest neighbours, weighted by their similarity: a short abstract
+     * shares few words with its topic's other papers, and its neighbours fill in the words it did not use.
+     */
+    static List<SparseVector> smooth(List<SparseVector> xs, float[][] distances, int dims, int m) {
+        int n = xs.size();
+        List<SparseVector> out = new ArrayList<>(n);
+        double[] acc = new double[dims];
+        for (int i = 0; i < n; i++) {
+            float[] row = distances[i];
+            Integer[] order = new Integer[n];
+            for (int j = 0; j < n; j++) order[j] = j;
+            final int self = i;
+            Arrays.sort(order, (a, b) -> a == self ? -1 : b == self ? 1
+                    : row[a] != row[b] ? Float.compare(row[a], row[b]) : Integer.compare(a, b));
+            xs.get(i).addTo(acc);
+            for (int r = 1; r <= Math.min(m, n - 1); r++) {
+                int j = order[r];
+                double w = 1 - row[j];
+                if (w <= 0) break;
+                SparseVector x = xs.get(j);
+                for (int e = 0; e < x.ids().length; e++) acc[x.ids()[e]] += w * x.weights()[e];
+            }
+            int nz = 0;
+            double norm = 0;
+            for (double v : acc) if (v != 0) { nz++; norm += v * v; }
+            norm = Math.sqrt(norm);
+            int[] ids = new int[nz];
+            float[] w = new float[nz];
+            int q = 0;
+            for (int t = 0; t < dims; t++) {
+                if (acc[t] == 0) continue;
+                ids[q] = t;
+                w[q++] = (float) (acc[t] / norm);
+                acc[t] = 0;
+            }
+            out.add(nz == 0 ? SparseVector.EMPTY : new SparseVector(ids, w));
+        }
+        return out;
     }
 
     private static SparseVector renumber(SparseVector x, int[] local) {

@@ -211,6 +211,30 @@ final class Corpus {
         return new Corpus(papers, Arrays.asList(vectors), v, Arrays.asList(titleTerms), fit);
     }
 
+    /**
+     * Any text's terms (a theme's name, description and keywords) as a unit vector over this corpus's vocabulary
+     * and weights; empty when it shares no term with the vocabulary.
+     */
+    SparseVector vector(PaperTerms doc) {
+        java.util.TreeMap<Integer, Double> w = new java.util.TreeMap<>();
+        for (int k = 0; k < doc.terms().length; k++) {
+            int id = Arrays.binarySearch(terms, doc.terms()[k]);
+            if (id < 0) continue;
+            double idf = Math.log((1.0 + fitSize) / (1.0 + docFreq[id])) + 0.1;
+            w.merge(id, (1 + Math.log(doc.counts()[k])) * idf, Double::sum);
+        }
+        double norm = Math.sqrt(w.values().stream().mapToDouble(x -> x * x).sum());
+        if (norm == 0) return SparseVector.EMPTY;
+        int[] ids = new int[w.size()];
+        float[] ws = new float[w.size()];
+        int i = 0;
+        for (Map.Entry<Integer, Double> e : w.entrySet()) {
+            ids[i] = e.getKey();
+            ws[i++] = (float) (e.getValue() / norm);
+        }
+        return new SparseVector(ids, ws);
+    }
+
     private static int part(String term, int parts) {
         return (term.hashCode() & 0x7fffffff) % parts;
     }

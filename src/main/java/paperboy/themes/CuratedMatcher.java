@@ -58,12 +58,8 @@ final class CuratedMatcher {
         return score;
     }
 
-    /**
-     * Per paper (same order), the indices of its curated themes, primary first, at most {@link #MAX_THEMES}.
-     *
-     * @param scores per paper, from {@link #scores}
-     */
-    List<List<Integer>> match(List<Paper> papers, int[][] scores, Problems problems) {
+    /** Per paper (same order), the themes its title is pinned to; warns of pins that match no paper. */
+    List<List<Integer>> pinned(List<Paper> papers, Problems problems) {
         Map<String, List<Integer>> pinnedByTitle = new HashMap<>();
         Map<String, Taxonomy.Pin> pins = new HashMap<>();
         for (int t = 0; t < taxonomy.themes().size(); t++) {
@@ -78,15 +74,7 @@ final class CuratedMatcher {
             Paper p = papers.get(i);
             List<Integer> pinned = pinnedByTitle.getOrDefault(Keys.title(p.title()), List.of());
             pins.remove(Keys.title(p.title()));
-            int[] score = scores[i];
-            List<Integer> chosen = new ArrayList<>(pinned);
-            List<Integer> matched = new ArrayList<>();
-            for (int t = 0; t < keys.size(); t++) if (score[t] > 0 && !chosen.contains(t)) matched.add(t);
-            matched.sort((a, b) -> score[a] != score[b] ? Integer.compare(score[b], score[a]) : Integer.compare(a, b));
-            // Secondary themes must be nearly as strong as the primary: a passing mention is not a topic.
-            int top = chosen.isEmpty() && !matched.isEmpty() ? score[matched.get(0)] : 0;
-            for (int t : matched) if (score[t] * 2 >= top) chosen.add(t);
-            out.add(List.copyOf(chosen.subList(0, Math.min(MAX_THEMES, chosen.size()))));
+            out.add(List.copyOf(new java.util.LinkedHashSet<>(pinned)));
         }
         pins.values().stream().sorted((a, b) -> a.at().compareTo(b.at())).forEach(pin ->
                 problems.warning(pin.at(), "no paper titled \"" + pin.title() + "\"; the pin was ignored"));

@@ -12,7 +12,11 @@ import java.util.stream.IntStream;
  * linear in the number of papers.
  */
 final class RelatedPapers {
-    static final int COUNT = 5;
+    /** Candidates kept per paper, most similar first; {@link #rerank} picks the {@link #SHOWN} shown from them. */
+    static final int COUNT = 15;
+    static final int SHOWN = 5;
+    /** Sharing the primary theme counts as much as this much more cosine. */
+    static final double SAME_THEME_BONUS = 0.1;
     /**
      * Up to a fit set of this size, comparing every pair is cheaper than building an index (the fit set is at
      * least {@link FitSet#MIN_SHARE} of the papers, so there are at most a quarter more).
@@ -27,6 +31,32 @@ final class RelatedPapers {
     private static final double MIN_SIMILARITY = 0.05;
 
     private RelatedPapers() {}
+
+    /**
+     * The {@link #SHOWN} related papers of each paper: its candidates ranked by cosine plus
+     * {@link #SAME_THEME_BONUS} for those sharing its primary theme (the theme is evidence the words alone may
+     * miss); ties keep the cosine order.
+     *
+     * @param primary per corpus index, its primary theme's key (null: none)
+     */
+    static int[][] rerank(Corpus corpus, int[][] candidates, Object[] primary) {
+        int n = candidates.length;
+        int[][] out = new int[n][];
+        for (int i = 0; i < n; i++) {
+            int[] c = candidates[i];
+            double[] score = new double[c.length];
+            Integer[] order = new Integer[c.length];
+            for (int r = 0; r < c.length; r++) {
+                order[r] = r;
+                score[r] = corpus.vectors.get(i).dot(corpus.vectors.get(c[r]))
+                        + (primary[i] != null && primary[i].equals(primary[c[r]]) ? SAME_THEME_BONUS : 0);
+            }
+            Arrays.sort(order, (a, b) -> score[a] != score[b] ? Double.compare(score[b], score[a]) : Integer.compare(a, b));
+            out[i] = new int[Math.min(SHOWN, c.length)];
+            for (int r = 0; r < out[i].length; r++) out[i][r] = c[order[r]];
+        }
+        return out;
+    }
 
     /** Corpus index to related corpus indices, most similar first (ties to the lower index). */
     static int[][] compute(Corpus corpus) {

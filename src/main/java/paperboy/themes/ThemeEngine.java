@@ -26,7 +26,7 @@ import paperboy.problems.Problems;
 final class ThemeEngine {
     static final String OTHER_SLUG = "other";
     /** Part of the fitted model's key: change it whenever fitting changes, so models kept before are refitted. */
-    private static final String MODEL_CONFIG = "themes-model-1 k=";
+    private static final String MODEL_CONFIG = "themes-model-3 k=";
 
     private final TermAnalyzer analyzer;
     private final int minThemes;
@@ -61,17 +61,59 @@ final class ThemeEngine {
     }
 
     Clusters cluster(Corpus corpus, List<Integer> docs) {
-        return cluster(corpus, docs, Optional.empty());
+        return cluster(corpus, docs, Optional.empty(), null);
     }
 
-    /** @param known the model fitted on this fit set by an earlier build, with the same papers clustered */
-    Clusters cluster(Corpus corpus, List<Integer> docs, Optional<FittedModel> known) {
+    /** The lineage's themes as a fit of the build's corpus: centroids, members, secondary themes and names. */
+    Grown grown(Corpus corpus, List<Integer> docs, List<ThemeLineage.Line> lines) {
+        int k = lines.size(), dims = corpus.terms.length, n = corpus.size();
+        int[] theme = new int[n];
+        java.util.Arrays.fill(theme, -1);
+        for (int t = 0; t < k; t++) for (int d : lines.get(t).members()) theme[d] = t;
+        float[][] c = ThemeLineage.centroids(corpus, theme, k, dims);
+        List<Integer> fitDocs = docs.stream().filter(d -> theme[d] >= 0).toList();
+        double[] sims = SphericalKMeans.similarities(fitDocs.stream().map(corpus.vectors::get).toList(), c);
+        List<List<Integer>> secondaryOf = new ArrayList<>();
+        for (int t = 0; t < k; t++) secondaryOf.add(new ArrayList<>());
+        boolean[] alive = new boolean[k];
+        java.util.Arrays.fill(alive, true);
+        for (int i = 0; i < fitDocs.size(); i++) {
+            int own = theme[fitDocs.get(i)];
+            for (int j : AutoClustering.secondary(sims, i, k, alive, own, sims[i * k + own])) secondaryOf.get(j).add(fitDocs.get(i));
+        }
+        List<AutoClustering.Fitted> themes = new ArrayList<>();
+        List<FittedModel.Named> names = new ArrayList<>();
+        for (int t = 0; t < k; t++) {
+            ThemeLineage.Line line = lines.get(t);
+            int[] members = line.members().stream().mapToInt(Integer::intValue).sorted().toArray();
+            themes.add(new AutoClustering.Fitted(c[t], members,
+                    secondaryOf.get(t).stream().mapToInt(Integer::intValue).sorted().toArray()));
+            float[] centre = c[t];
+            int[] typical = line.members().stream()
+                    .sorted(Comparator.comparingDouble((Integer d) -> -corpus.vectors.get(d).dot(centre)).thenComparingInt(d -> d))
+                    .limit(3).mapToInt(Integer::intValue).toArray();
+            names.add(new FittedModel.Named(line.name(), line.keywords(), typical));
+        }
+        return new Grown(new AutoClustering.Fit(themes, k, 0), names);
+    }
+
+    /** Themes grown along the archive's months ({@link ThemeLineage}): the fit and its names, in the fit's order. */
+    record Grown(AutoClustering.Fit fit, List<FittedModel.Named> names) {}
+
+    /**
+     * @param known    the model fitted on this fit set by an earlier build, with the same papers clustered
+     * @param analysed every paper's analysis, to grow the themes month by month; null: fit from scratch
+     */
+    Clusters cluster(Corpus corpus, List<Integer> docs, Optional<FittedModel> known, PaperTerms[] analysed) {
+        Grown grown = known.isEmpty() && analysed != null ? ThemeLineage.grow(this, corpus, analysed, docs) : null;
         AutoClustering.Fit fit = known.map(FittedModel::clusters)
-                .orElseGet(() -> AutoClustering.fit(corpus, docs, minThemes, maxThemes));
+                .orElseGet(() -> grown != null ? grown.fit() : AutoClustering.fit(corpus, docs, minThemes, maxThemes));
         AutoClustering.Result r = AutoClustering.place(corpus, docs, fit);
         FittedModel.Named[] named = new FittedModel.Named[fit.themes().size()];
         if (known.isPresent()) {
             known.get().names().toArray(named);
+        } else if (grown != null) {
+            grown.names().toArray(named);
         } else {
             ThemeNamer namer = new ThemeNamer(corpus);
             Set<String> names = new HashSet<>();
@@ -131,10 +173,10 @@ final class ThemeEngine {
         List<ThemeDraft> drafts = new ArrayList<>();
 
         List<Integer> unclaimed = new ArrayList<>();
+        Corpus claimCorpus = null;
         if (taxonomy.isPresent()) {
-            int[][] curatedScores = new int[n][];
-            Corpus.stems(analysed, (i, title, abs) -> curatedScores[i] = matcher.get().scores(title, abs));
-            List<List<Integer>> matches = matcher.get().match(papers, curatedScores, problems);
+            claimCorpus = Corpus.of(papers, analysed, fit, Optional.empty());
+            List<List<Integer>> matches = claims(papers, analysed, claimCorpus, taxonomy.get(), matcher.get(), problems);
             List<ThemeDraft> curated = new ArrayList<>();
             for (Taxonomy.Entry e : taxonomy.get().themes()) {
                 curated.add(new ThemeDraft(e.slug(), e.name(), e.description(), e.keywords(), true));
@@ -150,12 +192,13 @@ final class ThemeEngine {
         boolean[] clustered = new boolean[n];
         unclaimed.forEach(i -> clustered[i] = true);
         Optional<FittedModel> known = models.find(papers, fit, clustered, modelConfig());
-        Corpus corpus = Corpus.of(papers, analysed, fit, known.map(FittedModel::vocabulary));
+        Corpus corpus = claimCorpus != null ? claimCorpus
+                : Corpus.of(papers, analysed, fit, known.map(FittedModel::vocabulary));
 
         // Related papers need only the vectors: find them while the themes are worked out.
         CompletableFuture<int[][]> related = CompletableFuture.supplyAsync(
                 () -> RelatedPapers.compute(corpus, known.map(FittedModel::related).orElse(null)));
-        Clusters auto = cluster(corpus, unclaimed, known);
+        Clusters auto = cluster(corpus, unclaimed, known, analysed);
         Slugs slugs = new Slugs();
         drafts.forEach(d -> slugs.unique(d.slug)); // curated slugs are unique already (checked on loading)
         slugs.unique(OTHER_SLUG);
@@ -200,13 +243,32 @@ final class ThemeEngine {
             for (int i = 0; i < n; i++) if (fit[i]) fitRelated[i] = similar[i];
             models.keep(new FittedModel(corpus.vocabulary, auto.fit(), auto.names(), fitRelated));
         }
+        Object[] primary = new Object[n];
+        for (int i = 0; i < n; i++) primary[i] = themesOf.get(i).isEmpty() ? null : themesOf.get(i).get(0);
+        int[][] shown = RelatedPapers.rerank(corpus, similar, primary);
         Map<String, List<String>> relatedSlugs = new TreeMap<>();
         for (int i = 0; i < n; i++) {
             List<String> r = new ArrayList<>();
-            for (int j : similar[i]) r.add(papers.get(j).slug());
+            for (int j : shown[i]) r.add(papers.get(j).slug());
             relatedSlugs.put(papers.get(i).slug(), r);
         }
         return new Assignment(themes, paperThemes, relatedSlugs);
+    }
+
+    /**
+     * Per paper, the curated themes that claim it, primary first (empty: left to the automatic themes), scored
+     * by {@link TaxonomyScorer}. The corpus's vocabulary is a function of the fit set alone.
+     */
+    List<List<Integer>> claims(List<Paper> papers, PaperTerms[] analysed, Corpus corpus, Taxonomy taxonomy,
+                               CuratedMatcher matcher, Problems problems) {
+        int[][] keywordScores = new int[papers.size()][];
+        Corpus.stems(analysed, (i, title, abs) -> keywordScores[i] = matcher.scores(title, abs));
+        List<SparseVector> descriptions = new ArrayList<>();
+        for (Taxonomy.Entry e : taxonomy.themes()) {
+            descriptions.add(corpus.vector(PaperTerms.analyse(e.name(),
+                    e.description() + ". " + String.join(". ", e.keywords()), analyzer)));
+        }
+        return TaxonomyScorer.assign(corpus, descriptions, keywordScores, matcher.pinned(papers, problems));
     }
 
     private static String describe(Found f) {

@@ -59,7 +59,10 @@ final class ThemeNamer {
         Set<String> used = new HashSet<>(Arrays.asList(corpus.terms[first].split(" ")));
         for (int t : fromTitles ? nameable : List.<Integer>of()) { // a second abstract-only word is mostly noise
             if (t == first || overlaps(t, used)) continue;
-            if (score[t] >= SECOND_PART * score[first]) name += " & " + titleCase(corpus.surface(t));
+            // A second part must be a topic of its own: a phrase, or a word in half the titles. A lone word
+            // such as "Efficient" or "Words" beside the first makes two unrelated words joined by "&".
+            boolean topic = corpus.terms[t].contains(" ") || 2 * inTitles[t] >= members.size();
+            if (topic && score[t] >= SECOND_PART * score[first]) name += " & " + titleCase(corpus.surface(t));
             break;
         }
         List<String> keywords = new ArrayList<>();

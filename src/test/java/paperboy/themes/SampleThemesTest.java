@@ -107,9 +107,11 @@ class SampleThemesTest {
         Digest d = DIGESTS.get(mode);
         assertThat(d.theme("in-context-learning").orElseThrow().curated()).isTrue();
         assertThat(d.theme("long-context").orElseThrow().paperSlugs()).isNotEmpty();
+        // The shipped taxonomy covers the sample: most papers' primary theme is a curated one (the fallback to
+        // automatic themes for papers no curated theme claims is CuratedThemesTest's).
         Set<String> curatedSlugs = d.themes().stream().filter(Theme::curated).map(Theme::slug).collect(Collectors.toSet());
-        // Papers that no curated theme claims get an automatic one (or Other).
-        assertThat(d.papers()).anySatisfy(p -> assertThat(curatedSlugs).doesNotContain(p.themes().get(0)));
+        assertThat(d.papers().stream().filter(p -> curatedSlugs.contains(p.themes().get(0))).count())
+                .isGreaterThan(d.papers().size() * 3L / 4);
     }
 
     @org.junit.jupiter.api.Test

@@ -137,9 +137,9 @@ class StableThemesTest {
                     problems).orElseThrow();
             CuratedMatcher m = new CuratedMatcher(t, new TermAnalyzer());
             PaperTerms[] analysed = Corpus.analyse(papers, new TermAnalyzer(), AnalysisCache.NONE);
-            int[][] scores = new int[papers.size()][];
-            Corpus.stems(analysed, (i, title, abs) -> scores[i] = m.scores(title, abs));
-            List<List<Integer>> matches = m.match(papers, scores, problems);
+            ThemeEngine engine = new ThemeEngine(new TermAnalyzer(), c.minThemes(), c.maxThemes());
+            Corpus corpus = Corpus.of(papers, analysed, FitSet.of(papers), Optional.empty());
+            List<List<Integer>> matches = engine.claims(papers, analysed, corpus, t, m, problems);
             for (int i = 0; i < papers.size(); i++) clustered[i] = matches.get(i).isEmpty();
         }
         return ThemeCache.read(file).lookUp(papers).find(papers, FitSet.of(papers), clustered,

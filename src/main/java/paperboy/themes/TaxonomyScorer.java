@@ -1,0 +1,109 @@
+package paperboy.themes;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Assigns papers to a given taxonomy by weighing all the evidence, not by the first keyword found. A paper's
+ * score for a theme adds up
+ * <ul>
+ *   <li>its keyword hits (a title hit weighs more than an abstract one, a longer phrase more than a word),
+ *       saturating so that many hits do not drown the rest: {@code 1 - exp(-hits / KEYWORD_SCALE)};</li>
+ *   <li>its similarity to what the theme says it is (name, description and keywords, as TF-IDF);</li>
+ *   <li>its similarity to the papers that clearly belong to the theme: the centroid of the theme's confident
+ *       members, refined over a few rounds (leave-one-out, so a paper does not vote for itself).</li>
+ * </ul>
+ * The highest score is the primary theme, unless it is below {@link #CLAIM_BELOW}: the paper is then left to the
+ * automatic themes (or Other). Themes scoring nearly as high are secondary. Only the fit set's papers (see
+ * {@link FitSet}) shape the centroids, so papers added within a month change no older paper's themes.
+ */
+final class TaxonomyScorer {
+    static final double KEYWORD_SCALE = 3.0;
+    /**
+     * How much a cosine weighs against a saturated keyword score: TF-IDF cosines of papers on one topic are about
+     * 0.1, so a cosine of 0.1 with the description counts as one keyword in the title.
+     */
+    static final double SIMILARITY_WEIGHT = 10;
+    /** The theme's own papers are better evidence than its description: twice the weight. */
+    static final double CENTROID_WEIGHT = 20;
+    static final int ROUNDS = 5;
+    /** A paper whose best score is below this (one keyword hit's worth) is claimed by no curated theme. */
+    static final double CLAIM_BELOW = 1.0;
+    static final double SECONDARY_RATIO = 0.8;
+
+    private TaxonomyScorer() {}
+
+    /**
+     * @param keywordScores per paper and theme, {@link CuratedMatcher#scores}
+     * @param pinned        per paper, the themes it is pinned to (first)
+     * @return per paper, its themes primary first (at most {@link CuratedMatcher#MAX_THEMES}); empty: unclaimed
+     */
+    static List<List<Integer>> assign(Corpus corpus, List<SparseVector> descriptions, int[][] keywordScores,
+                                      List<List<Integer>> pinned) {
+        int n = corpus.size(), k = descriptions.size(), dims = corpus.terms.length;
+        double[][] prior = new double[n][k];
+        for (int i = 0; i < n; i++) {
+            SparseVector x = corpus.vectors.get(i);
+            for (int t = 0; t < k; t++) {
+                prior[i][t] = 1 - Math.exp(-keywordScores[i][t] / KEYWORD_SCALE)
+                        + SIMILARITY_WEIGHT * x.dot(descriptions.get(t));
+            }
+        }
+        int[] primary = new int[n];
+        double[][] score = prior;
+        for (int round = 0; round <= ROUNDS; round++) {
+            for (int i = 0; i < n; i++) primary[i] = best(score[i], pinned.get(i));
+            if (round == ROUNDS) break;
+            // Centroids of the fit set's confident members: claimed, and clearly ahead of their second theme.
+            double[][] sum = new double[k][dims];
+            boolean[] counted = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                if (!corpus.fit[i] || primary[i] < 0) continue;
+                counted[i] = true;
+                corpus.vectors.get(i).addTo(sum[primary[i]]);
+            }
+            double[] norm2 = new double[k];
+            for (int t = 0; t < k; t++) for (double v : sum[t]) norm2[t] += v * v;
+            double[][] next = new double[n][k];
+            for (int i = 0; i < n; i++) {
+                SparseVector x = corpus.vectors.get(i);
+                for (int t = 0; t < k; t++) {
+                    double dot = 0;
+                    for (int e = 0; e < x.ids().length; e++) dot += x.weights()[e] * sum[t][x.ids()[e]];
+                    double n2 = norm2[t];
+                    if (counted[i] && primary[i] == t) { // leave-one-out: the rest of the theme
+                        n2 = n2 - 2 * dot + 1;
+                        dot -= 1;
+                    }
+                    double cos = n2 <= 1e-9 ? 0 : dot / Math.sqrt(n2);
+                    next[i][t] = prior[i][t] + CENTROID_WEIGHT * cos;
+                }
+            }
+            score = next;
+        }
+        List<List<Integer>> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            List<Integer> themes = new ArrayList<>(pinned.get(i));
+            int p = primary[i];
+            if (p >= 0 && !themes.contains(p)) themes.add(p);
+            if (p >= 0) {
+                double floor = Math.max(CLAIM_BELOW, SECONDARY_RATIO * score[i][p]);
+                List<Integer> rest = new ArrayList<>();
+                for (int t = 0; t < k; t++) if (!themes.contains(t) && score[i][t] >= floor) rest.add(t);
+                final double[] s = score[i];
+                rest.sort((a, b) -> s[a] != s[b] ? Double.compare(s[b], s[a]) : Integer.compare(a, b));
+                themes.addAll(rest);
+            }
+            out.add(List.copyOf(themes.subList(0, Math.min(CuratedMatcher.MAX_THEMES, themes.size()))));
+        }
+        return out;
+    }
+
+    /** The pinned theme, else the best-scoring one if it claims the paper, else -1; ties to the first theme. */
+    private static int best(double[] s, List<Integer> pinned) {
+        if (!pinned.isEmpty()) return pinned.get(0);
+        int best = -1;
+        for (int t = 0; t < s.length; t++) if (s[t] >= CLAIM_BELOW && (best < 0 || s[t] > s[best])) best = t;
+        return best;
+    }
+}

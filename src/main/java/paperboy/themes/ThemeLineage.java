@@ -1,0 +1,185 @@
+package paperboy.themes;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import paperboy.model.Paper;
+
+/**
+ * Automatic themes that keep their identity from month to month. The model of a fit set is not fitted from
+ * scratch but grown month by month from the archive's start: the first month boundary at which the fit set holds
+ * {@link #START_SIZE} papers is fitted from scratch; at every later boundary (and finally for the whole fit set)
+ * the previous month's themes are carried over, each re-centred on its own papers in the new vocabulary:
+ * <ul>
+ *   <li>a paper already in a theme stays there unless another theme is clearly closer ({@link #SWITCH_MARGIN});</li>
+ *   <li>new papers join the nearest theme, or wait in a pool when none is close ({@link AutoClustering#OTHER_BELOW});</li>
+ *   <li>a theme is born when the pool clusters into a theme of at least {@link #BIRTH_SIZE} papers;</li>
+ *   <li>a theme left with fewer than {@link AutoClustering#MIN_SIZE} papers retires, its papers going to their
+ *       nearest theme.</li>
+ * </ul>
+ * A carried theme keeps its name (so its slug and URL). Everything is a function of the fit set's papers and
+ * dates alone, so a full build equals an incremental one whether or not the theme cache is there; the cache only
+ * saves refitting within a month.
+ */
+final class ThemeLineage {
+    /** A fit set smaller than this is fitted from scratch: too few papers to be worth keeping themes for. */
+    static final int START_SIZE = 500;
+    /** A paper moves to another theme only when it is this much closer (cosine) to it than to its own. */
+    static final double SWITCH_MARGIN = 0.1;
+    static final int BIRTH_SIZE = 2 * AutoClustering.MIN_SIZE;
+
+    private ThemeLineage() {}
+
+    /** One theme along the lineage: its name and keywords, and its papers as indices into the build's list. */
+    record Line(String name, List<String> keywords, List<Integer> members) {}
+
+    /**
+     * The fit and names for {@code docs} of the build's corpus, grown along the month boundaries of the fit set.
+     *
+     * @param analysed every paper's analysis, in the corpus's order
+     */
+    static ThemeEngine.Grown grow(ThemeEngine engine, Corpus corpus, PaperTerms[] analysed, List<Integer> docs) {
+        List<Paper> papers = corpus.papers;
+        TreeSet<LocalDate> months = new TreeSet<>();
+        for (int d : docs) if (corpus.fit[d]) months.add(papers.get(d).firstSeen().withDayOfMonth(1));
+        List<Line> lines = null;
+        for (LocalDate month : months) {
+            List<Integer> step = new ArrayList<>();
+            for (int d : docs) if (corpus.fit[d] && papers.get(d).firstSeen().isBefore(month)) step.add(d);
+            if (step.size() < START_SIZE) continue;
+            lines = step(engine, papers, analysed, step, lines);
+        }
+        if (lines == null) return null; // too young for a lineage: fitted from scratch
+        List<Integer> all = new ArrayList<>();
+        for (int d : docs) if (corpus.fit[d]) all.add(d);
+        lines = step(engine, papers, analysed, all, lines);
+        return engine.grown(corpus, docs, lines);
+    }
+
+    /** The themes of the papers {@code step} (build indices, ascending), carried over from {@code previous}. */
+    private static List<Line> step(ThemeEngine engine, List<Paper> papers, PaperTerms[] analysed, List<Integer> step,
+                                   List<Line> previous) {
+        List<Paper> sub = new ArrayList<>(step.size());
+        PaperTerms[] subTerms = new PaperTerms[step.size()];
+        int[] local = new int[papers.size()];
+        Arrays.fill(local, -1);
+        for (int i = 0; i < step.size(); i++) {
+            sub.add(papers.get(step.get(i)));
+            subTerms[i] = analysed[step.get(i)];
+            local[step.get(i)] = i;
+        }
+        boolean[] all = new boolean[sub.size()];
+        Arrays.fill(all, true);
+        Corpus c = Corpus.of(sub, subTerms, all, java.util.Optional.empty());
+        List<Integer> docs = new ArrayList<>();
+        for (int i = 0; i < sub.size(); i++) docs.add(i);
+        if (previous == null) {
+            ThemeEngine.Clusters fresh = engine.cluster(c, docs);
+            List<Line> out = new ArrayList<>();
+            for (ThemeEngine.Found f : fresh.themes()) {
+                out.add(new Line(f.name(), f.keywords(), f.members().stream().map(step::get).toList()));
+            }
+            return out;
+        }
+        int n = sub.size(), dims = c.terms.length;
+        int[] theme = new int[n];
+        Arrays.fill(theme, -1);
+        for (int t = 0; t < previous.size(); t++) for (int g : previous.get(t).members()) if (local[g] >= 0) theme[local[g]] = t;
+        boolean[] old = new boolean[n];
+        for (int i = 0; i < n; i++) old[i] = theme[i] >= 0;
+        int k = previous.size();
+        float[][] centroids = centroids(c, theme, k, dims);
+        double[] sims = SphericalKMeans.similarities(c.vectors, centroids);
+        List<Integer> pool = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (c.vectors.get(i).isEmpty()) {
+                theme[i] = -1;
+                continue;
+            }
+            int best = -1;
+            for (int t = 0; t < k; t++) if (best < 0 || sims[i * k + t] > sims[i * k + best]) best = t;
+            if (old[i]) {
+                if (sims[i * k + best] > sims[i * k + theme[i]] + SWITCH_MARGIN) theme[i] = best;
+            } else if (best >= 0 && sims[i * k + best] >= AutoClustering.OTHER_BELOW) {
+                theme[i] = best;
+            } else {
+                pool.add(i);
+            }
+        }
+        List<String> names = new ArrayList<>(previous.stream().map(Line::name).toList());
+        List<List<String>> keywords = new ArrayList<>(previous.stream().map(Line::keywords).toList());
+        if (pool.size() >= BIRTH_SIZE) {
+            ThemeEngine.Clusters born = engine.cluster(c, pool);
+            Set<String> taken = new HashSet<>();
+            names.forEach(x -> taken.add(x.toLowerCase(Locale.ROOT)));
+            for (ThemeEngine.Found f : born.themes()) {
+                if (f.members().size() < BIRTH_SIZE) continue;
+                String name = f.name();
+                for (int i = 2; taken.contains(name.toLowerCase(Locale.ROOT)); i++) {
+                    name = f.keywords().size() >= i ? f.name() + " (" + ThemeNamer.titleCase(f.keywords().get(i - 1)) + ")"
+                            : f.name() + " " + i;
+                }
+                taken.add(name.toLowerCase(Locale.ROOT));
+                int t = names.size();
+                names.add(name);
+                keywords.add(f.keywords());
+                for (int i : f.members()) theme[i] = t;
+            }
+        }
+        k = names.size();
+        // Retire themes left too small, smallest first; their papers go to the nearest live theme.
+        boolean[] alive = new boolean[k];
+        Arrays.fill(alive, true);
+        while (true) {
+            int[] size = new int[k];
+            for (int x : theme) if (x >= 0) size[x]++;
+            int smallest = -1;
+            for (int t = 0; t < k; t++) if (alive[t] && size[t] < AutoClustering.MIN_SIZE && (smallest < 0 || size[t] < size[smallest])) smallest = t;
+            if (smallest < 0) break;
+            alive[smallest] = false;
+            float[][] cs = centroids(c, theme, k, dims);
+            for (int i = 0; i < n; i++) {
+                if (theme[i] != smallest) continue;
+                int best = -1;
+                double bestSim = AutoClustering.OTHER_BELOW;
+                for (int t = 0; t < k; t++) {
+                    if (!alive[t]) continue;
+                    double s = c.vectors.get(i).dot(cs[t]);
+                    if (s >= bestSim) {
+                        bestSim = s;
+                        best = t;
+                    }
+                }
+                theme[i] = best;
+            }
+        }
+        List<Line> out = new ArrayList<>();
+        for (int t = 0; t < k; t++) {
+            if (!alive[t]) continue;
+            List<Integer> members = new ArrayList<>();
+            for (int i = 0; i < n; i++) if (theme[i] == t) members.add(step.get(i));
+            if (!members.isEmpty()) out.add(new Line(names.get(t), keywords.get(t), members));
+        }
+        return out;
+    }
+
+    /** Each theme's mean direction over its papers (zero for a theme without papers). */
+    static float[][] centroids(Corpus c, int[] theme, int k, int dims) {
+        double[][] sum = new double[k][dims];
+        for (int i = 0; i < theme.length; i++) if (theme[i] >= 0) c.vectors.get(i).addTo(sum[theme[i]]);
+        float[][] out = new float[k][dims];
+        for (int t = 0; t < k; t++) {
+            double norm = 0;
+            for (double v : sum[t]) norm += v * v;
+            if (norm == 0) continue;
+            norm = Math.sqrt(norm);
+            for (int d = 0; d < dims; d++) out[t][d] = (float) (sum[t][d] / norm);
+        }
+        return out;
+    }
+}
