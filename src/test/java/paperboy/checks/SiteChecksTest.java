@@ -163,20 +163,38 @@ class SiteChecksTest {
     }
 
     @Test
-    void theSearchIndexHoldsEveryPaperCompactly() throws Exception {
-        JsonNode index = new ObjectMapper().readTree(site.resolve("search/index.json").toFile());
-        assertThat(index.get("papers")).hasSize(207);
-        JsonNode retromae = null;
-        for (JsonNode p : index.get("papers")) {
-            if (p.get("t").asText().startsWith("RetroMAE v2")) retromae = p;
+    void theSearchIndexIsAManifestWordShardsAndChunksOfResults() throws Exception {
+        JsonNode manifest = searchFile("search/manifest.js", "m");
+        assertThat(manifest.get("docs").asInt()).isEqualTo(207);
+        assertThat(manifest.get("months").get(0).get(0).asText()).isEqualTo("2025-03");
+        JsonNode part = manifest.get("parts").get(0);
+        assertThat(part.get("id").asText()).isEqualTo("a");
+        // RetroMAE v2 is found in the result chunks...
+        int retromae = -1, chunk = manifest.get("chunk").asInt();
+        for (int i = 0; i < 207 && retromae < 0; i++) {
+            JsonNode d = searchFile("search/docs/" + (i / chunk) + ".js", "d" + (i / chunk)).get(i % chunk);
+            if (d.get(1).asText().startsWith("RetroMAE v2")) retromae = i;
         }
-        assertThat(retromae).isNotNull();
-        assertThat(retromae.get("n").asInt()).isEqualTo(5);
-        assertThat(retromae.get("d").asText()).isEqualTo("2025-03-11");
-        assertThat(retromae.get("w").asText()).contains("retrieval").doesNotContain(" the ");
-        String script = Files.readString(site.resolve("search/index.js"), StandardCharsets.UTF_8);
-        assertThat(script).startsWith("window.PAPERBOY_SEARCH={");
-        assertThat(Files.size(site.resolve("search/index.js"))).isLessThan(400_000);
+        assertThat(retromae).isNotNegative();
+        JsonNode doc = searchFile("search/docs/" + (retromae / chunk) + ".js", "d" + (retromae / chunk)).get(retromae % chunk);
+        assertThat(doc.get(2).asText()).isEqualTo("2025-03-11");
+        assertThat(doc.get(3).asInt()).isEqualTo(5);
+        // ...and under "retrieval" in the word shard whose range holds it, but not under a stop word.
+        JsonNode keys = part.get("keys");
+        int shard = 0;
+        for (int i = 0; i < keys.size(); i++) if (keys.get(i).asText().compareTo("retrieval") <= 0) shard = i;
+        JsonNode words = searchFile("search/a/" + shard + ".js", "ta/" + shard);
+        assertThat(paperboy.render.SearchIndexCodec.decode(words.get("retrieval").get(0).asText(), 207)).contains(retromae);
+        assertThat(words.has("the")).isFalse();
+        assertThat(site.resolve("search/index.json")).doesNotExist();
+        assertThat(site.resolve("search/index.js")).doesNotExist();
+    }
+
+    private JsonNode searchFile(String path, String key) throws Exception {
+        String script = Files.readString(site.resolve(path), StandardCharsets.UTF_8);
+        String head = "PAPERBOY_SEARCH(\"" + key + "\",";
+        assertThat(script).startsWith(head).endsWith(");\n");
+        return new ObjectMapper().readTree(script.substring(head.length(), script.length() - 3));
     }
 
     @Test
