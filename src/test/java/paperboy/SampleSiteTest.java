@@ -139,9 +139,10 @@ class SampleSiteTest {
 
     @Test
     void archiveGroupsDaysByMonthWithCounts() throws IOException {
-        Document a = page("archive/index.html");
+        Document a = page("archive/2025/index.html");
         assertThat(a.select(".month h2")).extracting(Element::ownText).containsExactly("August 2025", "March 2025");
-        assertThat(a.select(".month").get(1).select("li").first().text()).isEqualTo("Friday, March 14, 2025 54 papers, 47 new");
+        assertThat(a.select(".month").get(1).select("td.has-listings a").last().attr("title"))
+                .isEqualTo("Friday, March 14, 2025: 54 papers, 47 new");
     }
 
     @Test

@@ -16,8 +16,8 @@ import paperboy.model.Theme;
 /**
  * Files for search engines: {@code robots.txt} always; with a base URL (a sitemap lists absolute URLs)
  * {@code sitemap.xml}, a sitemap index over {@code sitemaps/*.xml}: {@code sitemaps/site.xml} for the pages
- * every day changes (home, archive, themes), and per year {@code sitemaps/YYYY.xml} with that year's days and
- * the papers first seen in it, so older years' files stay as they are. No file lists more than
+ * every day changes (home, archive, themes), and per year {@code sitemaps/YYYY.xml} with that year's days, its
+ * archive page and the papers first seen in it, so older years' files stay as they are. No file lists more than
  * {@value #MAX_URLS} URLs (the protocol's limit); a year with more goes on in {@code YYYY-2.xml} and so on.
  * Every {@code lastmod} is a date from the data (the latest day that changed the page), never the build time,
  * so the output stays byte-identical for the same input.
@@ -84,6 +84,12 @@ public final class DiscoveryFiles implements Renderer {
             }
             groups.computeIfAbsent(String.valueOf(d.date().getYear()), y -> new ArrayList<>())
                     .add(new Entry(SitePaths.day(d.date()), changed));
+        }
+        for (Day d : digest.days()) {
+            List<Entry> year = groups.get(String.valueOf(d.date().getYear()));
+            String path = ArchivePages.yearPath(d.date().getYear());
+            if (!year.isEmpty() && year.get(year.size() - 1).path().equals(path)) year.remove(year.size() - 1);
+            year.add(new Entry(path, d.date())); // a year's archive page changes with its last day
         }
         for (Paper p : SearchIndex.inFirstSeenOrder(digest)) {
             groups.computeIfAbsent(String.valueOf(p.firstSeen().getYear()), y -> new ArrayList<>())

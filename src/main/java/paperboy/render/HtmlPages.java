@@ -7,7 +7,7 @@ import paperboy.model.Day;
 import paperboy.model.Digest;
 import paperboy.model.Paper;
 
-/** The HTML page kinds: home, one page per day and per paper, archive, 404. Rendered in parallel. */
+/** The HTML page kinds: home, one page per day and per paper, archive (and per year), 404. Rendered in parallel. */
 public final class HtmlPages implements PagedRenderer {
 
     @Override
@@ -20,7 +20,11 @@ public final class HtmlPages implements PagedRenderer {
         Views views = new Views(digest, ctx.config(), ctx.texts(digest));
         List<Job> jobs = new ArrayList<>();
         jobs.add(new Job(SitePaths.HOME, "home.ftlh", views::homePage));
-        jobs.add(new Job(SitePaths.ARCHIVE, "archive.ftlh", views::archivePage));
+        ArchivePages archive = new ArchivePages(digest, views, ctx.config().title());
+        jobs.add(new Job(SitePaths.ARCHIVE, "archive.ftlh", archive::index));
+        for (int year : archive.years()) {
+            jobs.add(new Job(ArchivePages.yearPath(year), "archive-year.ftlh", () -> archive.year(year)));
+        }
         jobs.add(new Job(SitePaths.NOT_FOUND, "404.ftlh", views::notFoundPage));
         for (Day d : digest.days()) {
             String path = SitePaths.day(d.date());

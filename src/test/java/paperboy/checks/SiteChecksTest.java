@@ -151,14 +151,19 @@ class SiteChecksTest {
     }
 
     @Test
-    void theArchiveShowsAMonthCalendarWithLinksToTheDaysThatHaveListings() throws Exception {
+    void theArchiveListsYearsAndMonthsAndEachYearShowsItsMonthsAsCalendars() throws Exception {
         Document archive = Jsoup.parse(site.resolve("archive/index.html").toFile(), "UTF-8");
-        assertThat(archive.select("table.calendar")).hasSize(2); // March and August 2025
-        assertThat(archive.select("table.calendar td.has-listings a").eachAttr("href")).containsExactly(
-                "../days/2025-08-07/index.html", "../days/2025-08-20/index.html",
-                "../days/2025-03-11/index.html", "../days/2025-03-13/index.html", "../days/2025-03-14/index.html");
+        assertThat(archive.select(".archive-year h2 a").eachAttr("href")).containsExactly("../archive/2025/index.html");
+        assertThat(archive.select(".month-links a").eachAttr("href")).containsExactly("../archive/2025/index.html#2025-08", "../archive/2025/index.html#2025-03");
+        assertThat(archive.select(".month-links li").eachText()).containsExactly("August 2 days, 104 listings", "March 3 days, 175 listings");
+        assertThat(archive.select("table.calendar")).hasSize(1); // the latest month
+        Document year = Jsoup.parse(site.resolve("archive/2025/index.html").toFile(), "UTF-8");
+        assertThat(year.select("section.month").eachAttr("id")).containsExactly("2025-08", "2025-03");
+        assertThat(year.select("table.calendar td.has-listings a").eachAttr("href")).containsExactly(
+                "../../days/2025-08-07/index.html", "../../days/2025-08-20/index.html",
+                "../../days/2025-03-11/index.html", "../../days/2025-03-13/index.html", "../../days/2025-03-14/index.html");
         // August 2025 starts on a Friday: four blank cells, then 1.
-        Element firstWeek = archive.select("table.calendar").first().selectFirst("tbody tr");
+        Element firstWeek = year.select("table.calendar").first().selectFirst("tbody tr");
         assertThat(firstWeek.select("td").stream().map(Element::text).toList()).containsExactly("", "", "", "", "1", "2", "3");
     }
 
@@ -217,7 +222,7 @@ class SiteChecksTest {
                 assertThat(sitemap.select("url:has(loc:containsOwn(" + "retromae-v2-duplex-masked-auto-encoder-for-pre-training" + ")) > lastmod").text()).isEqualTo("2025-08-20");
             }
         }
-        assertThat(locs).hasSize(1 + 1 + 5 + 207).doesNotHaveDuplicates().allMatch(u -> u.startsWith("https://example.org/digest/"))
+        assertThat(locs).hasSize(1 + 1 + 1 + 5 + 207).doesNotHaveDuplicates().allMatch(u -> u.startsWith("https://example.org/digest/"))
                 .contains("https://example.org/digest/", "https://example.org/digest/days/2025-08-07/");
         for (String loc : locs) {
             Path page = site.resolve(loc.substring(TestSites.BASE_URL.toString().length())).resolve("index.html");

@@ -34,15 +34,16 @@ class DiscoveryFilesTest {
         Map<String, List<DiscoveryFiles.Entry>> groups = DiscoveryFiles.groups(digest);
         assertThat(groups.keySet()).containsExactly("2024", "2025", "site");
         List<Output> out = new DiscoveryFiles(4).sitemaps(groups, BASE);
-        // 2024: 2 days + 10 papers = 12 URLs → three files of 4.
+        // 2024: 2 days, its archive page, 10 papers = 13 URLs → four files of at most 4.
         assertThat(out).extracting(Output::path).containsExactly("sitemaps/2024.xml", "sitemaps/2024-2.xml",
-                "sitemaps/2024-3.xml", "sitemaps/2025.xml", "sitemaps/2025-2.xml", "sitemaps/2025-3.xml",
+                "sitemaps/2024-3.xml", "sitemaps/2024-4.xml", "sitemaps/2025.xml", "sitemaps/2025-2.xml",
+                "sitemaps/2025-3.xml", "sitemaps/2025-4.xml",
                 "sitemaps/site.xml", "sitemap.xml");
         for (Output o : out) {
             if (!o.path().equals("sitemap.xml")) assertThat(urls(o)).as(o.path()).isBetween(1, 4);
         }
         String index = new String(out.get(out.size() - 1).bytes(), StandardCharsets.UTF_8);
-        assertThat(index).contains("<sitemap><loc>https://example.org/sitemaps/2024-3.xml</loc><lastmod>2024-12-31</lastmod></sitemap>");
+        assertThat(index).contains("<sitemap><loc>https://example.org/sitemaps/2024-4.xml</loc><lastmod>2024-12-31</lastmod></sitemap>");
     }
 
     @Test
@@ -56,7 +57,7 @@ class DiscoveryFilesTest {
             assertThat(n).as(o.path()).isLessThanOrEqualTo(DiscoveryFiles.MAX_URLS);
             total += n;
         }
-        assertThat(total).isEqualTo(2 + 3650 + 3650 * 50);
+        assertThat(total).isEqualTo(2 + 10 + 3650 + 3650 * 50);
         assertThat(out).hasSize(10 + 1 + 1); // 2016-2025 (3,650 days end on Dec 28, 2025), site.xml, the index
     }
 
