@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Loads the libraries a build is about to need on a spare core while the build's own thread reads the config
  * and parses. A short build is dominated by the JVM loading, verifying and first running the classes of
- * Jackson, FreeMarker, flexmark, jsoup, Lucene, ph-css and Jakarta Mail, one after another on one thread; a
+ * Jackson, FreeMarker, flexmark, jsoup, Lucene and Jakarta Mail, one after another on one thread; a
  * small throw-away call to each here loads them in parallel with that thread. Nothing here touches the
  * build's inputs or outputs, and a failure only means no head start: it is ignored.
  */
@@ -27,7 +27,6 @@ public final class Warmup {
                 Warmup::markdown,
                 Warmup::lucene,
                 Warmup::json,
-                Warmup::css,
                 Warmup::mail);
     }
 
@@ -64,14 +63,6 @@ public final class Warmup {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private static void css() {
-        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(
-                "<html><head><style>p.a { color: #333; } td { padding: 0 }</style></head>"
-                        + "<body><p class=\"a\" style=\"margin:0\">warm</p><table><tr><td>x</td></tr></table></body></html>");
-        paperboy.render.newsletter.CssInliner.inline(doc);
-        doc.outerHtml();
     }
 
     private static void mail() {

@@ -2,12 +2,8 @@ package paperboy.render.newsletter;
 
 import jakarta.mail.Session;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Entities;
 import paperboy.config.SiteConfig;
 import paperboy.model.Day;
 import paperboy.model.Digest;
@@ -43,29 +39,23 @@ public final class Newsletters implements UnitRenderer {
         Optional<URI> base = ctx.config().baseUrl();
         if (base.isEmpty()) return List.of();
         Editions editions = new Editions(digest, ctx.config(), base.get(), ctx.texts(digest));
-        CssInliner.Sheets sheets = new CssInliner.Sheets();
         // One mail session for every message: making one looks up Jakarta Mail's providers again each time.
         Session session = MimeEdition.offlineSession();
         return digest.days().stream()
                 .map(d -> new Unit(List.of(SitePaths.newsletter(d.date(), "html"), SitePaths.newsletter(d.date(), "txt"),
                         SitePaths.newsletter(d.date(), "eml")), TEMPLATE, () -> editions.edition(d),
-                        page -> outputs(parts((EditionPage) page, ctx.templates(), sheets, d), ctx.config(), base.get(),
+                        page -> outputs(parts((EditionPage) page, ctx.templates(), d), ctx.config(), base.get(),
                                 session)))
                 .toList();
     }
 
     /** The html and text of one day's edition. */
     public static MimeEdition.Parts edition(Day day, Editions editions, Templates templates) {
-        return edition(day, editions, templates, new CssInliner.Sheets());
+        return parts(editions.edition(day), templates, day);
     }
 
-    /** The same, with the e-mail CSS parsed once for all the editions of a build. */
-    public static MimeEdition.Parts edition(Day day, Editions editions, Templates templates, CssInliner.Sheets sheets) {
-        return parts(editions.edition(day), templates, sheets, day);
-    }
-
-    private static MimeEdition.Parts parts(EditionPage page, Templates templates, CssInliner.Sheets sheets, Day day) {
-        return new MimeEdition.Parts(page, html(page, templates, sheets), PlainTextEdition.render(page), day.date());
+    private static MimeEdition.Parts parts(EditionPage page, Templates templates, Day day) {
+        return new MimeEdition.Parts(page, html(page, templates), PlainTextEdition.render(page), day.date());
     }
 
     /** The three files of one edition, with the .eml addressed to the configured recipient. */
@@ -82,19 +72,8 @@ public final class Newsletters implements UnitRenderer {
                 new Output(SitePaths.newsletter(p.date(), "eml"), eml, name()));
     }
 
-    /** Renders the template, then moves its CSS onto the elements. */
+    /** Renders the template, which writes every style inline itself (no style sheet to move at build time). */
     static String html(EditionPage page, Templates templates) {
-        return html(page, templates, new CssInliner.Sheets());
-    }
-
-    static String html(EditionPage page, Templates templates, CssInliner.Sheets sheets) {
-        Document doc = Jsoup.parse(templates.render(TEMPLATE, page));
-        CssInliner.inline(doc, sheets);
-        doc.select("[class]").removeAttr("class"); // served their purpose; bytes count against the 102 KB
-        doc.outputSettings()
-                .prettyPrint(false)
-                .charset(StandardCharsets.UTF_8)
-                .escapeMode(Entities.EscapeMode.base);
-        return doc.outerHtml();
+        return templates.render(TEMPLATE, page);
     }
 }
