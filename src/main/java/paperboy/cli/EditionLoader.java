@@ -79,8 +79,7 @@ final class EditionLoader {
         try {
             Templates templates = Templates.from(site.templates);
             Editions editions = new Editions(digest, config.get(), base);
-            paperboy.render.newsletter.CssInliner.Sheets sheets = new paperboy.render.newsletter.CssInliner.Sheets();
-            List<MimeEdition.Parts> parts = days.stream().map(d -> Newsletters.edition(d, editions, templates, sheets)).toList();
+            List<MimeEdition.Parts> parts = days.stream().map(d -> Newsletters.edition(d, editions, templates)).toList();
             return new Loaded(config.get(), base, parts);
         } catch (RenderException e) {
             err.println("error: " + e.getMessage());

@@ -46,6 +46,7 @@ public final class Main implements Runnable {
         m.put("serve", ServeCommand::new);
         m.put("newsletter", paperboy.cli.NewsletterCommand::new);
         m.put("send", paperboy.cli.SendCommand::new);
+        m.put("export", paperboy.cli.ExportCommand::new);
         return m;
     }
 

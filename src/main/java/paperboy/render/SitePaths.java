@@ -11,7 +11,7 @@ public final class SitePaths {
     public static final String ARCHIVE = "archive/index.html";
     public static final String NOT_FOUND = "404.html";
     public static final String STYLESHEET = "assets/style.css";
-    public static final String DIGEST_JSON = "data/digest.json";
+    public static final String DATA_INDEX = "data/index.json";
     public static final String THEMES = "themes/index.html";
     public static final String FEED_RSS = "feed.xml";
     public static final String FEED_ATOM = "atom.xml";

@@ -94,13 +94,13 @@ class ReaderJourneyTest {
         assertThat(page.locator("#" + RETROMAE).isVisible()).isTrue();
 
         // Search as you type; the index is loaded only now.
-        assertThat(requests).noneMatch(u -> u.contains("search/index.js"));
+        assertThat(requests).noneMatch(u -> u.contains("/search/"));
         Locator box = page.locator("#search-q");
         box.click();
         box.pressSequentially("duplex masked", new Locator.PressSequentiallyOptions().setDelay(20));
         Locator results = page.locator(".search-list a");
         results.first().waitFor();
-        assertThat(requests).anyMatch(u -> u.endsWith("search/index.js"));
+        assertThat(requests).anyMatch(u -> u.endsWith("search/manifest.js"));
         assertThat(results.first().locator(".r-title").textContent()).startsWith("RetroMAE v2");
         assertThat(results.first().locator(".r-meta").textContent()).isEqualTo("Mar 11, 2025 · listed on 5 days");
         assertThat(page.locator("#search-status").textContent()).isEqualTo("1 paper matches.");

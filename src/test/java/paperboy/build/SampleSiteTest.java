@@ -42,25 +42,54 @@ class SampleSiteTest {
     }
 
     @Test
-    void digestJsonHasTheSeedCounts() throws IOException {
-        JsonNode d = new ObjectMapper().readTree(site.resolve("data/digest.json").toFile());
-        assertThat(d.get("days")).hasSize(5);
+    void theDataFilesHoldTheDaysAndEachMonthsPapers() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode index = json.readTree(site.resolve("data/index.json").toFile());
+        assertThat(index.get("version").asInt()).isEqualTo(2);
+        assertThat(index.get("days")).hasSize(5);
         int listings = 0;
-        for (JsonNode day : d.get("days")) listings += day.get("papers").size();
+        for (JsonNode day : index.get("days")) listings += day.get("papers").size();
         assertThat(listings).isEqualTo(279);
-        assertThat(d.get("papers")).hasSize(207);
-        int multi = 0;
-        for (JsonNode p : d.get("papers")) if (p.get("days").size() > 1) multi++;
-        assertThat(multi).isEqualTo(51);
-        JsonNode retro = null;
-        for (JsonNode p : d.get("papers")) if (p.get("slug").asText().equals(RETRO_SLUG)) retro = p;
+        assertThat(index.get("days")).extracting(n -> n.get("date").asText())
+                .containsExactly("2025-03-11", "2025-03-13", "2025-03-14", "2025-08-07", "2025-08-20");
+        assertThat(index.get("months")).extracting(n -> n.get("file").asText())
+                .containsExactly("2025-03.json", "2025-08.json");
+        List<JsonNode> papers = new ArrayList<>();
+        int counted = 0;
+        for (JsonNode m : index.get("months")) {
+            JsonNode month = json.readTree(site.resolve("data").resolve(m.get("file").asText()).toFile());
+            month.get("papers").forEach(papers::add);
+            counted += m.get("papers").asInt();
+            for (JsonNode p : month.get("papers")) assertThat(p.get("firstSeen").asText()).startsWith(m.get("month").asText());
+        }
+        assertThat(papers).hasSize(207);
+        assertThat(counted).isEqualTo(207);
+        assertThat(papers.stream().filter(p -> p.get("days").size() > 1)).hasSize(51);
+        JsonNode retro = papers.stream().filter(p -> p.get("slug").asText().equals(RETRO_SLUG)).findFirst().orElseThrow();
         assertThat(retro.get("title").asText()).startsWith("RetroMAE v2");
         assertThat(retro.get("abstract").asText()).startsWith("To better support retrieval applications");
         assertThat(retro.get("firstSeen").asText()).isEqualTo("2025-03-11");
         assertThat(retro.get("days")).hasSize(5);
         assertThat(retro.get("themes")).isNotEmpty();
-        assertThat(d.get("days")).extracting(n -> n.get("date").asText())
-                .containsExactly("2025-03-11", "2025-03-13", "2025-03-14", "2025-08-07", "2025-08-20");
+        assertThat(site.resolve("data/digest.json")).doesNotExist();
+    }
+
+    @Test
+    void exportWritesTheWholeDigestAsOneFile() throws IOException {
+        Path file = tmp.resolve("export/digest.json");
+        Cli r = Cli.run("export", "--out", file.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode d = new ObjectMapper().readTree(file.toFile());
+        assertThat(d.get("version").asInt()).isEqualTo(2);
+        assertThat(d.get("days")).hasSize(5);
+        assertThat(d.get("papers")).hasSize(207);
+        assertThat(d.get("papers").get(0).fieldNames()).toIterable().containsExactly("slug", "title", "abstract",
+                "abstractRaw", "days", "firstSeen", "themes", "related", "titleVariants", "abstractVariants",
+                "arxivId", "authors");
+        assertThat(d.get("themes").get(0).get("papers")).isNotEmpty();
+        Cli toStdout = Cli.run("export");
+        assertThat(toStdout.exitCode()).isZero();
+        assertThat(toStdout.out().strip()).isEqualTo(Files.readString(file).strip());
     }
 
     @Test
@@ -111,9 +140,10 @@ class SampleSiteTest {
 
     @Test
     void archiveGroupsDaysByMonthWithCounts() throws IOException {
-        Document a = page("archive/index.html");
+        Document a = page("archive/2025/index.html");
         assertThat(a.select(".month h2")).extracting(Element::ownText).containsExactly("August 2025", "March 2025");
-        assertThat(a.select(".month").get(1).select("li").first().text()).isEqualTo("Friday, March 14, 2025 54 papers, 47 new");
+        assertThat(a.select(".month").get(1).select("td.has-listings a").last().attr("title"))
+                .isEqualTo("Friday, March 14, 2025: 54 papers, 47 new");
     }
 
     @Test

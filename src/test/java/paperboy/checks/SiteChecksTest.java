@@ -151,41 +151,78 @@ class SiteChecksTest {
     }
 
     @Test
-    void theArchiveShowsAMonthCalendarWithLinksToTheDaysThatHaveListings() throws Exception {
+    void theArchiveListsYearsAndMonthsAndEachYearShowsItsMonthsAsCalendars() throws Exception {
         Document archive = Jsoup.parse(site.resolve("archive/index.html").toFile(), "UTF-8");
-        assertThat(archive.select("table.calendar")).hasSize(2); // March and August 2025
-        assertThat(archive.select("table.calendar td.has-listings a").eachAttr("href")).containsExactly(
-                "../days/2025-08-07/index.html", "../days/2025-08-20/index.html",
-                "../days/2025-03-11/index.html", "../days/2025-03-13/index.html", "../days/2025-03-14/index.html");
+        assertThat(archive.select(".archive-year h2 a").eachAttr("href")).containsExactly("../archive/2025/index.html");
+        assertThat(archive.select(".month-links a").eachAttr("href")).containsExactly("../archive/2025/index.html#2025-08", "../archive/2025/index.html#2025-03");
+        assertThat(archive.select(".month-links li").eachText()).containsExactly("August 2 days, 104 listings", "March 3 days, 175 listings");
+        assertThat(archive.select("table.calendar")).hasSize(1); // the latest month
+        Document year = Jsoup.parse(site.resolve("archive/2025/index.html").toFile(), "UTF-8");
+        assertThat(year.select("section.month").eachAttr("id")).containsExactly("2025-08", "2025-03");
+        assertThat(year.select("table.calendar td.has-listings a").eachAttr("href")).containsExactly(
+                "../../days/2025-08-07/index.html", "../../days/2025-08-20/index.html",
+                "../../days/2025-03-11/index.html", "../../days/2025-03-13/index.html", "../../days/2025-03-14/index.html");
         // August 2025 starts on a Friday: four blank cells, then 1.
-        Element firstWeek = archive.select("table.calendar").first().selectFirst("tbody tr");
+        Element firstWeek = year.select("table.calendar").first().selectFirst("tbody tr");
         assertThat(firstWeek.select("td").stream().map(Element::text).toList()).containsExactly("", "", "", "", "1", "2", "3");
     }
 
     @Test
-    void theSearchIndexHoldsEveryPaperCompactly() throws Exception {
-        JsonNode index = new ObjectMapper().readTree(site.resolve("search/index.json").toFile());
-        assertThat(index.get("papers")).hasSize(207);
-        JsonNode retromae = null;
-        for (JsonNode p : index.get("papers")) {
-            if (p.get("t").asText().startsWith("RetroMAE v2")) retromae = p;
+    void theSearchIndexIsAManifestWordShardsAndChunksOfResults() throws Exception {
+        JsonNode manifest = searchFile("search/manifest.js", "m");
+        assertThat(manifest.get("docs").asInt()).isEqualTo(207);
+        assertThat(manifest.get("months").get(0).get(0).asText()).isEqualTo("2025-03");
+        JsonNode part = manifest.get("parts").get(0);
+        assertThat(part.get("id").asText()).isEqualTo("a");
+        // RetroMAE v2 is found in the result chunks...
+        int retromae = -1, chunk = manifest.get("chunk").asInt();
+        for (int i = 0; i < 207 && retromae < 0; i++) {
+            JsonNode d = searchFile("search/docs/" + (i / chunk) + ".js", "d" + (i / chunk)).get(i % chunk);
+            if (d.get(1).asText().startsWith("RetroMAE v2")) retromae = i;
         }
-        assertThat(retromae).isNotNull();
-        assertThat(retromae.get("n").asInt()).isEqualTo(5);
-        assertThat(retromae.get("d").asText()).isEqualTo("2025-03-11");
-        assertThat(retromae.get("w").asText()).contains("retrieval").doesNotContain(" the ");
-        String script = Files.readString(site.resolve("search/index.js"), StandardCharsets.UTF_8);
-        assertThat(script).startsWith("window.PAPERBOY_SEARCH={");
-        assertThat(Files.size(site.resolve("search/index.js"))).isLessThan(400_000);
+        assertThat(retromae).isNotNegative();
+        JsonNode doc = searchFile("search/docs/" + (retromae / chunk) + ".js", "d" + (retromae / chunk)).get(retromae % chunk);
+        assertThat(doc.get(2).asText()).isEqualTo("2025-03-11");
+        assertThat(doc.get(3).asInt()).isEqualTo(5);
+        // ...and under "retrieval" in the word shard whose range holds it, but not under a stop word.
+        JsonNode keys = part.get("keys");
+        int shard = 0;
+        for (int i = 0; i < keys.size(); i++) if (keys.get(i).asText().compareTo("retrieval") <= 0) shard = i;
+        JsonNode words = searchFile("search/a/" + shard + ".js", "ta/" + shard);
+        assertThat(paperboy.render.data.SearchIndexCodec.decode(words.get("retrieval").get(0).asText(), 207)).contains(retromae);
+        assertThat(words.has("the")).isFalse();
+        assertThat(site.resolve("search/index.json")).doesNotExist();
+        assertThat(site.resolve("search/index.js")).doesNotExist();
+    }
+
+    private JsonNode searchFile(String path, String key) throws Exception {
+        String script = Files.readString(site.resolve(path), StandardCharsets.UTF_8);
+        String head = "PAPERBOY_SEARCH(\"" + key + "\",";
+        assertThat(script).startsWith(head).endsWith(");\n");
+        return new ObjectMapper().readTree(script.substring(head.length(), script.length() - 3));
     }
 
     @Test
     void robotsAndSitemapListEveryPageByAbsoluteUrl() throws Exception {
         String robots = Files.readString(site.resolve("robots.txt"));
         assertThat(robots).contains("User-agent: *", "Sitemap: https://example.org/digest/sitemap.xml");
-        Document sitemap = Jsoup.parse(Files.readString(site.resolve("sitemap.xml")), "", org.jsoup.parser.Parser.xmlParser());
-        List<String> locs = sitemap.select("url > loc").eachText();
-        assertThat(locs).hasSize(1 + 1 + 5 + 207).allMatch(u -> u.startsWith("https://example.org/digest/"))
+        Document index = Jsoup.parse(Files.readString(site.resolve("sitemap.xml")), "", org.jsoup.parser.Parser.xmlParser());
+        assertThat(index.selectFirst("sitemapindex")).isNotNull();
+        assertThat(index.select("sitemap > loc").eachText()).containsExactly(
+                "https://example.org/digest/sitemaps/2025.xml", "https://example.org/digest/sitemaps/site.xml");
+        assertThat(index.select("sitemap > lastmod").eachText()).containsExactly("2025-08-20", "2025-08-20");
+        List<String> locs = new ArrayList<>();
+        for (String file : index.select("sitemap > loc").eachText()) {
+            Document sitemap = Jsoup.parse(Files.readString(site.resolve(file.substring(TestSites.BASE_URL.toString().length()))),
+                    "", org.jsoup.parser.Parser.xmlParser());
+            locs.addAll(sitemap.select("url > loc").eachText());
+            if (file.endsWith("2025.xml")) {
+                // A day page's lastmod is the latest day one of its papers was listed; a paper's, its last day.
+                assertThat(sitemap.select("url:has(loc:containsOwn(days/2025-03-11/)) > lastmod").text()).isEqualTo("2025-08-20");
+                assertThat(sitemap.select("url:has(loc:containsOwn(" + "retromae-v2-duplex-masked-auto-encoder-for-pre-training" + ")) > lastmod").text()).isEqualTo("2025-08-20");
+            }
+        }
+        assertThat(locs).hasSize(1 + 1 + 1 + 5 + 207).doesNotHaveDuplicates().allMatch(u -> u.startsWith("https://example.org/digest/"))
                 .contains("https://example.org/digest/", "https://example.org/digest/days/2025-08-07/");
         for (String loc : locs) {
             Path page = site.resolve(loc.substring(TestSites.BASE_URL.toString().length())).resolve("index.html");

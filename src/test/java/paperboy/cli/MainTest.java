@@ -16,7 +16,7 @@ class MainTest {
     void helpTyposAndOptionsSeeEveryCommandInOrder() {
         for (String[] args : new String[][] {{}, {"help", "build"}, {"--help"}, {"bild"}}) {
             assertThat(Main.commandLine(args).getSubcommands().keySet())
-                    .containsExactly("build", "themes", "help", "serve", "newsletter", "send");
+                    .containsExactly("build", "themes", "help", "serve", "newsletter", "send", "export");
         }
     }
 

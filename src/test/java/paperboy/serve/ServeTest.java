@@ -71,7 +71,7 @@ class ServeTest {
         assertThat(get("/assets/style.css").headers().firstValue("Content-Type")).hasValue("text/css; charset=utf-8");
         assertThat(get("/assets/site.js").headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
         assertThat(get("/assets/favicon.svg").headers().firstValue("Content-Type")).hasValue("image/svg+xml");
-        assertThat(get("/data/digest.json").headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(get("/data/index.json").headers().firstValue("Content-Type")).hasValue("application/json");
         assertThat(get("/robots.txt").headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
         HttpResponse<String> missing = get("/papers/no-such-paper/");
         assertThat(missing.statusCode()).isEqualTo(404);

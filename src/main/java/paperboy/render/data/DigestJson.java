@@ -8,7 +8,11 @@ import paperboy.render.Renderer;
 import paperboy.render.SitePaths;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import paperboy.model.Day;
 import paperboy.model.Digest;
 import paperboy.model.Listing;
@@ -16,25 +20,77 @@ import paperboy.model.Paper;
 import paperboy.model.Theme;
 
 /**
- * {@code data/digest.json}: the whole digest as data for tests and other tools. The schema is documented in
- * the README; fields are written in a fixed order, so the file is byte-identical for the same input.
+ * The digest as data, in the schema the README documents. A build writes it split by month, so a new day
+ * rewrites the index and its own month only: {@code data/index.json} (days, themes, the months) and
+ * {@code data/YYYY-MM.json} (the papers first seen that month). {@link #whole} is the one-file export of
+ * {@code paperboy export}. Fields are written in a fixed order, so the files are byte-identical for the same input.
  */
 public final class DigestJson implements Renderer {
-    /** Bump when a field changes meaning or is removed; adding fields does not bump it. */
-    public static final int SCHEMA_VERSION = 1;
+    /** Bump when a field changes meaning or is removed; adding fields does not bump it. 2: split by month. */
+    public static final int SCHEMA_VERSION = 2;
+    public static final String INDEX = "data/index.json";
 
     @Override
     public String name() {
         return "data";
     }
 
+    /** {@code data/YYYY-MM.json}. */
+    public static String monthPath(YearMonth month) {
+        return "data/" + month + ".json";
+    }
+
     @Override
     public List<Output> render(Digest digest, RenderContext ctx) {
         PaperTexts texts = ctx.texts(digest);
-        byte[] json = JsonOut.bytes(true, SitePaths.DIGEST_JSON, g -> {
+        Map<YearMonth, List<Paper>> byMonth = new LinkedHashMap<>();
+        for (Paper p : SearchIndex.inFirstSeenOrder(digest)) {
+            byMonth.computeIfAbsent(YearMonth.from(p.firstSeen()), m -> new ArrayList<>()).add(p);
+        }
+        List<Output> out = new ArrayList<>();
+        out.add(new Output(INDEX, JsonOut.bytes(true, INDEX, g -> {
             g.writeStartObject();
             g.writeNumberField("version", SCHEMA_VERSION);
             JsonOut.string(g, "title", ctx.config().title());
+            g.writeArrayFieldStart("days");
+            for (Day d : digest.days()) day(g, d);
+            g.writeEndArray();
+            g.writeArrayFieldStart("themes");
+            for (Theme t : digest.themes()) theme(g, t, false);
+            g.writeEndArray();
+            g.writeArrayFieldStart("months");
+            for (var m : byMonth.entrySet()) {
+                g.writeStartObject();
+                g.writeStringField("month", m.getKey().toString());
+                g.writeStringField("file", m.getKey() + ".json");
+                g.writeNumberField("papers", m.getValue().size());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }), name()));
+        for (var m : byMonth.entrySet()) {
+            String path = monthPath(m.getKey());
+            out.add(new Output(path, JsonOut.bytes(true, path, g -> {
+                g.writeStartObject();
+                g.writeNumberField("version", SCHEMA_VERSION);
+                g.writeStringField("month", m.getKey().toString());
+                g.writeArrayFieldStart("papers");
+                for (Paper p : m.getValue()) paper(g, p, texts);
+                g.writeEndArray();
+                g.writeEndObject();
+            }), name()));
+        }
+        return out;
+    }
+
+    /** The whole digest as one file: days, every paper (by slug), themes with their papers. */
+    public static byte[] whole(Digest digest, String title) {
+        PaperTexts texts = new PaperTexts(digest);
+        return JsonOut.bytes(true, "the digest", g -> {
+            g.writeStartObject();
+            g.writeNumberField("version", SCHEMA_VERSION);
+            JsonOut.string(g, "title", title);
             g.writeArrayFieldStart("days");
             for (Day d : digest.days()) day(g, d);
             g.writeEndArray();
@@ -42,11 +98,10 @@ public final class DigestJson implements Renderer {
             for (Paper p : digest.papers()) paper(g, p, texts);
             g.writeEndArray();
             g.writeArrayFieldStart("themes");
-            for (Theme t : digest.themes()) theme(g, t);
+            for (Theme t : digest.themes()) theme(g, t, true);
             g.writeEndArray();
             g.writeEndObject();
         });
-        return List.of(new Output(SitePaths.DIGEST_JSON, json, name()));
     }
 
     private static void day(JsonGenerator g, Day d) throws IOException {
@@ -80,14 +135,16 @@ public final class DigestJson implements Renderer {
         g.writeEndObject();
     }
 
-    private static void theme(JsonGenerator g, Theme t) throws IOException {
+    /** @param papers the theme's paper slugs (the export); the index gives their number only */
+    private static void theme(JsonGenerator g, Theme t, boolean papers) throws IOException {
         g.writeStartObject();
         JsonOut.string(g, "slug", t.slug());
         JsonOut.string(g, "name", t.name());
         JsonOut.string(g, "description", t.description());
         JsonOut.strings(g, "keywords", t.keywords());
         g.writeBooleanField("curated", t.curated());
-        JsonOut.strings(g, "papers", t.paperSlugs());
+        if (papers) JsonOut.strings(g, "papers", t.paperSlugs());
+        else g.writeNumberField("paperCount", t.paperSlugs().size());
         g.writeEndObject();
     }
 }

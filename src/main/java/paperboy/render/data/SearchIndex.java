@@ -5,35 +5,59 @@ import paperboy.render.Output;
 import paperboy.render.PaperTexts;
 import paperboy.render.RenderContext;
 import paperboy.render.Renderer;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import paperboy.model.Day;
 import paperboy.model.Digest;
+import paperboy.model.Listing;
 import paperboy.model.Paper;
 import paperboy.model.Theme;
 
 /**
- * The offline search index: {@code search/index.json} for tools and {@code search/index.js}, the same data as a
- * script, which the search box loads on first use. A script rather than a fetch because browsers refuse
- * {@code fetch()} of local files, and the site must work opened from {@code file://}.
+ * The offline search index, split the way Pagefind splits its own: a small manifest, then only the pieces a
+ * query needs. Every file is a script that hands its data to {@code PAPERBOY_SEARCH(key, data)} (defined by
+ * {@code assets/site.js}), loaded by a {@code <script>} tag: browsers refuse {@code fetch()} of local files, and
+ * the site must work opened from {@code file://}.
  *
- * <p>Compact on purpose: per paper its slug, clean title, first-seen date, number of days, theme names and the
- * distinct lower-cased words of its abstract (stop words dropped). Matching and ranking happen in
- * {@code assets/site.js}.
+ * <ul>
+ * <li>{@code search/manifest.js}: number of papers, theme names, the first paper of every month (papers are
+ *     numbered in the order they were first seen, so a date range is a range of numbers) and, per part, the
+ *     first word of every word shard.</li>
+ * <li>{@code search/<part>/<n>.js}: word shards, words in sorted order, each word with the papers whose text
+ *     (title, abstract, theme names) holds it and those whose title does. Part {@code a} holds the papers
+ *     first seen before the latest month, part {@code r} those of the latest month, so a new day rewrites
+ *     only the small recent part.</li>
+ * <li>{@code search/docs/<n>.js}: what a result shows (slug, title, first-seen date, days listed, themes) for
+ *     {@value #DOCS_PER_CHUNK} papers, loaded only for the results on screen.</li>
+ * <li>{@code search/themes/<i>.js}: the papers of theme {@code i}, loaded when the theme filter is used.</li>
+ * </ul>
+ *
+ * A list of paper numbers is written as gaps in a variable-length base-32 code over 64 URL-safe characters
+ * (a character at or above 32 says more digits follow), or, when shorter, as a bitmap of 6 papers per character
+ * after a {@code *}. A word in every other paper thus costs a sixth of a byte per paper of its part.
  */
 public final class SearchIndex implements Renderer {
-    public static final String JSON_PATH = "search/index.json";
-    public static final String SCRIPT_PATH = "search/index.js";
-    /** The global the script assigns; {@code assets/site.js} reads it. */
+    public static final String MANIFEST_PATH = "search/manifest.js";
+    /** The callback every index file calls; {@code assets/site.js} defines it. */
     public static final String GLOBAL = "PAPERBOY_SEARCH";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    public static final int DOCS_PER_CHUNK = 32;
+    /** A word shard closes before it passes this many bytes (one word's lists may pass it alone). */
+    static final int SHARD_BYTES = 32 * 1024;
+    static final String DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
 
-    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
     private static final Set<String> STOP = Set.of(
             "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "for", "from", "has", "have",
             "in", "into", "is", "it", "its", "of", "on", "or", "our", "such", "that", "the", "their", "these",
@@ -47,67 +71,267 @@ public final class SearchIndex implements Renderer {
     @Override
     public List<Output> render(Digest digest, RenderContext ctx) {
         PaperTexts texts = ctx.texts(digest);
-        // Short field names keep the file small: it is downloaded by every reader who searches.
-        byte[] json = JsonOut.bytes(false, JSON_PATH, g -> {
-            g.writeStartObject();
-            g.writeNumberField("v", VERSION);
-            g.writeArrayFieldStart("papers");
-            for (Paper p : digest.papers()) {
-                g.writeStartObject();
-                g.writeStringField("s", p.slug());
-                g.writeStringField("t", texts.title(p));
-                g.writeStringField("d", p.firstSeen().toString());
-                g.writeStringField("dl", SHORT.format(p.firstSeen()));
-                g.writeNumberField("n", p.days().size());
-                g.writeArrayFieldStart("th");
-                for (String slug : p.themes()) {
-                    Theme t = digest.themesBySlug().get(slug);
-                    if (t != null) g.writeString(t.name());
+        List<Paper> docs = inFirstSeenOrder(digest);
+        List<Theme> themes = digest.themes();
+        Map<String, Integer> themeIndex = new HashMap<>();
+        for (int i = 0; i < themes.size(); i++) themeIndex.put(themes.get(i).slug(), i);
+
+        List<Output> out = new ArrayList<>();
+        // Documents, in chunks.
+        for (int from = 0; from < docs.size(); from += DOCS_PER_CHUNK) {
+            int c = from / DOCS_PER_CHUNK;
+            List<Paper> chunk = docs.subList(from, Math.min(docs.size(), from + DOCS_PER_CHUNK));
+            out.add(new Output("search/docs/" + c + ".js", script("d" + c, json("search docs", g -> {
+                g.writeStartArray();
+                for (Paper p : chunk) {
+                    g.writeStartArray();
+                    g.writeString(p.slug());
+                    g.writeString(texts.title(p));
+                    g.writeString(p.firstSeen().toString());
+                    g.writeNumber(p.days().size());
+                    g.writeStartArray();
+                    for (String t : p.themes()) {
+                        Integer i = themeIndex.get(t);
+                        if (i != null) g.writeNumber(i);
+                    }
+                    g.writeEndArray();
+                    g.writeEndArray();
                 }
                 g.writeEndArray();
-                g.writeStringField("w", joinedWords(texts.abstractText(p)));
+            })), name()));
+        }
+        // Themes' paper lists, for the theme filter.
+        Map<String, Integer> docIndex = new HashMap<>();
+        for (int i = 0; i < docs.size(); i++) docIndex.put(docs.get(i).slug(), i);
+        for (int i = 0; i < themes.size(); i++) {
+            List<Integer> ids = new ArrayList<>();
+            for (String slug : themes.get(i).paperSlugs()) {
+                Integer id = docIndex.get(slug);
+                if (id != null) ids.add(id);
+            }
+            ids.sort(null);
+            String list = encode(ids.stream().mapToInt(Integer::intValue).toArray(), ids.size(), 0, docs.size());
+            int n = i;
+            out.add(new Output("search/themes/" + i + ".js", script("h" + i, json("search themes",
+                    g -> g.writeString(list))), name()));
+        }
+        // Word shards, in two parts: before the latest month, and the latest month.
+        int split = docs.size();
+        if (!docs.isEmpty()) {
+            YearMonth latest = YearMonth.from(docs.get(docs.size() - 1).firstSeen());
+            while (split > 0 && YearMonth.from(docs.get(split - 1).firstSeen()).equals(latest)) split--;
+        }
+        List<Part> parts = new ArrayList<>();
+        if (split > 0) parts.add(part("a", docs, 0, split, digest, texts, out));
+        if (split < docs.size()) parts.add(part("r", docs, split, docs.size(), digest, texts, out));
+
+        // The manifest.
+        TreeMap<String, Integer> months = new TreeMap<>();
+        for (int i = docs.size() - 1; i >= 0; i--) months.put(YearMonth.from(docs.get(i).firstSeen()).toString(), i);
+        out.add(new Output(MANIFEST_PATH, script("m", json("search manifest", g -> {
+            g.writeStartObject();
+            g.writeNumberField("v", VERSION);
+            g.writeNumberField("docs", docs.size());
+            g.writeNumberField("chunk", DOCS_PER_CHUNK);
+            g.writeArrayFieldStart("themes");
+            for (Theme t : themes) g.writeString(t.name());
+            g.writeEndArray();
+            g.writeArrayFieldStart("months");
+            for (var m : months.entrySet()) {
+                g.writeStartArray();
+                g.writeString(m.getKey());
+                g.writeNumber(m.getValue());
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("parts");
+            for (Part p : parts) {
+                g.writeStartObject();
+                g.writeStringField("id", p.id);
+                g.writeNumberField("from", p.from);
+                g.writeNumberField("to", p.to);
+                g.writeArrayFieldStart("keys");
+                for (String k : p.keys) g.writeString(k);
+                g.writeEndArray();
                 g.writeEndObject();
             }
             g.writeEndArray();
             g.writeEndObject();
-        });
-        byte[] file = Arrays.copyOf(json, json.length + 1);
-        file[json.length] = '\n';
-        return List.of(new Output(JSON_PATH, file, name()), new Output(SCRIPT_PATH, script(json), name()));
+        })), name()));
+        return out;
+    }
+
+    private record Part(String id, int from, int to, List<String> keys) {}
+
+    /** The papers numbered as the search numbers them: by day first seen, then listing order. */
+    public static List<Paper> inFirstSeenOrder(Digest digest) {
+        List<Paper> docs = new ArrayList<>(digest.papers().size());
+        Set<String> seen = new HashSet<>();
+        for (Day d : digest.days()) {
+            for (Listing l : d.listings()) {
+                if (seen.add(l.paperSlug())) docs.add(digest.paper(l.paperSlug()));
+            }
+        }
+        // Papers no day lists (a hand-built digest): last, in slug order.
+        for (Paper p : digest.papers()) if (seen.add(p.slug())) docs.add(p);
+        return docs;
+    }
+
+    /** One part's word shards, added to {@code out}; returns the part with the first word of each shard. */
+    private Part part(String id, List<Paper> docs, int from, int to, Digest digest, PaperTexts texts,
+                      List<Output> out) {
+        TreeMap<String, Postings> words = new TreeMap<>();
+        for (int i = from; i < to; i++) {
+            Paper p = docs.get(i);
+            int local = i - from;
+            Set<String> title = new HashSet<>();
+            forEachWord(texts.title(p).toLowerCase(Locale.ROOT), title::add);
+            Set<String> body = new HashSet<>(title);
+            forEachWord(texts.abstractText(p).toLowerCase(Locale.ROOT), body::add);
+            for (String t : p.themes()) {
+                Theme theme = digest.themesBySlug().get(t);
+                if (theme != null) forEachWord(theme.name().toLowerCase(Locale.ROOT), body::add);
+            }
+            for (String w : body) words.computeIfAbsent(w, k -> new Postings()).body.add(local);
+            for (String w : title) words.get(w).title.add(local);
+        }
+        int size = to - from;
+        List<String> keys = new ArrayList<>();
+        StringBuilder shard = new StringBuilder();
+        String first = null;
+        for (var e : words.entrySet()) {
+            String entry = entry(e.getKey(), e.getValue(), size);
+            if (first != null && shard.length() + entry.length() > SHARD_BYTES) {
+                out.add(shardOutput(id, keys.size(), shard));
+                keys.add(first);
+                shard.setLength(0);
+                first = null;
+            }
+            if (first == null) first = e.getKey();
+            shard.append(shard.length() == 0 ? "{" : ",").append(entry);
+        }
+        if (first != null) {
+            out.add(shardOutput(id, keys.size(), shard));
+            keys.add(first);
+        }
+        return new Part(id, from, to, keys);
+    }
+
+    private Output shardOutput(String part, int n, StringBuilder shard) {
+        String body = shard.append('}').toString();
+        return new Output("search/" + part + "/" + n + ".js", script("t" + part + "/" + n,
+                body.getBytes(StandardCharsets.UTF_8)), name());
+    }
+
+    /** {@code "word":["body"]} or {@code "word":["body","title"]}. */
+    private static String entry(String word, Postings p, int size) {
+        String quoted = new String(json("search word", g -> g.writeString(word)), StandardCharsets.UTF_8);
+        StringBuilder s = new StringBuilder(quoted).append(":[\"").append(p.body.encode(size)).append('"');
+        if (p.title.size > 0) s.append(",\"").append(p.title.encode(size)).append('"');
+        return s.append(']').toString();
+    }
+
+    private static final class Postings {
+        final IntList body = new IntList(), title = new IntList();
+    }
+
+    /** Ascending ints, added in order. */
+    private static final class IntList {
+        int[] a = new int[4];
+        int size;
+
+        void add(int v) {
+            if (size == a.length) a = java.util.Arrays.copyOf(a, size * 2);
+            a[size++] = v;
+        }
+
+        String encode(int universe) {
+            return SearchIndex.encode(a, size, 0, universe);
+        }
     }
 
     /**
-     * {@code window.GLOBAL=<json>;} with every "</" written "<\/": "</" cannot end the script early here (it is
+     * The ascending numbers {@code ids[0..n)}, each minus {@code base}, in {@code [0, universe)}: as gaps in
+     * base 32 or as a bitmap, whichever is shorter. Package-visible for the tests, which decode it as site.js does.
+     */
+    static String encode(int[] ids, int n, int base, int universe) {
+        int bitmapLength = 1 + (universe + 5) / 6;
+        StringBuilder gaps = new StringBuilder();
+        int prev = -1;
+        for (int i = 0; i < n && gaps.length() < bitmapLength; i++) {
+            int v = ids[i] - base;
+            appendNumber(gaps, v - prev - 1);
+            prev = v;
+        }
+        if (gaps.length() < bitmapLength) return gaps.toString();
+        char[] bits = new char[(universe + 5) / 6];
+        int[] values = new int[bits.length];
+        for (int i = 0; i < n; i++) {
+            int v = ids[i] - base;
+            values[v / 6] |= 1 << (v % 6);
+        }
+        for (int i = 0; i < bits.length; i++) bits[i] = DIGITS.charAt(values[i]);
+        return "*" + new String(bits);
+    }
+
+    /** Most significant 5-bit group first; every group but the last is written as 32 + its value. */
+    private static void appendNumber(StringBuilder out, int v) {
+        int groups = 1;
+        for (int x = v >>> 5; x > 0; x >>>= 5) groups++;
+        for (int g = groups - 1; g >= 0; g--) {
+            int digit = (v >>> (5 * g)) & 31;
+            out.append(DIGITS.charAt(g > 0 ? 32 + digit : digit));
+        }
+    }
+
+    /** The inverse of {@link #encode}, for tests. */
+    static List<Integer> decode(String s, int universe) {
+        List<Integer> out = new ArrayList<>();
+        if (s.startsWith("*")) {
+            for (int i = 1; i < s.length(); i++) {
+                int bits = DIGITS.indexOf(s.charAt(i));
+                for (int b = 0; b < 6; b++) if ((bits & (1 << b)) != 0) out.add((i - 1) * 6 + b);
+            }
+            return out;
+        }
+        int prev = -1, v = 0;
+        for (int i = 0; i < s.length(); i++) {
+            int d = DIGITS.indexOf(s.charAt(i));
+            if (d >= 32) {
+                v = v * 32 + (d - 32);
+            } else {
+                v = v * 32 + d;
+                prev = prev + v + 1;
+                out.add(prev);
+                v = 0;
+            }
+        }
+        return out;
+    }
+
+    private static byte[] json(String what, JsonOut.Body body) {
+        return JsonOut.bytes(false, what, body);
+    }
+
+    /**
+     * {@code GLOBAL("key",<json>);} with every "</" written "<\/": "</" cannot end the script early here (it is
      * loaded by src), but the file stays safe to inline. Works on the UTF-8 bytes: both are ASCII.
      */
-    private static byte[] script(byte[] json) {
-        byte[] head = ("window." + GLOBAL + "=").getBytes(StandardCharsets.US_ASCII);
+    static byte[] script(String key, byte[] json) {
+        byte[] head = (GLOBAL + "(\"" + key + "\",").getBytes(StandardCharsets.US_ASCII);
         int slashes = 0;
         for (int i = 0; i + 1 < json.length; i++) if (json[i] == '<' && json[i + 1] == '/') slashes++;
-        byte[] out = new byte[head.length + json.length + slashes + 2];
+        byte[] out = new byte[head.length + json.length + slashes + 3];
         System.arraycopy(head, 0, out, 0, head.length);
         int o = head.length;
         for (int i = 0; i < json.length; i++) {
             out[o++] = json[i];
             if (json[i] == '<' && i + 1 < json.length && json[i + 1] == '/') out[o++] = '\\';
         }
+        out[o++] = ')';
         out[o++] = ';';
         out[o] = '\n';
         return out;
-    }
-
-    /** {@link #words} joined by single spaces, without the intermediate list. */
-    static String joinedWords(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        Set<String> seen = new HashSet<>();
-        String lower = text.toLowerCase(Locale.ROOT);
-        forEachWord(lower, w -> {
-            if (seen.add(w)) {
-                if (out.length() > 0) out.append(' ');
-                out.append(w);
-            }
-        });
-        return out.toString();
     }
 
     /** Distinct lower-cased words in order of first appearance, without stop words and single letters. */

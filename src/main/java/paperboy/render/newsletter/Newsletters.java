@@ -1,13 +1,10 @@
 package paperboy.render.newsletter;
 
 import jakarta.mail.Session;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Entities;
 import paperboy.config.SiteConfig;
 import paperboy.model.Day;
 import paperboy.model.Digest;
@@ -43,25 +40,19 @@ public final class Newsletters implements UnitRenderer {
         Optional<URI> base = ctx.config().baseUrl();
         if (base.isEmpty()) return List.of();
         Editions editions = new Editions(digest, ctx.config(), base.get(), ctx.texts(digest));
-        CssInliner.Sheets sheets = new CssInliner.Sheets();
         // One mail session for every message: making one looks up Jakarta Mail's providers again each time.
         Session session = MimeEdition.offlineSession();
         return digest.days().stream()
                 .map(d -> new Unit(List.of(SitePaths.newsletter(d.date(), "html"), SitePaths.newsletter(d.date(), "txt"),
                         SitePaths.newsletter(d.date(), "eml")), TEMPLATE, () -> editions.edition(d),
-                        page -> outputs(parts((EditionPage) page, ctx.templates(), sheets, d), ctx.config(), base.get(),
+                        page -> outputs(parts((EditionPage) page, ctx.templates(), d), ctx.config(), base.get(),
                                 session)))
                 .toList();
     }
 
     /** The html and text of one day's edition. */
     public static MimeEdition.Parts edition(Day day, Editions editions, Templates templates) {
-        return edition(day, editions, templates, new CssInliner.Sheets());
-    }
-
-    /** The same, with the e-mail CSS parsed once for all the editions of a build. */
-    public static MimeEdition.Parts edition(Day day, Editions editions, Templates templates, CssInliner.Sheets sheets) {
-        return parts(editions.edition(day), templates, sheets, day);
+        return parts(editions.edition(day), templates, day);
     }
 
     /** Gmail clips a message whose HTML is larger than 102 KB (and hides the rest behind a link). */
@@ -71,14 +62,14 @@ public final class Newsletters implements UnitRenderer {
      * The edition, cut to its first papers when its HTML would be clipped: the rest are counted in a line
      * "... and N more on the site" that links the day page.
      */
-    private static MimeEdition.Parts parts(EditionPage page, Templates templates, CssInliner.Sheets sheets, Day day) {
-        String html = html(page, templates, sheets);
+    private static MimeEdition.Parts parts(EditionPage page, Templates templates, Day day) {
+        String html = html(page, templates);
         int papers = page.sections().stream().mapToInt(s -> s.items().size()).sum() + page.seen().size();
         for (int size = bytes(html); size > MAX_HTML_BYTES && papers > 0; size = bytes(html)) {
             // papers in proportion to the bytes over, a little under so that usually one more try fits
             papers = Math.min(papers - 1, (int) (papers * (MAX_HTML_BYTES * 0.95 / size)));
             page = page.firstPapers(Math.max(0, papers));
-            html = html(page, templates, sheets);
+            html = html(page, templates);
         }
         return new MimeEdition.Parts(page, html, PlainTextEdition.render(page), day.date());
     }
@@ -101,19 +92,8 @@ public final class Newsletters implements UnitRenderer {
                 new Output(SitePaths.newsletter(p.date(), "eml"), eml, name()));
     }
 
-    /** Renders the template, then moves its CSS onto the elements. */
+    /** Renders the template, which writes every style inline itself (no style sheet to move at build time). */
     static String html(EditionPage page, Templates templates) {
-        return html(page, templates, new CssInliner.Sheets());
-    }
-
-    static String html(EditionPage page, Templates templates, CssInliner.Sheets sheets) {
-        Document doc = Jsoup.parse(templates.render(TEMPLATE, page));
-        CssInliner.inline(doc, sheets);
-        doc.select("[class]").removeAttr("class"); // served their purpose; bytes count against the 102 KB
-        doc.outputSettings()
-                .prettyPrint(false)
-                .charset(StandardCharsets.UTF_8)
-                .escapeMode(Entities.EscapeMode.base);
-        return doc.outerHtml();
+        return templates.render(TEMPLATE, page);
     }
 }

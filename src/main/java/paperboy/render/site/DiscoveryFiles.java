@@ -4,27 +4,53 @@ import paperboy.render.Output;
 import paperboy.render.RenderContext;
 import paperboy.render.Renderer;
 import paperboy.render.SitePaths;
+import paperboy.render.data.SearchIndex;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import paperboy.model.Day;
 import paperboy.model.Digest;
+import paperboy.model.Listing;
 import paperboy.model.Paper;
 import paperboy.model.Theme;
 
 /**
- * Files for search engines: {@code robots.txt} always, {@code sitemap.xml} only with a base URL, because a
- * sitemap must list absolute URLs. No dates in the sitemap: the output stays byte-identical for the same input.
+ * Files for search engines: {@code robots.txt} always; with a base URL (a sitemap lists absolute URLs)
+ * {@code sitemap.xml}, a sitemap index over {@code sitemaps/*.xml}: {@code sitemaps/site.xml} for the pages
+ * every day changes (home, archive, themes), and per year {@code sitemaps/YYYY.xml} with that year's days, its
+ * archive page and the papers first seen in it, so older years' files stay as they are. No file lists more than
+ * {@value #MAX_URLS} URLs (the protocol's limit); a year with more goes on in {@code YYYY-2.xml} and so on.
+ * Every {@code lastmod} is a date from the data (the latest day that changed the page), never the build time,
+ * so the output stays byte-identical for the same input.
  */
 public final class DiscoveryFiles implements Renderer {
     public static final String ROBOTS = "robots.txt";
     public static final String SITEMAP = "sitemap.xml";
+    public static final int MAX_URLS = 50_000;
+
+    private final int maxUrls;
+
+    public DiscoveryFiles() {
+        this(MAX_URLS);
+    }
+
+    /** @param maxUrls the most URLs one sitemap file lists (lower in tests) */
+    DiscoveryFiles(int maxUrls) {
+        if (maxUrls < 1) throw new IllegalArgumentException("maxUrls must be positive");
+        this.maxUrls = maxUrls;
+    }
 
     @Override
     public String name() {
         return "discovery";
     }
+
+    /** One page of the sitemap: its path and the latest day that changed it. */
+    record Entry(String path, LocalDate lastmod) {}
 
     @Override
     public List<Output> render(Digest digest, RenderContext ctx) {
@@ -33,30 +59,87 @@ public final class DiscoveryFiles implements Renderer {
         StringBuilder robots = new StringBuilder("User-agent: *\nAllow: /\n");
         base.ifPresent(b -> robots.append("\nSitemap: ").append(b.resolve(SITEMAP)).append('\n'));
         out.add(Output.text(ROBOTS, robots.toString(), name()));
-        base.ifPresent(b -> out.add(Output.text(SITEMAP, sitemap(digest, b), name())));
+        base.ifPresent(b -> out.addAll(sitemaps(groups(digest), b)));
         return out;
     }
 
-    /** Every page a reader may land on, as directory URLs (what the canonical links say too). */
-    static List<String> pagePaths(Digest digest) {
-        List<String> paths = new ArrayList<>();
-        paths.add(SitePaths.HOME);
-        paths.add(SitePaths.ARCHIVE);
-        for (Day d : digest.days()) paths.add(SitePaths.day(d.date()));
-        for (Paper p : digest.papers()) paths.add(SitePaths.paper(p.slug()));
-        if (!digest.themes().isEmpty()) paths.add(SitePaths.THEMES);
-        for (Theme t : digest.themes()) paths.add(SitePaths.theme(t.slug()));
-        return paths;
+    /** Every page a reader may land on, by sitemap file name (without ".xml"), in a fixed order. */
+    static Map<String, List<Entry>> groups(Digest digest) {
+        Map<String, List<Entry>> groups = new TreeMap<>();
+        LocalDate latest = digest.latestDay().map(Day::date).orElse(LocalDate.EPOCH);
+        List<Entry> site = new ArrayList<>();
+        site.add(new Entry(SitePaths.HOME, latest));
+        site.add(new Entry(SitePaths.ARCHIVE, latest));
+        if (!digest.themes().isEmpty()) site.add(new Entry(SitePaths.THEMES, latest));
+        for (Theme t : digest.themes()) {
+            LocalDate changed = LocalDate.EPOCH;
+            for (String slug : t.paperSlugs()) {
+                Paper p = digest.papersBySlug().get(slug);
+                if (p != null && p.lastSeen().isAfter(changed)) changed = p.lastSeen();
+            }
+            site.add(new Entry(SitePaths.theme(t.slug()), changed));
+        }
+        groups.put("site", site);
+        for (Day d : digest.days()) {
+            // A day page shows, for every paper, the other days it was listed on.
+            LocalDate changed = d.date();
+            for (Listing l : d.listings()) {
+                Paper p = digest.papersBySlug().get(l.paperSlug());
+                if (p != null && p.lastSeen().isAfter(changed)) changed = p.lastSeen();
+            }
+            groups.computeIfAbsent(String.valueOf(d.date().getYear()), y -> new ArrayList<>())
+                    .add(new Entry(SitePaths.day(d.date()), changed));
+        }
+        for (Day d : digest.days()) {
+            List<Entry> year = groups.get(String.valueOf(d.date().getYear()));
+            String path = ArchivePages.yearPath(d.date().getYear());
+            if (!year.isEmpty() && year.get(year.size() - 1).path().equals(path)) year.remove(year.size() - 1);
+            year.add(new Entry(path, d.date())); // a year's archive page changes with its last day
+        }
+        for (Paper p : SearchIndex.inFirstSeenOrder(digest)) {
+            groups.computeIfAbsent(String.valueOf(p.firstSeen().getYear()), y -> new ArrayList<>())
+                    .add(new Entry(SitePaths.paper(p.slug()), p.lastSeen()));
+        }
+        return groups;
     }
 
-    private static String sitemap(Digest digest, URI base) {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        for (String path : pagePaths(digest)) {
-            String dir = path.endsWith("index.html") ? path.substring(0, path.length() - "index.html".length()) : path;
-            xml.append("  <url><loc>").append(escape(base.resolve(dir).toString())).append("</loc></url>\n");
+    /** The index and the sitemap files, each group cut into files of at most {@code maxUrls} URLs. */
+    List<Output> sitemaps(Map<String, List<Entry>> groups, URI base) {
+        List<Output> out = new ArrayList<>();
+        StringBuilder index = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (var g : groups.entrySet()) {
+            List<List<Entry>> parts = split(g.getValue(), maxUrls);
+            for (int i = 0; i < parts.size(); i++) {
+                String path = "sitemaps/" + g.getKey() + (i == 0 ? "" : "-" + (i + 1)) + ".xml";
+                StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                        .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+                LocalDate newest = LocalDate.EPOCH;
+                for (Entry e : parts.get(i)) {
+                    String p = e.path();
+                    String dir = p.endsWith("index.html") ? p.substring(0, p.length() - "index.html".length()) : p;
+                    xml.append("  <url><loc>").append(escape(base.resolve(dir).toString())).append("</loc>");
+                    if (!e.lastmod().equals(LocalDate.EPOCH)) xml.append("<lastmod>").append(e.lastmod()).append("</lastmod>");
+                    xml.append("</url>\n");
+                    if (e.lastmod().isAfter(newest)) newest = e.lastmod();
+                }
+                out.add(Output.text(path, xml.append("</urlset>\n").toString(), name()));
+                index.append("  <sitemap><loc>").append(escape(base.resolve(path).toString())).append("</loc>");
+                if (!newest.equals(LocalDate.EPOCH)) index.append("<lastmod>").append(newest).append("</lastmod>");
+                index.append("</sitemap>\n");
+            }
         }
-        return xml.append("</urlset>\n").toString();
+        out.add(Output.text(SITEMAP, index.append("</sitemapindex>\n").toString(), name()));
+        return out;
+    }
+
+    /** Consecutive runs of at most {@code limit} items, in order; none for an empty list. */
+    static <T> List<List<T>> split(List<T> items, int limit) {
+        List<List<T>> out = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += limit) {
+            out.add(List.copyOf(items.subList(from, Math.min(items.size(), from + limit))));
+        }
+        return out;
     }
 
     private static String escape(String s) {

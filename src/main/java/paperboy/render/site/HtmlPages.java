@@ -11,7 +11,7 @@ import paperboy.model.Day;
 import paperboy.model.Digest;
 import paperboy.model.Paper;
 
-/** The HTML page kinds: home, one page per day and per paper, archive, 404. Rendered in parallel. */
+/** The HTML page kinds: home, one page per day and per paper, archive (and per year), 404. Rendered in parallel. */
 public final class HtmlPages implements PagedRenderer {
 
     @Override
@@ -25,7 +25,11 @@ public final class HtmlPages implements PagedRenderer {
         ViewInputs inputs = new ViewInputs(digest);
         List<Page> pages = new ArrayList<>();
         pages.add(new Page(SitePaths.HOME, "home.ftlh", views::homePage));
-        pages.add(new Page(SitePaths.ARCHIVE, "archive.ftlh", views::archivePage));
+        ArchivePages archive = new ArchivePages(digest, views, ctx.config().title());
+        pages.add(new Page(SitePaths.ARCHIVE, "archive.ftlh", archive::index));
+        for (int year : archive.years()) {
+            pages.add(new Page(ArchivePages.yearPath(year), "archive-year.ftlh", () -> archive.year(year)));
+        }
         pages.add(new Page(SitePaths.NOT_FOUND, "404.ftlh", views::notFoundPage));
         List<Day> days = digest.days();
         for (int i = 0; i < days.size(); i++) {

@@ -25,7 +25,10 @@ import paperboy.render.view.ThemesPage;
 
 /**
  * The theme pages: {@code themes/index.html} (every theme, its size and a sparkline of papers per day) and
- * {@code themes/<slug>/index.html}, paginated at {@link #PER_PAGE} papers ({@code themes/<slug>/page/2/index.html}).
+ * {@code themes/<slug>/index.html}, newest first. A long theme is paginated so that a new day changes only its
+ * newest pages: {@code themes/<slug>/page/N/index.html} holds the N-th slice of {@link #PER_PAGE} papers counted
+ * from the oldest (page 1 the oldest 50), a fixed slice that never changes once full, and the theme's own page
+ * shows everything after the last of them (50 to 99 papers, all of them below 100).
  */
 public final class ThemePages implements Renderer {
     public static final int PER_PAGE = 50;
@@ -46,11 +49,13 @@ public final class ThemePages implements Renderer {
         List<Job> jobs = new ArrayList<>();
         jobs.add(new Job(SitePaths.THEMES, "themes.ftlh", () -> themesPage(digest, views, activity)));
         for (Theme t : digest.themes()) {
-            int pages = Math.max(1, (t.paperSlugs().size() + PER_PAGE - 1) / PER_PAGE);
-            for (int n = 1; n <= pages; n++) {
+            int numbered = numberedPages(t.paperSlugs().size());
+            jobs.add(new Job(SitePaths.theme(t.slug()), "theme.ftlh",
+                    () -> themePage(digest, views, activity, t, 0, numbered, SitePaths.theme(t.slug()))));
+            for (int n = 1; n <= numbered; n++) {
                 int page = n;
                 String path = themePath(t.slug(), n);
-                jobs.add(new Job(path, "theme.ftlh", () -> themePage(digest, views, activity, t, page, pages, path)));
+                jobs.add(new Job(path, "theme.ftlh", () -> themePage(digest, views, activity, t, page, numbered, path)));
             }
         }
         return jobs.parallelStream()
@@ -58,9 +63,14 @@ public final class ThemePages implements Renderer {
                 .toList();
     }
 
-    /** Page 1 at the theme's own path, page n under {@code page/n/}. */
+    /** The theme's own page for 0, its N-th slice counted from the oldest under {@code page/N/}. */
     public static String themePath(String slug, int page) {
-        return page == 1 ? SitePaths.theme(slug) : "themes/" + slug + "/page/" + page + "/index.html";
+        return page == 0 ? SitePaths.theme(slug) : "themes/" + slug + "/page/" + page + "/index.html";
+    }
+
+    /** Numbered pages of a theme of {@code n} papers: all full slices but the newest, which the front page shows. */
+    static int numberedPages(int n) {
+        return Math.max(0, n / PER_PAGE - 1);
     }
 
     private ThemesPage themesPage(Digest digest, Views views, Map<String, Activity> activity) {
@@ -70,20 +80,34 @@ public final class ThemePages implements Renderer {
         return new ThemesPage(meta, themes, digest.papers().size(), digest.days().size());
     }
 
+    /**
+     * @param page     0 for the theme's own page, else the slice number from the oldest
+     * @param numbered how many numbered pages the theme has
+     */
     private ThemePage themePage(Digest digest, Views views, Map<String, Activity> activity, Theme t, int page,
-                                int pages, String path) {
-        String desc = t.description().isBlank() ? t.paperSlugs().size() + " papers on " + t.name() + "." : t.description();
-        PageMeta meta = views.meta(path, page == 1 ? t.name() : t.name() + " (page " + page + ")", desc);
+                                int numbered, String path) {
+        List<String> newestFirst = t.paperSlugs();
+        int n = newestFirst.size();
+        // Slice [from, to) counted from the oldest paper (0); shown newest first.
+        int from = page == 0 ? numbered * PER_PAGE : (page - 1) * PER_PAGE;
+        int to = page == 0 ? n : page * PER_PAGE;
+        String range = (from + 1) + "–" + to;
+        String desc = page > 0 ? "Papers " + range + " of " + t.name() + ", counted from the oldest."
+                : t.description().isBlank() ? n + " papers on " + t.name() + "." : t.description();
+        PageMeta meta = views.meta(path, page == 0 ? t.name() : t.name() + " (papers " + range + ")", desc);
         String root = meta.root();
-        int from = (page - 1) * PER_PAGE;
-        List<PaperRef> papers = t.paperSlugs().subList(from, Math.min(t.paperSlugs().size(), from + PER_PAGE)).stream()
+        List<PaperRef> papers = newestFirst.subList(n - to, n - from).stream()
                 .map(digest::paper)
                 .map(p -> new PaperRef(views.texts().title(p), root + SitePaths.paper(p.slug()), views.dayRef(p.firstSeen(), root)))
                 .toList();
-        return new ThemePage(meta, summary(digest, activity, t, root), papers, page, pages, from + 1,
-                page > 1 ? root + themePath(t.slug(), page - 1) : null,
-                page < pages ? root + themePath(t.slug(), page + 1) : null,
-                root + SitePaths.THEMES);
+        // A numbered page shows nothing that changes as papers are added: no counts or chart of the whole theme.
+        ThemeSummary summary = page == 0 ? summary(digest, activity, t, root)
+                : new ThemeSummary(t.slug(), t.name(), t.description(), root + SitePaths.theme(t.slug()), to,
+                        t.curated(), t.keywords(), "", "", 0);
+        String newer = page == 0 ? null : root + themePath(t.slug(), page == numbered ? 0 : page + 1);
+        String older = page == 0 ? (numbered > 0 ? root + themePath(t.slug(), numbered) : null)
+                : page > 1 ? root + themePath(t.slug(), page - 1) : null;
+        return new ThemePage(meta, summary, papers, page, to, newer, older, root + SitePaths.THEMES);
     }
 
     private static ThemeSummary summary(Digest digest, Map<String, Activity> activity, Theme t, String root) {
@@ -95,19 +119,38 @@ public final class ThemePages implements Renderer {
     /** A theme's papers per day, as the sparkline's points, its text label and the peak. */
     private record Activity(String sparkline, String label, int peak) {}
 
+    private static final DateTimeFormatter PEAK_DAY = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
+    /** At most this many points in a sparkline: days are summed into as many buckets (the box is 100 wide). */
+    static final int SPARK_POINTS = 100;
+
     private static Activity activity(Digest digest, Theme t) {
         Set<String> members = new HashSet<>(t.paperSlugs());
         int[] perDay = new int[digest.days().size()];
-        StringBuilder label = new StringBuilder();
+        int peak = 0, peakAt = -1;
         for (int i = 0; i < perDay.length; i++) {
-            Day d = digest.days().get(i);
-            for (Listing l : d.listings()) if (members.contains(l.paperSlug())) perDay[i]++;
-            if (i > 0) label.append(", ");
-            label.append(DAY.format(d.date())).append(": ").append(perDay[i]);
+            for (Listing l : digest.days().get(i).listings()) if (members.contains(l.paperSlug())) perDay[i]++;
+            if (perDay[i] > peak) {
+                peak = perDay[i];
+                peakAt = i;
+            }
         }
-        int peak = 0;
-        for (int c : perDay) peak = Math.max(peak, c);
-        return new Activity(sparkline(perDay, peak), label.toString(), peak);
+        // A short summary, not one value per day: ten years of days would be a label of 3,650 numbers.
+        int papers = t.paperSlugs().size();
+        String label = papers + (papers == 1 ? " paper" : " papers") + " over " + perDay.length
+                + (perDay.length == 1 ? " day" : " days")
+                + (peakAt < 0 ? "" : ", peak " + peak + " on " + PEAK_DAY.format(digest.days().get(peakAt).date()));
+        int[] points = buckets(perDay, SPARK_POINTS);
+        int top = 0;
+        for (int c : points) top = Math.max(top, c);
+        return new Activity(sparkline(points, top), label, peak);
+    }
+
+    /** The counts summed into at most {@code max} consecutive buckets of (nearly) equal numbers of days. */
+    static int[] buckets(int[] counts, int max) {
+        if (counts.length <= max) return counts;
+        int[] out = new int[max];
+        for (int i = 0; i < counts.length; i++) out[(int) ((long) i * max / counts.length)] += counts[i];
+        return out;
     }
 
     /** Polyline points: x spread evenly over the width, y from the bottom (0) to the top (the peak). */

@@ -18,7 +18,6 @@ import paperboy.model.Listing;
 import paperboy.model.Note;
 import paperboy.model.Paper;
 import paperboy.model.SitePage;
-import paperboy.render.view.ArchivePage;
 import paperboy.render.view.DayPage;
 import paperboy.render.view.DaySection;
 import paperboy.render.view.DayRef;
@@ -171,21 +170,6 @@ public final class Views {
             recent.add(dayRef(digest.days().get(i).date(), meta.root()));
         }
         return new HomePage(meta, latest, recent, digest.days().size(), digest.papers().size());
-    }
-
-    public ArchivePage archivePage() {
-        PageMeta meta = meta(SitePaths.ARCHIVE, "Archive", "Every day of " + config.title() + ", by month.");
-        Map<String, List<DayRef>> byMonth = new LinkedHashMap<>();
-        for (int i = digest.days().size() - 1; i >= 0; i--) {
-            LocalDate d = digest.days().get(i).date();
-            byMonth.computeIfAbsent(MONTH.format(d), k -> new ArrayList<>()).add(dayRef(d, meta.root()));
-        }
-        List<ArchivePage.Month> months = byMonth.entrySet().stream()
-                .map(e -> new ArchivePage.Month(e.getKey(), e.getValue(),
-                        e.getValue().stream().mapToInt(DayRef::count).sum(),
-                        CalendarMonths.weeks(e.getValue())))
-                .toList();
-        return new ArchivePage(meta, months, digest.days().size(), digest.listingCount(), digest.papers().size());
     }
 
     public NotFoundPage notFoundPage() {

@@ -25,7 +25,7 @@ import paperboy.model.Paper;
 import paperboy.model.SourceRef;
 import paperboy.model.Theme;
 
-/** A theme longer than a page is split into pages of 50, newest first, linked both ways. */
+/** A long theme is split into fixed pages of 50 counted from the oldest, and its own page with the newest. */
 class ThemePaginationTest {
 
     @Test
@@ -44,18 +44,56 @@ class ThemePaginationTest {
         RenderContext ctx = new RenderContext(SiteConfig.defaults(), Templates.from(Path.of("templates")), Path.of("templates"));
         Map<String, Document> pages = new ThemePages().render(digest, ctx).stream()
                 .collect(Collectors.toMap(Output::path, o -> Jsoup.parse(new String(o.bytes(), StandardCharsets.UTF_8)), (a, b) -> a));
+        // Numbered from the oldest: page 1 holds the oldest 50 (theme lists are newest first, so paper-119 is the
+        // oldest); the theme's own page the 70 after them.
         assertThat(pages.keySet()).containsExactlyInAnyOrder("themes/index.html", "themes/big/index.html",
-                "themes/big/page/2/index.html", "themes/big/page/3/index.html");
-        Document second = pages.get("themes/big/page/2/index.html");
-        assertThat(second.select(".theme-papers > li")).hasSize(50);
-        assertThat(second.selectFirst(".theme-papers").attr("start")).isEqualTo("51");
-        assertThat(second.selectFirst(".theme-papers a").text()).isEqualTo("Paper 50");
-        assertThat(second.selectFirst("a[rel=prev]").attr("href")).isEqualTo("../../../../themes/big/index.html");
-        assertThat(second.selectFirst("a[rel=next]").attr("href")).isEqualTo("../../../../themes/big/page/3/index.html");
-        assertThat(second.selectFirst(".theme-papers a").attr("href")).isEqualTo("../../../../papers/paper-050/index.html");
-        assertThat(pages.get("themes/big/page/3/index.html").select(".theme-papers > li")).hasSize(20);
-        assertThat(pages.get("themes/big/index.html").select("a[rel=prev]")).isEmpty();
+                "themes/big/page/1/index.html");
+        Document oldest = pages.get("themes/big/page/1/index.html");
+        assertThat(oldest.select(".theme-papers > li")).hasSize(50);
+        assertThat(oldest.selectFirst(".theme-papers").attr("start")).isEqualTo("50");
+        assertThat(oldest.selectFirst(".theme-papers").hasAttr("reversed")).isTrue();
+        assertThat(oldest.selectFirst(".theme-papers a").text()).isEqualTo("Paper 70");
+        assertThat(oldest.selectFirst(".counts").text()).startsWith("Papers 1–50, counted from the oldest");
+        assertThat(oldest.selectFirst("a[rel=prev]").attr("href")).isEqualTo("../../../../themes/big/index.html");
+        assertThat(oldest.select("a[rel=next]")).isEmpty();
+        assertThat(oldest.selectFirst(".theme-papers a").attr("href")).isEqualTo("../../../../papers/paper-070/index.html");
+        Document front = pages.get("themes/big/index.html");
+        assertThat(front.select(".theme-papers > li")).hasSize(70);
+        assertThat(front.selectFirst(".theme-papers").attr("start")).isEqualTo("120");
+        assertThat(front.select("a[rel=prev]")).isEmpty();
+        assertThat(front.selectFirst("a[rel=next]").attr("href")).isEqualTo("../../themes/big/page/1/index.html");
         assertThat(pages.get("themes/index.html").selectFirst(".theme-list").text()).contains("Big Theme", "120 papers");
+    }
+
+    @Test
+    void aNewPaperChangesOnlyTheNewestPagesOfATheme() {
+        Map<String, String> before = themePages(149), after = themePages(150);
+        // 149 papers: page 1 (1-50), front 51-149. 150: pages 1 and 2 (51-100), front 101-150.
+        assertThat(before.keySet()).containsExactlyInAnyOrder("themes/index.html", "themes/big/index.html", "themes/big/page/1/index.html");
+        assertThat(after).containsKeys("themes/big/page/2/index.html");
+        assertThat(after.get("themes/big/page/1/index.html")).isNotEqualTo(before.get("themes/big/page/1/index.html")); // its "newer" link
+        Map<String, String> later = themePages(151);
+        assertThat(later.get("themes/big/page/1/index.html")).isEqualTo(after.get("themes/big/page/1/index.html"));
+        assertThat(later.get("themes/big/page/2/index.html")).isEqualTo(after.get("themes/big/page/2/index.html"));
+    }
+
+    /** The theme pages of a theme of n papers, one a day, paper-000 the oldest. */
+    private static Map<String, String> themePages(int n) {
+        List<Paper> papers = new ArrayList<>();
+        List<Day> days = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            LocalDate day = LocalDate.of(2025, 1, 1).plusDays(i);
+            String slug = String.format(Locale.ROOT, "paper-%03d", i);
+            papers.add(new Paper(slug, "Paper " + i, Optional.empty(), List.of(day), 0, 0, List.of("big"), List.of(),
+                    SourceRef.file(Path.of("x")), Optional.empty(), List.of()));
+            days.add(new Day(day, List.of(new Listing(slug, day, 1, List.of(), SourceRef.file(Path.of("x")))), List.of(Path.of("x"))));
+        }
+        List<String> newestFirst = new ArrayList<>(papers.stream().map(Paper::slug).toList());
+        java.util.Collections.reverse(newestFirst);
+        Theme big = new Theme("big", "Big Theme", "Many papers.", newestFirst, List.of("big"), true);
+        RenderContext ctx = new RenderContext(SiteConfig.defaults(), Templates.from(Path.of("templates")), Path.of("templates"));
+        return new ThemePages().render(Digest.of(days, papers, List.of(big)), ctx).stream()
+                .collect(Collectors.toMap(Output::path, o -> new String(o.bytes(), StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -71,6 +109,9 @@ class ThemePaginationTest {
     void sparklineSpansTheBoxFromBottomToPeak() {
         assertThat(ThemePages.sparkline(new int[] {0, 2, 4}, 4)).isEqualTo("0.0,19.0 50.0,10.0 100.0,1.0");
         assertThat(ThemePages.sparkline(new int[] {3}, 3)).isEqualTo("50.0,1.0");
+        // Long archives are summed into at most 100 points.
+        assertThat(ThemePages.buckets(new int[] {1, 1, 1, 1, 1, 1}, 3)).containsExactly(2, 2, 2);
+        assertThat(ThemePages.buckets(new int[] {1, 2}, 3)).containsExactly(1, 2);
     }
 
 }
