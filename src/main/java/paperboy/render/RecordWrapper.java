@@ -8,10 +8,6 @@ import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.Version;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -23,20 +19,14 @@ import java.util.Map;
  * FreeMarker's own bean model, as before.
  */
 final class RecordWrapper extends DefaultObjectWrapper {
-    private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
-
     /** Component name to accessor handle, per record class; an empty map when the handles cannot be made. */
     private static final ClassValue<Map<String, MethodHandle>> ACCESSORS = new ClassValue<>() {
         @Override
         protected Map<String, MethodHandle> computeValue(Class<?> type) {
             Map<String, MethodHandle> out = new HashMap<>();
             try {
-                for (RecordComponent c : type.getRecordComponents()) {
-                    Method m = c.getAccessor();
-                    m.setAccessible(true);
-                    out.put(c.getName(), MethodHandles.lookup().unreflect(m).asType(GETTER));
-                }
-            } catch (ReflectiveOperationException | RuntimeException e) {
+                for (RecordComponents.Component c : RecordComponents.of(type)) out.put(c.name(), c.getter());
+            } catch (RuntimeException e) {
                 return Map.of(); // left to FreeMarker's reflection
             }
             return Map.copyOf(out);
