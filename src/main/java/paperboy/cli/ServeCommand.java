@@ -15,7 +15,6 @@ import paperboy.BuildFailed;
 import paperboy.SiteBuild;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.SiteConfig;
-import paperboy.parse.Problem;
 import paperboy.render.SiteRenderer;
 import paperboy.serve.DevServer;
 import picocli.CommandLine.Command;
