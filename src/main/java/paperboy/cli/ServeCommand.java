@@ -15,7 +15,6 @@ import paperboy.build.BuildFailed;
 import paperboy.build.SiteBuild;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.SiteConfig;
-import paperboy.problems.Problem;
 import paperboy.build.SiteRenderer;
 import paperboy.serve.DevServer;
 import picocli.CommandLine.Command;

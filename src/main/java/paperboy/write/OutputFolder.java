@@ -14,8 +14,9 @@ import java.util.Optional;
  * Which folders a build may replace. A build replaces its output folder whole and deletes files the new site
  * does not have, so it may only do that to a folder paperboy made: one that is missing, empty, or carries the
  * marker file {@value #MARKER} that every build writes into the site. A site built before the marker existed
- * is recognised by the build cache paperboy kept beside it ({@code .NAME.cache}) or by the two files every
- * paperboy site has ({@code index.html} and {@code data/digest.json}); its next build adds the marker.
+ * is recognised by the two files every paperboy site has ({@code index.html} and {@code data/digest.json}); its
+ * next build adds the marker. Not by the build cache beside it: that outlives a site deleted and replaced by a
+ * folder of the user's.
  *
  * <p>{@code --force} lets the user name any other folder, but never one whose loss cannot be what was meant:
  * the file system root, the home folder, the current folder, a folder holding the content, config or
@@ -80,7 +81,6 @@ public final class OutputFolder {
         if (Files.isRegularFile(target.resolve("index.html")) && Files.isRegularFile(target.resolve("data/digest.json"))) {
             return true;
         }
-        if (Files.isRegularFile(beside(target, ".cache"))) return true; // paperboy.incremental.BuildCache.location
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(target)) {
             return !entries.iterator().hasNext();
         } catch (IOException e) {

@@ -39,7 +39,7 @@ public final class SiteRecovery {
     private static List<Path> beside(Path target, String infix) throws IOException {
         List<Path> found = new ArrayList<>();
         String prefix = "." + target.getFileName() + infix;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(target.getParent(), "." + "*")) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(target.getParent(), ".*")) {
             for (Path p : entries) {
                 if (p.getFileName().toString().startsWith(prefix) && Files.isDirectory(p)) found.add(p);
             }

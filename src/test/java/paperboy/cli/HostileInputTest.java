@@ -148,11 +148,12 @@ class HostileInputTest {
     void aDayTooLargeForOneEmailIsCutWithACountOfTheRest() throws IOException {
         StringBuilder day = new StringBuilder("Mar 13, 2025\n\n");
         for (int i = 0; i < 250; i++) {
-            day.append("Paper number ").append(i).append(" on a subject of its own\n\n").append(ABSTRACT).append(" Variant ")
-                    .append(i).append(".\n\n");
+            day.append("Paper number ").append(i).append(" on a subject of its own\n\n").append("Variant ").append(i)
+                    .append(" of a study. ").append(ABSTRACT.repeat(4)).append("\n\n");
         }
         Cli r = build(content("a.txt", day.toString()));
         assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("250 papers");
         Path html = tmp.resolve("site/newsletter/2025-03-13.html");
         assertThat(Files.size(html)).isLessThanOrEqualTo(100 * 1024);
         String text = Files.readString(html);

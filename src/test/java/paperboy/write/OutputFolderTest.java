@@ -63,11 +63,12 @@ class OutputFolderTest {
         Files.writeString(marked.resolve("x.html"), "x");
         Files.writeString(marked.resolve(OutputFolder.MARKER), "paperboy");
         assertThat(OutputFolder.refusal(marked, Map.of(), false)).isEmpty();
-        // built by a paperboy before the marker: its cache beside it, or its home page and digest
+        // built by a paperboy before the marker: its home page and digest (a cache beside a folder is not enough:
+        // it outlives a site the user deleted and replaced with a folder of their own)
         Path cached = Files.createDirectories(tmp.resolve("cached"));
-        Files.writeString(cached.resolve("index.html"), "x");
+        Files.writeString(cached.resolve("notes.txt"), "mine");
         Files.writeString(tmp.resolve(".cached.cache"), "paperboy build cache");
-        assertThat(OutputFolder.refusal(cached, Map.of(), false)).isEmpty();
+        assertThat(OutputFolder.refusal(cached, Map.of(), false)).isPresent();
         Path old = Files.createDirectories(tmp.resolve("old/data"));
         Files.writeString(old.resolve("digest.json"), "{}");
         Files.writeString(old.resolveSibling("index.html"), "x");
