@@ -66,14 +66,27 @@ public final class ConfigLoader {
                         YamlTree.text(t, "mode", problems).orElse(null),
                         boxed(YamlTree.integer(t, "minThemes", problems)),
                         boxed(YamlTree.integer(t, "maxThemes", problems)))).orElse(null),
-                section(m, "feeds", List.of("maxItems"), problems).map(t -> new FeedsConfig(
-                        boxed(YamlTree.integer(t, "maxItems", problems)))).orElse(null),
+                section(m, "feeds", List.of("maxItems", "timeOfDay"), problems).map(t -> new FeedsConfig(
+                        boxed(YamlTree.integer(t, "maxItems", problems)), timeOfDay(t, problems))).orElse(null),
                 section(m, "newsletter", List.of("from", "to", "unsubscribeUrl"), problems).map(t -> new NewsletterConfig(
                         YamlTree.text(t, "from", problems).orElse(null),
                         YamlTree.text(t, "to", problems).orElse(null),
                         YamlTree.text(t, "unsubscribeUrl", problems).orElse(null))).orElse(null),
                 section(m, "markdown", List.of("safelist"), problems).map(t -> new MarkdownConfig(
                         YamlTree.text(t, "safelist", problems).orElse(null))).orElse(null)));
+    }
+
+    /** {@code feeds: timeOfDay: "06:00"} as a time; another text is an error at its line. */
+    private static java.time.LocalTime timeOfDay(YamlTree.Mapping feeds, Problems problems) {
+        Optional<String> text = YamlTree.text(feeds, "timeOfDay", problems);
+        if (text.isEmpty()) return null;
+        try {
+            return java.time.LocalTime.parse(text.get().strip());
+        } catch (java.time.DateTimeException e) {
+            problems.error(feeds.keys().get("timeOfDay"), "feeds.timeOfDay \"" + text.get()
+                    + "\" is not a time of day as HH:MM (e.g. \"06:00\")");
+            return null;
+        }
     }
 
     private static Optional<YamlTree.Mapping> section(YamlTree.Mapping m, String key, List<String> keys, Problems problems) {

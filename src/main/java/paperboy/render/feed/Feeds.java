@@ -104,7 +104,7 @@ public final class Feeds implements UnitRenderer {
             this.config = config;
             this.base = base;
             this.texts = texts;
-            this.dates = new FeedDates(config.timeZone());
+            this.dates = new FeedDates(config.timeZone(), config.feeds().itemTime());
             for (Day d : digest.days()) {
                 d.listings().forEach(l -> firstPosition.putIfAbsent(l.paperSlug(), l.position()));
             }
@@ -174,9 +174,23 @@ public final class Feeds implements UnitRenderer {
             String summary = texts.abstractText(p);
             List<String> categories = p.themes().stream()
                     .flatMap(s -> digest.theme(s).stream()).map(Theme::name).toList();
-            return new FeedItem(url, url, texts.title(p), summary,
-                    summary.isEmpty() ? "" : "<p>" + Entities.escape(summary) + "</p>",
+            return new FeedItem(url, url, texts.title(p), summary, contentHtml(p, summary),
                     categories, dates.rfc822(p.firstSeen()), dates.rfc3339(p.firstSeen()));
+        }
+
+        /** The abstract with its addresses as links, then the way to the paper, as the web page shows them. */
+        private String contentHtml(Paper p, String summary) {
+            StringBuilder html = new StringBuilder();
+            if (!summary.isEmpty()) html.append("<p>").append(paperboy.render.PaperLinks.linkify(summary)).append("</p>");
+            if (!p.authors().isEmpty()) html.append("<p>").append(Entities.escape(String.join(", ", p.authors()))).append("</p>");
+            html.append("<p>");
+            var links = paperboy.render.PaperLinks.of(p, texts.title(p));
+            for (int i = 0; i < links.size(); i++) {
+                if (i > 0) html.append(" · ");
+                html.append("<a href=\"").append(Entities.escape(links.get(i).href())).append("\">")
+                        .append(Entities.escape(links.get(i).label())).append("</a>");
+            }
+            return html.append("</p>").toString();
         }
 
         /** The absolute URL of a site path; directory index pages are linked by their folder. */

@@ -14,6 +14,7 @@ import paperboy.model.Digest;
 import paperboy.model.Listing;
 import paperboy.model.Paper;
 import paperboy.model.Theme;
+import paperboy.render.PaperLinks;
 import paperboy.render.PaperTexts;
 import paperboy.render.SitePaths;
 import paperboy.render.Views;
@@ -57,9 +58,14 @@ public final class Editions {
         int count = day.listings().size();
         int newCount = (int) day.newCount();
         boolean byTheme = !digest.themes().isEmpty();
+        // Sections in the order of the day's web page; a paper without themes goes to "Other papers" at the end.
         Map<String, List<EditionItem>> groups = new LinkedHashMap<>();
-        if (byTheme) digest.themes().forEach(t -> groups.put(t.name(), new ArrayList<>()));
-        groups.put(byTheme ? OTHER : "", new ArrayList<>());
+        if (byTheme) {
+            for (String slug : Views.sectionOrder(digest, day)) {
+                digest.theme(slug).ifPresent(t -> groups.put(t.name(), new ArrayList<>()));
+            }
+        }
+        groups.putIfAbsent(byTheme ? OTHER : "", new ArrayList<>());
         List<SeenItem> seen = new ArrayList<>();
         for (Listing l : day.listings()) {
             Paper p = digest.paper(l.paperSlug());
@@ -69,7 +75,8 @@ public final class Editions {
                 String teaser = Views.teaser(abs, TEASER_CHARS);
                 List<String> themes = themeNames(p);
                 String group = byTheme ? (themes.isEmpty() ? OTHER : themes.get(0)) : "";
-                groups.get(group).add(new EditionItem(texts.title(p), url, teaser, !teaser.equals(abs), themes));
+                groups.computeIfAbsent(group, k -> new ArrayList<>()).add(new EditionItem(texts.title(p), url, teaser,
+                        !teaser.equals(abs), themes, PaperLinks.of(p, texts.title(p))));
             } else {
                 LocalDate first = p.firstSeen();
                 seen.add(new SeenItem(texts.title(p), url, SHORT.format(first), url(SitePaths.day(first))));

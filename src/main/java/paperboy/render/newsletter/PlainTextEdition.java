@@ -51,6 +51,11 @@ public final class PlainTextEdition {
                 if (!i.teaser().isEmpty()) {
                     para(i.teaser() + (i.trimmed() ? " (read more: " + ref(i.url()) + ")" : ""), "  ", "  ");
                 }
+                if (!i.links().isEmpty()) {
+                    StringBuilder l = new StringBuilder();
+                    for (var k : i.links()) l.append(l.length() == 0 ? "" : " · ").append(k.label()).append(' ').append(ref(k.href()));
+                    para(l.toString(), "  ", "  ");
+                }
             }
         }
         if (!e.seen().isEmpty()) {

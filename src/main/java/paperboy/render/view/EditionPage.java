@@ -27,8 +27,10 @@ public record EditionPage(String siteTitle, String subject, String iso, String d
      *
      * @param teaser  the abstract, cut at a word boundary when long
      * @param trimmed true when the teaser is shorter than the abstract (then "Read more" links the paper page)
+     * @param links   the way to the paper (arXiv, PDF, Hugging Face, or searches that find it)
      */
-    public record EditionItem(String title, String url, String teaser, boolean trimmed, List<String> themes) {}
+    public record EditionItem(String title, String url, String teaser, boolean trimmed, List<String> themes,
+                              List<PaperLink> links) {}
 
     /** A paper listed today that was first seen on an earlier day. */
     public record SeenItem(String title, String url, String firstSeen, String firstSeenUrl) {}
