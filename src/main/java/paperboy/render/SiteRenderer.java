@@ -20,7 +20,8 @@ public final class SiteRenderer {
     public static SiteRenderer standard() {
         return new SiteRenderer(List.of(new HtmlPages(), new DigestJson(), new StaticAssets(),
                 new EditorialPages(), new SearchIndex(), new DiscoveryFiles(),
-                new paperboy.render.feed.Feeds(), new paperboy.render.newsletter.Newsletters(), new ThemePages()));
+                new paperboy.render.feed.Feeds(), new paperboy.render.newsletter.Newsletters(), new ThemePages(),
+                new PeriodPages()));
     }
 
     /** The output formats, in run order: the incremental build drives them one by one. */

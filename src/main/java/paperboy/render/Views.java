@@ -213,7 +213,8 @@ public final class Views {
         for (int i = digest.days().size() - 1; i >= 0 && recent.size() < config.recentDays(); i--) {
             recent.add(dayRef(digest.days().get(i).date(), meta.root()));
         }
-        return new HomePage(meta, latest, recent, digest.days().size(), digest.papers().size());
+        return new HomePage(meta, latest, recent, digest.days().size(), digest.papers().size(),
+                new PeriodPages.Builder(digest, this).latest(meta.root()));
     }
 
     public ArchivePage archivePage() {

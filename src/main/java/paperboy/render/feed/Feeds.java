@@ -64,6 +64,7 @@ public final class Feeds implements UnitRenderer {
         List<Unit> units = new ArrayList<>();
         units.add(unit("", channels::site, ctx));
         for (Theme t : digest.themes()) units.add(unit("themes/" + t.slug() + "/", () -> channels.theme(t), ctx));
+        if (!digest.days().isEmpty()) units.add(unit(paperboy.render.PeriodPages.WEEKS_FEED_DIR, channels::weekly, ctx));
         return units;
     }
 
@@ -129,6 +130,47 @@ public final class Feeds implements UnitRenderer {
                     ? "Papers on " + t.name() + " in " + config.title() + "." : t.description();
             return channel(config.title() + " — " + t.name(), description, SitePaths.theme(t.slug()),
                     "themes/" + t.slug() + "/", papersByTheme.getOrDefault(t.slug(), List.of()), false);
+        }
+
+        /**
+         * The weekly digest: one item per ISO week, newest first, dated on the week's last day with listings; its
+         * content lists the week's new papers by theme with the days each was listed.
+         */
+        public FeedChannel weekly() {
+            var views = new paperboy.render.Views(digest, config, texts);
+            var periods = new paperboy.render.PeriodPages.Builder(digest, views);
+            List<paperboy.render.Period> weeks = periods.weeks();
+            List<FeedItem> items = new ArrayList<>();
+            for (int i = weeks.size() - 1; i >= 0 && items.size() < Math.max(0, config.feeds().maxItems()); i--) {
+                paperboy.render.Period w = weeks.get(i);
+                List<Paper> fresh = periods.newPapers(w);
+                String url = url(w.path());
+                StringBuilder text = new StringBuilder();
+                StringBuilder html = new StringBuilder();
+                for (var s : periods.sections(w, fresh, "")) {
+                    if (!s.name().isEmpty()) {
+                        html.append("<h3>").append(Entities.escape(s.name())).append("</h3>");
+                        text.append(s.name()).append(": ");
+                    }
+                    html.append("<ul>");
+                    for (var p : s.papers()) {
+                        html.append("<li><a href=\"").append(Entities.escape(url(p.href()))).append("\">")
+                                .append(Entities.escape(p.title())).append("</a> (").append(p.daysListed())
+                                .append(p.daysListed() == 1 ? " day" : " days").append(")</li>");
+                        text.append(p.title()).append("; ");
+                    }
+                    html.append("</ul>");
+                }
+                LocalDate last = paperboy.render.PeriodPages.Builder.lastDay(w);
+                items.add(new FeedItem(url, url, w.label() + ": " + fresh.size() + (fresh.size() == 1 ? " new paper" : " new papers"),
+                        text.toString().strip(), html.toString(), List.of(), dates.rfc822(last), dates.rfc3339(last)));
+            }
+            LocalDate updated = weeks.isEmpty() ? LocalDate.EPOCH : paperboy.render.PeriodPages.Builder.lastDay(weeks.get(weeks.size() - 1));
+            String dir = paperboy.render.PeriodPages.WEEKS_FEED_DIR;
+            return new FeedChannel(config.title() + " — weekly", "The new papers of each week in " + config.title() + ".",
+                    weeks.isEmpty() ? url(SitePaths.HOME) : url(weeks.get(weeks.size() - 1).path()),
+                    url(dir + SitePaths.FEED_RSS), url(dir + SitePaths.FEED_ATOM), url(dir + SitePaths.FEED_JSON),
+                    dates.rfc822(updated), dates.rfc3339(updated), items);
         }
 
         /** A feed entry before sorting: its day, its place within the day (a note first), and a tie-breaker. */

@@ -28,6 +28,8 @@ public final class Editions {
     /** Abstracts longer than this are cut at a word boundary and link to the paper page: keeps mail under 102 KB. */
     static final int TEASER_CHARS = 280;
     static final String OTHER = "Other papers";
+    /** Papers per theme of the weekly edition shown with teaser and links. */
+    static final int WEEKLY_DETAILED = 2;
 
     private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
@@ -76,7 +78,7 @@ public final class Editions {
                 List<String> themes = themeNames(p);
                 String group = byTheme ? (themes.isEmpty() ? OTHER : themes.get(0)) : "";
                 groups.computeIfAbsent(group, k -> new ArrayList<>()).add(new EditionItem(texts.title(p), url, teaser,
-                        !teaser.equals(abs), themes, PaperLinks.of(p, texts.title(p))));
+                        !teaser.equals(abs), themes, PaperLinks.of(p, texts.title(p)), 1));
             } else {
                 LocalDate first = p.firstSeen();
                 seen.add(new SeenItem(texts.title(p), url, SHORT.format(first), url(SitePaths.day(first))));
@@ -92,7 +94,35 @@ public final class Editions {
                 url(SitePaths.newsletter(d, "html")), url(SitePaths.FEED_RSS), url(SitePaths.ARCHIVE), sections,
                 byTheme, List.copyOf(seen), config.newsletter().unsubscribeUrl(),
                 digest.dayNote(d).map(paperboy.model.Note::html).orElse(null),
-                digest.dayNote(d).map(paperboy.model.Note::text).orElse(null));
+                digest.dayNote(d).map(paperboy.model.Note::text).orElse(null), false);
+    }
+
+    /** The weekly edition: the week's new papers by theme, most days listed first, as on the week's page. */
+    public EditionPage weekly(paperboy.render.PeriodPages.Builder periods, paperboy.render.Period week) {
+        List<Paper> fresh = periods.newPapers(week);
+        List<EditionSection> sections = new ArrayList<>();
+        for (var s : periods.sections(week, fresh, "")) {
+            List<EditionItem> items = new ArrayList<>();
+            for (var pp : s.papers()) {
+                Paper p = digest.paper(pp.slug());
+                // A week can hold hundreds of new papers: the top of each theme gets its teaser and links, the
+                // rest a title line (their pages have the links), so the mail stays under Gmail's 102 KB.
+                boolean top = items.size() < WEEKLY_DETAILED;
+                String abs = texts.abstractText(p);
+                String teaser = top ? Views.teaser(abs, TEASER_CHARS) : "";
+                items.add(new EditionItem(pp.title(), url(pp.href()), teaser, top && !teaser.equals(abs), themeNames(p),
+                        top ? pp.links() : List.of(), pp.daysListed()));
+            }
+            sections.add(new EditionSection(s.name(), List.copyOf(items)));
+        }
+        int count = week.days().stream().mapToInt(d -> d.listings().size()).sum();
+        String subject = config.title() + " — " + week.shortLabel() + ": " + fresh.size()
+                + (fresh.size() == 1 ? " new paper" : " new papers");
+        String path = paperboy.render.PeriodPages.weeklyEditionPath(week.key(), "html");
+        return new EditionPage(config.title(), subject, week.key(), week.label(), week.shortLabel(), count,
+                fresh.size(), count - fresh.size(), url(week.path()), url(path),
+                url(paperboy.render.PeriodPages.WEEKS_FEED_DIR + SitePaths.FEED_RSS), url(SitePaths.ARCHIVE), sections,
+                !digest.themes().isEmpty(), List.of(), config.newsletter().unsubscribeUrl(), null, null, true);
     }
 
     private List<String> themeNames(Paper p) {

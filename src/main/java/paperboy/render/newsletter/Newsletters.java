@@ -12,6 +12,9 @@ import paperboy.config.SiteConfig;
 import paperboy.model.Day;
 import paperboy.model.Digest;
 import paperboy.render.Output;
+import paperboy.render.Period;
+import paperboy.render.PeriodPages;
+import paperboy.render.Views;
 import paperboy.render.RenderContext;
 import paperboy.render.Unit;
 import paperboy.render.UnitRenderer;
@@ -46,12 +49,38 @@ public final class Newsletters implements UnitRenderer {
         CssInliner.Sheets sheets = new CssInliner.Sheets();
         // One mail session for every message: making one looks up Jakarta Mail's providers again each time.
         Session session = MimeEdition.offlineSession();
-        return digest.days().stream()
+        List<Unit> units = new java.util.ArrayList<>(digest.days().stream()
                 .map(d -> new Unit(List.of(SitePaths.newsletter(d.date(), "html"), SitePaths.newsletter(d.date(), "txt"),
                         SitePaths.newsletter(d.date(), "eml")), TEMPLATE, () -> editions.edition(d),
                         page -> outputs(parts((EditionPage) page, ctx.templates(), sheets, d), ctx.config(), base.get(),
                                 session)))
-                .toList();
+                .toList());
+        // The weekly editions, one per ISO week, beside the daily ones.
+        PeriodPages.Builder periods = new PeriodPages.Builder(digest, new Views(digest, ctx.config(), ctx.texts(digest)));
+        for (Period w : periods.weeks()) {
+            units.add(new Unit(List.of(PeriodPages.weeklyEditionPath(w.key(), "html"),
+                    PeriodPages.weeklyEditionPath(w.key(), "txt"), PeriodPages.weeklyEditionPath(w.key(), "eml")),
+                    TEMPLATE + "#weekly", () -> editions.weekly(periods, w),
+                    page -> weeklyOutputs(weeklyParts((EditionPage) page, ctx.templates(), sheets, w), ctx.config(),
+                            base.get(), session)));
+        }
+        return units;
+    }
+
+    /** The html and text of one week's edition. */
+    public static MimeEdition.Parts weeklyParts(EditionPage page, Templates templates, CssInliner.Sheets sheets, Period week) {
+        return new MimeEdition.Parts(page, html(page, templates, sheets), PlainTextEdition.render(page),
+                PeriodPages.Builder.lastDay(week));
+    }
+
+    /** The three files of one weekly edition. */
+    public List<Output> weeklyOutputs(MimeEdition.Parts p, SiteConfig config, URI base, Session session) {
+        byte[] eml = MimeEdition.bytes(MimeEdition.message(p, config, base, List.of(), session));
+        String key = p.page().iso();
+        return List.of(
+                Output.text(PeriodPages.weeklyEditionPath(key, "html"), p.html(), name()),
+                Output.text(PeriodPages.weeklyEditionPath(key, "txt"), p.text(), name()),
+                new Output(PeriodPages.weeklyEditionPath(key, "eml"), eml, name()));
     }
 
     /** The html and text of one day's edition. */

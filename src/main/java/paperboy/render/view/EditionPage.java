@@ -13,11 +13,13 @@ import java.util.List;
  * @param unsubscribeUrl null when not configured
  * @param noteHtml       the editor's note on the day, sanitized HTML; null when there is none
  * @param noteText       the same note as plain text; null when there is none
+ * @param weekly         the weekly edition (iso is then the ISO week, "2025-W07"); items then say on how many days
+ *                       of the week they were listed
  */
 public record EditionPage(String siteTitle, String subject, String iso, String dateLabel, String shortDate,
                           int count, int newCount, int seenCount, String webUrl, String emailUrl, String feedUrl,
                           String archiveUrl, List<EditionSection> sections, boolean byTheme, List<SeenItem> seen,
-                          String unsubscribeUrl, String noteHtml, String noteText) {
+                          String unsubscribeUrl, String noteHtml, String noteText, boolean weekly) {
 
     /** A group of new papers; {@code name} empty when not grouped. */
     public record EditionSection(String name, List<EditionItem> items) {}
@@ -30,7 +32,7 @@ public record EditionPage(String siteTitle, String subject, String iso, String d
      * @param links   the way to the paper (arXiv, PDF, Hugging Face, or searches that find it)
      */
     public record EditionItem(String title, String url, String teaser, boolean trimmed, List<String> themes,
-                              List<PaperLink> links) {}
+                              List<PaperLink> links, int daysListed) {}
 
     /** A paper listed today that was first seen on an earlier day. */
     public record SeenItem(String title, String url, String firstSeen, String firstSeenUrl) {}
