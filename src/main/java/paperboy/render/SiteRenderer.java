@@ -21,7 +21,8 @@ public final class SiteRenderer {
         return new SiteRenderer(List.of(new HtmlPages(), new DigestJson(), new StaticAssets(),
                 new EditorialPages(), new SearchIndex(), new DiscoveryFiles(),
                 new paperboy.render.feed.Feeds(), new paperboy.render.newsletter.Newsletters(), new ThemePages(),
-                new PeriodPages()));
+                new PeriodPages(), new paperboy.render.feed.WeeklyFeeds(),
+                new paperboy.render.newsletter.WeeklyNewsletters()));
     }
 
     /** The output formats, in run order: the incremental build drives them one by one. */

@@ -64,11 +64,10 @@ public final class Feeds implements UnitRenderer {
         List<Unit> units = new ArrayList<>();
         units.add(unit("", channels::site, ctx));
         for (Theme t : digest.themes()) units.add(unit("themes/" + t.slug() + "/", () -> channels.theme(t), ctx));
-        if (!digest.days().isEmpty()) units.add(unit(paperboy.render.PeriodPages.WEEKS_FEED_DIR, channels::weekly, ctx));
         return units;
     }
 
-    private Unit unit(String dir, Supplier<FeedChannel> channel, RenderContext ctx) {
+    Unit unit(String dir, Supplier<FeedChannel> channel, RenderContext ctx) {
         return new Unit(List.of(dir + SitePaths.FEED_RSS, dir + SitePaths.FEED_ATOM, dir + SitePaths.FEED_JSON),
                 "feeds/rss.ftlx+feeds/atom.ftlx", channel::get, c -> {
                     List<Output> out = new ArrayList<>(3);

@@ -14,7 +14,6 @@ import paperboy.model.Digest;
 import paperboy.render.Output;
 import paperboy.render.Period;
 import paperboy.render.PeriodPages;
-import paperboy.render.Views;
 import paperboy.render.RenderContext;
 import paperboy.render.Unit;
 import paperboy.render.UnitRenderer;
@@ -49,22 +48,12 @@ public final class Newsletters implements UnitRenderer {
         CssInliner.Sheets sheets = new CssInliner.Sheets();
         // One mail session for every message: making one looks up Jakarta Mail's providers again each time.
         Session session = MimeEdition.offlineSession();
-        List<Unit> units = new java.util.ArrayList<>(digest.days().stream()
+        return digest.days().stream()
                 .map(d -> new Unit(List.of(SitePaths.newsletter(d.date(), "html"), SitePaths.newsletter(d.date(), "txt"),
                         SitePaths.newsletter(d.date(), "eml")), TEMPLATE, () -> editions.edition(d),
                         page -> outputs(parts((EditionPage) page, ctx.templates(), sheets, d), ctx.config(), base.get(),
                                 session)))
-                .toList());
-        // The weekly editions, one per ISO week, beside the daily ones.
-        PeriodPages.Builder periods = new PeriodPages.Builder(digest, new Views(digest, ctx.config(), ctx.texts(digest)));
-        for (Period w : periods.weeks()) {
-            units.add(new Unit(List.of(PeriodPages.weeklyEditionPath(w.key(), "html"),
-                    PeriodPages.weeklyEditionPath(w.key(), "txt"), PeriodPages.weeklyEditionPath(w.key(), "eml")),
-                    TEMPLATE + "#weekly", () -> editions.weekly(periods, w),
-                    page -> weeklyOutputs(weeklyParts((EditionPage) page, ctx.templates(), sheets, w), ctx.config(),
-                            base.get(), session)));
-        }
-        return units;
+                .toList();
     }
 
     /** The html and text of one week's edition. */
