@@ -22,6 +22,19 @@ public record PageMeta(String siteTitle, String title, String description, Strin
         return root + sitePath;
     }
 
+    /** The absolute URL of a site path (with a base URL; null without), e.g. for og:image. */
+    public String absolute(String sitePath) {
+        if (canonicalUrl == null) return null;
+        String own = path.endsWith("index.html") ? path.substring(0, path.length() - "index.html".length()) : path;
+        String base = canonicalUrl.endsWith(own) ? canonicalUrl.substring(0, canonicalUrl.length() - own.length()) : canonicalUrl;
+        return base + sitePath;
+    }
+
+    /** The title a shared link shows: the page's, then the site's ("Mar 14, 2025 · Paper Digest"). */
+    public String shareTitle() {
+        return title.equals(siteTitle) ? siteTitle : title + " · " + siteTitle;
+    }
+
     /**
      * Feed auto-discovery links: the site's feeds, plus a theme's own on its page ({@code themes/<slug>/}).
      * Feeds are built only with a base URL, which is exactly when there is a canonical URL; without one there
