@@ -198,6 +198,8 @@
     var opener = null;
     if (help) {
       help.addEventListener('close', function () { if (opener && opener.focus) opener.focus(); opener = null; });
+      var closer = help.querySelector('.kbd-close');
+      if (closer) closer.addEventListener('click', function () { help.close(); });
     }
     document.addEventListener('keydown', function (ev) {
       if (ev.defaultPrevented || ev.ctrlKey || ev.metaKey || ev.altKey || typing(ev.target)) return;
