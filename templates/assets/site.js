@@ -1,4 +1,4 @@
-/* paperboy reader features: offline search and "hide papers I've seen". No dependencies, no network
+/* paperboy reader features: offline search, "hide papers listed before", keyboard shortcuts. No dependencies, no network
    requests beyond this site's own files. Loaded in <head>; the page works without it. */
 (function () {
   'use strict';
@@ -313,8 +313,75 @@
     if (input.value.trim()) update(); // the browser restored a query (back button)
   }
 
+  // ---- keyboard: j/k (and arrows once a paper is selected) between papers, [ ] between days, ? for help ----
+  function typing(target) {
+    var tag = target && target.tagName;
+    return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || (target && target.isContentEditable);
+  }
+
+  function visibleListings() {
+    return Array.prototype.slice.call(document.querySelectorAll('main .listing')).filter(function (li) {
+      return li.offsetParent !== null; // hidden ones (hide seen) are skipped
+    });
+  }
+
+  function moveListing(step) {
+    var all = visibleListings();
+    if (!all.length) return false;
+    var current = document.querySelector('.listing.is-current');
+    var at = all.indexOf(current);
+    var next = at < 0 ? (step > 0 ? 0 : all.length - 1) : Math.max(0, Math.min(all.length - 1, at + step));
+    if (current) current.classList.remove('is-current');
+    var li = all[next];
+    li.classList.add('is-current');
+    var link = li.querySelector('.listing-title a');
+    if (link) link.focus({ preventScroll: true });
+    li.scrollIntoView({ block: 'center' });
+    return true;
+  }
+
+  function follow(rel) {
+    var a = document.querySelector('main nav a[rel="' + rel + '"]');
+    if (a) window.location.href = a.href;
+  }
+
+  function initKeyboard() {
+    var help = document.getElementById('kbd-help');
+    var opener = null;
+    if (help) {
+      help.addEventListener('close', function () { if (opener && opener.focus) opener.focus(); opener = null; });
+      var closer = help.querySelector('.kbd-close');
+      if (closer) closer.addEventListener('click', function () { help.close(); });
+    }
+    document.addEventListener('keydown', function (ev) {
+      if (ev.defaultPrevented || ev.ctrlKey || ev.metaKey || ev.altKey || typing(ev.target)) return;
+      if (help && help.open) return; // the dialog handles its own keys (Escape closes it)
+      var inListing = document.activeElement && document.activeElement.closest && document.activeElement.closest('.listing');
+      var k = ev.key;
+      if (k === 'j' || (k === 'ArrowDown' && inListing)) {
+        if (moveListing(1)) ev.preventDefault();
+      } else if (k === 'k' || (k === 'ArrowUp' && inListing)) {
+        if (moveListing(-1)) ev.preventDefault();
+      } else if (k === '[') {
+        follow('prev');
+      } else if (k === ']') {
+        follow('next');
+      } else if (k === '/') {
+        var q = document.getElementById('search-q');
+        if (q) { ev.preventDefault(); q.focus(); }
+      } else if (k === '?' && help && help.showModal) {
+        ev.preventDefault();
+        opener = document.activeElement;
+        help.showModal();
+        var close = help.querySelector('button');
+        if (close) close.focus();
+      }
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     initHideSeen();
     initSearch();
+    initKeyboard();
   });
 })();

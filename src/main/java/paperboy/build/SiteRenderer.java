@@ -5,10 +5,13 @@ import paperboy.render.Renderer;
 import paperboy.render.data.DigestJson;
 import paperboy.render.data.SearchIndex;
 import paperboy.render.feed.Feeds;
+import paperboy.render.feed.WeeklyFeeds;
 import paperboy.render.newsletter.Newsletters;
+import paperboy.render.newsletter.WeeklyNewsletters;
 import paperboy.render.site.DiscoveryFiles;
 import paperboy.render.site.EditorialPages;
 import paperboy.render.site.HtmlPages;
+import paperboy.render.site.PeriodPages;
 import paperboy.render.site.StaticAssets;
 import paperboy.render.site.ThemePages;
 
@@ -27,7 +30,8 @@ public final class SiteRenderer {
     public static SiteRenderer standard() {
         return new SiteRenderer(List.of(new HtmlPages(), new DigestJson(), new StaticAssets(),
                 new EditorialPages(), new SearchIndex(), new DiscoveryFiles(),
-                new Feeds(), new Newsletters(), new ThemePages()));
+                new Feeds(), new Newsletters(), new ThemePages(),
+                new PeriodPages(), new WeeklyFeeds(), new WeeklyNewsletters()));
     }
 
     /** The output formats, in run order. */

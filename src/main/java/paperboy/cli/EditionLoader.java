@@ -40,6 +40,14 @@ final class EditionLoader {
      * @param date the day, or null for the latest (ignored when {@code all})
      */
     static Loaded load(SiteOptions site, LocalDate date, boolean all, PrintWriter err) throws Failed {
+        return load(site, date, all, null, err);
+    }
+
+    /**
+     * @param week null for daily editions; else the weekly editions: "" for the week of {@code date} (the latest
+     *             week without one, every week with {@code all}), or an ISO week such as "2025-W07"
+     */
+    static Loaded load(SiteOptions site, LocalDate date, boolean all, String week, PrintWriter err) throws Failed {
         Optional<SiteConfig> config = site.config(err);
         if (config.isEmpty()) throw new Failed(ExitCodes.BAD_INPUT);
         if (config.get().baseUrl().isEmpty()) {
@@ -59,6 +67,7 @@ final class EditionLoader {
             err.println("error: " + e.getMessage());
             throw new Failed(ExitCodes.BAD_INPUT);
         }
+        if (week != null) return weekly(site, config.get(), base, digest, date, all, week, err);
         List<Day> days;
         if (all) {
             days = digest.days();
@@ -84,6 +93,38 @@ final class EditionLoader {
         } catch (RenderException e) {
             err.println("error: " + e.getMessage());
             if (site.verbose) e.printStackTrace(err);
+            throw new Failed(ExitCodes.BAD_INPUT);
+        }
+    }
+
+    private static Loaded weekly(SiteOptions site, SiteConfig config, URI base, Digest digest, LocalDate date,
+                                 boolean all, String week, PrintWriter err) throws Failed {
+        Templates templates;
+        try {
+            templates = Templates.from(site.templates);
+        } catch (RenderException e) {
+            err.println("error: " + e.getMessage());
+            throw new Failed(ExitCodes.BAD_INPUT);
+        }
+        paperboy.render.site.PeriodPages.Builder periods = new paperboy.render.site.PeriodPages.Builder(digest,
+                new paperboy.render.site.Views(digest, config));
+        List<paperboy.render.Period> weeks = periods.weeks();
+        String key = !week.isEmpty() ? week : date != null ? paperboy.render.Period.weekKey(date) : null;
+        List<paperboy.render.Period> chosen = all ? weeks
+                : key != null ? weeks.stream().filter(w -> w.key().equals(key)).toList()
+                : weeks.isEmpty() ? List.of() : List.of(weeks.get(weeks.size() - 1));
+        if (chosen.isEmpty()) {
+            err.println("error: " + (key != null ? "week " + key + ": no listings that week; weeks with listings: "
+                    + weeks.stream().map(paperboy.render.Period::key).collect(Collectors.joining(", "))
+                    : site.content + " has no listings, so there is no edition to make"));
+            throw new Failed(ExitCodes.BAD_INPUT);
+        }
+        Editions editions = new Editions(digest, config, base);
+        try {
+            return new Loaded(config, base, chosen.stream()
+                    .map(w -> Newsletters.weeklyParts(editions.weekly(periods, w), templates, w)).toList());
+        } catch (RenderException e) {
+            err.println("error: " + e.getMessage());
             throw new Failed(ExitCodes.BAD_INPUT);
         }
     }

@@ -46,6 +46,10 @@ public final class NewsletterCommand implements Callable<Integer> {
         boolean all;
     }
 
+    @Option(names = "--weekly", description = "The weekly edition (newsletter/weeks/YYYY-Www.*) of the latest week, "
+            + "the week of --date, or every week with --all.")
+    boolean weekly;
+
     @Spec
     CommandSpec spec;
 
@@ -56,7 +60,8 @@ public final class NewsletterCommand implements Callable<Integer> {
         if (!site.outAllowed(err)) return ExitCodes.BAD_USAGE;
         EditionLoader.Loaded loaded;
         try {
-            loaded = EditionLoader.load(site, which == null ? null : which.date, which != null && which.all, err);
+            loaded = EditionLoader.load(site, which == null ? null : which.date, which != null && which.all,
+                    weekly ? "" : null, err);
         } catch (EditionLoader.Failed f) {
             return f.exitCode;
         }
@@ -64,10 +69,12 @@ public final class NewsletterCommand implements Callable<Integer> {
         try (SiteLock lock = SiteLock.acquire(site.out)) {
             SiteRecovery.recover(site.out);
             for (MimeEdition.Parts p : loaded.editions()) {
-                List<Output> files = newsletters.outputs(p, loaded.config(), loaded.base());
+                List<Output> files = p.page().weekly()
+                        ? newsletters.weeklyOutputs(p, loaded.config(), loaded.base(), MimeEdition.offlineSession())
+                        : newsletters.outputs(p, loaded.config(), loaded.base());
                 for (Output o : files) writeAtomically(site.out.resolve(o.path()), o.bytes());
                 out.println(String.format(Locale.ROOT, "Wrote %s (html %.1f KB, txt %.1f KB, eml %.1f KB): %s",
-                        site.out.resolve("newsletter/" + p.date() + ".*"), kb(files.get(0)), kb(files.get(1)),
+                        site.out.resolve(files.get(0).path().replaceFirst("\\.html$", ".*")), kb(files.get(0)), kb(files.get(1)),
                         kb(files.get(2)), p.page().subject()));
             }
             Files.createDirectories(site.out);

@@ -30,6 +30,10 @@ public final class SendCommand implements Callable<Integer> {
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The day (default: the latest day).")
     LocalDate date;
 
+    @Option(names = "--week", paramLabel = "YYYY-Www", description = "Send the weekly edition of this ISO week "
+            + "(e.g. 2025-W07) instead of a day's.")
+    String week;
+
     @Option(names = "--to", paramLabel = "ADDRESS", required = true, split = ",",
             description = "Recipient; repeat or separate with commas.")
     List<String> to;
@@ -66,7 +70,12 @@ public final class SendCommand implements Callable<Integer> {
         }
         EditionLoader.Loaded loaded;
         try {
-            loaded = EditionLoader.load(site, date, false, err);
+            if (week != null && (date != null || !week.matches("\\d{4}-W\\d{2}"))) {
+                err.println("error: " + (date != null ? "--week and --date exclude each other"
+                        : "--week " + week + ": expected an ISO week such as 2025-W07"));
+                return ExitCodes.BAD_USAGE;
+            }
+            loaded = EditionLoader.load(site, date, false, week, err);
         } catch (EditionLoader.Failed f) {
             return f.exitCode;
         }

@@ -70,8 +70,8 @@ public final class ConfigLoader {
                         YamlTree.text(t, "mode", problems).orElse(null),
                         boxed(YamlTree.integer(t, "minThemes", 1, MAX_THEMES, problems)),
                         boxed(YamlTree.integer(t, "maxThemes", 1, MAX_THEMES, problems)))).orElse(null),
-                section(m, "feeds", List.of("maxItems"), problems).map(t -> new FeedsConfig(
-                        boxed(YamlTree.integer(t, "maxItems", 1, MAX_FEED_ITEMS, problems)))).orElse(null),
+                section(m, "feeds", List.of("maxItems", "timeOfDay"), problems).map(t -> new FeedsConfig(
+                        boxed(YamlTree.integer(t, "maxItems", 1, MAX_FEED_ITEMS, problems)), timeOfDay(t, problems))).orElse(null),
                 section(m, "newsletter", List.of("from", "to", "unsubscribeUrl"), problems).map(t -> new NewsletterConfig(
                         YamlTree.text(t, "from", problems).orElse(null),
                         YamlTree.text(t, "to", problems).orElse(null),
@@ -96,6 +96,19 @@ public final class ConfigLoader {
             return Optional.empty();
         }
         return Optional.of(u);
+    }
+
+    /** {@code feeds: timeOfDay: "06:00"} as a time; another text is an error at its line. */
+    private static java.time.LocalTime timeOfDay(YamlTree.Mapping feeds, Problems problems) {
+        Optional<String> text = YamlTree.text(feeds, "timeOfDay", problems);
+        if (text.isEmpty()) return null;
+        try {
+            return java.time.LocalTime.parse(text.get().strip());
+        } catch (java.time.DateTimeException e) {
+            problems.error(feeds.keys().get("timeOfDay"), "feeds.timeOfDay \"" + text.get()
+                    + "\" is not a time of day as HH:MM (e.g. \"06:00\")");
+            return null;
+        }
     }
 
     private static Optional<YamlTree.Mapping> section(YamlTree.Mapping m, String key, List<String> keys, Problems problems) {

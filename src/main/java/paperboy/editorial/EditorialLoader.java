@@ -52,11 +52,17 @@ public final class EditorialLoader {
         }
     }
 
-    record NoteFront(String paper, Boolean draft) {
-        static final List<String> KEYS = List.of("paper", "draft");
+    /**
+     * A note's front matter: {@code paper}, {@code draft}, and the keys Hugo and Jekyll writers put on every file
+     * ({@code title}, the note's heading; {@code description}, {@code date}, {@code tags}, accepted and not used).
+     * Other keys are warned about, not fatal: a note is still worth showing.
+     */
+    record NoteFront(String paper, String title, Boolean draft) {
+        static final List<String> KEYS = List.of("paper", "title", "description", "date", "tags", "draft");
 
         static NoteFront of(YamlTree.Mapping m, Problems problems) {
             return new NoteFront(YamlTree.text(m, "paper", problems).orElse(null),
+                    YamlTree.text(m, "title", problems).map(String::strip).filter(t -> !t.isEmpty()).orElse(null),
                     YamlTree.bool(m, "draft", problems).orElse(null));
         }
     }
@@ -133,7 +139,7 @@ public final class EditorialLoader {
                       Problems problems) {
         Optional<FrontMatter> fm = read(f, problems);
         if (fm.isEmpty()) return;
-        Optional<NoteFront> front = fm.get().read(NoteFront.KEYS, NoteFront::of, problems);
+        Optional<NoteFront> front = fm.get().readWarningOnUnknownKeys(NoteFront.KEYS, NoteFront::of, problems);
         if (front.isEmpty()) return;
         if (Boolean.TRUE.equals(front.get().draft())) {
             problems.warning(fm.get().keyAt("draft"), "draft: not shown (remove \"draft: true\" to publish it)");
@@ -142,7 +148,7 @@ public final class EditorialLoader {
         Optional<String> rendered = html(fm.get(), problems);
         if (rendered.isEmpty()) return;
         String html = rendered.get();
-        Note note = new Note(html, Markdown.text(html), SourceRef.of(f, 1));
+        Note note = new Note(html, Markdown.text(html), SourceRef.of(f, 1), Optional.ofNullable(front.get().title()));
         if (html.isBlank()) problems.warning(note.source(), "empty note");
         String paper = front.get().paper();
         if (paper != null) {

@@ -54,12 +54,32 @@ record FrontMatter(Path file, String yaml, String body, Map<String, Integer> key
      */
     <T> Optional<T> read(Collection<String> knownKeys, BiFunction<YamlTree.Mapping, Problems, T> reader,
                          Problems problems) {
+        return read(knownKeys, reader, problems, true);
+    }
+
+    /** The same, with an unknown key a warning at its line instead of an error. */
+    <T> Optional<T> readWarningOnUnknownKeys(Collection<String> knownKeys,
+                                             BiFunction<YamlTree.Mapping, Problems, T> reader, Problems problems) {
+        return read(knownKeys, reader, problems, false);
+    }
+
+    private <T> Optional<T> read(Collection<String> knownKeys, BiFunction<YamlTree.Mapping, Problems, T> reader,
+                                 Problems problems, boolean unknownIsError) {
         Problems own = new Problems();
         YamlTree.Mapping m = new YamlTree.Mapping(Map.of(), Map.of(), SourceRef.of(file, 1));
         if (!yaml.isBlank()) {
             Optional<YamlTree.Node> root = YamlTree.read(file, yaml, FIRST_YAML_LINE, "front matter: ", own);
             if (root.isPresent() && root.get() instanceof YamlTree.Mapping mapping) {
-                YamlTree.onlyKnownKeys(mapping, knownKeys, "front matter key", "", own);
+                if (unknownIsError) {
+                    YamlTree.onlyKnownKeys(mapping, knownKeys, "front matter key", "", own);
+                } else {
+                    mapping.keys().forEach((key, at) -> {
+                        if (!knownKeys.contains(key)) {
+                            own.warning(at, "unknown front matter key \"" + key + "\" (ignored); known keys: "
+                                    + String.join(", ", new java.util.TreeSet<>(knownKeys)));
+                        }
+                    });
+                }
                 m = mapping;
             } else if (root.isPresent() && !(root.get() instanceof YamlTree.Scalar sc && sc.text() == null)) {
                 own.error(root.get().at(), "front matter: expected key: value lines");

@@ -106,7 +106,7 @@ public final class SnapshotParser {
                 i++;
                 continue;
             }
-            if (!looksLikeTitle(title.text)) {
+            if (pairLooksSwapped(title.text, body.get(i + 1).text)) {
                 problems.warning(title.at, "a " + title.text.length() + "-character line where a title was "
                         + "expected; kept as a title, check the file for a missing line");
             }
@@ -118,6 +118,16 @@ public final class SnapshotParser {
 
     private static boolean date(String line) {
         return !(DateLine.classify(line) instanceof DateLine.NotADate);
+    }
+
+    /**
+     * Whether a title / abstract pair looks shifted by a missing line: the title line reads like an abstract and
+     * the line after it reads like a title, or is shorter. A title with a full stop inside ("Therefore I am.
+     * I Think") followed by a longer abstract is a real title, not evidence of a broken pairing.
+     */
+    static boolean pairLooksSwapped(String title, String abstractText) {
+        if (looksLikeTitle(title)) return false;
+        return looksLikeTitle(abstractText) || abstractText.length() < title.length();
     }
 
     /** Short and without a sentence break inside: abstracts are several sentences. */

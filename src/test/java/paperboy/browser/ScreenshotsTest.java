@@ -19,14 +19,19 @@ class ScreenshotsTest {
     static final Map<String, String> PAGES = Map.of(
             "home", "index.html",
             "day", "days/2025-08-20/index.html",
-            "paper", "papers/" + ReaderJourneyTest.RETROMAE + "/index.html");
+            "paper", "papers/" + ReaderJourneyTest.RETROMAE + "/index.html",
+            "week", "weeks/2025-W11/index.html");
 
     @Test
     void screenshots(@TempDir Path tmp) throws Exception {
         String dir = System.getProperty("paperboy.screenshots");
         Assumptions.assumeTrue(dir != null, "screenshots are made only with -Dpaperboy.screenshots=DIR");
         Path out = Files.createDirectories(Path.of(dir));
-        Path site = TestSites.build(tmp.resolve("site"), false);
+        // The sample as `paperboy build` makes it: curated themes and a base URL (feeds, e-mail editions).
+        Path site = tmp.resolve("site");
+        new paperboy.build.SiteBuild(paperboy.build.SiteRenderer.standard()).run(new paperboy.build.SiteBuild.Request(
+                Path.of("content"), site, Path.of("templates"), TestSites.config(true),
+                paperboy.themes.Themes.forBuild(paperboy.config.ThemesConfig.defaults(), "curated", Path.of("content"))));
         try (Browser browser = Browser.launch()) {
             for (var size : Map.of("desktop", new int[] {1200, 900}, "375", new int[] {375, 812}).entrySet()) {
                 try (BrowserContext ctx = browser.chromium.newContext(Browser.desktop()

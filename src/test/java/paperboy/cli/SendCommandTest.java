@@ -57,8 +57,9 @@ class SendCommandTest {
                 .contains("https://example.org/digest/papers/");
         assertThat(mp.getBodyPart(1).isMimeType("text/html")).isTrue();
         var html = Jsoup.parse((String) mp.getBodyPart(1).getContent());
-        assertThat(html.select("a[href]")).isNotEmpty()
-                .allSatisfy(a -> assertThat(a.attr("href")).startsWith("https://example.org/digest/"));
+        // Links into the site are absolute; the rest lead to the paper (arXiv, Hugging Face).
+        assertThat(html.select("a[href]")).isNotEmpty().allSatisfy(a -> assertThat(a.attr("href"))
+                .matches("https://(example\\.org/digest/|arxiv\\.org/|huggingface\\.co/).*"));
     }
 
     @Test

@@ -98,4 +98,31 @@ class EditorialLoaderTest {
                 "notes/stray.md:1: a note is either notes/YYYY-MM-DD.md (a note on that day) or has "
                         + "\"paper: <title or arXiv id>\" in its front matter");
     }
+
+    @Test
+    void dayNotesTakeTheFrontMatterOfHugoAndJekyllAndUseTheTitleAsHeading() throws IOException {
+        write("notes/2025-03-14.md", """
+                ---
+                title: A week of agents
+                description: Why so many agent papers
+                date: 2025-03-14
+                tags: [agents, benchmarks]
+                draft: false
+                layout: post
+                ---
+                Agents everywhere.
+                """);
+        EditorialSource e = loader.load(content, problems);
+        assertThat(problems.hasErrors()).isFalse();
+        assertThat(messages()).containsExactly("notes/2025-03-14.md:7:1: warning: unknown front matter key \"layout\" "
+                + "(ignored); known keys: date, description, draft, paper, tags, title");
+        assertThat(e.dayNotes().get(LocalDate.of(2025, 3, 14)).title()).contains("A week of agents");
+        assertThat(e.dayNotes().get(LocalDate.of(2025, 3, 14)).html()).isEqualTo("<p>Agents everywhere.</p>");
+    }
+
+    @Test
+    void aDayNoteWithoutTitleHasNone() throws IOException {
+        write("notes/2025-03-14.md", "Plain.\n");
+        assertThat(loader.load(content, problems).dayNotes().get(LocalDate.of(2025, 3, 14)).title()).isEmpty();
+    }
 }

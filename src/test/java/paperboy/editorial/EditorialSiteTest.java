@@ -125,8 +125,9 @@ class EditorialSiteTest {
 
         Digest d = SiteBuild.digest(request(), new Problems());
         String probes = page("papers/" + paper(d, "Sparse Probes for Circuit Discovery in Language Models").slug() + "/index.html");
-        assertThat(probes).contains("<a href=\"https://arxiv.org/abs/2503.10001\">arXiv:2503.10001</a>")
-                .contains("<a href=\"https://arxiv.org/pdf/2503.10001\">PDF</a>")
+        assertThat(probes).contains("<a href=\"https://arxiv.org/abs/2503.10001\" rel=\"noopener\">arXiv:2503.10001</a>")
+                .contains("<a href=\"https://arxiv.org/pdf/2503.10001\" rel=\"noopener\">PDF</a>")
+                .contains("<a href=\"https://huggingface.co/papers/2503.10001\" rel=\"noopener\">Hugging Face</a>")
                 .contains("Ada Lovelace, Alan Turing")
                 .contains("Editor's note").contains("The clearest write-up of the week.");
 

@@ -195,7 +195,11 @@ class IncrementalBuildTest {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path f : walk.filter(Files::isRegularFile).toList()) {
-                out.put(root.relativize(f).toString(), Files.readString(f));
+                byte[] bytes = Files.readAllBytes(f);
+                // Images (the sharing card) as Base64; everything else is UTF-8 text.
+                out.put(root.relativize(f).toString(), f.toString().endsWith(".png")
+                        ? java.util.Base64.getEncoder().encodeToString(bytes)
+                        : new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
             }
         }
         return out;

@@ -162,6 +162,33 @@ class SnapshotParserTest {
     }
 
     @Nested
+    class TitleWarnings {
+        @Test
+        void realTitlesWithAFullStopInsideAreNotWarnedAbout() {
+            Snapshot s = parseOk(listing("\n", "Mar 13", "Therefore I am. I Think", ABSTRACT_A,
+                    "API Agents vs. GUI Agents: Divergence and Convergence", ABSTRACT_B));
+            assertThat(s.entries()).extracting(RawEntry::title)
+                    .containsExactly("Therefore I am. I Think", "API Agents vs. GUI Agents: Divergence and Convergence");
+            assertThat(problems.sorted()).isEmpty();
+        }
+
+        @Test
+        void anAbstractWhereTheTitleShouldBeFollowedByATitleIsWarned() {
+            // Lines shifted by one: abstract A sits where a title belongs, and a title where its abstract belongs.
+            Snapshot s = parseOk(listing("\n", "Mar 13", ABSTRACT_A, "Title B"));
+            assertThat(s.entries()).hasSize(1);
+            assertThat(messages()).containsExactly("content/x.txt:2: warning: a " + ABSTRACT_A.length()
+                    + "-character line where a title was expected; kept as a title, check the file for a missing line");
+        }
+
+        @Test
+        void aTitleLongerThanItsAbstractWithASentenceBreakIsWarned() {
+            parseOk(listing("\n", "Mar 13", ABSTRACT_A, "Short. Abstract."));
+            assertThat(messages()).singleElement().asString().contains("where a title was expected");
+        }
+    }
+
+    @Nested
     class BadBytes {
         @Test
         void binaryFile() {

@@ -7,8 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Feed dates: an item is published at midnight of its first-seen day in the configured zone, so the same
- * input always gives the same dates (no build clock).
+ * Feed dates: an item is published on its first-seen day at the configured time of day ({@code feeds:
+ * timeOfDay}) in the configured zone, so the same input always gives the same dates (no build clock).
  */
 public final class FeedDates {
     /** RFC 822 (as RSS 2.0 wants it) with a numeric offset, e.g. {@code Fri, 14 Mar 2025 00:00:00 +0000}. */
@@ -19,13 +19,20 @@ public final class FeedDates {
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
 
     private final ZoneId zone;
+    private final java.time.LocalTime time;
 
+    /** At midnight (the e-mail editions' Date header). */
     public FeedDates(ZoneId zone) {
+        this(zone, java.time.LocalTime.MIDNIGHT);
+    }
+
+    public FeedDates(ZoneId zone, java.time.LocalTime time) {
         this.zone = zone;
+        this.time = time;
     }
 
     public ZonedDateTime midnight(LocalDate day) {
-        return day.atStartOfDay(zone);
+        return day.atTime(time).atZone(zone);
     }
 
     public String rfc822(LocalDate day) {

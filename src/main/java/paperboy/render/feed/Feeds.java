@@ -67,7 +67,7 @@ public final class Feeds implements UnitRenderer {
         return units;
     }
 
-    private Unit unit(String dir, Supplier<FeedChannel> channel, RenderContext ctx) {
+    Unit unit(String dir, Supplier<FeedChannel> channel, RenderContext ctx) {
         return new Unit(List.of(dir + SitePaths.FEED_RSS, dir + SitePaths.FEED_ATOM, dir + SitePaths.FEED_JSON),
                 "feeds/rss.ftlx+feeds/atom.ftlx", channel::get, c -> {
                     List<Output> out = new ArrayList<>(3);
@@ -104,7 +104,7 @@ public final class Feeds implements UnitRenderer {
             this.config = config;
             this.base = base;
             this.texts = texts;
-            this.dates = new FeedDates(config.timeZone());
+            this.dates = new FeedDates(config.timeZone(), config.feeds().itemTime());
             for (Day d : digest.days()) {
                 d.listings().forEach(l -> firstPosition.putIfAbsent(l.paperSlug(), l.position()));
             }
@@ -129,6 +129,47 @@ public final class Feeds implements UnitRenderer {
                     ? "Papers on " + t.name() + " in " + config.title() + "." : t.description();
             return channel(config.title() + " — " + t.name(), description, SitePaths.theme(t.slug()),
                     "themes/" + t.slug() + "/", papersByTheme.getOrDefault(t.slug(), List.of()), false);
+        }
+
+        /**
+         * The weekly digest: one item per ISO week, newest first, dated on the week's last day with listings; its
+         * content lists the week's new papers by theme with the days each was listed.
+         */
+        public FeedChannel weekly() {
+            var views = new paperboy.render.site.Views(digest, config, texts);
+            var periods = new paperboy.render.site.PeriodPages.Builder(digest, views);
+            List<paperboy.render.Period> weeks = periods.weeks();
+            List<FeedItem> items = new ArrayList<>();
+            for (int i = weeks.size() - 1; i >= 0 && items.size() < Math.max(0, config.feeds().maxItems()); i--) {
+                paperboy.render.Period w = weeks.get(i);
+                List<Paper> fresh = periods.newPapers(w);
+                String url = url(w.path());
+                StringBuilder text = new StringBuilder();
+                StringBuilder html = new StringBuilder();
+                for (var s : periods.sections(w, fresh, "")) {
+                    if (!s.name().isEmpty()) {
+                        html.append("<h3>").append(Entities.escape(s.name())).append("</h3>");
+                        text.append(s.name()).append(": ");
+                    }
+                    html.append("<ul>");
+                    for (var p : s.papers()) {
+                        html.append("<li><a href=\"").append(Entities.escape(url(p.href()))).append("\">")
+                                .append(Entities.escape(p.title())).append("</a> (").append(p.daysListed())
+                                .append(p.daysListed() == 1 ? " day" : " days").append(")</li>");
+                        text.append(p.title()).append("; ");
+                    }
+                    html.append("</ul>");
+                }
+                LocalDate last = paperboy.render.site.PeriodPages.Builder.lastDay(w);
+                items.add(new FeedItem(url, url, w.label() + ": " + fresh.size() + (fresh.size() == 1 ? " new paper" : " new papers"),
+                        text.toString().strip(), html.toString(), List.of(), dates.rfc822(last), dates.rfc3339(last)));
+            }
+            LocalDate updated = weeks.isEmpty() ? LocalDate.EPOCH : paperboy.render.site.PeriodPages.Builder.lastDay(weeks.get(weeks.size() - 1));
+            String dir = paperboy.render.site.PeriodPages.WEEKS_FEED_DIR;
+            return new FeedChannel(config.title() + " — weekly", "The new papers of each week in " + config.title() + ".",
+                    weeks.isEmpty() ? url(SitePaths.HOME) : url(weeks.get(weeks.size() - 1).path()),
+                    url(dir + SitePaths.FEED_RSS), url(dir + SitePaths.FEED_ATOM), url(dir + SitePaths.FEED_JSON),
+                    dates.rfc822(updated), dates.rfc3339(updated), items);
         }
 
         /** A feed entry before sorting: its day, its place within the day (a note first), and a tie-breaker. */
@@ -174,9 +215,23 @@ public final class Feeds implements UnitRenderer {
             String summary = texts.abstractText(p);
             List<String> categories = p.themes().stream()
                     .flatMap(s -> digest.theme(s).stream()).map(Theme::name).toList();
-            return new FeedItem(url, url, texts.title(p), summary,
-                    summary.isEmpty() ? "" : "<p>" + Entities.escape(summary) + "</p>",
+            return new FeedItem(url, url, texts.title(p), summary, contentHtml(p, summary),
                     categories, dates.rfc822(p.firstSeen()), dates.rfc3339(p.firstSeen()));
+        }
+
+        /** The abstract with its addresses as links, then the way to the paper, as the web page shows them. */
+        private String contentHtml(Paper p, String summary) {
+            StringBuilder html = new StringBuilder();
+            if (!summary.isEmpty()) html.append("<p>").append(paperboy.render.PaperLinks.linkify(summary)).append("</p>");
+            if (!p.authors().isEmpty()) html.append("<p>").append(Entities.escape(String.join(", ", p.authors()))).append("</p>");
+            html.append("<p>");
+            var links = paperboy.render.PaperLinks.of(p, texts.title(p));
+            for (int i = 0; i < links.size(); i++) {
+                if (i > 0) html.append(" · ");
+                html.append("<a href=\"").append(Entities.escape(links.get(i).href())).append("\">")
+                        .append(Entities.escape(links.get(i).label())).append("</a>");
+            }
+            return html.append("</p>").toString();
         }
 
         /** The absolute URL of a site path; directory index pages are linked by their folder. */

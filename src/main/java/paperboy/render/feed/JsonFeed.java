@@ -28,6 +28,7 @@ final class JsonFeed {
                 nonEmpty(g, "url", i.url());
                 nonEmpty(g, "title", i.title());
                 nonEmpty(g, "content_text", i.summary().isEmpty() ? i.title() : i.summary());
+                if (i.summaryHtml() != null) nonEmpty(g, "content_html", i.summaryHtml());
                 nonEmpty(g, "date_published", i.rfc3339());
                 if (i.categories() != null && !i.categories().isEmpty()) JsonOut.strings(g, "tags", i.categories());
                 g.writeEndObject();

@@ -41,7 +41,7 @@ public final class MimeEdition {
      */
     public static MimeMessage message(Parts parts, SiteConfig config, URI base, List<String> to, Session session) {
         try {
-            MimeMessage m = new FixedIdMessage(session, messageId(parts.date(), base));
+            MimeMessage m = new FixedIdMessage(session, messageId(parts.page().iso(), base));
             m.setFrom(InternetAddress.parse(config.newsletter().from(), true)[0]);
             List<String> recipients = to.isEmpty() ? List.of(config.newsletter().to()) : to;
             for (String r : recipients) m.addRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(r, true));
@@ -82,8 +82,8 @@ public final class MimeEdition {
         }
     }
 
-    /** {@code <2025-03-14.1a2b3c4d@example.org>}: the day, a hash of the whole base URL, and its host. */
-    static String messageId(LocalDate date, URI base) {
+    /** {@code <2025-03-14.1a2b3c4d@example.org>}: the day (or week), a hash of the whole base URL, and its host. */
+    static String messageId(String date, URI base) {
         return "<" + date + "." + sha256(base.toString()).substring(0, 8) + "@" + base.getHost() + ">";
     }
 

@@ -9,6 +9,8 @@ import paperboy.config.SiteConfig;
 import paperboy.model.Day;
 import paperboy.model.Digest;
 import paperboy.render.Output;
+import paperboy.render.Period;
+import paperboy.render.site.PeriodPages;
 import paperboy.render.RenderContext;
 import paperboy.render.Unit;
 import paperboy.render.UnitRenderer;
@@ -48,6 +50,22 @@ public final class Newsletters implements UnitRenderer {
                         page -> outputs(parts((EditionPage) page, ctx.templates(), d), ctx.config(), base.get(),
                                 session)))
                 .toList();
+    }
+
+    /** The html and text of one week's edition. */
+    public static MimeEdition.Parts weeklyParts(EditionPage page, Templates templates, Period week) {
+        return new MimeEdition.Parts(page, html(page, templates), PlainTextEdition.render(page),
+                PeriodPages.Builder.lastDay(week));
+    }
+
+    /** The three files of one weekly edition. */
+    public List<Output> weeklyOutputs(MimeEdition.Parts p, SiteConfig config, URI base, Session session) {
+        byte[] eml = MimeEdition.bytes(MimeEdition.message(p, config, base, List.of(), session));
+        String key = p.page().iso();
+        return List.of(
+                Output.text(PeriodPages.weeklyEditionPath(key, "html"), p.html(), name()),
+                Output.text(PeriodPages.weeklyEditionPath(key, "txt"), p.text(), name()),
+                new Output(PeriodPages.weeklyEditionPath(key, "eml"), eml, name()));
     }
 
     /** The html and text of one day's edition. */

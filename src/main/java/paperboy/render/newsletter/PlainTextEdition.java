@@ -38,8 +38,8 @@ public final class PlainTextEdition {
             para(e.noteText(), "", "");
             out.append('\n');
         }
-        heading("New today (" + e.newCount() + ")");
-        if (e.sections().isEmpty()) para("Nothing new today.", "", "");
+        heading((e.weekly() ? "New this week (" : "New today (") + e.newCount() + ")");
+        if (e.sections().isEmpty()) para(e.weekly() ? "Nothing new this week." : "Nothing new today.", "", "");
         for (EditionSection s : e.sections()) {
             if (!s.name().isEmpty()) {
                 out.append('\n');
@@ -47,9 +47,15 @@ public final class PlainTextEdition {
             }
             for (EditionItem i : s.items()) {
                 out.append('\n');
-                para(i.title() + " " + ref(i.url()), "* ", "  ");
+                para(i.title() + " " + ref(i.url()) + (e.weekly() ? " (listed on " + i.daysListed()
+                        + (i.daysListed() == 1 ? " day)" : " days)") : ""), "* ", "  ");
                 if (!i.teaser().isEmpty()) {
                     para(i.teaser() + (i.trimmed() ? " (read more: " + ref(i.url()) + ")" : ""), "  ", "  ");
+                }
+                if (!i.links().isEmpty()) {
+                    StringBuilder l = new StringBuilder();
+                    for (var k : i.links()) l.append(l.length() == 0 ? "" : " · ").append(k.label()).append(' ').append(ref(k.href()));
+                    para(l.toString(), "  ", "  ");
                 }
             }
         }

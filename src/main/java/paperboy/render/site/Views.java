@@ -1,5 +1,6 @@
 package paperboy.render.site;
 
+import paperboy.render.PaperLinks;
 import paperboy.render.PaperTexts;
 import paperboy.render.SitePaths;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import paperboy.config.SiteConfig;
 import paperboy.model.Day;
 import paperboy.model.Digest;
@@ -21,6 +23,7 @@ import paperboy.model.SitePage;
 import paperboy.render.view.DayPage;
 import paperboy.render.view.DaySection;
 import paperboy.render.view.DayRef;
+import paperboy.render.view.FeedLink;
 import paperboy.render.view.HomePage;
 import paperboy.render.view.ListingView;
 import paperboy.render.view.NavLink;
@@ -105,31 +108,68 @@ public final class Views {
         int i = dayIndex.get(day.date());
         DayRef prev = i > 0 ? dayRef(digest.days().get(i - 1).date(), root) : null;
         DayRef next = i + 1 < digest.days().size() ? dayRef(digest.days().get(i + 1).date(), root) : null;
+        DayRef lastNew = null;
+        if (day.newCount() == 0) {
+            for (int j = i - 1; j >= 0 && lastNew == null; j--) {
+                if (digest.days().get(j).newCount() > 0) lastNew = dayRef(digest.days().get(j).date(), root);
+            }
+        }
+        List<DaySection> sections = sections(day, listings, root, meta.canonicalUrl() != null);
+        Optional<Note> note = digest.dayNote(day.date());
         return new DayPage(meta, dayRef(day.date(), root), listings, (int) day.newCount(), (int) day.seenBeforeCount(),
-                prev, next, digest.dayNote(day.date()).map(Note::html).orElse(null),
-                sections(day.listings(), listings, root));
+                prev, next, note.map(Note::html).orElse(null), note.flatMap(Note::title).orElse(null),
+                sections, lastNew, dayFeeds(meta));
+    }
+
+    /** The site's feeds (each theme section links its own); none without a base URL (no feeds built). */
+    private static List<FeedLink> dayFeeds(PageMeta meta) {
+        if (meta.canonicalUrl() == null) return List.of();
+        return List.of(new FeedLink("application/rss+xml", "RSS", meta.href(SitePaths.FEED_RSS)),
+                new FeedLink("application/atom+xml", "Atom", meta.href(SitePaths.FEED_ATOM)),
+                new FeedLink("application/feed+json", "JSON Feed", meta.href(SitePaths.FEED_JSON)));
     }
 
     /**
-     * The day's listings grouped by their paper's primary theme: biggest group first (ties in theme order),
-     * "Other" last; listing order is kept inside a group.
+     * The primary themes of a day's listings in the order the day shows them: most listings first (ties in
+     * theme order), "Other" last. The web page and the e-mail edition of a day both follow it.
      */
-    private List<DaySection> sections(List<Listing> listings, List<ListingView> views, String root) {
-        Map<String, List<ListingView>> byTheme = new LinkedHashMap<>();
-        for (int i = 0; i < listings.size(); i++) {
-            List<String> themes = digest.paper(listings.get(i).paperSlug()).themes();
+    public static List<String> sectionOrder(Digest digest, Day day) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Listing l : day.listings()) {
+            List<String> themes = digest.paper(l.paperSlug()).themes();
             if (themes.isEmpty()) return List.of();
-            byTheme.computeIfAbsent(themes.get(0), k -> new ArrayList<>()).add(views.get(i));
+            counts.merge(themes.get(0), 1, Integer::sum);
         }
         List<String> order = digest.themes().stream().map(paperboy.model.Theme::slug).toList();
-        return byTheme.entrySet().stream()
-                .sorted(Comparator.comparing((Map.Entry<String, List<ListingView>> e) -> e.getKey().equals("other"))
-                        .thenComparing(e -> -e.getValue().size())
+        return counts.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, Integer> e) -> e.getKey().equals("other"))
+                        .thenComparing(e -> -e.getValue())
                         .thenComparing(e -> order.indexOf(e.getKey())))
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /**
+     * The day's listings grouped by their paper's primary theme, in {@link #sectionOrder}; inside a group the
+     * papers new today first, then those listed before, each in listing order.
+     */
+    private List<DaySection> sections(Day day, List<ListingView> views, String root, boolean feeds) {
+        List<String> order = sectionOrder(digest, day);
+        if (order.isEmpty()) return List.of();
+        Map<String, List<ListingView>> byTheme = new LinkedHashMap<>();
+        order.forEach(slug -> byTheme.put(slug, new ArrayList<>()));
+        List<Listing> listings = day.listings();
+        for (boolean fresh : new boolean[] {true, false}) {
+            for (int i = 0; i < listings.size(); i++) {
+                if (listings.get(i).isNew() != fresh) continue;
+                byTheme.get(digest.paper(listings.get(i).paperSlug()).themes().get(0)).add(views.get(i));
+            }
+        }
+        return byTheme.entrySet().stream()
                 .map(e -> {
                     String name = digest.theme(e.getKey()).map(paperboy.model.Theme::name).orElse(e.getKey());
                     return new DaySection(e.getKey(), name, "theme-" + e.getKey(), root + SitePaths.theme(e.getKey()),
-                            e.getValue());
+                            e.getValue(), feeds ? root + SitePaths.themeFeed(e.getKey(), SitePaths.FEED_RSS) : null);
                 })
                 .toList();
     }
@@ -137,8 +177,11 @@ public final class Views {
     private ListingView listing(Listing l, String root) {
         Paper p = digest.paper(l.paperSlug());
         List<DayRef> earlier = l.earlierDays().stream().map(d -> dayRef(d, root)).toList();
-        return new ListingView(l.position(), p.slug(), texts.title(p), root + SitePaths.paper(p.slug()),
-                texts.abstractText(p), l.isNew(), earlier, themes(p, root));
+        String title = texts.title(p);
+        String abs = texts.abstractText(p);
+        return new ListingView(l.position(), p.slug(), title, root + SitePaths.paper(p.slug()),
+                abs, l.isNew(), earlier, themes(p, root), PaperLinks.snippet(abs), PaperLinks.linkify(abs),
+                PaperLinks.of(p, title));
     }
 
     public PaperPage paperPage(Paper p, String path) {
@@ -153,9 +196,11 @@ public final class Views {
                 .map(digest::paper)
                 .map(r -> new PaperRef(texts.title(r), root + SitePaths.paper(r.slug()), dayRef(r.firstSeen(), root)))
                 .toList();
+        Optional<Note> note = digest.paperNote(p.slug());
         return new PaperPage(meta, title, abs, listed.get(0), listed, listed.subList(1, listed.size()),
                 p.titleVariants(), p.abstractVariants(), themes(p, root), related, p.arxivId().orElse(null), p.authors(),
-                digest.paperNote(p.slug()).map(Note::html).orElse(null));
+                note.map(Note::html).orElse(null), note.flatMap(Note::title).orElse(null), PaperLinks.linkify(abs),
+                PaperLinks.of(p, title));
     }
 
     private static DayRef withAnchor(DayRef d, String anchor) {
@@ -169,11 +214,14 @@ public final class Views {
         for (int i = digest.days().size() - 1; i >= 0 && recent.size() < config.recentDays(); i--) {
             recent.add(dayRef(digest.days().get(i).date(), meta.root()));
         }
-        return new HomePage(meta, latest, recent, digest.days().size(), digest.papers().size());
+        return new HomePage(meta, latest, recent, digest.days().size(), digest.papers().size(),
+                new PeriodPages.Builder(digest, this).latest(meta.root()));
     }
 
     public NotFoundPage notFoundPage() {
-        return new NotFoundPage(meta(SitePaths.NOT_FOUND, "Page not found", "This page does not exist."));
+        String base = config.baseUrl().map(u -> u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath())
+                .map(path -> path.endsWith("/") ? path : path + "/").orElse("/");
+        return new NotFoundPage(meta(SitePaths.NOT_FOUND, "Page not found", "This page does not exist."), base);
     }
 
     private List<ThemeRef> themes(Paper p, String root) {

@@ -14,11 +14,13 @@ import java.util.List;
  * @param noteHtml       the editor's note on the day, sanitized HTML; null when there is none
  * @param noteText       the same note as plain text; null when there is none
  * @param more           papers left out to keep the e-mail under Gmail's clipping size (0: none), listed on the web
+ * @param weekly         the weekly edition (iso is then the ISO week, "2025-W07"); items then say on how many days
+ *                       of the week they were listed
  */
 public record EditionPage(String siteTitle, String subject, String iso, String dateLabel, String shortDate,
                           int count, int newCount, int seenCount, String webUrl, String emailUrl, String feedUrl,
                           String archiveUrl, List<EditionSection> sections, boolean byTheme, List<SeenItem> seen,
-                          String unsubscribeUrl, String noteHtml, String noteText, int more) {
+                          String unsubscribeUrl, String noteHtml, String noteText, int more, boolean weekly) {
 
     /** The same edition with only the first {@code keep} papers (new ones first, then those seen before). */
     public EditionPage firstPapers(int keep) {
@@ -35,7 +37,7 @@ public record EditionPage(String siteTitle, String subject, String iso, String d
         int shown = kept.stream().mapToInt(s -> s.items().size()).sum() + keptSeen.size();
         return new EditionPage(siteTitle, subject, iso, dateLabel, shortDate, count, newCount, seenCount, webUrl,
                 emailUrl, feedUrl, archiveUrl, List.copyOf(kept), byTheme, keptSeen, unsubscribeUrl, noteHtml, noteText,
-                more + total - shown);
+                more + total - shown, weekly);
     }
 
     /** A group of new papers; {@code name} empty when not grouped. */
@@ -46,8 +48,10 @@ public record EditionPage(String siteTitle, String subject, String iso, String d
      *
      * @param teaser  the abstract, cut at a word boundary when long
      * @param trimmed true when the teaser is shorter than the abstract (then "Read more" links the paper page)
+     * @param links   the way to the paper (arXiv, PDF, Hugging Face, or searches that find it)
      */
-    public record EditionItem(String title, String url, String teaser, boolean trimmed, List<String> themes) {}
+    public record EditionItem(String title, String url, String teaser, boolean trimmed, List<String> themes,
+                              List<PaperLink> links, int daysListed) {}
 
     /** A paper listed today that was first seen on an earlier day. */
     public record SeenItem(String title, String url, String firstSeen, String firstSeenUrl) {}

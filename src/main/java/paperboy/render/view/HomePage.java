@@ -2,5 +2,10 @@ package paperboy.render.view;
 
 import java.util.List;
 
-/** The home page: the latest day in full (null on an empty digest), then recent days. */
-public record HomePage(PageMeta meta, DayPage latest, List<DayRef> recentDays, int dayCount, int paperCount) {}
+/**
+ * The home page: the latest day in full (null on an empty digest), then recent days.
+ *
+ * @param digests the latest weekly and monthly digests; empty on an empty digest
+ */
+public record HomePage(PageMeta meta, DayPage latest, List<DayRef> recentDays, int dayCount, int paperCount,
+                       List<PeriodPage.PeriodRef> digests) {}

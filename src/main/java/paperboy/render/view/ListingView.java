@@ -8,6 +8,10 @@ import java.util.List;
  * @param anchor       id of the listing on the day page, so cross-links land on it
  * @param abstractText cleaned abstract, empty when the input had none
  * @param earlierDays  days it was listed before; empty means new today
+ * @param snippet      the start of the abstract, one line under the title; empty without an abstract
+ * @param abstractHtml the abstract as escaped HTML with its web addresses as links
+ * @param links        the way to the paper: arXiv, PDF, Hugging Face, or searches that find it
  */
 public record ListingView(int position, String anchor, String title, String href, String abstractText,
-                          boolean newToday, List<DayRef> earlierDays, List<ThemeRef> themes) {}
+                          boolean newToday, List<DayRef> earlierDays, List<ThemeRef> themes, String snippet,
+                          String abstractHtml, List<PaperLink> links) {}

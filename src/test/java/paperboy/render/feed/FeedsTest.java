@@ -60,7 +60,7 @@ class FeedsTest {
             assertThat(n.getDescription().getValue()).contains("sparse autoencoders");
         });
         int at = entries.indexOf(notes.get(0));
-        Date day = Date.from(java.time.LocalDate.of(2025, 3, 14).atStartOfDay(ZoneId.of("UTC")).toInstant());
+        Date day = Date.from(java.time.LocalDate.of(2025, 3, 14).atTime(6, 0).atZone(ZoneId.of("UTC")).toInstant());
         assertThat(entries.get(at).getPublishedDate()).isEqualTo(day);
         assertThat(entries.get(at - 1).getPublishedDate()).isAfter(day); // first of its day
         for (Theme t : sample.themes()) {
@@ -113,8 +113,8 @@ class FeedsTest {
                 Paper p = byUrl.get(e.getUri());
                 assertThat(p).as("guid is the paper URL: " + e.getUri()).isNotNull();
                 assertThat(e.getLink()).isEqualTo(e.getUri());
-                // Published at midnight of the first-seen day, never on a later listing.
-                assertThat(e.getPublishedDate()).isEqualTo(Date.from(p.firstSeen().atStartOfDay(ZoneId.of("UTC")).toInstant()));
+                // Published on the first-seen day at feeds.timeOfDay (06:00 by default), never on a later listing.
+                assertThat(e.getPublishedDate()).isEqualTo(Date.from(p.firstSeen().atTime(6, 0).atZone(ZoneId.of("UTC")).toInstant()));
                 if (previous != null) assertThat(e.getPublishedDate()).isBeforeOrEqualTo(previous);
                 previous = e.getPublishedDate();
             }
@@ -178,7 +178,12 @@ class FeedsTest {
             String description = p1.getDescription().getValue();
             // RSS descriptions are HTML, Atom's summary here is type="text": either way the reader shows the text.
             String shown = name.endsWith("feed.xml") ? Jsoup.parse(description).text() : description;
-            assertThat(shown).as(name).isEqualTo(Samples.NASTY_ABSTRACT);
+            if (name.endsWith("feed.xml")) {
+                // The RSS description is the HTML content: the abstract, then the way to the paper.
+                assertThat(shown).as(name).isEqualTo(Samples.NASTY_ABSTRACT + " Find on arXiv · Find on Hugging Face");
+            } else {
+                assertThat(shown).as(name).isEqualTo(Samples.NASTY_ABSTRACT);
+            }
         }
         JsonNode item = JSON.readTree(out.get("feed.json").bytes()).get("items").get(2);
         assertThat(item.get("title").asText()).isEqualTo(Samples.NASTY_TITLE);
@@ -191,10 +196,11 @@ class FeedsTest {
         Map<String, Output> out = render(Samples.themedDigest(), berlin);
         String rss = new String(out.get("feed.xml").bytes(), java.nio.charset.StandardCharsets.UTF_8);
         String atom = new String(out.get("atom.xml").bytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(rss).contains("<pubDate>Fri, 14 Mar 2025 00:00:00 +0100</pubDate>");
-        assertThat(atom).contains("<published>2025-03-14T00:00:00+01:00</published>");
+        // Stamped on the listing's date at feeds.timeOfDay (default 06:00), in the site's zone.
+        assertThat(rss).contains("<pubDate>Fri, 14 Mar 2025 06:00:00 +0100</pubDate>");
+        assertThat(atom).contains("<published>2025-03-14T06:00:00+01:00</published>");
         assertThat(parse(out.get("atom.xml")).getEntries().get(0).getPublishedDate())
-                .isEqualTo(Date.from(LocalDate.of(2025, 3, 14).atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant()));
+                .isEqualTo(Date.from(LocalDate.of(2025, 3, 14).atTime(6, 0).atZone(ZoneId.of("Europe/Berlin")).toInstant()));
     }
 
     @Test

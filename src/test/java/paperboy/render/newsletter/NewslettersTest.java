@@ -59,7 +59,9 @@ class NewslettersTest {
                 assertThat(e.attr("style")).as("style on " + e.cssSelector()).isNotBlank();
             }
             for (Element a : doc.select("a[href]")) {
-                assertThat(a.attr("href")).as("absolute link").startsWith("https://example.org/digest/");
+                // Into the site, or on to the paper (arXiv, Hugging Face): absolute either way.
+                assertThat(a.attr("href")).as("absolute link")
+                        .matches("https://(example\\.org/digest/|arxiv\\.org/|huggingface\\.co/).*");
             }
             assertThat(doc.text()).contains(day.listings().size() + " papers, " + day.newCount() + " new");
             assertThat(doc.select("a[href=https://example.org/digest/unsubscribe]").text()).isEqualTo("Unsubscribe");

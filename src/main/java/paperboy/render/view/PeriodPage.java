@@ -1,0 +1,33 @@
+package paperboy.render.view;
+
+import java.util.List;
+
+/**
+ * A weekly or monthly digest: the papers first seen in the period, grouped by primary theme, each with how many
+ * of the period's days listed it (the inputs carry no popularity, so that is the ranking: most days first).
+ *
+ * @param kind      "week" or "month"
+ * @param key       "2025-W07" or "2025-02"
+ * @param days      the period's days with listings, ascending
+ * @param sections  the new papers by primary theme, biggest first, "Other" last; one unnamed section without themes
+ * @param previous  the period before that has listings, or null; likewise {@code next}
+ * @param related   for a month, its weeks; for a week, its month(s)
+ * @param feeds     the weekly digest's feeds (on week pages, with a base URL); empty otherwise
+ * @param emailHref the weekly e-mail edition (week pages, with a base URL), or null
+ */
+public record PeriodPage(PageMeta meta, String kind, String key, String label, int dayCount, int listingCount,
+                         int newCount, List<DayRef> days, List<PeriodSection> sections, PeriodRef previous,
+                         PeriodRef next, List<PeriodRef> related, List<FeedLink> feeds, String emailHref) {
+
+    /** The period's new papers with a primary theme, or all of them. */
+    public record PeriodSection(String name, String href, List<PeriodPaper> papers) {}
+
+    /**
+     * @param daysListed on how many of the period's days it was listed
+     * @param totalDays  on how many days of the whole archive
+     */
+    public record PeriodPaper(String slug, String title, String href, String snippet, DayRef firstSeen, int daysListed,
+                              int totalDays, List<PaperLink> links) {}
+
+    public record PeriodRef(String key, String label, String href) {}
+}
