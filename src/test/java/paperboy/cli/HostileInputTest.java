@@ -52,7 +52,7 @@ class HostileInputTest {
                 .contains(content.resolve("c.html") + ":1:57: warning: removed 2 control characters (the first U+0000)");
         Path site = tmp.resolve("site");
         try (Stream<Path> files = Files.walk(site)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".png")).toList()) {
                 String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
                 assertThat(text.chars().filter(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r').count())
                         .as(site.relativize(f).toString()).isZero();
@@ -157,7 +157,7 @@ class HostileInputTest {
         Path html = tmp.resolve("site/newsletter/2025-03-13.html");
         assertThat(Files.size(html)).isLessThanOrEqualTo(100 * 1024);
         String text = Files.readString(html);
-        assertThat(text).containsPattern("… and \\d+ more on <a href=\"[^\"]+/days/2025-03-13/\">the site</a>")
+        assertThat(text).containsPattern("… and \\d+ more on <a href=\"[^\"]+/days/2025-03-13/\"[^>]*>the site</a>")
                 .contains("Paper number 0 on a subject");
         int shown = text.split("Paper number ", -1).length - 1;
         assertThat(text).contains("and " + (250 - shown) + " more");

@@ -166,7 +166,9 @@ class CommitKillTest {
         if (!Files.exists(root)) return out;
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path f : walk.toList()) {
-                out.put(root.relativize(f).toString(), Files.isDirectory(f) ? "<folder>" : Files.readString(f));
+                // bytes as ISO-8859-1: every file, text or image, compared byte for byte
+                out.put(root.relativize(f).toString(), Files.isDirectory(f) ? "<folder>"
+                        : new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1));
             }
         }
         return out;
