@@ -47,15 +47,14 @@ public final class Newsletters implements UnitRenderer {
         return digest.days().stream()
                 .map(d -> new Unit(List.of(SitePaths.newsletter(d.date(), "html"), SitePaths.newsletter(d.date(), "txt"),
                         SitePaths.newsletter(d.date(), "eml")), TEMPLATE, () -> editions.edition(d),
-                        page -> outputs(parts((EditionPage) page, ctx.templates(), d), ctx.config(), base.get(),
+                        page -> outputs(parts((EditionPage) page, ctx.templates(), d.date()), ctx.config(), base.get(),
                                 session)))
                 .toList();
     }
 
     /** The html and text of one week's edition. */
     public static MimeEdition.Parts weeklyParts(EditionPage page, Templates templates, Period week) {
-        return new MimeEdition.Parts(page, html(page, templates), PlainTextEdition.render(page),
-                PeriodPages.Builder.lastDay(week));
+        return parts(page, templates, PeriodPages.Builder.lastDay(week));
     }
 
     /** The three files of one weekly edition. */
@@ -70,7 +69,7 @@ public final class Newsletters implements UnitRenderer {
 
     /** The html and text of one day's edition. */
     public static MimeEdition.Parts edition(Day day, Editions editions, Templates templates) {
-        return parts(editions.edition(day), templates, day);
+        return parts(editions.edition(day), templates, day.date());
     }
 
     /** Gmail clips a message whose HTML is larger than 102 KB (and hides the rest behind a link). */
@@ -78,9 +77,9 @@ public final class Newsletters implements UnitRenderer {
 
     /**
      * The edition, cut to its first papers when its HTML would be clipped: the rest are counted in a line
-     * "... and N more on the site" that links the day page.
+     * "... and N more on the site" that links the day's (or week's) page.
      */
-    private static MimeEdition.Parts parts(EditionPage page, Templates templates, Day day) {
+    private static MimeEdition.Parts parts(EditionPage page, Templates templates, java.time.LocalDate date) {
         String html = html(page, templates);
         int papers = page.sections().stream().mapToInt(s -> s.items().size()).sum() + page.seen().size();
         for (int size = bytes(html); size > MAX_HTML_BYTES && papers > 0; size = bytes(html)) {
@@ -89,7 +88,7 @@ public final class Newsletters implements UnitRenderer {
             page = page.firstPapers(Math.max(0, papers));
             html = html(page, templates);
         }
-        return new MimeEdition.Parts(page, html, PlainTextEdition.render(page), day.date());
+        return new MimeEdition.Parts(page, html, PlainTextEdition.render(page), date);
     }
 
     private static int bytes(String s) {
