@@ -28,7 +28,7 @@ public final class JsonOut {
      * @param what   names the file in the error message
      */
     public static byte[] bytes(boolean pretty, String what, Body body) {
-        try (ByteArrayBuilder out = new ByteArrayBuilder(64 * 1024)) {
+        try (ByteArrayBuilder out = new ByteArrayBuilder()) { // grows in blocks; small documents (a quoted word) stay small
             try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
                 if (pretty) g.useDefaultPrettyPrinter();
                 body.write(g);

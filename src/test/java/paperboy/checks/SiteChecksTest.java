@@ -89,7 +89,7 @@ class SiteChecksTest {
     @Test
     void theNotFoundPageResolvesItsLinksFromTheSiteRootAtAnyDepth() throws Exception {
         Document notFound = Jsoup.parse(site.resolve("404.html").toFile(), "UTF-8");
-        assertThat(notFound.select("head base").attr("href")).isEqualTo("/digest/");
+        assertThat(notFound.select("head base").attr("href")).isEqualTo("https://example.org/digest/");
         assertThat(notFound.select("link[rel=stylesheet]").attr("href")).isEqualTo("assets/style.css");
         Path plain = TestSites.build(tmp.resolve("plain"), false);
         assertThat(Jsoup.parse(plain.resolve("404.html").toFile(), "UTF-8").select("head base").attr("href"))

@@ -219,8 +219,9 @@ public final class Views {
     }
 
     public NotFoundPage notFoundPage() {
-        String base = config.baseUrl().map(u -> u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath())
-                .map(path -> path.endsWith("/") ? path : path + "/").orElse("/");
+        // The whole base URL (not only its path): the page's links then hold from any depth, on any host path.
+        String base = config.baseUrl().map(java.net.URI::toString)
+                .map(url -> url.endsWith("/") ? url : url + "/").orElse("/");
         return new NotFoundPage(meta(SitePaths.NOT_FOUND, "Page not found", "This page does not exist."), base);
     }
 
