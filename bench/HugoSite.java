@@ -2,15 +2,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import paperboy.SiteBuild;
+import paperboy.build.SiteBuild;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.SiteConfig;
 import paperboy.model.Day;
 import paperboy.model.Digest;
 import paperboy.model.Listing;
 import paperboy.model.Paper;
-import paperboy.parse.Problems;
+import paperboy.problems.Problems;
 
 /**
  * Writes a Hugo site equivalent to paperboy's core pages for the benchmark's comparison: one page per paper
@@ -23,8 +22,8 @@ import paperboy.parse.Problems;
 public class HugoSite {
     public static void main(String[] args) throws Exception {
         Path content = Path.of(args[0]), out = Path.of(args[1]);
-        Digest digest = new SiteBuild(null).load(new SiteBuild.Request(content, out.resolve("unused"), Path.of("templates"),
-                SiteConfig.defaults(), ThemeAssigner.none()), new Problems(), new LinkedHashMap<>());
+        Digest digest = SiteBuild.digest(new SiteBuild.Request(content, out.resolve("unused"), Path.of("templates"),
+                SiteConfig.defaults(), ThemeAssigner.none()), new Problems());
         Files.createDirectories(out.resolve("content/papers"));
         Files.createDirectories(out.resolve("content/days"));
         Files.createDirectories(out.resolve("layouts/_default"));

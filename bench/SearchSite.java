@@ -1,19 +1,18 @@
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
 import java.util.List;
-import paperboy.SiteBuild;
+import paperboy.build.SiteBuild;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.ConfigLoader;
 import paperboy.config.SiteConfig;
 import paperboy.model.Digest;
-import paperboy.parse.Problems;
-import paperboy.render.DigestJson;
-import paperboy.render.DiscoveryFiles;
+import paperboy.problems.Problems;
+import paperboy.render.data.DigestJson;
+import paperboy.render.site.DiscoveryFiles;
 import paperboy.render.Output;
 import paperboy.render.RenderContext;
-import paperboy.render.SearchIndex;
+import paperboy.render.data.SearchIndex;
 import paperboy.render.Templates;
 
 /**
@@ -28,8 +27,8 @@ public class SearchSite {
     public static void main(String[] args) throws Exception {
         Path content = Path.of(args[0]), out = Path.of(args[1]), shell = Path.of(args[2]);
         SiteConfig config = ConfigLoader.load(Path.of("paperboy.yml"), false, new Problems()).orElseThrow();
-        Digest digest = new SiteBuild(null).load(new SiteBuild.Request(content, out, Path.of("templates"), config,
-                ThemeAssigner.none()), new Problems(), new LinkedHashMap<>());
+        Digest digest = SiteBuild.digest(new SiteBuild.Request(content, out, Path.of("templates"), config,
+                ThemeAssigner.none()), new Problems());
         RenderContext ctx = new RenderContext(config, Templates.from(Path.of("templates")), Path.of("templates"));
         long total = 0;
         for (var r : List.of(new SearchIndex(), new DigestJson(), new DiscoveryFiles())) {
