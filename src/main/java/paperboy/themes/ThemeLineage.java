@@ -3,6 +3,7 @@ package paperboy.themes;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,12 @@ final class ThemeLineage {
     /** A paper moves to another theme only when it is this much closer (cosine) to it than to its own. */
     static final double SWITCH_MARGIN = 0.1;
     static final int BIRTH_SIZE = 2 * AutoClustering.MIN_SIZE;
+    /**
+     * Each step refits the papers first seen in this many months before its boundary; older papers keep the theme
+     * they had (an append-only archive: published papers stay put). Without the window every step refitted the
+     * whole archive: at ten years (120 steps over up to 128,000 papers) a full build ran out of a 2 GB heap.
+     */
+    static final int WINDOW_MONTHS = 6;
 
     private ThemeLineage() {}
 
@@ -50,18 +57,29 @@ final class ThemeLineage {
         List<Line> lines = null;
         for (LocalDate month : months) {
             List<Integer> step = new ArrayList<>();
-            for (int d : docs) if (corpus.fit[d] && papers.get(d).firstSeen().isBefore(month)) step.add(d);
-            if (step.size() < START_SIZE) continue;
+            int before = 0;
+            for (int d : docs) {
+                if (!corpus.fit[d] || !papers.get(d).firstSeen().isBefore(month)) continue;
+                before++;
+                if (lines == null || !papers.get(d).firstSeen().isBefore(month.minusMonths(WINDOW_MONTHS))) step.add(d);
+            }
+            if (before < START_SIZE) continue;
             lines = step(engine, papers, analysed, step, lines);
         }
         if (lines == null) return null; // too young for a lineage: fitted from scratch
-        List<Integer> all = new ArrayList<>();
-        for (int d : docs) if (corpus.fit[d]) all.add(d);
-        lines = step(engine, papers, analysed, all, lines);
+        LocalDate end = months.last().plusMonths(1);
+        List<Integer> recent = new ArrayList<>();
+        for (int d : docs) {
+            if (corpus.fit[d] && !papers.get(d).firstSeen().isBefore(end.minusMonths(WINDOW_MONTHS))) recent.add(d);
+        }
+        lines = step(engine, papers, analysed, recent, lines);
         return engine.grown(corpus, docs, lines);
     }
 
-    /** The themes of the papers {@code step} (build indices, ascending), carried over from {@code previous}. */
+    /**
+     * The themes of the papers {@code step} (build indices, ascending), carried over from {@code previous}; the
+     * previous themes' papers outside {@code step} keep their theme, and a theme that has such papers never retires.
+     */
     private static List<Line> step(ThemeEngine engine, List<Paper> papers, PaperTerms[] analysed, List<Integer> step,
                                    List<Line> previous) {
         List<Paper> sub = new ArrayList<>(step.size());
@@ -90,6 +108,8 @@ final class ThemeLineage {
         int[] theme = new int[n];
         Arrays.fill(theme, -1);
         for (int t = 0; t < previous.size(); t++) for (int g : previous.get(t).members()) if (local[g] >= 0) theme[local[g]] = t;
+        int[] frozen = new int[previous.size()];
+        for (int t = 0; t < previous.size(); t++) for (int g : previous.get(t).members()) if (local[g] < 0) frozen[t]++;
         boolean[] old = new boolean[n];
         for (int i = 0; i < n; i++) old[i] = theme[i] >= 0;
         int k = previous.size();
@@ -139,7 +159,10 @@ final class ThemeLineage {
             int[] size = new int[k];
             for (int x : theme) if (x >= 0) size[x]++;
             int smallest = -1;
-            for (int t = 0; t < k; t++) if (alive[t] && size[t] < AutoClustering.MIN_SIZE && (smallest < 0 || size[t] < size[smallest])) smallest = t;
+            for (int t = 0; t < k; t++) {
+                boolean published = t < frozen.length && frozen[t] > 0;
+                if (alive[t] && !published && size[t] < AutoClustering.MIN_SIZE && (smallest < 0 || size[t] < size[smallest])) smallest = t;
+            }
             if (smallest < 0) break;
             alive[smallest] = false;
             float[][] cs = centroids(c, theme, k, dims);
@@ -162,7 +185,9 @@ final class ThemeLineage {
         for (int t = 0; t < k; t++) {
             if (!alive[t]) continue;
             List<Integer> members = new ArrayList<>();
+            if (t < previous.size()) for (int g : previous.get(t).members()) if (local[g] < 0) members.add(g);
             for (int i = 0; i < n; i++) if (theme[i] == t) members.add(step.get(i));
+            Collections.sort(members);
             if (!members.isEmpty()) out.add(new Line(names.get(t), keywords.get(t), members));
         }
         return out;
