@@ -72,13 +72,9 @@ public final class ContentLoader {
     }
 
     private List<Snapshot> cached(Path contentDir, Path file, Problems problems, ParseCache cache) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            problems.error(SourceRef.file(file), "cannot read: " + e.getMessage());
-            return List.of();
-        }
+        Optional<byte[]> read = bytes(file, problems);
+        if (read.isEmpty()) return List.of();
+        byte[] bytes = read.get();
         String path = contentDir.relativize(file).toString().replace('\\', '/');
         String sha = sha256(bytes);
         ParseCache.Entry entry = cache.get(path, sha).orElseGet(() -> {
@@ -101,14 +97,16 @@ public final class ContentLoader {
     }
 
     private List<Snapshot> read(Path file, Problems problems) {
-        byte[] bytes;
+        return bytes(file, problems).map(bytes -> parse(file, bytes, problems)).orElse(List.of());
+    }
+
+    private static Optional<byte[]> bytes(Path file, Problems problems) {
         try {
-            bytes = Files.readAllBytes(file);
+            return Optional.of(Files.readAllBytes(file));
         } catch (IOException e) {
             problems.error(SourceRef.file(file), "cannot read: " + e.getMessage());
-            return List.of();
+            return Optional.empty();
         }
-        return parse(file, bytes, problems);
     }
 
     /** One file's snapshots, within the limits on its size and on papers per day. */
