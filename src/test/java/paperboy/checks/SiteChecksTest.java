@@ -199,7 +199,7 @@ class SiteChecksTest {
                 assertThat(sitemap.select("url:has(loc:containsOwn(" + "retromae-v2-duplex-masked-auto-encoder-for-pre-training" + ")) > lastmod").text()).isEqualTo("2025-08-20");
             }
         }
-        assertThat(locs).hasSize(1 + 1 + 1 + 5 + 207).doesNotHaveDuplicates().allMatch(u -> u.startsWith("https://example.org/digest/"))
+        assertThat(locs).hasSize(1 + 1 + 1 + 5 + 3 + 2 + 207).doesNotHaveDuplicates().allMatch(u -> u.startsWith("https://example.org/digest/"))
                 .contains("https://example.org/digest/", "https://example.org/digest/days/2025-08-07/");
         for (String loc : locs) {
             Path page = site.resolve(loc.substring(TestSites.BASE_URL.toString().length())).resolve("index.html");

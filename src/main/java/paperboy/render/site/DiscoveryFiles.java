@@ -1,6 +1,7 @@
 package paperboy.render.site;
 
 import paperboy.render.Output;
+import paperboy.render.Period;
 import paperboy.render.RenderContext;
 import paperboy.render.Renderer;
 import paperboy.render.SitePaths;
@@ -95,6 +96,14 @@ public final class DiscoveryFiles implements Renderer {
             String path = ArchivePages.yearPath(d.date().getYear());
             if (!year.isEmpty() && year.get(year.size() - 1).path().equals(path)) year.remove(year.size() - 1);
             year.add(new Entry(path, d.date())); // a year's archive page changes with its last day
+        }
+        // Week and month digests: their papers are those first seen in the period, so they change with its days.
+        for (List<Period> periods : List.of(Period.weeks(digest.days()), Period.months(digest.days()))) {
+            for (Period p : periods) {
+                LocalDate last = p.days().get(p.days().size() - 1).date();
+                groups.computeIfAbsent(String.valueOf(p.days().get(0).date().getYear()), y -> new ArrayList<>())
+                        .add(new Entry(p.path(), last));
+            }
         }
         for (Paper p : SearchIndex.inFirstSeenOrder(digest)) {
             groups.computeIfAbsent(String.valueOf(p.firstSeen().getYear()), y -> new ArrayList<>())

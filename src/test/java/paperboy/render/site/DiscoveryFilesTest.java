@@ -37,7 +37,7 @@ class DiscoveryFilesTest {
         Map<String, List<DiscoveryFiles.Entry>> groups = DiscoveryFiles.groups(digest);
         assertThat(groups.keySet()).containsExactly("2024", "2025", "site");
         List<Output> out = new DiscoveryFiles(4).sitemaps(groups, BASE);
-        // 2024: 2 days, its archive page, 10 papers = 13 URLs → four files of at most 4.
+        // 2024: 2 days, its archive page, the week and month they open, 10 papers = 15 URLs → four files of at most 4.
         assertThat(out).extracting(Output::path).containsExactly("sitemaps/2024.xml", "sitemaps/2024-2.xml",
                 "sitemaps/2024-3.xml", "sitemaps/2024-4.xml", "sitemaps/2025.xml", "sitemaps/2025-2.xml",
                 "sitemaps/2025-3.xml", "sitemaps/2025-4.xml",
@@ -60,7 +60,7 @@ class DiscoveryFilesTest {
             assertThat(n).as(o.path()).isLessThanOrEqualTo(DiscoveryFiles.MAX_URLS);
             total += n;
         }
-        assertThat(total).isEqualTo(2 + 10 + 3650 + 3650 * 50);
+        assertThat(total).isEqualTo(2 + 10 + 3650 + 522 + 120 + 3650 * 50); // + 522 ISO weeks and 120 months
         assertThat(out).hasSize(10 + 1 + 1); // 2016-2025 (3,650 days end on Dec 28, 2025), site.xml, the index
     }
 
