@@ -3,10 +3,8 @@ package paperboy.incremental;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -16,6 +14,7 @@ import java.util.Optional;
 import paperboy.model.SourceRef;
 import paperboy.problems.Problem;
 import paperboy.problems.Severity;
+import paperboy.write.AtomicFile;
 
 /**
  * What the previous build wrote, so the next one can skip work: the hash of everything that affects every page
@@ -97,8 +96,8 @@ public record BuildCache(String settings, String inputs, Summary summary, List<P
 
     /** Writes the cache atomically (temporary file, then rename). */
     public void write(Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        AtomicFile.write(file, out -> {
+            BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
             w.write(MAGIC + "\nsettings " + settings + "\ninputs " + inputs + "\nsummary " + summary.days() + " "
                     + summary.listings() + " " + summary.papers() + "\n");
             for (Problem p : warnings) {
@@ -115,12 +114,8 @@ public record BuildCache(String settings, String inputs, Summary summary, List<P
                 w.write("file " + e.fingerprint() + " " + e.size() + " " + path + "\n");
             }
             w.write("end " + files.size() + "\n");
-        }
-        try {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+            w.flush();
+        });
     }
 
     /** True when every file the cache lists is in {@code siteDir} with its recorded size, and nothing else is missing. */

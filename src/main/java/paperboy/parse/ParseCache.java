@@ -1,5 +1,6 @@
 package paperboy.parse;
 
+import paperboy.write.AtomicFile;
 import paperboy.problems.Severity;
 import paperboy.problems.Problem;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -8,11 +9,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,60 +115,56 @@ public final class ParseCache {
     /** Writes the entries of the files this build read, atomically (temporary file, then rename). */
     public void write(Path file, Path contentDir) throws IOException {
         if (!enabled) return;
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp); JsonGenerator g = CBOR.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeNumberField("version", VERSION);
-            g.writeStringField("identity", identity);
-            g.writeFieldName("files");
-            g.writeStartArray();
-            Map<String, Keyed> sorted = new TreeMap<>(used);
-            for (Map.Entry<String, Keyed> e : sorted.entrySet()) {
-                Path self = contentDir.resolve(e.getKey());
+        AtomicFile.write(file, out -> {
+            try (JsonGenerator g = CBOR.createGenerator(out)) {
+                g.writeStartObject();
+                g.writeNumberField("version", VERSION);
+                g.writeStringField("identity", identity);
+                g.writeFieldName("files");
                 g.writeStartArray();
-                g.writeString(e.getKey());
-                g.writeString(e.getValue().sha());
-                g.writeStartArray();
-                for (Snapshot s : e.getValue().entry().snapshots()) {
+                Map<String, Keyed> sorted = new TreeMap<>(used);
+                for (Map.Entry<String, Keyed> e : sorted.entrySet()) {
+                    Path self = contentDir.resolve(e.getKey());
                     g.writeStartArray();
-                    g.writeString(path(s.file(), self));
-                    g.writeString(s.date().toString());
+                    g.writeString(e.getKey());
+                    g.writeString(e.getValue().sha());
                     g.writeStartArray();
-                    for (RawEntry r : s.entries()) {
+                    for (Snapshot s : e.getValue().entry().snapshots()) {
                         g.writeStartArray();
-                        g.writeString(r.title());
-                        g.writeString(r.abstractText().orElse(null));
-                        where(g, r.titleAt(), self);
-                        g.writeString(r.arxivId().orElse(null));
+                        g.writeString(path(s.file(), self));
+                        g.writeString(s.date().toString());
                         g.writeStartArray();
-                        for (String a : r.authors()) g.writeString(a);
+                        for (RawEntry r : s.entries()) {
+                            g.writeStartArray();
+                            g.writeString(r.title());
+                            g.writeString(r.abstractText().orElse(null));
+                            where(g, r.titleAt(), self);
+                            g.writeString(r.arxivId().orElse(null));
+                            g.writeStartArray();
+                            for (String a : r.authors()) g.writeString(a);
+                            g.writeEndArray();
+                            g.writeEndArray();
+                        }
                         g.writeEndArray();
+                        g.writeEndArray();
+                    }
+                    g.writeEndArray();
+                    g.writeStartArray();
+                    for (Problem pr : e.getValue().entry().problems()) {
+                        g.writeStartArray();
+                        where(g, pr.where(), self);
+                        g.writeString(pr.severity().name());
+                        g.writeString(pr.message());
                         g.writeEndArray();
                     }
                     g.writeEndArray();
                     g.writeEndArray();
                 }
                 g.writeEndArray();
-                g.writeStartArray();
-                for (Problem pr : e.getValue().entry().problems()) {
-                    g.writeStartArray();
-                    where(g, pr.where(), self);
-                    g.writeString(pr.severity().name());
-                    g.writeString(pr.message());
-                    g.writeEndArray();
-                }
-                g.writeEndArray();
-                g.writeEndArray();
+                g.writeNumberField("count", sorted.size()); // last: a file cut short is not trusted
+                g.writeEndObject();
             }
-            g.writeEndArray();
-            g.writeNumberField("count", sorted.size()); // last: a file cut short is not trusted
-            g.writeEndObject();
-        }
-        try {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        });
     }
 
     /** The listing file itself is written as "", so the cache holds no absolute paths and survives a moved folder. */

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import paperboy.write.AtomicFile;
 import paperboy.model.Paper;
 
 /**
@@ -360,12 +360,10 @@ final class ThemeCache implements AnalysisCache, ModelCache {
         head.varint(VERSION);
         head.varint(table.size());
         for (String s : table) head.string(s);
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (var out = Files.newOutputStream(tmp)) {
+        AtomicFile.write(file, out -> {
             head.out.writeTo(out);
             body.out.writeTo(out);
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        });
     }
 
     static final class Writer {
