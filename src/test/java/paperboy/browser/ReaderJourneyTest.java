@@ -114,7 +114,8 @@ class ReaderJourneyTest {
         box = page.locator("#search-q");
         box.fill("");
         box.pressSequentially("diffusion");
-        page.locator(".search-summary").waitFor();
+        // The summary shows each prefix's state as it is typed ("d": too short): wait for the whole word's.
+        page.waitForFunction("() => / papers match/.test(document.querySelector('.search-summary')?.textContent || '')");
         assertThat(page.locator(".search-summary").textContent()).matches("\\d+ papers match; the first 12 are shown\\.");
         String firstTitle = page.locator(".search-list a .r-title").first().textContent();
         page.locator(".search-list a").first().click();
