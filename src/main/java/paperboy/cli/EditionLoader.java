@@ -6,13 +6,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import paperboy.build.BuildFailed;
-import paperboy.build.SiteBuild;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.SiteConfig;
 import paperboy.model.Day;
 import paperboy.model.Digest;
-import paperboy.problems.Problems;
 import paperboy.render.RenderException;
 import paperboy.render.Templates;
 import paperboy.render.newsletter.Editions;
@@ -57,16 +54,7 @@ final class EditionLoader {
         URI base = config.get().baseUrl().get();
         Optional<ThemeAssigner> themes = site.themes(config.get(), err);
         if (themes.isEmpty()) throw new Failed(site.themesExitCode());
-        Digest digest;
-        try {
-            Problems problems = new Problems();
-            digest = SiteBuild.digest(site.request(config.get(), themes.get()), problems);
-            SiteOptions.print(err, problems.sorted());
-        } catch (BuildFailed e) {
-            SiteOptions.print(err, e.problems());
-            err.println("error: " + e.getMessage());
-            throw new Failed(ExitCodes.BAD_INPUT);
-        }
+        Digest digest = site.digest(config.get(), themes.get(), err).orElseThrow(() -> new Failed(ExitCodes.BAD_INPUT));
         if (week != null) return weekly(site, config.get(), base, digest, date, all, week, err);
         List<Day> days;
         if (all) {

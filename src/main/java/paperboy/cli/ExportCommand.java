@@ -5,16 +5,13 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import paperboy.build.BuildFailed;
-import paperboy.build.SiteBuild;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.SiteConfig;
 import paperboy.model.Digest;
-import paperboy.problems.Problems;
 import paperboy.render.data.DigestJson;
+import paperboy.write.AtomicFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,16 +36,9 @@ public final class ExportCommand implements Callable<Integer> {
         if (config.isEmpty()) return ExitCodes.BAD_INPUT;
         Optional<ThemeAssigner> themes = site.themes(config.get(), err);
         if (themes.isEmpty()) return site.themesExitCode();
-        Problems problems = new Problems();
-        Digest digest;
-        try {
-            digest = SiteBuild.digest(site.request(config.get(), themes.get()), problems);
-        } catch (BuildFailed e) {
-            SiteOptions.print(err, e.problems());
-            err.println("error: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        }
-        SiteOptions.print(err, problems.sorted());
+        Optional<Digest> loaded = site.digest(config.get(), themes.get(), err);
+        if (loaded.isEmpty()) return ExitCodes.BAD_INPUT;
+        Digest digest = loaded.get();
         byte[] json = DigestJson.whole(digest, config.get().title());
         if (!spec.commandLine().getParseResult().hasMatchedOption("--out")) {
             out.print(new String(json, StandardCharsets.UTF_8));
@@ -57,17 +47,12 @@ public final class ExportCommand implements Callable<Integer> {
         }
         Path file = site.out;
         try {
-            // Written beside the target and moved over it: a failed export leaves the previous file as it was.
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, ".export", ".json");
-            try {
-                Files.write(tmp, json);
-                Files.write(tmp, new byte[] {'\n'}, java.nio.file.StandardOpenOption.APPEND);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            // A failed export leaves the previous file as it was.
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            AtomicFile.write(file, o -> {
+                o.write(json);
+                o.write('\n');
+            });
         } catch (IOException e) {
             err.println(file + ": cannot write the export: " + e.getMessage());
             return ExitCodes.BAD_INPUT;

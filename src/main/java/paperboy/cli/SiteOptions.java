@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import paperboy.build.BuildFailed;
 import paperboy.build.SiteBuild;
+import paperboy.model.Digest;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.ConfigLoader;
 import paperboy.config.SiteConfig;
@@ -124,6 +126,23 @@ public final class SiteOptions {
     static final int WARNINGS_PER_FILE = 5;
 
     /** Every error, and the first {@value #WARNINGS_PER_FILE} warnings of each file with a count of the rest. */
+    /**
+     * The digest of the content with these themes, its warnings printed; empty after printing the errors that
+     * stopped it (the exit code is then {@link ExitCodes#BAD_INPUT}). For the commands that need no site.
+     */
+    Optional<Digest> digest(SiteConfig config, ThemeAssigner themes, PrintWriter err) {
+        Problems problems = new Problems();
+        try {
+            Digest digest = SiteBuild.digest(request(config, themes), problems);
+            print(err, problems.sorted());
+            return Optional.of(digest);
+        } catch (BuildFailed e) {
+            print(err, e.problems());
+            err.println("error: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     static void print(PrintWriter err, Iterable<Problem> problems) {
         for (String line : capped(problems)) err.println(line);
     }

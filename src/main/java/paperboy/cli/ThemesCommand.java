@@ -1,15 +1,11 @@
 package paperboy.cli;
 
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import paperboy.build.BuildFailed;
-import paperboy.build.SiteBuild;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.SiteConfig;
 import paperboy.model.Digest;
-import paperboy.problems.Problems;
 import paperboy.themes.Suggestion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,17 +34,9 @@ public final class ThemesCommand implements Callable<Integer> {
         if (config.isEmpty()) return ExitCodes.BAD_INPUT;
         Optional<ThemeAssigner> chosen = suggest ? Optional.of(ThemeAssigner.none()) : site.themes(config.get(), err);
         if (chosen.isEmpty()) return site.themesExitCode();
-        ThemeAssigner themes = chosen.get();
-        Problems problems = new Problems();
-        Digest digest;
-        try {
-            digest = SiteBuild.digest(site.request(config.get(), themes), problems);
-        } catch (BuildFailed e) {
-            SiteOptions.print(err, e.problems());
-            err.println("error: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        }
-        SiteOptions.print(err, problems.sorted());
+        Optional<Digest> loaded = site.digest(config.get(), chosen.get(), err);
+        if (loaded.isEmpty()) return ExitCodes.BAD_INPUT;
+        Digest digest = loaded.get();
         if (suggest) {
             out.print(Suggestion.yaml(digest.papers(), config.get().themes()));
             return ExitCodes.OK;
