@@ -1,5 +1,8 @@
 package paperboy.themes;
 
+import paperboy.themes.text.Corpus;
+import paperboy.themes.text.SparseVector;
+
 import java.util.Arrays;
 import java.util.stream.IntStream;
 

@@ -1,5 +1,8 @@
 package paperboy.themes;
 
+import paperboy.themes.text.Corpus;
+import paperboy.themes.text.TermAnalyzer;
+
 import java.util.List;
 import java.util.Locale;
 import paperboy.assemble.Slugs;

@@ -1,5 +1,20 @@
 package paperboy.themes;
 
+import paperboy.themes.text.AnalysisCache;
+import paperboy.themes.cluster.AutoClustering;
+import paperboy.themes.text.Corpus;
+import paperboy.themes.curated.CuratedMatcher;
+import paperboy.themes.text.FitSet;
+import paperboy.themes.cache.FittedModel;
+import paperboy.themes.cache.ModelCache;
+import paperboy.themes.text.PaperTerms;
+import paperboy.themes.text.SparseVector;
+import paperboy.themes.cluster.SphericalKMeans;
+import paperboy.themes.curated.Taxonomy;
+import paperboy.themes.curated.TaxonomyScorer;
+import paperboy.themes.text.TermAnalyzer;
+import paperboy.themes.cluster.ThemeNamer;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -24,7 +39,7 @@ import paperboy.problems.Problems;
  * theme claims, "Other" for papers that fit nowhere; and related papers for every paper.
  */
 final class ThemeEngine {
-    static final String OTHER_SLUG = "other";
+    static final String OTHER_SLUG = Taxonomy.OTHER_SLUG;
     /** Part of the fitted model's key: change it whenever fitting changes, so models kept before are refitted. */
     private static final String MODEL_CONFIG = "themes-model-3 k=";
 

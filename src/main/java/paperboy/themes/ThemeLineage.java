@@ -1,5 +1,11 @@
 package paperboy.themes;
 
+import paperboy.themes.cluster.AutoClustering;
+import paperboy.themes.text.Corpus;
+import paperboy.themes.text.PaperTerms;
+import paperboy.themes.cluster.SphericalKMeans;
+import paperboy.themes.cluster.ThemeNamer;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;

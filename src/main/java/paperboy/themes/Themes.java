@@ -1,5 +1,12 @@
 package paperboy.themes;
 
+import paperboy.themes.text.Corpus;
+import paperboy.themes.text.PaperTerms;
+import paperboy.themes.curated.Taxonomy;
+import paperboy.themes.curated.TaxonomyLoader;
+import paperboy.themes.text.TermAnalyzer;
+import paperboy.themes.cache.ThemeCache;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;

@@ -1,5 +1,9 @@
 package paperboy.themes;
 
+import paperboy.themes.curated.CuratedMatcher;
+import paperboy.themes.curated.TaxonomyLoader;
+import paperboy.themes.text.TermAnalyzer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

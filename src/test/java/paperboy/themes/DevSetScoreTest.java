@@ -1,5 +1,7 @@
 package paperboy.themes;
 
+import paperboy.themes.curated.TaxonomyLoader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,7 @@
 package paperboy.themes;
 
+import paperboy.themes.text.TermAnalyzer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

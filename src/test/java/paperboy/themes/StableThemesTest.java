@@ -1,5 +1,15 @@
 package paperboy.themes;
 
+import paperboy.themes.text.AnalysisCache;
+import paperboy.themes.text.Corpus;
+import paperboy.themes.curated.CuratedMatcher;
+import paperboy.themes.text.FitSet;
+import paperboy.themes.text.PaperTerms;
+import paperboy.themes.curated.Taxonomy;
+import paperboy.themes.curated.TaxonomyLoader;
+import paperboy.themes.text.TermAnalyzer;
+import paperboy.themes.cache.ThemeCache;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

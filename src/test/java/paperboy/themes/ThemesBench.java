@@ -1,5 +1,8 @@
 package paperboy.themes;
 
+import paperboy.themes.text.Corpus;
+import paperboy.themes.text.TermAnalyzer;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,7 @@
-package paperboy.themes;
+package paperboy.themes.cache;
+
+import paperboy.themes.text.AnalysisCache;
+import paperboy.themes.text.PaperTerms;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,7 +33,7 @@ import paperboy.model.Paper;
  * table; then 0, or 1, the model's key (32 bytes), its length, a CRC-32C and {@link FittedModel#encode its encoding}; all
  * numbers as unsigned LEB128 varints; a closing magic guards against truncation.
  */
-final class ThemeCache implements AnalysisCache, ModelCache {
+public final class ThemeCache implements AnalysisCache, ModelCache {
     private static final long MAGIC = 0x7062_7468_656d_6573L; // "pbthemes"
     /** Bump whenever analysis, the fitted model or this format changes: an older file is then ignored. */
     static final int VERSION = 3;
@@ -112,17 +115,17 @@ final class ThemeCache implements AnalysisCache, ModelCache {
      * Done when the model to keep is known, so the file can be written while the build goes on; also when none
      * will be ({@link #settle}).
      */
-    java.util.concurrent.CompletableFuture<Void> settled() {
+    public java.util.concurrent.CompletableFuture<Void> settled() {
         return settled;
     }
 
     /** No model is coming (the build did not fit one): write what there is. */
-    void settle() {
+    public void settle() {
         settled.complete(null);
     }
 
     /** Whether {@link #write} would write a file different from the one read. */
-    boolean changed() {
+    public boolean changed() {
         return size() != keys.length || hits() != keys.length || kept != null;
     }
 
@@ -142,7 +145,7 @@ final class ThemeCache implements AnalysisCache, ModelCache {
     }
 
     /** Computes the keys of this build's papers (in parallel); then {@link #get} looks papers up by index. */
-    ThemeCache lookUp(List<Paper> papers) {
+    public ThemeCache lookUp(List<Paper> papers) {
         Key[] k = new Key[papers.size()];
         IntStream.range(0, k.length).parallel()
                 .forEach(i -> k[i] = key(papers.get(i).title(), papers.get(i).abstractRaw().orElse(null)));
@@ -155,12 +158,12 @@ final class ThemeCache implements AnalysisCache, ModelCache {
         return hits.get();
     }
 
-    int size() {
+    public int size() {
         return entries.size();
     }
 
     /** {@code .site.themes} beside {@code site/}. */
-    static Path location(Path outDir) {
+    public static Path location(Path outDir) {
         Path target = outDir.toAbsolutePath().normalize();
         Path parent = target.getParent() == null ? target : target.getParent();
         return parent.resolve("." + target.getFileName() + ".themes");
@@ -179,7 +182,7 @@ final class ThemeCache implements AnalysisCache, ModelCache {
      * that distinct texts do not share a key in any archive, and several times cheaper than a SHA-256 of their UTF-8
      * bytes while the JIT has not yet compiled the latter's intrinsic (a build hashes every paper once, early on).
      */
-    static Key key(String title, String abstractText) {
+    public static Key key(String title, String abstractText) {
         Murmur m = new Murmur();
         m.add(title);
         // "no abstract" and "an empty abstract" hash apart, and so do a title/abstract split moved by a character.
@@ -258,7 +261,7 @@ final class ThemeCache implements AnalysisCache, ModelCache {
     }
 
     /** The cache in {@code file}; empty when there is none or it cannot be trusted. */
-    static ThemeCache read(Path file) {
+    public static ThemeCache read(Path file) {
         try {
             if (!Files.isRegularFile(file)) return empty();
             Reader in = new Reader(Files.readAllBytes(file));
@@ -307,7 +310,7 @@ final class ThemeCache implements AnalysisCache, ModelCache {
      * whole. Papers found in this cache are copied as they were encoded, after its table of strings; when most
      * were not found, the file is written afresh, so strings of papers gone do not pile up.
      */
-    void write(Path file, PaperTerms[] analysed) throws IOException {
+    public void write(Path file, PaperTerms[] analysed) throws IOException {
         boolean reuse = hits() * 2 >= keys.length && strings.length > 0;
         Map<String, Integer> ids = new HashMap<>(reuse ? strings.length * 2 : 1 << 16);
         List<String> table = new ArrayList<>(reuse ? strings.length + (1 << 12) : 1 << 16);

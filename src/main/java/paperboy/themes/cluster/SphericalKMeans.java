@@ -1,4 +1,6 @@
-package paperboy.themes;
+package paperboy.themes.cluster;
+
+import paperboy.themes.text.SparseVector;
 
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +11,7 @@ import java.util.Random;
  * the same order always give the same clusters. One Lloyd iteration costs O(nonzeros × k), so fitting is linear
  * in the number of papers; callers fit on a sample when the corpus is large.
  */
-final class SphericalKMeans {
+public final class SphericalKMeans {
     static final int MAX_ITERATIONS = 40;
 
     /** Centroids (unit length, dense over the vocabulary) and each vector's cluster and similarity to it. */
@@ -79,7 +81,7 @@ final class SphericalKMeans {
      * term, so one vector's products with all k centroids read k adjacent floats per term; each sum is taken in
      * term order, exactly as {@link SparseVector#dot(float[])} takes it.
      */
-    static double[] similarities(List<SparseVector> xs, float[][] c) {
+    public static double[] similarities(List<SparseVector> xs, float[][] c) {
         int k = c.length;
         int dims = k == 0 ? 0 : c[0].length;
         float[] byTerm = new float[dims * k];

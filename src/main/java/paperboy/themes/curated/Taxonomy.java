@@ -1,4 +1,4 @@
-package paperboy.themes;
+package paperboy.themes.curated;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +10,8 @@ import paperboy.model.SourceRef;
  * @param file where it was read, for messages
  */
 public record Taxonomy(Path file, List<Entry> themes) {
+    /** The slug of the theme for papers no other theme claims; a taxonomy may describe it but not rename it. */
+    public static final String OTHER_SLUG = "other";
 
     public Taxonomy {
         themes = List.copyOf(themes);
@@ -30,7 +32,7 @@ public record Taxonomy(Path file, List<Entry> themes) {
     /** A paper title pinned to a theme, and where it was written. */
     public record Pin(String title, SourceRef at) {}
 
-    SourceRef at(String slug) {
+    public SourceRef at(String slug) {
         return themes.stream().filter(e -> e.slug().equals(slug)).map(Entry::at).findFirst()
                 .orElse(SourceRef.file(file));
     }

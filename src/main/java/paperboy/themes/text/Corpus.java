@@ -1,4 +1,4 @@
-package paperboy.themes;
+package paperboy.themes.text;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,26 +18,26 @@ import paperboy.model.Paper;
  * {@link FitSet}): papers outside it get vectors over the same vocabulary and weights, so adding papers outside
  * the fit set changes no other paper's vector.
  */
-final class Corpus {
+public final class Corpus {
     private static final double MAX_DOC_FRACTION = 0.5;
 
-    final List<Paper> papers;
-    final List<SparseVector> vectors;
+    public final List<Paper> papers;
+    public final List<SparseVector> vectors;
     /** term id to term: stems, and two stems joined by a space for a pair */
-    final String[] terms;
+    public final String[] terms;
     /** term id to the number of fit-set papers containing it */
-    final int[] docFreq;
+    public final int[] docFreq;
     /** term id to the number of fit-set papers with it in the title */
-    final int[] titleFreq;
+    public final int[] titleFreq;
     /** per paper, the ids of the terms in its title, ascending */
-    final List<int[]> titleTerms;
+    public final List<int[]> titleTerms;
     /** per paper, whether the model is fitted on it */
-    final boolean[] fit;
-    final int fitSize;
+    public final boolean[] fit;
+    public final int fitSize;
     /** term id to how it is most often written */
     private final String[] surfaces;
 
-    final Vocabulary vocabulary;
+    public final Vocabulary vocabulary;
 
     private Corpus(List<Paper> papers, List<SparseVector> vectors, Vocabulary vocabulary, List<int[]> titleTerms,
                    boolean[] fit) {
@@ -55,23 +55,23 @@ final class Corpus {
         this.surfaces = vocabulary.surfaces();
     }
 
-    int size() {
+    public int size() {
         return papers.size();
     }
 
     /** How a term is most often written: "in-context learning" for {@code context learn}. */
-    String surface(int termId) {
+    public String surface(int termId) {
         return surfaces[termId] != null ? surfaces[termId] : terms[termId];
     }
 
     /** Sees each paper's stems, so curated rules need no second pass over the text. */
-    interface StemSink {
+    public interface StemSink {
         /** Called once per paper, possibly from several threads at once. */
         void accept(int paper, List<String> titleStems, List<String> abstractStems);
     }
 
     /** Every paper analysed and in the fit set: for tests, suggestions and benchmarks. */
-    static Corpus of(List<Paper> papers, TermAnalyzer analyzer) {
+    public static Corpus of(List<Paper> papers, TermAnalyzer analyzer) {
         boolean[] all = new boolean[papers.size()];
         Arrays.fill(all, true);
         return of(papers, analyse(papers, analyzer, AnalysisCache.NONE), all, Optional.empty());
@@ -81,7 +81,7 @@ final class Corpus {
      * Each paper's terms, in paper order: from the cache where it has the same text, else analysed (in parallel;
      * the result does not depend on the order threads finish in).
      */
-    static PaperTerms[] analyse(List<Paper> papers, TermAnalyzer analyzer, AnalysisCache cache) {
+    public static PaperTerms[] analyse(List<Paper> papers, TermAnalyzer analyzer, AnalysisCache cache) {
         PaperTerms[] out = new PaperTerms[papers.size()];
         // Papers share most of their terms: one String per distinct term, so an archive's analyses fit in memory.
         java.util.concurrent.ConcurrentHashMap<String, String> pool = new java.util.concurrent.ConcurrentHashMap<>();
@@ -107,10 +107,10 @@ final class Corpus {
      * the fit set and how the fit set most often writes them. A function of the fit set's analyses alone, so a
      * build whose fit set did not change can take it from the theme cache.
      */
-    record Vocabulary(String[] terms, int[] docFreq, int[] titleFreq, String[] surfaces) {}
+    public record Vocabulary(String[] terms, int[] docFreq, int[] titleFreq, String[] surfaces) {}
 
     /** Hands each paper's title and abstract stems to the sink (in parallel). */
-    static void stems(PaperTerms[] analysed, StemSink sink) {
+    public static void stems(PaperTerms[] analysed, StemSink sink) {
         IntStream.range(0, analysed.length).parallel().forEach(i -> sink.accept(i,
                 analysed[i].stems(analysed[i].titleStems()), analysed[i].stems(analysed[i].abstractStems())));
     }
@@ -119,7 +119,7 @@ final class Corpus {
      * @param fit   per paper, whether the vocabulary and weights are taken from it
      * @param known the fit set's vocabulary from an earlier build with the same fit set, if there is one
      */
-    static Corpus of(List<Paper> papers, PaperTerms[] analysed, boolean[] fit, Optional<Vocabulary> known) {
+    public static Corpus of(List<Paper> papers, PaperTerms[] analysed, boolean[] fit, Optional<Vocabulary> known) {
         int n = papers.size();
         int nFit = 0;
         for (boolean f : fit) if (f) nFit++;
@@ -215,7 +215,7 @@ final class Corpus {
      * Any text's terms (a theme's name, description and keywords) as a unit vector over this corpus's vocabulary
      * and weights; empty when it shares no term with the vocabulary.
      */
-    SparseVector vector(PaperTerms doc) {
+    public SparseVector vector(PaperTerms doc) {
         java.util.TreeMap<Integer, Double> w = new java.util.TreeMap<>();
         for (int k = 0; k < doc.terms().length; k++) {
             int id = Arrays.binarySearch(terms, doc.terms()[k]);

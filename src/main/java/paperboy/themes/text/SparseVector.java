@@ -1,16 +1,16 @@
-package paperboy.themes;
+package paperboy.themes.text;
 
 /** A unit-length TF-IDF vector: term ids ascending, with their weights. */
-record SparseVector(int[] ids, float[] weights) {
+public record SparseVector(int[] ids, float[] weights) {
 
-    static final SparseVector EMPTY = new SparseVector(new int[0], new float[0]);
+    public static final SparseVector EMPTY = new SparseVector(new int[0], new float[0]);
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return ids.length == 0;
     }
 
     /** Cosine with another unit vector: a merge over the two sorted id lists. */
-    double dot(SparseVector o) {
+    public double dot(SparseVector o) {
         double s = 0;
         int i = 0, j = 0;
         while (i < ids.length && j < o.ids.length) {
@@ -22,13 +22,13 @@ record SparseVector(int[] ids, float[] weights) {
         return s;
     }
 
-    double dot(float[] dense) {
+    public double dot(float[] dense) {
         double s = 0;
         for (int i = 0; i < ids.length; i++) s += (double) weights[i] * dense[ids[i]];
         return s;
     }
 
-    void addTo(double[] dense) {
+    public void addTo(double[] dense) {
         for (int i = 0; i < ids.length; i++) dense[ids[i]] += weights[i];
     }
 }

@@ -1,4 +1,4 @@
-package paperboy.themes;
+package paperboy.themes.text;
 
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -12,12 +12,12 @@ import paperboy.model.Paper;
  * young archive, where the earlier months hold less than {@link #MIN_SHARE} of the papers, is fitted on all of
  * them (every build then refits, as the model would otherwise miss most of the archive).
  */
-final class FitSet {
+public final class FitSet {
     static final double MIN_SHARE = 0.8;
 
     private FitSet() {}
 
-    static boolean[] of(List<Paper> papers) {
+    public static boolean[] of(List<Paper> papers) {
         int n = papers.size();
         boolean[] fit = new boolean[n];
         LocalDate latest = null;

@@ -1,4 +1,7 @@
-package paperboy.themes;
+package paperboy.themes.curated;
+
+import paperboy.themes.text.Corpus;
+import paperboy.themes.text.SparseVector;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +20,7 @@ import java.util.List;
  * automatic themes (or Other). Themes scoring nearly as high are secondary. Only the fit set's papers (see
  * {@link FitSet}) shape the centroids, so papers added within a month change no older paper's themes.
  */
-final class TaxonomyScorer {
+public final class TaxonomyScorer {
     static final double KEYWORD_SCALE = 3.0;
     /**
      * How much a cosine weighs against a saturated keyword score: TF-IDF cosines of papers on one topic are about
@@ -38,7 +41,7 @@ final class TaxonomyScorer {
      * @param pinned        per paper, the themes it is pinned to (first)
      * @return per paper, its themes primary first (at most {@link CuratedMatcher#MAX_THEMES}); empty: unclaimed
      */
-    static List<List<Integer>> assign(Corpus corpus, List<SparseVector> descriptions, int[][] keywordScores,
+    public static List<List<Integer>> assign(Corpus corpus, List<SparseVector> descriptions, int[][] keywordScores,
                                       List<List<Integer>> pinned) {
         int n = corpus.size(), k = descriptions.size(), dims = corpus.terms.length;
         double[][] prior = new double[n][k];

@@ -1,11 +1,11 @@
-package paperboy.themes;
+package paperboy.themes.cache;
 
 import java.util.List;
 import java.util.Optional;
 import paperboy.model.Paper;
 
 /** The fitted model of an earlier build, reused while the fit set stays the same (see {@link FittedModel}). */
-interface ModelCache {
+public interface ModelCache {
     ModelCache NONE = new ModelCache() {
         @Override
         public Optional<FittedModel> find(List<Paper> papers, boolean[] fit, boolean[] clustered, String config) {

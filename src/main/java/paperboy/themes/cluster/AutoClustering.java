@@ -1,4 +1,7 @@
-package paperboy.themes;
+package paperboy.themes.cluster;
+
+import paperboy.themes.text.Corpus;
+import paperboy.themes.text.SparseVector;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,9 +16,9 @@ import java.util.List;
  * themes it is nearly as close to. Above {@link #SAMPLE_SIZE} papers, k is chosen and the centroids fitted on a
  * fixed sample (so the silhouette's pairwise distances stay bounded), then every paper is assigned and the centroids refined in a few linear passes.
  */
-final class AutoClustering {
+public final class AutoClustering {
     static final long SEED = 20250313L;
-    static final int MIN_SIZE = 3;
+    public static final int MIN_SIZE = 3;
     static final int SAMPLE_SIZE = 1500;
     /** A best silhouette below this means the papers have no clear cluster structure to choose k by. */
     static final double CLEAR_STRUCTURE = 0.1;
@@ -23,7 +26,7 @@ final class AutoClustering {
     /** Lloyd iterations per candidate k: enough to compare ks; the chosen one is fitted to convergence. */
     private static final int ROUGH_ITERATIONS = 8;
     /** Below this cosine with the rest of its theme (leave-one-out) a paper fits nowhere: "Other". */
-    static final double OTHER_BELOW = 0.1;
+    public static final double OTHER_BELOW = 0.1;
     /** A secondary theme must be at least this close, absolutely and relative to the primary. */
     static final double SECONDARY_MIN = 0.15;
     static final double SECONDARY_RATIO = 0.75;
@@ -34,19 +37,19 @@ final class AutoClustering {
      * many of its members are in the fit set (what it is named after and ordered by), and which of the fit's
      * themes it is.
      */
-    record Group(float[] centroid, List<Integer> members, List<Integer> secondary, int fitMembers, int fitted) {}
+    public record Group(float[] centroid, List<Integer> members, List<Integer> secondary, int fitMembers, int fitted) {}
 
     /** The themes found, biggest first, and the papers that fit none. */
-    record Result(List<Group> groups, List<Integer> other, int chosenK, double silhouette) {}
+    public record Result(List<Group> groups, List<Integer> other, int chosenK, double silhouette) {}
 
     /** A theme fitted on the fit set: its centroid, its fit-set members and secondary members (ascending). */
-    record Fitted(float[] centroid, int[] members, int[] secondary) {}
+    public record Fitted(float[] centroid, int[] members, int[] secondary) {}
 
     /**
      * What clustering the fit set gives, before any other paper is placed: its themes in k-means order (the order
      * ties between them are broken in). A function of the fit set's vectors and slugs and of the bounds on k.
      */
-    record Fit(List<Fitted> themes, int chosenK, double silhouette) {}
+    public record Fit(List<Fitted> themes, int chosenK, double silhouette) {}
 
     private AutoClustering() {}
 
@@ -61,7 +64,7 @@ final class AutoClustering {
     }
 
     /** The themes of the given papers of the fit set (the others in {@code docs} are left for {@link #place}). */
-    static Fit fit(Corpus corpus, List<Integer> docs, int minK, int maxK) {
+    public static Fit fit(Corpus corpus, List<Integer> docs, int minK, int maxK) {
         List<Integer> usable = new ArrayList<>();
         for (int d : docs) if (corpus.fit[d] && !corpus.vectors.get(d).isEmpty()) usable.add(d);
         int dims = corpus.terms.length;
@@ -185,7 +188,7 @@ final class AutoClustering {
      * The fit's themes with all of {@code docs}: papers with no terms and fit-set papers in no theme go to Other;
      * papers outside the fit set to the nearest theme if close enough, else Other, and secondary themes likewise.
      */
-    static Result place(Corpus corpus, List<Integer> docs, Fit fit) {
+    public static Result place(Corpus corpus, List<Integer> docs, Fit fit) {
         int k = fit.themes().size();
         boolean[] member = new boolean[corpus.size()];
         for (Fitted f : fit.themes()) for (int d : f.members()) member[d] = true;
@@ -361,7 +364,7 @@ final class AutoClustering {
     }
 
     /** Up to {@link #MAX_SECONDARY} other themes nearly as close as the primary, closest first. */
-    static List<Integer> secondary(double[] sims, int i, int k, boolean[] alive, int primary, double primarySim) {
+    public static List<Integer> secondary(double[] sims, int i, int k, boolean[] alive, int primary, double primarySim) {
         double floor = Math.max(SECONDARY_MIN, SECONDARY_RATIO * primarySim);
         List<Integer> out = new ArrayList<>();
         boolean[] taken = new boolean[k];

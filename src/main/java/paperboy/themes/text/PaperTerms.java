@@ -1,4 +1,4 @@
-package paperboy.themes;
+package paperboy.themes.text;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,12 +11,12 @@ import java.util.Map;
  * first wrote it, and the title's and abstract's stems in order (as indices into {@code terms}) for curated
  * matching. A function of the title and abstract alone, so it can be kept between builds.
  */
-record PaperTerms(String[] terms, int[] counts, boolean[] inTitle, String[] surfaces, int[] titleStems,
+public record PaperTerms(String[] terms, int[] counts, boolean[] inTitle, String[] surfaces, int[] titleStems,
                   int[] abstractStems) {
     /** The title says what a paper is about more densely than the abstract. */
     static final int TITLE_WEIGHT = 2;
 
-    static PaperTerms analyse(String title, String abstractText, TermAnalyzer analyzer) {
+    public static PaperTerms analyse(String title, String abstractText, TermAnalyzer analyzer) {
         List<TermAnalyzer.Token> t = analyzer.tokens(title);
         List<TermAnalyzer.Token> a = abstractText == null ? List.of() : analyzer.tokens(abstractText);
         Builder b = new Builder();

@@ -1,4 +1,7 @@
-package paperboy.themes;
+package paperboy.themes.cluster;
+
+import paperboy.themes.text.Corpus;
+import paperboy.themes.text.TermAnalyzer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +15,7 @@ import java.util.Set;
  * the rest ("In-Context Learning", "Sparse Autoencoders & Interpretability"), written as the papers most often
  * write them.
  */
-final class ThemeNamer {
+public final class ThemeNamer {
     /** A two-word phrase names a topic better than either word; it wins unless clearly less distinctive. */
     private static final double PAIR_BONUS = 1.5;
     /** The second part of a name must be at least this distinctive relative to the first. */
@@ -27,14 +30,14 @@ final class ThemeNamer {
 
     private final Corpus corpus;
 
-    ThemeNamer(Corpus corpus) {
+  public   ThemeNamer(Corpus corpus) {
         this.corpus = corpus;
     }
 
     /** A name and keywords (surface forms, most distinctive first). */
-    record Naming(String name, List<String> keywords) {}
+    public record Naming(String name, List<String> keywords) {}
 
-    Naming name(List<Integer> members) {
+    public Naming name(List<Integer> members) {
         double[] score = new double[corpus.terms.length];
         int[] inTitles = new int[corpus.terms.length];
         List<Integer> terms = distinctive(members, score, inTitles);
@@ -120,7 +123,7 @@ final class ThemeNamer {
     }
 
     /** "in-context learning" → "In-Context Learning"; "LLMs" and "LoRA" stay as written. */
-    static String titleCase(String phrase) {
+    public static String titleCase(String phrase) {
         String[] words = phrase.split(" ");
         StringBuilder out = new StringBuilder();
         for (int w = 0; w < words.length; w++) {

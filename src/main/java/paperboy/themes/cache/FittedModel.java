@@ -1,4 +1,7 @@
-package paperboy.themes;
+package paperboy.themes.cache;
+
+import paperboy.themes.cluster.AutoClustering;
+import paperboy.themes.text.Corpus;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +17,10 @@ import java.util.List;
  *
  * @param related per corpus index, the related papers of a fit-set paper; null for the others
  */
-record FittedModel(Corpus.Vocabulary vocabulary, AutoClustering.Fit clusters, List<Named> names, int[][] related) {
+public record FittedModel(Corpus.Vocabulary vocabulary, AutoClustering.Fit clusters, List<Named> names, int[][] related) {
 
     /** A fitted theme's name, keywords and typical members (corpus indices, closest first), as the build shows them. */
-    record Named(String name, List<String> keywords, int[] typical) {}
+    public record Named(String name, List<String> keywords, int[] typical) {}
 
     /**
      * Writes the model, its papers as positions within the fit set and its terms and spellings as ids into the

@@ -1,4 +1,4 @@
-package paperboy.themes;
+package paperboy.themes.text;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,7 +90,7 @@ public final class TermAnalyzer {
     }
 
     /** "auto-encoder" → "autoencoder", "pre-training" → "pretraining": one word however it is written. */
-    static String glueCompoundPrefixes(String text) {
+    public static String glueCompoundPrefixes(String text) {
         if (text.indexOf('-') < 0) return text;
         // Copies only when a hyphen goes, in runs between the hyphens dropped: most texts keep every hyphen.
         StringBuilder out = null;
@@ -159,7 +159,7 @@ public final class TermAnalyzer {
     }
 
     /** "LLMs", "LoRA", "KV": written that way on purpose. "Sparse" at a sentence start is not. */
-    static boolean hasInnerCapital(String s) {
+    public static boolean hasInnerCapital(String s) {
         boolean wordStart = true;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

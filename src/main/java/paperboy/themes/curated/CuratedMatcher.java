@@ -1,4 +1,6 @@
-package paperboy.themes;
+package paperboy.themes.curated;
+
+import paperboy.themes.text.TermAnalyzer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +15,7 @@ import paperboy.problems.Problems;
  * boundaries inside a phrase ignored, so "masked autoencoders" matches "Masked Auto-Encoder" and "masked
  * autoencoding". A keyword in the title counts more than one in the abstract; pinned titles always win.
  */
-final class CuratedMatcher {
+public final class CuratedMatcher {
     static final int MAX_THEMES = 3;
     private static final int TITLE_HIT = 3;
     /** Keyword hits in the abstract alone needed to join a theme: one mention in passing is not a topic. */
@@ -29,7 +31,7 @@ final class CuratedMatcher {
      */
     private record Key(String glued, int words) {}
 
-    CuratedMatcher(Taxonomy taxonomy, TermAnalyzer analyzer) {
+  public   CuratedMatcher(Taxonomy taxonomy, TermAnalyzer analyzer) {
         this.taxonomy = taxonomy;
         for (Taxonomy.Entry e : taxonomy.themes()) {
             keys.add(e.keywords().stream().map(analyzer::stems).filter(st -> !st.isEmpty())
@@ -38,12 +40,12 @@ final class CuratedMatcher {
     }
 
     /** The keyword, as stems glued together; empty when it has no content words. */
-    static String glued(TermAnalyzer analyzer, String keyword) {
+    public static String glued(TermAnalyzer analyzer, String keyword) {
         return String.join("", analyzer.stems(keyword));
     }
 
     /** Each theme's keyword score for one paper, from its title and abstract stems; 0 where it does not match. */
-    int[] scores(List<String> title, List<String> abs) {
+    public int[] scores(List<String> title, List<String> abs) {
         int[] score = new int[keys.size()];
         for (int t = 0; t < keys.size(); t++) {
             int inTitle = 0, inAbstract = 0, weighted = 0;
@@ -59,7 +61,7 @@ final class CuratedMatcher {
     }
 
     /** Per paper (same order), the themes its title is pinned to; warns of pins that match no paper. */
-    List<List<Integer>> pinned(List<Paper> papers, Problems problems) {
+    public List<List<Integer>> pinned(List<Paper> papers, Problems problems) {
         Map<String, List<Integer>> pinnedByTitle = new HashMap<>();
         Map<String, Taxonomy.Pin> pins = new HashMap<>();
         for (int t = 0; t < taxonomy.themes().size(); t++) {
@@ -82,7 +84,7 @@ final class CuratedMatcher {
     }
 
     /** How often the glued keyword occurs in the stems, starting and ending on stem boundaries. */
-    static int hits(List<String> stems, String glued) {
+    public static int hits(List<String> stems, String glued) {
         int count = 0;
         for (int i = 0; i < stems.size(); i++) {
             if (!glued.startsWith(stems.get(i))) continue;

@@ -1,4 +1,6 @@
-package paperboy.themes;
+package paperboy.themes.curated;
+
+import paperboy.themes.text.TermAnalyzer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,7 +93,7 @@ public final class TaxonomyLoader {
             SourceRef slugAt = line(t.keys().getOrDefault("slug", item.at()));
             if (!SLUG.matcher(slug).matches()) {
                 problems.error(slugAt, "slug \"" + slug + "\" must be lower-case letters, digits and single dashes");
-            } else if (slug.equals(ThemeEngine.OTHER_SLUG)) {
+            } else if (slug.equals(Taxonomy.OTHER_SLUG)) {
                 problems.error(slugAt, "slug \"other\" is reserved for papers that fit no theme");
             } else if (!slugs.add(slug)) {
                 problems.error(slugAt, "slug \"" + slug + "\" is used by an earlier theme");
