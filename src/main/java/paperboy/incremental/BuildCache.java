@@ -1,8 +1,6 @@
 package paperboy.incremental;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,19 +9,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import paperboy.model.SourceRef;
 import paperboy.problems.Problem;
 import paperboy.problems.Severity;
-import paperboy.write.AtomicFile;
+import paperboy.write.CacheFile;
 
 /**
  * What the previous build wrote, so the next one can skip work: the hash of everything that affects every page
  * ({@code settings}: paperboy's own code, config, templates), the hash of the content ({@code inputs}), and for
  * every file of the site its size and, for templated pages, the fingerprint of its view model.
  *
- * <p>Kept beside the site as {@code .SITE.cache} (not inside it, so it is never published). It is only ever a
- * hint: a file that is missing, truncated, corrupt, of another format version or from another paperboy build is
- * ignored and the build is a full one; a page is reused only when its file is still there with the recorded size.
+ * <p>Kept beside the site as {@code .SITE.cache} ({@link CacheFile}; not inside the site, so it is never
+ * published). It is only ever a hint: a file that is missing, truncated, corrupt, of another format version or
+ * from another paperboy build is ignored and the build is a full one; a page is reused only when its file is
+ * still there with the recorded size.
  *
  * @param settings  hash of code, config and templates
  * @param inputs    hash of the content folder
@@ -34,7 +34,8 @@ import paperboy.write.AtomicFile;
  */
 public record BuildCache(String settings, String inputs, Summary summary, List<Problem> warnings,
                          Map<String, Entry> files, Map<String, Fingerprints.InputFile> inputFiles) {
-    static final String MAGIC = "paperboy-build-cache 1";
+    /** The file's layout; the settings hash inside says which build and settings wrote it (the plan compares). */
+    static final CacheFile FILE = new CacheFile("paperboy-build-cache", 2);
     /** Fingerprint of a file that is not a templated page: rendered every time, listed for the no-op check. */
     public static final String NOT_A_PAGE = "-";
 
@@ -61,60 +62,77 @@ public record BuildCache(String settings, String inputs, Summary summary, List<P
 
     /** The cache at {@code file}, or empty when there is none or it cannot be trusted. */
     public static Optional<BuildCache> read(Path file) {
-        if (!Files.isRegularFile(file)) return Optional.empty();
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (lines.size() < 5 || !lines.get(0).equals(MAGIC)) return Optional.empty();
-            String settings = value(lines.get(1), "settings");
-            String inputs = value(lines.get(2), "inputs");
-            String[] s = value(lines.get(3), "summary").split(" ");
-            Summary summary = new Summary(Integer.parseInt(s[0]), Integer.parseInt(s[1]), Integer.parseInt(s[2]));
+        return FILE.read(file, "", in -> {
+            in.array();
+            String settings = in.string();
+            String inputs = in.string();
+            in.array();
+            Summary summary = new Summary(in.integer(), in.integer(), in.integer());
+            in.end();
             List<Problem> warnings = new ArrayList<>();
-            Map<String, Entry> files = new HashMap<>();
+            in.array();
+            while (in.nextArray()) {
+                SourceRef at = new SourceRef(Path.of(in.string()), in.integer(), in.integer());
+                warnings.add(new Problem(at, Severity.valueOf(in.string()), in.string()));
+                in.end();
+            }
             Map<String, Fingerprints.InputFile> inputFiles = new HashMap<>();
-            int i = 4;
-            for (; i < lines.size() && lines.get(i).startsWith("warning\t"); i++) {
-                String[] w = lines.get(i).split("\t", 6);
-                warnings.add(new Problem(new SourceRef(Path.of(w[1]), Integer.parseInt(w[2]), Integer.parseInt(w[3])),
-                        Severity.valueOf(w[4]), unescape(w[5])));
+            in.array();
+            while (in.nextArray()) {
+                inputFiles.put(in.string(), new Fingerprints.InputFile(in.string(), in.number(), in.number()));
+                in.end();
             }
-            for (; i < lines.size() && lines.get(i).startsWith("input "); i++) {
-                String[] f = lines.get(i).split(" ", 5);
-                inputFiles.put(f[4], new Fingerprints.InputFile(f[1], Long.parseLong(f[2]), Long.parseLong(f[3])));
+            Map<String, Entry> files = new HashMap<>();
+            in.array();
+            while (in.nextArray()) {
+                files.put(in.string(), new Entry(in.string(), in.number()));
+                in.end();
             }
-            for (; i < lines.size() && lines.get(i).startsWith("file "); i++) {
-                String[] f = lines.get(i).split(" ", 4);
-                files.put(f[3], new Entry(f[1], Long.parseLong(f[2])));
-            }
-            // The last line counts the files: a cache cut short by a crash is not trusted.
-            if (i != lines.size() - 1 || !lines.get(i).equals("end " + files.size())) return Optional.empty();
-            return Optional.of(new BuildCache(settings, inputs, summary, warnings, files, inputFiles));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
+            in.end();
+            return new BuildCache(settings, inputs, summary, warnings, files, inputFiles);
+        });
     }
 
     /** Writes the cache atomically (temporary file, then rename). */
     public void write(Path file) throws IOException {
-        AtomicFile.write(file, out -> {
-            BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
-            w.write(MAGIC + "\nsettings " + settings + "\ninputs " + inputs + "\nsummary " + summary.days() + " "
-                    + summary.listings() + " " + summary.papers() + "\n");
+        FILE.write(file, "", g -> {
+            g.writeStartArray();
+            g.writeString(settings);
+            g.writeString(inputs);
+            g.writeArray(new int[] {summary.days(), summary.listings(), summary.papers()}, 0, 3);
+            g.writeStartArray();
             for (Problem p : warnings) {
-                SourceRef at = p.where();
-                w.write("warning\t" + at.file() + "\t" + at.line() + "\t" + at.column() + "\t" + p.severity() + "\t"
-                        + escape(p.message()) + "\n");
+                g.writeStartArray();
+                g.writeString(p.where().file().toString());
+                g.writeNumber(p.where().line());
+                g.writeNumber(p.where().column());
+                g.writeString(p.severity().name());
+                g.writeString(p.message());
+                g.writeEndArray();
             }
-            for (String path : inputFiles.keySet().stream().sorted().toList()) {
+            g.writeEndArray();
+            g.writeStartArray();
+            for (String path : new TreeMap<>(inputFiles).keySet()) {
                 Fingerprints.InputFile f = inputFiles.get(path);
-                w.write("input " + f.sha() + " " + f.size() + " " + f.mtimeNanos() + " " + path + "\n");
+                g.writeStartArray();
+                g.writeString(path);
+                g.writeString(f.sha());
+                g.writeNumber(f.size());
+                g.writeNumber(f.mtimeNanos());
+                g.writeEndArray();
             }
-            for (String path : files.keySet().stream().sorted().toList()) {
+            g.writeEndArray();
+            g.writeStartArray();
+            for (String path : new TreeMap<>(files).keySet()) {
                 Entry e = files.get(path);
-                w.write("file " + e.fingerprint() + " " + e.size() + " " + path + "\n");
+                g.writeStartArray();
+                g.writeString(path);
+                g.writeString(e.fingerprint());
+                g.writeNumber(e.size());
+                g.writeEndArray();
             }
-            w.write("end " + files.size() + "\n");
-            w.flush();
+            g.writeEndArray();
+            g.writeEndArray();
         });
     }
 
@@ -135,33 +153,5 @@ public record BuildCache(String settings, String inputs, Summary summary, List<P
     public Optional<Entry> page(String path) {
         Entry e = files.get(path);
         return e == null || e.fingerprint().equals(NOT_A_PAGE) ? Optional.empty() : Optional.of(e);
-    }
-
-    private static String value(String line, String key) {
-        if (!line.startsWith(key + " ")) throw new IllegalArgumentException("expected " + key);
-        return line.substring(key.length() + 1);
-    }
-
-    private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
-    }
-
-    private static String unescape(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char n = s.charAt(++i);
-                b.append(switch (n) {
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    case 't' -> '\t';
-                    default -> n;
-                });
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
     }
 }

@@ -1,15 +1,10 @@
 package paperboy.parse;
 
-import paperboy.write.AtomicFile;
+import paperboy.write.CacheFile;
 import paperboy.problems.Severity;
 import paperboy.problems.Problem;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,13 +21,12 @@ import paperboy.model.SourceRef;
  * one file. An entry keeps the file's problems too: a file read from the cache reports exactly what parsing it
  * would.
  *
- * <p>Kept beside the site as {@code .SITE.parsed} (CBOR; never published). Only ever a hint: a file that is
+ * <p>Kept beside the site as {@code .SITE.parsed} ({@link CacheFile}; never published). Only ever a hint: a file that is
  * missing, damaged, of another format version or made by another paperboy build or parser setting is ignored,
  * and every file is parsed. Written with the entries the build used, so removed files drop out.
  */
 public final class ParseCache {
-    static final int VERSION = 1;
-    private static final CBORFactory CBOR = new CBORFactory();
+    private static final CacheFile FILE = new CacheFile("paperboy-parse-cache", 2);
 
     /** The snapshots a file parsed into and the problems parsing it reported. */
     public record Entry(List<Snapshot> snapshots, List<Problem> problems) {
@@ -73,14 +67,7 @@ public final class ParseCache {
      * and the parser's settings); otherwise an empty cache that still records this build's files.
      */
     public static ParseCache read(Path file, Path contentDir, String identity) {
-        Map<String, Keyed> entries = Map.of();
-        if (Files.isRegularFile(file)) {
-            try (InputStream in = Files.newInputStream(file); JsonParser p = CBOR.createParser(in)) {
-                entries = new Reader(p, contentDir).cache(identity);
-            } catch (IOException | RuntimeException e) {
-                entries = Map.of(); // damaged or foreign: parse everything
-            }
-        }
+        Map<String, Keyed> entries = FILE.read(file, identity, in -> entries(in, contentDir)).orElse(Map.of());
         return new ParseCache(identity, true, entries);
     }
 
@@ -115,55 +102,44 @@ public final class ParseCache {
     /** Writes the entries of the files this build read, atomically (temporary file, then rename). */
     public void write(Path file, Path contentDir) throws IOException {
         if (!enabled) return;
-        AtomicFile.write(file, out -> {
-            try (JsonGenerator g = CBOR.createGenerator(out)) {
-                g.writeStartObject();
-                g.writeNumberField("version", VERSION);
-                g.writeStringField("identity", identity);
-                g.writeFieldName("files");
+        FILE.write(file, identity, g -> {
+            g.writeStartArray();
+            for (Map.Entry<String, Keyed> e : new TreeMap<>(used).entrySet()) {
+                Path self = contentDir.resolve(e.getKey());
                 g.writeStartArray();
-                Map<String, Keyed> sorted = new TreeMap<>(used);
-                for (Map.Entry<String, Keyed> e : sorted.entrySet()) {
-                    Path self = contentDir.resolve(e.getKey());
+                g.writeString(e.getKey());
+                g.writeString(e.getValue().sha());
+                g.writeStartArray();
+                for (Snapshot s : e.getValue().entry().snapshots()) {
                     g.writeStartArray();
-                    g.writeString(e.getKey());
-                    g.writeString(e.getValue().sha());
+                    g.writeString(path(s.file(), self));
+                    g.writeString(s.date().toString());
                     g.writeStartArray();
-                    for (Snapshot s : e.getValue().entry().snapshots()) {
+                    for (RawEntry r : s.entries()) {
                         g.writeStartArray();
-                        g.writeString(path(s.file(), self));
-                        g.writeString(s.date().toString());
-                        g.writeStartArray();
-                        for (RawEntry r : s.entries()) {
-                            g.writeStartArray();
-                            g.writeString(r.title());
-                            g.writeString(r.abstractText().orElse(null));
-                            where(g, r.titleAt(), self);
-                            g.writeString(r.arxivId().orElse(null));
-                            g.writeStartArray();
-                            for (String a : r.authors()) g.writeString(a);
-                            g.writeEndArray();
-                            g.writeEndArray();
-                        }
-                        g.writeEndArray();
-                        g.writeEndArray();
-                    }
-                    g.writeEndArray();
-                    g.writeStartArray();
-                    for (Problem pr : e.getValue().entry().problems()) {
-                        g.writeStartArray();
-                        where(g, pr.where(), self);
-                        g.writeString(pr.severity().name());
-                        g.writeString(pr.message());
+                        g.writeString(r.title());
+                        g.writeString(r.abstractText().orElse(null));
+                        where(g, r.titleAt(), self);
+                        g.writeString(r.arxivId().orElse(null));
+                        CacheFile.writeStrings(g, r.authors());
                         g.writeEndArray();
                     }
                     g.writeEndArray();
                     g.writeEndArray();
                 }
                 g.writeEndArray();
-                g.writeNumberField("count", sorted.size()); // last: a file cut short is not trusted
-                g.writeEndObject();
+                g.writeStartArray();
+                for (Problem pr : e.getValue().entry().problems()) {
+                    g.writeStartArray();
+                    where(g, pr.where(), self);
+                    g.writeString(pr.severity().name());
+                    g.writeString(pr.message());
+                    g.writeEndArray();
+                }
+                g.writeEndArray();
+                g.writeEndArray();
             }
+            g.writeEndArray();
         });
     }
 
@@ -172,112 +148,57 @@ public final class ParseCache {
         return p.equals(self) ? "" : p.toString();
     }
 
+    private static Path path(String s, Path self) {
+        return s.isEmpty() ? self : Path.of(s);
+    }
+
     private static void where(JsonGenerator g, SourceRef at, Path self) throws IOException {
         g.writeString(path(at.file(), self));
         g.writeNumber(at.line());
         g.writeNumber(at.column());
     }
 
-    /** Reads what {@link #write} wrote, failing on anything else. */
-    private static final class Reader {
-        private final JsonParser p;
-        private final Path contentDir;
+    private static SourceRef where(CacheFile.In in, Path self) throws IOException {
+        return new SourceRef(path(in.string(), self), in.integer(), in.integer());
+    }
 
-        Reader(JsonParser p, Path contentDir) {
-            this.p = p;
-            this.contentDir = contentDir;
-        }
-
-        Map<String, Keyed> cache(String identity) throws IOException {
-            expect(JsonToken.START_OBJECT);
-            field("version");
-            if (p.nextToken() != JsonToken.VALUE_NUMBER_INT || p.getIntValue() != VERSION) return Map.of();
-            field("identity");
-            if (!identity.equals(string())) return Map.of();
-            field("files");
-            expect(JsonToken.START_ARRAY);
-            Map<String, Keyed> entries = new ConcurrentHashMap<>();
-            while (p.nextToken() == JsonToken.START_ARRAY) {
-                String path = string();
-                String sha = string();
-                Path self = contentDir.resolve(path);
-                List<Snapshot> snapshots = new ArrayList<>();
-                expect(JsonToken.START_ARRAY);
-                while (p.nextToken() == JsonToken.START_ARRAY) {
-                    Path file = path(string(), self);
-                    LocalDate date = LocalDate.parse(string());
-                    List<RawEntry> raw = new ArrayList<>();
-                    expect(JsonToken.START_ARRAY);
-                    while (p.nextToken() == JsonToken.START_ARRAY) {
-                        String title = string();
-                        Optional<String> abs = Optional.ofNullable(string());
-                        SourceRef at = where(self);
-                        Optional<String> arxiv = Optional.ofNullable(string());
-                        List<String> authors = new ArrayList<>();
-                        expect(JsonToken.START_ARRAY);
-                        while (p.nextToken() == JsonToken.VALUE_STRING) authors.add(p.getText());
-                        closed();
-                        expect(JsonToken.END_ARRAY);
-                        raw.add(new RawEntry(title, abs, at, arxiv, authors));
-                    }
-                    closed();
-                    expect(JsonToken.END_ARRAY);
-                    snapshots.add(new Snapshot(file, date, raw));
+    /** Reads what {@link #write} wrote. */
+    private static Map<String, Keyed> entries(CacheFile.In in, Path contentDir) throws IOException {
+        Map<String, Keyed> entries = new ConcurrentHashMap<>();
+        in.array();
+        while (in.nextArray()) {
+            String path = in.string();
+            String sha = in.string();
+            Path self = contentDir.resolve(path);
+            List<Snapshot> snapshots = new ArrayList<>();
+            in.array();
+            while (in.nextArray()) {
+                Path file = path(in.string(), self);
+                LocalDate date = LocalDate.parse(in.string());
+                List<RawEntry> raw = new ArrayList<>();
+                in.array();
+                while (in.nextArray()) {
+                    String title = in.string();
+                    Optional<String> abs = Optional.ofNullable(in.string());
+                    SourceRef at = where(in, self);
+                    Optional<String> arxiv = Optional.ofNullable(in.string());
+                    raw.add(new RawEntry(title, abs, at, arxiv, in.strings()));
+                    in.end();
                 }
-                closed();
-                List<Problem> problems = new ArrayList<>();
-                expect(JsonToken.START_ARRAY);
-                while (p.nextToken() == JsonToken.START_ARRAY) {
-                    SourceRef at = where(self);
-                    Severity severity = Severity.valueOf(string());
-                    problems.add(new Problem(at, severity, string()));
-                    expect(JsonToken.END_ARRAY);
-                }
-                closed();
-                expect(JsonToken.END_ARRAY);
-                entries.put(path, new Keyed(sha, new Entry(snapshots, problems)));
+                snapshots.add(new Snapshot(file, date, raw));
+                in.end();
             }
-            closed();
-            field("count");
-            if (p.nextToken() != JsonToken.VALUE_NUMBER_INT || p.getIntValue() != entries.size()) return Map.of();
-            expect(JsonToken.END_OBJECT);
-            return entries;
-        }
-
-        private static Path path(String s, Path self) {
-            return s.isEmpty() ? self : Path.of(s);
-        }
-
-        private SourceRef where(Path self) throws IOException {
-            Path file = path(string(), self);
-            return new SourceRef(file, integer(), integer());
-        }
-
-        private String string() throws IOException {
-            JsonToken t = p.nextToken();
-            if (t == JsonToken.VALUE_NULL) return null;
-            if (t != JsonToken.VALUE_STRING) throw new IOException("expected a string, found " + t);
-            return p.getText();
-        }
-
-        private int integer() throws IOException {
-            if (p.nextToken() != JsonToken.VALUE_NUMBER_INT) throw new IOException("expected a number");
-            return p.getIntValue();
-        }
-
-        private void field(String name) throws IOException {
-            if (p.nextToken() != JsonToken.FIELD_NAME || !p.currentName().equals(name)) {
-                throw new IOException("expected " + name);
+            List<Problem> problems = new ArrayList<>();
+            in.array();
+            while (in.nextArray()) {
+                SourceRef at = where(in, self);
+                Severity severity = Severity.valueOf(in.string());
+                problems.add(new Problem(at, severity, in.string()));
+                in.end();
             }
+            in.end();
+            entries.put(path, new Keyed(sha, new Entry(snapshots, problems)));
         }
-
-        private void expect(JsonToken token) throws IOException {
-            if (p.nextToken() != token) throw new IOException("expected " + token);
-        }
-
-        /** The array just read must have ended here. */
-        private void closed() throws IOException {
-            if (p.currentToken() != JsonToken.END_ARRAY) throw new IOException("expected the end of an array");
-        }
+        return entries;
     }
 }

@@ -1,113 +1,79 @@
 package paperboy.serve;
 
-import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
-import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
-import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
-
+import io.methvin.watcher.DirectoryChangeEvent;
+import io.methvin.watcher.DirectoryWatcher;
+import io.methvin.watcher.visitor.FileTreeVisitor;
 import java.io.IOException;
-import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
- * Watches folders (recursively) and single files for changes and calls back once things have been quiet for
- * {@code debounceMillis}: an editor's save is often several events (temp file, rename, modify), and a copy of
- * many files should give one rebuild, not one per file.
+ * Watches folders (recursively) and single files (their folder, not its subfolders) and calls back once things
+ * have been quiet for {@code debounceMillis}: an editor's save is often several events (temp file, rename,
+ * modify), and a copy of many files should give one rebuild, not one per file. {@code io.methvin:directory-watcher}
+ * registers new subfolders as they appear and, on macOS, uses FSEvents where the JDK's watcher polls every few
+ * seconds (123 hand-written lines on the JDK's WatchService before).
  */
 final class SourceWatcher implements AutoCloseable {
-    private final WatchService service;
-    /** Registered folders: those inside a watched tree, and the parents of watched single files. */
-    private final Map<WatchKey, Path> keys = new ConcurrentHashMap<>();
-    private final Set<Path> treeDirs = ConcurrentHashMap.newKeySet();
-    private final Set<Path> files = ConcurrentHashMap.newKeySet();
+    private final Set<Path> trees = new HashSet<>();
+    private final Set<Path> files = new HashSet<>();
     private final long debounceMillis;
     private final Runnable onChange;
-    private final Thread thread;
+    private final ScheduledExecutorService quiet = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "paperboy-rebuild"));
+    private final DirectoryWatcher watcher;
+    private ScheduledFuture<?> pending;
 
     SourceWatcher(List<Path> watched, long debounceMillis, Runnable onChange) throws IOException {
-        this.service = FileSystems.getDefault().newWatchService();
         this.debounceMillis = debounceMillis;
         this.onChange = onChange;
+        List<Path> roots = new ArrayList<>();
         for (Path p : watched) {
             Path abs = p.toAbsolutePath().normalize();
             if (Files.isDirectory(abs)) {
-                registerTree(abs);
+                trees.add(abs);
+                roots.add(abs);
             } else if (abs.getParent() != null && Files.isDirectory(abs.getParent())) {
                 files.add(abs);
-                register(abs.getParent());
+                roots.add(abs.getParent());
             }
         }
-        this.thread = new Thread(this::loop, "paperboy-watch");
-        this.thread.setDaemon(true);
+        // A single file's folder (the working folder, which holds the site) is watched without its subfolders.
+        FileTreeVisitor visitor = (dir, onDirectory, onFile) -> {
+            if (trees.stream().anyMatch(dir::startsWith)) {
+                FileTreeVisitor.DEFAULT_FILE_TREE_VISITOR.recursiveVisitFiles(dir, onDirectory, onFile);
+            } else if (roots.contains(dir)) {
+                onDirectory.call(dir);
+            }
+        };
+        this.watcher = DirectoryWatcher.builder().paths(roots).fileHashing(false).fileTreeVisitor(visitor)
+                .listener(this::changed).build();
     }
 
     void start() {
-        thread.start();
+        watcher.watchAsync(r -> daemon(r, "paperboy-watch").start());
     }
 
-    private void registerTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path d : (Iterable<Path>) walk.filter(Files::isDirectory)::iterator) {
-                treeDirs.add(d);
-                register(d);
-            }
-        }
+    private synchronized void changed(DirectoryChangeEvent e) {
+        Path p = e.path();
+        boolean relevant = e.eventType() == DirectoryChangeEvent.EventType.OVERFLOW || files.contains(p)
+                || (trees.stream().anyMatch(p::startsWith) && !isEditorScratch(p.getFileName().toString()));
+        if (!relevant) return;
+        if (pending != null) pending.cancel(false);
+        pending = quiet.schedule(onChange, debounceMillis, TimeUnit.MILLISECONDS);
     }
 
-    private void register(Path dir) throws IOException {
-        keys.put(dir.register(service, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE), dir);
-    }
-
-    private void loop() {
-        try {
-            while (true) {
-                WatchKey key = service.take();
-                boolean relevant = drain(key);
-                // Debounce: keep collecting until nothing arrives for debounceMillis.
-                WatchKey more;
-                while ((more = service.poll(debounceMillis, TimeUnit.MILLISECONDS)) != null) {
-                    relevant |= drain(more);
-                }
-                if (relevant) onChange.run();
-            }
-        } catch (InterruptedException | ClosedWatchServiceException e) {
-            // closed: stop watching
-        }
-    }
-
-    private boolean drain(WatchKey key) {
-        Path dir = keys.get(key);
-        boolean relevant = false;
-        for (var event : key.pollEvents()) {
-            if (dir == null || !(event.context() instanceof Path name)) {
-                relevant = true; // overflow: better rebuild once too often than miss a change
-                continue;
-            }
-            Path child = dir.resolve(name);
-            if (treeDirs.contains(dir)) {
-                if (event.kind() == ENTRY_CREATE && Files.isDirectory(child)) {
-                    try {
-                        registerTree(child);
-                    } catch (IOException ignored) {
-                        // gone again; the rebuild sees what is there
-                    }
-                }
-                relevant |= !isEditorScratch(name.toString());
-            } else if (files.contains(child)) {
-                relevant = true;
-            }
-        }
-        if (!key.reset()) keys.remove(key);
-        return relevant;
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     /** Editors' swap and backup files: saving one is not a change of the content. */
@@ -117,7 +83,7 @@ final class SourceWatcher implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        service.close();
-        thread.interrupt();
+        watcher.close();
+        quiet.shutdownNow();
     }
 }

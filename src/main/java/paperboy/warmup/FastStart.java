@@ -42,7 +42,7 @@ public final class FastStart {
     /** JVM options with which the user has chosen how this JVM starts, runs or watches code: keep to them. */
     private static final List<String> OWN_CHOICES = List.of("-XX:TieredStopAtLevel", "-XX:SharedArchiveFile",
             "-XX:ArchiveClassesAtExit", "-Xshare", "-XX:-TieredCompilation", "-Xint", "-agentpath", "-agentlib",
-            "-javaagent", "-Dpaperboy.jit=full", "-Xlog", "-Xrun", "-Xdebug", "-XX:StartFlightRecording",
+            "-javaagent", "-Xlog", "-Xrun", "-Xdebug", "-XX:StartFlightRecording",
             "-XX:FlightRecorderOptions", "-verbose", "-XX:NativeMemoryTracking", "-XX:+PrintFlagsFinal", "-cp",
             "-classpath", "--class-path");
     /** Options the launcher adds to both JVMs (a debugger port cannot be opened twice). */
@@ -73,10 +73,8 @@ public final class FastStart {
                 "-D" + PARENT_PID + "=" + ProcessHandle.current().pid(),
                 // a crash report (a damaged archive) goes to the temp folder, not the user's working folder
                 "-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "paperboy-hs_err_%p.log")));
-        // A long build keeps both compilers from the start: no directive to install and take back (a method that
-        // tries the optimising compiler while it is excluded never gets it).
-        fast.addAll(longBuild(args) ? List.of("-Dpaperboy.jit=full")
-                : List.of("-XX:TieredStopAtLevel=1", "-Dpaperboy.jit=quick"));
+        // A long build keeps the optimising compiler; a short one gets the quick one only.
+        if (!longBuild(args)) fast.add("-XX:TieredStopAtLevel=1");
         try {
             int code = run(command.get(), fast, archive);
             if (archive.isPresent() && archive.get().exists() && CRASHED.contains(code)) {

@@ -3,8 +3,11 @@ package paperboy.render.newsletter;
 import jakarta.mail.Session;
 import java.nio.charset.StandardCharsets;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import paperboy.config.SiteConfig;
 import paperboy.model.Day;
 import paperboy.model.Digest;
@@ -33,22 +36,32 @@ public final class Newsletters implements UnitRenderer {
         return "newsletter";
     }
 
-    /**
-     * One unit per day, its view model the day's {@link EditionPage}: an edition whose page did not change since
-     * the previous build keeps its three files (the config and templates are in the build cache's settings).
-     */
+    /** One unit per day (see {@link #units(List, BiFunction, String, Function, Function, RenderContext, URI)}). */
     @Override
     public List<Unit> units(Digest digest, RenderContext ctx) {
         Optional<URI> base = ctx.config().baseUrl();
         if (base.isEmpty()) return List.of();
         Editions editions = new Editions(digest, ctx.config(), base.get(), ctx.texts(digest));
+        return units(digest.days(), (d, ext) -> SitePaths.newsletter(d.date(), ext), TEMPLATE, editions::edition,
+                Day::date, ctx, base.get());
+    }
+
+    /**
+     * One unit per period (a day, a week), its view model the period's {@link EditionPage}: an edition whose page
+     * did not change since the previous build keeps its three files (the config and templates are in the build
+     * cache's settings). The daily and the weekly editions are both made here.
+     *
+     * @param path    the file of a period with an extension (html, txt, eml)
+     * @param date    the day the edition is dated (a week's last day with listings)
+     */
+    <P> List<Unit> units(List<P> periods, BiFunction<P, String, String> path, String template,
+                         Function<P, EditionPage> page, Function<P, LocalDate> date, RenderContext ctx, URI base) {
         // One mail session for every message: making one looks up Jakarta Mail's providers again each time.
         Session session = MimeEdition.offlineSession();
-        return digest.days().stream()
-                .map(d -> new Unit(List.of(SitePaths.newsletter(d.date(), "html"), SitePaths.newsletter(d.date(), "txt"),
-                        SitePaths.newsletter(d.date(), "eml")), TEMPLATE, () -> editions.edition(d),
-                        page -> outputs(parts((EditionPage) page, ctx.templates(), d.date()), ctx.config(), base.get(),
-                                session)))
+        return periods.stream()
+                .map(p -> new Unit(List.of(path.apply(p, "html"), path.apply(p, "txt"), path.apply(p, "eml")), template,
+                        () -> page.apply(p), model -> files(parts((EditionPage) model, ctx.templates(), date.apply(p)),
+                                ext -> path.apply(p, ext), ctx.config(), base, session)))
                 .toList();
     }
 
@@ -59,12 +72,7 @@ public final class Newsletters implements UnitRenderer {
 
     /** The three files of one weekly edition. */
     public List<Output> weeklyOutputs(MimeEdition.Parts p, SiteConfig config, URI base, Session session) {
-        byte[] eml = MimeEdition.bytes(MimeEdition.message(p, config, base, List.of(), session));
-        String key = p.page().iso();
-        return List.of(
-                Output.text(PeriodPages.weeklyEditionPath(key, "html"), p.html(), name()),
-                Output.text(PeriodPages.weeklyEditionPath(key, "txt"), p.text(), name()),
-                new Output(PeriodPages.weeklyEditionPath(key, "eml"), eml, name()));
+        return files(p, ext -> PeriodPages.weeklyEditionPath(p.page().iso(), ext), config, base, session);
     }
 
     /** The html and text of one day's edition. */
@@ -79,7 +87,7 @@ public final class Newsletters implements UnitRenderer {
      * The edition, cut to its first papers when its HTML would be clipped: the rest are counted in a line
      * "... and N more on the site" that links the day's (or week's) page.
      */
-    private static MimeEdition.Parts parts(EditionPage page, Templates templates, java.time.LocalDate date) {
+    private static MimeEdition.Parts parts(EditionPage page, Templates templates, LocalDate date) {
         String html = html(page, templates);
         int papers = page.sections().stream().mapToInt(s -> s.items().size()).sum() + page.seen().size();
         for (int size = bytes(html); size > MAX_HTML_BYTES && papers > 0; size = bytes(html)) {
@@ -102,11 +110,15 @@ public final class Newsletters implements UnitRenderer {
 
     /** The same, building the message in {@code session}. */
     public List<Output> outputs(MimeEdition.Parts p, SiteConfig config, URI base, Session session) {
+        return files(p, ext -> SitePaths.newsletter(p.date(), ext), config, base, session);
+    }
+
+    /** An edition's html, txt and eml (addressed to the configured recipient), at {@code path} of each extension. */
+    private List<Output> files(MimeEdition.Parts p, Function<String, String> path, SiteConfig config, URI base,
+                               Session session) {
         byte[] eml = MimeEdition.bytes(MimeEdition.message(p, config, base, List.of(), session));
-        return List.of(
-                Output.text(SitePaths.newsletter(p.date(), "html"), p.html(), name()),
-                Output.text(SitePaths.newsletter(p.date(), "txt"), p.text(), name()),
-                new Output(SitePaths.newsletter(p.date(), "eml"), eml, name()));
+        return List.of(Output.text(path.apply("html"), p.html(), name()),
+                Output.text(path.apply("txt"), p.text(), name()), new Output(path.apply("eml"), eml, name()));
     }
 
     /** Renders the template, which writes every style inline itself (no style sheet to move at build time). */

@@ -1,18 +1,14 @@
 package paperboy.render.newsletter;
 
-import jakarta.mail.Session;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import paperboy.model.Digest;
-import paperboy.render.Period;
 import paperboy.render.site.PeriodPages;
 import paperboy.render.RenderContext;
 import paperboy.render.Unit;
 import paperboy.render.UnitRenderer;
 import paperboy.render.site.Views;
-import paperboy.render.view.EditionPage;
 
 /**
  * The weekly e-mail edition of every ISO week, {@code newsletter/weeks/YYYY-Www.html}, {@code .txt} and {@code .eml}:
@@ -32,16 +28,9 @@ public final class WeeklyNewsletters implements UnitRenderer {
         Optional<URI> base = ctx.config().baseUrl();
         if (base.isEmpty()) return List.of();
         Editions editions = new Editions(digest, ctx.config(), base.get(), ctx.texts(digest));
-        Session session = MimeEdition.offlineSession();
         PeriodPages.Builder periods = new PeriodPages.Builder(digest, new Views(digest, ctx.config(), ctx.texts(digest)));
-        List<Unit> units = new ArrayList<>();
-        for (Period w : periods.weeks()) {
-            units.add(new Unit(List.of(PeriodPages.weeklyEditionPath(w.key(), "html"),
-                    PeriodPages.weeklyEditionPath(w.key(), "txt"), PeriodPages.weeklyEditionPath(w.key(), "eml")),
-                    Newsletters.TEMPLATE + "#weekly", () -> editions.weekly(periods, w),
-                    page -> newsletters.weeklyOutputs(Newsletters.weeklyParts((EditionPage) page, ctx.templates(),
-                            w), ctx.config(), base.get(), session)));
-        }
-        return units;
+        return newsletters.units(periods.weeks(), (w, ext) -> PeriodPages.weeklyEditionPath(w.key(), ext),
+                Newsletters.TEMPLATE + "#weekly", w -> editions.weekly(periods, w), PeriodPages.Builder::lastDay, ctx,
+                base.get());
     }
 }
