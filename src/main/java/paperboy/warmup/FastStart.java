@@ -4,15 +4,20 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import paperboy.incremental.BuildCache;
+import paperboy.write.OutputFolder;
 
 /**
  * Runs a short command ({@code build}, {@code themes}, {@code newsletter}) of {@code java -jar paperboy.jar} in a
@@ -32,6 +37,9 @@ import java.util.Set;
  * {@code -Dpaperboy.fastStart=false}, or when anything about the second JVM cannot be arranged. A user's run
  * never writes an archive (that could fail, e.g. on a full disk, after the command did its work); an archive
  * that crashes the JVM is deleted and the command run again without it.
+ *
+ * <p>The first JVM runs only this class, with the JDK's own class data: no lambdas or streams here (each kind
+ * costs that JVM a few milliseconds of bootstrap) and nothing that loads a library (Jackson took 40 ms).
  */
 public final class FastStart {
     static final String PROPERTY = "paperboy.fastStart";
@@ -62,9 +70,11 @@ public final class FastStart {
     public static OptionalInt relaunch(String[] args) {
         String mode = System.getProperty(PROPERTY, "");
         if (mode.equals("child")) exitWithParent();
-        if (mode.equals("false") || mode.equals("child") || args.length == 0 || !SHORT_COMMANDS.contains(args[0])
-                || OPTION_VARIABLES.stream().anyMatch(v -> !System.getenv().getOrDefault(v, "").isBlank())) {
+        if (mode.equals("false") || mode.equals("child") || args.length == 0 || !SHORT_COMMANDS.contains(args[0])) {
             return OptionalInt.empty();
+        }
+        for (String v : OPTION_VARIABLES) {
+            if (!System.getenv().getOrDefault(v, "").isBlank()) return OptionalInt.empty();
         }
         Optional<Command> command = command(args);
         if (command.isEmpty()) return OptionalInt.empty();
@@ -83,8 +93,7 @@ public final class FastStart {
                 archive.get().delete();
                 code = run(command.get(), fast, Optional.empty());
             }
-            int exit = code;
-            archive.ifPresent(a -> a.keepIfMade(exit));
+            if (archive.isPresent()) archive.get().keepIfMade(code);
             return OptionalInt.of(code);
         } catch (IOException e) {
             return OptionalInt.empty(); // no second JVM: this one runs the command
@@ -125,17 +134,20 @@ public final class FastStart {
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(command.words());
         List<String> options = new ArrayList<>(fast);
-        archive.ifPresent(a -> options.addAll(a.options()));
+        if (archive.isPresent()) options.addAll(archive.get().options());
         cmd.addAll(command.at(), options);
         Process p = new ProcessBuilder(cmd).inheritIO().start();
-        Thread stop = new Thread(() -> {
-            p.destroy();
-            try {
-                p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        Thread stop = new Thread("paperboy-stop-child") {
+            @Override
+            public void run() {
+                p.destroy();
+                try {
+                    p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
-        }, "paperboy-stop-child");
+        };
         Runtime.getRuntime().addShutdownHook(stop);
         int code = p.waitFor();
         try {
@@ -155,10 +167,9 @@ public final class FastStart {
      * output, which {@code themes --suggest > themes.yml} would take in.
      */
     static List<String> hugePages(Command command) {
-        if (!System.getProperty("os.name", "").equals("Linux")
-                || command.words().subList(0, command.at()).stream().anyMatch(o -> o.contains("LargePages")
-                        || o.contains("TransparentHugePages"))) {
-            return List.of();
+        if (!System.getProperty("os.name", "").equals("Linux")) return List.of();
+        for (String o : command.words().subList(0, command.at())) {
+            if (o.contains("LargePages") || o.contains("TransparentHugePages")) return List.of();
         }
         try {
             return Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled")).contains("[madvise]")
@@ -183,7 +194,11 @@ public final class FastStart {
         int dashJar = all.indexOf("-jar");
         if (dashJar < 0) return Optional.empty();
         List<String> options = all.subList(0, dashJar);
-        if (options.stream().anyMatch(o -> OWN_CHOICES.stream().anyMatch(o::startsWith))) return Optional.empty();
+        for (String o : options) {
+            for (String choice : OWN_CHOICES) {
+                if (o.startsWith(choice)) return Optional.empty();
+            }
+        }
         List<String> cmd = new ArrayList<>();
         cmd.add(java.get());
         cmd.addAll(options);
@@ -227,14 +242,22 @@ public final class FastStart {
 
     /** A build from scratch (no cache beside the output) of over {@link #LONG_BUILD_BYTES} of listings. */
     public static boolean longBuild(Path content, Path out, boolean noCache) {
-        boolean fromScratch = noCache || !Files.exists(paperboy.incremental.BuildCache.location(out));
+        boolean fromScratch = noCache || !Files.exists(OutputFolder.beside(out, BuildCache.SUFFIX));
         return fromScratch && contentBytes(content) > LONG_BUILD_BYTES;
     }
 
     /** Total size of the regular files under {@code content}; 0 when it cannot be listed (the build says why). */
     static long contentBytes(Path content) {
-        try (var files = Files.walk(content)) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        long[] total = {0};
+        try {
+            Files.walkFileTree(content, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile()) total[0] += attrs.size();
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+            return total[0];
         } catch (IOException | RuntimeException e) {
             return 0;
         }
