@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.incremental.BuildCache;
 import paperboy.incremental.Fingerprints;
+import paperboy.incremental.ModelHash;
 import paperboy.parse.ParseCache;
 import paperboy.problems.Problem;
 
@@ -122,7 +123,8 @@ final class BuildPlan {
         try {
             String settings = new Fingerprints.Sha()
                     .text("paperboy", codeIdentity())
-                    .text("config", req.config().toString())
+                    // walked, not toString(): a record's toString bootstraps method handles, 30 ms of a build
+                    .text("config", ModelHash.of("config", req.config()))
                     .tree("templates", req.templatesDir(), known, files)
                     .hex();
             String inputs = new Fingerprints.Sha().tree("content", req.contentDir(), known, files).hex();

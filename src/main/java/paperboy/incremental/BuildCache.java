@@ -14,6 +14,7 @@ import paperboy.model.SourceRef;
 import paperboy.problems.Problem;
 import paperboy.problems.Severity;
 import paperboy.write.CacheFile;
+import paperboy.write.OutputFolder;
 
 /**
  * What the previous build wrote, so the next one can skip work: the hash of everything that affects every page
@@ -36,6 +37,8 @@ public record BuildCache(String settings, String inputs, Summary summary, List<P
                          Map<String, Entry> files, Map<String, Fingerprints.InputFile> inputFiles) {
     /** The file's layout; the settings hash inside says which build and settings wrote it (the plan compares). */
     static final CacheFile FILE = new CacheFile("paperboy-build-cache", 2);
+    /** The cache of {@code site/} is {@code .site.cache}; a constant, so FastStart's first JVM needn't load this class. */
+    public static final String SUFFIX = ".cache";
     /** Fingerprint of a file that is not a templated page: rendered every time, listed for the no-op check. */
     public static final String NOT_A_PAGE = "-";
 
@@ -55,9 +58,7 @@ public record BuildCache(String settings, String inputs, Summary summary, List<P
 
     /** Where the cache of the site at {@code outDir} lives: {@code .site.cache} beside {@code site/}. */
     public static Path location(Path outDir) {
-        Path target = outDir.toAbsolutePath().normalize();
-        Path parent = target.getParent() == null ? target : target.getParent();
-        return parent.resolve("." + target.getFileName() + ".cache");
+        return OutputFolder.beside(outDir, SUFFIX);
     }
 
     /** The cache at {@code file}, or empty when there is none or it cannot be trusted. */

@@ -1,6 +1,7 @@
 package paperboy.parse;
 
 import paperboy.write.CacheFile;
+import paperboy.write.OutputFolder;
 import paperboy.problems.Severity;
 import paperboy.problems.Problem;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -57,9 +58,7 @@ public final class ParseCache {
 
     /** Where the parse cache of the site at {@code outDir} lives: {@code .site.parsed} beside {@code site/}. */
     public static Path location(Path outDir) {
-        Path target = outDir.toAbsolutePath().normalize();
-        Path parent = target.getParent() == null ? target : target.getParent();
-        return parent.resolve("." + target.getFileName() + ".parsed");
+        return OutputFolder.beside(outDir, ".parsed");
     }
 
     /**

@@ -25,7 +25,10 @@ import java.util.Optional;
  * @param version the body's layout: bump it whenever the body changes, and old files are simply misses
  */
 public record CacheFile(String format, int version) {
-    private static final CBORFactory CBOR = new CBORFactory();
+    /** Made on first use: the first JVM of {@code java -jar} asks where the build cache is, and needs no Jackson. */
+    private static final class Codec {
+        static final CBORFactory CBOR = new CBORFactory();
+    }
 
     /** Writes a cache's body. */
     @FunctionalInterface
@@ -42,7 +45,7 @@ public record CacheFile(String format, int version) {
     /** Writes the file atomically: the header, then {@code body}. */
     public void write(Path file, String identity, Body body) throws IOException {
         AtomicFile.write(file, stream -> {
-            try (JsonGenerator g = CBOR.createGenerator(stream)) {
+            try (JsonGenerator g = Codec.CBOR.createGenerator(stream)) {
                 g.writeStartObject();
                 g.writeStringField("format", format);
                 g.writeNumberField("version", version);
@@ -57,7 +60,7 @@ public record CacheFile(String format, int version) {
     /** The body of the file, if it is there, whole, of this format and version, and written under {@code identity}. */
     public <T> Optional<T> read(Path file, String identity, Reader<T> body) {
         if (!Files.isRegularFile(file)) return Optional.empty();
-        try (InputStream stream = Files.newInputStream(file); JsonParser p = CBOR.createParser(stream)) {
+        try (InputStream stream = Files.newInputStream(file); JsonParser p = Codec.CBOR.createParser(stream)) {
             In in = new In(p);
             in.expect(JsonToken.START_OBJECT);
             if (!in.field("format").equals(format) || !in.field("version").equals(String.valueOf(version))

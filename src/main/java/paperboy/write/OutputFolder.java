@@ -107,8 +107,8 @@ public final class OutputFolder {
         }
     }
 
-    /** {@code .NAME<suffix>} in the folder that holds the site {@code NAME}. */
-    static Path beside(Path site, String suffix) {
+    /** {@code .NAME<suffix>} in the folder that holds the site {@code NAME}: where its caches and lock live. */
+    public static Path beside(Path site, String suffix) {
         Path target = site.toAbsolutePath().normalize();
         Path parent = target.getParent() == null ? target : target.getParent();
         return parent.resolve("." + target.getFileName() + suffix);

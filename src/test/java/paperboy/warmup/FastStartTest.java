@@ -28,6 +28,19 @@ class FastStartTest {
     }
 
     @Test
+    void hugePagesOnlyWhereTheKernelGivesThemOnRequestAndTheUserChoseNone() throws Exception {
+        Path jar = tmp.resolve("paperboy.jar");
+        var plain = new FastStart.Command(java.util.List.of("java", "-Xmx1g", "-cp", jar.toString()), jar, 2);
+        var own = new FastStart.Command(java.util.List.of("java", "-XX:-UseTransparentHugePages", "-cp", jar.toString()), jar, 2);
+        assertThat(FastStart.hugePages(own)).isEmpty();
+        Path thp = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        boolean madvise = System.getProperty("os.name").equals("Linux") && Files.isReadable(thp)
+                && Files.readString(thp).contains("[madvise]");
+        assertThat(FastStart.hugePages(plain))
+                .isEqualTo(madvise ? java.util.List.of("-XX:+UseTransparentHugePages") : java.util.List.of());
+    }
+
+    @Test
     void onlyAFromScratchBuildOfYearsOfListingsIsLong() throws Exception {
         Path small = Files.createDirectories(tmp.resolve("small"));
         Files.writeString(small.resolve("a.txt"), "Mar 13, 2025\n");
