@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,7 +32,8 @@ import paperboy.model.SourceRef;
  * and every file is parsed. Written with the entries the build used, so removed files drop out.
  */
 public final class ParseCache {
-    static final int VERSION = 1;
+    /** 2: entries carry their upvotes (a version 1 cache is a miss, so its files are parsed again). */
+    static final int VERSION = 2;
     private static final CBORFactory CBOR = new CBORFactory();
 
     /** The snapshots a file parsed into and the problems parsing it reported. */
@@ -143,6 +145,8 @@ public final class ParseCache {
                             g.writeStartArray();
                             for (String a : r.authors()) g.writeString(a);
                             g.writeEndArray();
+                            if (r.upvotes().isPresent()) g.writeNumber(r.upvotes().getAsInt());
+                            else g.writeNull();
                             g.writeEndArray();
                         }
                         g.writeEndArray();
@@ -217,8 +221,9 @@ public final class ParseCache {
                         expect(JsonToken.START_ARRAY);
                         while (p.nextToken() == JsonToken.VALUE_STRING) authors.add(p.getText());
                         closed();
+                        OptionalInt upvotes = optionalInteger();
                         expect(JsonToken.END_ARRAY);
-                        raw.add(new RawEntry(title, abs, at, arxiv, authors));
+                        raw.add(new RawEntry(title, abs, at, arxiv, authors, upvotes));
                     }
                     closed();
                     expect(JsonToken.END_ARRAY);
@@ -263,6 +268,13 @@ public final class ParseCache {
         private int integer() throws IOException {
             if (p.nextToken() != JsonToken.VALUE_NUMBER_INT) throw new IOException("expected a number");
             return p.getIntValue();
+        }
+
+        private OptionalInt optionalInteger() throws IOException {
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.VALUE_NULL) return OptionalInt.empty();
+            if (t != JsonToken.VALUE_NUMBER_INT) throw new IOException("expected a number or null");
+            return OptionalInt.of(p.getIntValue());
         }
 
         private void field(String name) throws IOException {
