@@ -6,8 +6,9 @@ import paperboy.model.Paper;
 
 /**
  * The one order of a period's papers, used by every output of a week or month (its page, the weekly e-mail edition
- * and the weekly feeds): most upvotes first where the inputs carry them (a paper without a count after those with
- * one), then most days listed in the period, then first seen, then its place in its first day's listing, then slug.
+ * and the weekly feeds): most upvotes first where the inputs carry them (the paper's latest count, {@link
+ * Paper#upvotes}; a paper without a count after those with one), then most days listed in the period, then first
+ * seen, then its place in its first day's listing, then slug.
  * Without any upvotes in the period the first key ties everywhere and the papers rank by the days they were listed.
  */
 public final class PeriodRanking {
