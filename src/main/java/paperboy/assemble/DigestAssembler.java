@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -52,6 +53,7 @@ public final class DigestAssembler {
                 PaperBuilder p = ids.resolve(e, keys.get(si).get(ei), problems);
                 p.seen(s.date(), e);
                 SourceRef earlier = day.listings.putIfAbsent(p, e.titleAt());
+                e.upvotes().ifPresent(n -> day.upvotes.merge(p, n, Math::max));
                 if (earlier != null && earlier.file().equals(e.titleAt().file())) {
                     problems.warning(e.titleAt(), "\"" + e.title() + "\" is listed twice in this file (first at line "
                             + earlier.line() + "); kept one listing");
@@ -127,6 +129,9 @@ public final class DigestAssembler {
         Optional<String> abstractText;
         Optional<String> arxivId = Optional.empty();
         List<String> authors = List.of();
+        /** The count of the latest day whose listing carried one (the highest of that day's listings). */
+        LocalDate upvotesDay;
+        int upvotes;
         final Set<String> titles = new LinkedHashSet<>();
         final Set<String> abstracts = new LinkedHashSet<>();
         final TreeSet<LocalDate> days = new TreeSet<>();
@@ -143,11 +148,21 @@ public final class DigestAssembler {
             e.abstractText().ifPresent(abstracts::add);
             if (abstractText.isEmpty()) abstractText = e.abstractText(); // a later listing filled the gap
             if (authors.isEmpty()) authors = e.authors();
+            if (e.upvotes().isPresent()) {
+                int n = e.upvotes().getAsInt();
+                if (upvotesDay == null || date.isAfter(upvotesDay)) {
+                    upvotesDay = date;
+                    upvotes = n;
+                } else if (date.equals(upvotesDay)) {
+                    upvotes = Math.max(upvotes, n);
+                }
+            }
         }
 
         Paper build(String slug) {
             return new Paper(slug, title, abstractText, List.copyOf(days), titles.size() - 1,
-                    Math.max(0, abstracts.size() - 1), List.of(), List.of(), firstSource, arxivId, authors);
+                    Math.max(0, abstracts.size() - 1), List.of(), List.of(), firstSource, arxivId, authors,
+                    upvotesDay == null ? OptionalInt.empty() : OptionalInt.of(upvotes));
         }
     }
 
@@ -155,6 +170,7 @@ public final class DigestAssembler {
         final LocalDate date;
         final List<Path> sources = new ArrayList<>();
         final LinkedHashMap<PaperBuilder, SourceRef> listings = new LinkedHashMap<>();
+        final Map<PaperBuilder, Integer> upvotes = new HashMap<>();
 
         DayBuilder(LocalDate date) {
             this.date = date;
@@ -165,7 +181,9 @@ public final class DigestAssembler {
             int position = 1;
             for (Map.Entry<PaperBuilder, SourceRef> e : listings.entrySet()) {
                 List<LocalDate> earlier = List.copyOf(e.getKey().days.headSet(date, false));
-                out.add(new Listing(slugOf.get(e.getKey()), date, position++, earlier, e.getValue()));
+                Integer n = upvotes.get(e.getKey());
+                out.add(new Listing(slugOf.get(e.getKey()), date, position++, earlier, e.getValue(),
+                        n == null ? OptionalInt.empty() : OptionalInt.of(n)));
             }
             return new Day(date, out, sources);
         }

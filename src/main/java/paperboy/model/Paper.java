@@ -3,6 +3,7 @@ package paperboy.model;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * One distinct paper, however many times and on however many days it was listed.
@@ -18,6 +19,8 @@ import java.util.Optional;
  * @param firstSource      where it was first seen
  * @param arxivId          arXiv identifier where an input gave one
  * @param authors          authors where an input gave them
+ * @param upvotes          its popularity where an input gave it: the count of its latest listing that carried one
+ *                         (Hugging Face upvotes only grow, and the latest is what a reader sees on the site today)
  */
 public record Paper(
         String slug,
@@ -30,7 +33,8 @@ public record Paper(
         List<String> related,
         SourceRef firstSource,
         Optional<String> arxivId,
-        List<String> authors) {
+        List<String> authors,
+        OptionalInt upvotes) {
 
     public Paper {
         days = List.copyOf(days);
@@ -38,6 +42,14 @@ public record Paper(
         related = List.copyOf(related);
         authors = List.copyOf(authors);
         if (days.isEmpty()) throw new IllegalArgumentException("a paper is listed on at least one day: " + title);
+    }
+
+    /** A paper from inputs that carry no popularity. */
+    public Paper(String slug, String title, Optional<String> abstractRaw, List<LocalDate> days, int titleVariants,
+                 int abstractVariants, List<String> themes, List<String> related, SourceRef firstSource,
+                 Optional<String> arxivId, List<String> authors) {
+        this(slug, title, abstractRaw, days, titleVariants, abstractVariants, themes, related, firstSource, arxivId,
+                authors, OptionalInt.empty());
     }
 
     public LocalDate firstSeen() {
@@ -54,6 +66,6 @@ public record Paper(
 
     public Paper withThemes(List<String> themeSlugs, List<String> relatedSlugs) {
         return new Paper(slug, title, abstractRaw, days, titleVariants, abstractVariants, themeSlugs,
-                relatedSlugs, firstSource, arxivId, authors);
+                relatedSlugs, firstSource, arxivId, authors, upvotes);
     }
 }

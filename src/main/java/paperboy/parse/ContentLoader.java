@@ -147,7 +147,7 @@ public final class ContentLoader {
                     .filter(x -> x.removed() > 0).findFirst().orElseThrow().first();
             problems.warning(e.titleAt(), DecodedText.controlCharacters(new ControlCharacters.Stripped("", removed, first)));
             return new RawEntry(Lines.normalize(title.text()), abs.map(a -> Lines.normalize(a.text())), e.titleAt(),
-                    e.arxivId(), authors.stream().map(a -> Lines.normalize(a.text())).toList());
+                    e.arxivId(), authors.stream().map(a -> Lines.normalize(a.text())).toList(), e.upvotes());
         }).toList())).toList();
     }
 

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import org.jsoup.Jsoup;
 import paperboy.model.SourceRef;
@@ -26,7 +27,7 @@ import paperboy.model.SourceRef;
  * <ul>
  *   <li>a <b>JSON Feed</b> (an object whose {@code version} is {@code https://jsonfeed.org/version/...}): each item
  *       is a paper, listed on the calendar date written in its {@code date_published}; one file may hold many days;</li>
- *   <li>a <b>Hugging Face daily papers</b> list: a JSON array of {@code {"paper": {id, title, summary, authors}}}
+ *   <li>a <b>Hugging Face daily papers</b> list: a JSON array of {@code {"paper": {id, title, summary, authors, upvotes}}}
  *       as the daily-papers API returns it, or an object {@code {"date": "2025-03-14", "papers": [...]}}. The
  *       listing date is the wrapper's {@code date}, else the first ISO date in the file name
  *       ({@code 2025-03-14.json}); {@code publishedAt} is arXiv's date, not the listing's, so it is not used.</li>
@@ -131,10 +132,27 @@ public final class JsonListingParser {
                 problems.warning(it.at, "papers[" + it.index + "]: no \"summary\"; shown without abstract");
             }
             entries.add(new RawEntry(Lines.normalize(title.get()), summary.map(Lines::normalize), it.at, id,
-                    names(paper.path("authors"))));
+                    names(paper.path("authors")), upvotes(paper.has("upvotes") ? paper : it.node, it, problems)));
         }
         if (doc.items.isEmpty()) problems.warning(SourceRef.of(file, 1), "no papers in the list");
         return date.map(d -> List.of(new Snapshot(file, d, entries))).orElse(List.of());
+    }
+
+    /**
+     * The paper's {@code upvotes} (the API puts it in {@code paper}), a count of 0 or more; missing or null is no
+     * count. Anything else is a warning at the item and the paper is kept without a count.
+     */
+    private static OptionalInt upvotes(JsonNode node, Item it, Problems problems) {
+        JsonNode v = node.get("upvotes");
+        if (v == null || v.isNull()) return OptionalInt.empty();
+        if (v.isNumber() && v.canConvertToExactIntegral() && v.canConvertToInt() && v.asInt() >= 0) {
+            return OptionalInt.of(v.asInt());
+        }
+        String what = v.isNumber() ? v.asText() : v.isTextual() ? "text (\"" + v.asText() + "\")"
+                : v.isBoolean() ? "true or false" : "an " + kind(v);
+        problems.warning(it.at, "papers[" + it.index + "]: \"upvotes\" is " + what
+                + ", not a count (a whole number, 0 or more); shown without upvotes");
+        return OptionalInt.empty();
     }
 
     private static Optional<LocalDate> hfDate(Path file, Doc doc, Problems problems) {

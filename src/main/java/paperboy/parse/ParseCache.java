@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +28,8 @@ import paperboy.model.SourceRef;
  * and every file is parsed. Written with the entries the build used, so removed files drop out.
  */
 public final class ParseCache {
-    private static final CacheFile FILE = new CacheFile("paperboy-parse-cache", 2);
+    /** 3: entries carry their upvotes (an older cache is a miss, so its files are parsed again). */
+    static final CacheFile FILE = new CacheFile("paperboy-parse-cache", 3);
 
     /** The snapshots a file parsed into and the problems parsing it reported. */
     public record Entry(List<Snapshot> snapshots, List<Problem> problems) {
@@ -121,6 +123,8 @@ public final class ParseCache {
                         where(g, r.titleAt(), self);
                         g.writeString(r.arxivId().orElse(null));
                         CacheFile.writeStrings(g, r.authors());
+                        if (r.upvotes().isPresent()) g.writeNumber(r.upvotes().getAsInt());
+                        else g.writeNull();
                         g.writeEndArray();
                     }
                     g.writeEndArray();
@@ -181,7 +185,7 @@ public final class ParseCache {
                     Optional<String> abs = Optional.ofNullable(in.string());
                     SourceRef at = where(in, self);
                     Optional<String> arxiv = Optional.ofNullable(in.string());
-                    raw.add(new RawEntry(title, abs, at, arxiv, in.strings()));
+                    raw.add(new RawEntry(title, abs, at, arxiv, in.strings(), in.optionalInteger()));
                     in.end();
                 }
                 snapshots.add(new Snapshot(file, date, raw));

@@ -2,6 +2,7 @@ package paperboy.parse;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import paperboy.model.SourceRef;
 
 /**
@@ -9,12 +10,19 @@ import paperboy.model.SourceRef;
  *
  * @param arxivId arXiv identifier without version ("2503.10622") when the input gave one
  * @param authors author names when the input gave them, in their order
+ * @param upvotes the paper's popularity on that listing when the input gave it (Hugging Face {@code upvotes})
  */
 public record RawEntry(String title, Optional<String> abstractText, SourceRef titleAt, Optional<String> arxivId,
-                       List<String> authors) {
+                       List<String> authors, OptionalInt upvotes) {
 
     public RawEntry {
         authors = List.copyOf(authors);
+    }
+
+    /** An entry from a source that carries no popularity. */
+    public RawEntry(String title, Optional<String> abstractText, SourceRef titleAt, Optional<String> arxivId,
+                    List<String> authors) {
+        this(title, abstractText, titleAt, arxivId, authors, OptionalInt.empty());
     }
 
     /** An entry from a source that knows only titles and abstracts (the text dumps). */

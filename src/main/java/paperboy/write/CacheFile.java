@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The one codec of the caches paperboy keeps beside the site ({@code .site.cache}, {@code .site.parsed}, ...):
@@ -95,6 +97,14 @@ public record CacheFile(String format, int version) {
         public int integer() throws IOException {
             expect(JsonToken.VALUE_NUMBER_INT);
             return p.getIntValue();
+        }
+
+        /** An int, or null. */
+        public OptionalInt optionalInteger() throws IOException {
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.VALUE_NULL) return OptionalInt.empty();
+            if (t != JsonToken.VALUE_NUMBER_INT) throw new IOException("expected a number or null, found " + t);
+            return OptionalInt.of(p.getIntValue());
         }
 
         public long number() throws IOException {

@@ -137,4 +137,37 @@ class DigestAssemblerTest {
         Digest after = assemble(first, later);
         assertThat(after.papers()).extracting(Paper::slug).containsExactly(before);
     }
+
+    /** A Hugging Face entry: title, abstract and the upvotes of that listing (null: none). */
+    static RawEntry counted(String file, String title, Integer upvotes) {
+        return new RawEntry(title, Optional.of(title + ": its abstract."), SourceRef.of(Path.of(file), 2), Optional.empty(),
+                List.of(), upvotes == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(upvotes));
+    }
+
+    static Snapshot day(String file, String date, RawEntry... entries) {
+        return new Snapshot(Path.of(file), LocalDate.parse(date), List.of(entries));
+    }
+
+    @Test
+    void aPaperKeepsTheUpvotesOfItsLatestListingWithACountAndEachListingItsOwn() {
+        Digest d = assemble(
+                day("2025-03-10.json", "2025-03-10", counted("2025-03-10.json", "Sparse Probes", 12)),
+                day("2025-03-11.json", "2025-03-11", counted("2025-03-11.json", "Sparse Probes", 40)),
+                // Two files of one day: the day's count is the higher.
+                day("2025-03-12.json", "2025-03-12", counted("2025-03-12.json", "Sparse Probes", 57)),
+                day("2025-03-12b.json", "2025-03-12", counted("2025-03-12b.json", "Sparse Probes", 55)),
+                // A later listing without a count (a text dump) keeps the last known one.
+                day("2025-03-13.txt", "2025-03-13", counted("2025-03-13.txt", "Sparse Probes", null)));
+        assertThat(d.papers()).singleElement().satisfies(p -> assertThat(p.upvotes()).hasValue(57));
+        assertThat(d.days()).extracting(x -> x.listings().get(0).upvotes()).containsExactly(
+                java.util.OptionalInt.of(12), java.util.OptionalInt.of(40), java.util.OptionalInt.of(57),
+                java.util.OptionalInt.empty());
+    }
+
+    @Test
+    void papersFromInputsWithoutPopularityHaveNoUpvotes() {
+        Digest d = assemble(snapshot("a.txt", "2025-03-11", RETRO, RETRO_ABSTRACT));
+        assertThat(d.papers().get(0).upvotes()).isEmpty();
+        assertThat(d.days().get(0).listings().get(0).upvotes()).isEmpty();
+    }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import paperboy.checks.TestSites;
+import paperboy.testing.UpvotesFixture;
 
 /**
  * Makes the README's screenshots: {@code mvn -B -o test -Dtest=ScreenshotsTest -Dpaperboy.screenshots=docs}.
@@ -27,10 +28,20 @@ class ScreenshotsTest {
         String dir = System.getProperty("paperboy.screenshots");
         Assumptions.assumeTrue(dir != null, "screenshots are made only with -Dpaperboy.screenshots=DIR");
         Path out = Files.createDirectories(Path.of(dir));
-        // The sample as `paperboy build` makes it: curated themes and a base URL (feeds, e-mail editions).
+        // The sample as `paperboy build` makes it: curated themes and a base URL (feeds, e-mail editions), with
+        // upvotes from Hugging Face lists of the same days beside its text dumps (which carry none).
+        Path content = tmp.resolve("content");
+        try (var files = Files.walk(Path.of("content"))) {
+            for (Path f : files.toList()) {
+                Path to = content.resolve(Path.of("content").relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(to);
+                else Files.copy(f, to);
+            }
+        }
+        UpvotesFixture.addTo(content);
         Path site = tmp.resolve("site");
         new paperboy.build.SiteBuild(paperboy.build.SiteRenderer.standard()).run(new paperboy.build.SiteBuild.Request(
-                Path.of("content"), site, Path.of("templates"), TestSites.config(true),
+                content, site, Path.of("templates"), TestSites.config(true),
                 paperboy.themes.Themes.forBuild(paperboy.config.ThemesConfig.defaults(), "curated", Path.of("content"))));
         try (Browser browser = Browser.launch()) {
             for (var size : Map.of("desktop", new int[] {1200, 900}, "375", new int[] {375, 812}).entrySet()) {
@@ -39,6 +50,10 @@ class ScreenshotsTest {
                     Page page = ctx.newPage();
                     for (var p : PAGES.entrySet()) {
                         page.navigate(site.resolve(p.getValue()).toUri().toString());
+                        if (p.getKey().equals("day") && size.getKey().equals("375")) {
+                            // On a phone the day's head fills the screen: show its first listings instead.
+                            page.evaluate("document.querySelector('.theme-section').scrollIntoView()");
+                        }
                         page.screenshot(new Page.ScreenshotOptions().setPath(out.resolve(p.getKey() + "-" + size.getKey() + ".png")));
                     }
                     if (size.getKey().equals("desktop")) {

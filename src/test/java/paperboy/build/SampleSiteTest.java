@@ -85,7 +85,7 @@ class SampleSiteTest {
         assertThat(d.get("papers")).hasSize(207);
         assertThat(d.get("papers").get(0).fieldNames()).toIterable().containsExactly("slug", "title", "abstract",
                 "abstractRaw", "days", "firstSeen", "themes", "related", "titleVariants", "abstractVariants",
-                "arxivId", "authors");
+                "arxivId", "authors", "upvotes");
         assertThat(d.get("themes").get(0).get("papers")).isNotEmpty();
         Cli toStdout = Cli.run("export");
         assertThat(toStdout.exitCode()).isZero();

@@ -115,6 +115,36 @@ class SiteChecksTest {
         }
     }
 
+    /** A shared link shows what the page is: its own title and description, then the site's name, and the card. */
+    @Test
+    void sharedLinksCarryThePagesOwnTitleAndDescription() throws Exception {
+        Map<String, String> titles = Map.of(
+                "index.html", "Paper Digest",
+                "days/2025-03-14/index.html", "Mar 14, 2025 · Paper Digest",
+                "papers/retromae-v2-duplex-masked-auto-encoder-for-pre-training/index.html",
+                "RetroMAE v2: Duplex Masked Auto-Encoder For Pre-Training Retrieval-Oriented Language Models · Paper Digest",
+                "weeks/2025-W11/index.html", "Weekly digest: Week 11, 2025 · Paper Digest",
+                "months/2025-08/index.html", "Monthly digest: August 2025 · Paper Digest",
+                "archive/index.html", "Archive · Paper Digest");
+        for (var e : titles.entrySet()) {
+            Document doc = Jsoup.parse(site.resolve(e.getKey()).toFile(), "UTF-8");
+            assertThat(doc.select("meta[property=og:title]").attr("content")).as(e.getKey()).isEqualTo(e.getValue());
+        }
+        assertThat(Jsoup.parse(site.resolve("days/2025-03-14/index.html").toFile(), "UTF-8")
+                .select("meta[property=og:description]").attr("content"))
+                .isEqualTo("54 papers listed on Friday, March 14, 2025, 47 of them new.");
+        for (Path page : TestSites.htmlPages(site)) {
+            if (page.endsWith("404.html")) continue;
+            Document doc = Jsoup.parse(page.toFile(), "UTF-8");
+            String where = site.relativize(page).toString();
+            assertThat(doc.select("meta[property=og:description]").attr("content")).as(where)
+                    .isEqualTo(doc.select("meta[name=description]").attr("content"));
+            assertThat(doc.select("meta[property=og:image]").attr("content")).as(where)
+                    .isEqualTo(TestSites.BASE_URL + "assets/card.png");
+            assertThat(doc.select("meta[name=twitter:card]").attr("content")).as(where).isEqualTo("summary_large_image");
+        }
+    }
+
     @Test
     void dayPagesHaveTheHideSeenToggleAndMarkEverySeenListing() throws Exception {
         Document day = Jsoup.parse(site.resolve("days/2025-08-20/index.html").toFile(), "UTF-8");

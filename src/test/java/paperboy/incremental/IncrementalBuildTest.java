@@ -137,6 +137,28 @@ class IncrementalBuildTest {
         assertSameAsFullBuild();
     }
 
+    /** Upvotes are part of a day's view model: a new count in its listing file renders the day again. */
+    @Test
+    void aDayWhoseUpvotesChangedIsRenderedAgain() throws Exception {
+        Path hf = content.resolve("2024-02-19.json");
+        String listing = "[{\"paper\": {\"id\": \"2402.00001\", \"title\": \"Counting Votes On Daily Papers\", "
+                + "\"summary\": \"A paper with a count.\", \"upvotes\": %d}}]";
+        Files.writeString(hf, listing.formatted(7));
+        incremental(true);
+        Path day = site.resolve("days/2024-02-19/index.html");
+        Path otherDay = sorted(site.resolve("days")).get(1).resolve("index.html");
+        long otherWritten = Files.getLastModifiedTime(otherDay).toMillis();
+        assertThat(Files.readString(day)).contains("7<span class=\"visually-hidden\"> upvotes");
+
+        Files.writeString(hf, listing.formatted(120));
+        SiteBuild.Report changed = incremental(true);
+        assertThat(changed.pages().noOp()).isFalse();
+        assertThat(changed.pages().reused()).isGreaterThan(changed.pages().rendered());
+        assertThat(Files.readString(day)).contains("120<span class=\"visually-hidden\"> upvotes").doesNotContain(">7<");
+        assertThat(Files.getLastModifiedTime(otherDay).toMillis()).as("another day is kept").isEqualTo(otherWritten);
+        assertSameAsFullBuild();
+    }
+
     private List<paperboy.problems.Problem> fullBuildWarnings() throws Exception {
         return new SiteBuild(SiteRenderer.standard()).run(request(tmp.resolve("warnings/site"))).warnings();
     }

@@ -37,6 +37,31 @@ class JsonListingParserTest {
     }
 
     @Test
+    void huggingFaceUpvotesAreReadFromThePaperWhereGiven() {
+        List<Snapshot> s = parse("2025-03-14.json");
+        assertThat(s.get(0).entries().get(0).upvotes()).hasValue(42); // "paper": {..., "upvotes": 42}
+        assertThat(s.get(0).entries().get(1).upvotes()).isEmpty();    // no "upvotes": no count, no warning
+        assertThat(messages(problems)).isEmpty();
+    }
+
+    @Test
+    void upvotesOfAnotherKindAreAWarningAtTheItemAndThePaperIsKept() {
+        List<Snapshot> s = parser.parse(file("2025-03-20.json"), """
+                [
+                  {"paper": {"id": "2503.10001", "title": "Counted In Quotes", "summary": "S.", "upvotes": "42"}},
+                  {"paper": {"id": "2503.10002", "title": "Counted Below Zero", "summary": "S.", "upvotes": -3}}
+                ]
+                """, problems);
+        assertThat(s.get(0).entries()).extracting(RawEntry::title).containsExactly("Counted In Quotes", "Counted Below Zero");
+        assertThat(s.get(0).entries()).allSatisfy(e -> assertThat(e.upvotes()).isEmpty());
+        assertThat(messages(problems)).containsExactly(
+                "src/test/resources/inputs/2025-03-20.json:2:3: warning: papers[0]: \"upvotes\" is text (\"42\"), "
+                        + "not a count (a whole number, 0 or more); shown without upvotes",
+                "src/test/resources/inputs/2025-03-20.json:3:3: warning: papers[1]: \"upvotes\" is -3, "
+                        + "not a count (a whole number, 0 or more); shown without upvotes");
+    }
+
+    @Test
     void wrappedListCarriesItsOwnDate() {
         List<Snapshot> s = parse("wrapped.json");
         assertThat(messages(problems)).isEmpty();

@@ -113,6 +113,33 @@ class ParseCacheTest {
     }
 
     @Test
+    void upvotesComeBackFromTheCacheAndACacheOfTheFormerVersionIsAMiss() throws IOException {
+        ParseCache first = ParseCache.read(cacheFile, content, IDENTITY);
+        load(first);
+        first.write(cacheFile, content);
+        ParseCache second = ParseCache.read(cacheFile, content, IDENTITY);
+        assertThat(load(second).snapshots).flatExtracting(Snapshot::entries)
+                .filteredOn(e -> e.title().startsWith("Sparse Probes"))
+                .singleElement().extracting(RawEntry::upvotes).isEqualTo(OptionalInt.of(42));
+        assertThat(second.reused()).isEqualTo(7);
+
+        // Version 2 held no upvotes: its entries would read as papers without a count.
+        byte[] bytes = Files.readAllBytes(cacheFile);
+        byte[] key = {0x67, 'v', 'e', 'r', 's', 'i', 'o', 'n'}; // CBOR text of 7 bytes, then the small integer
+        int at = java.util.Collections.indexOfSubList(toList(bytes), toList(key)) + key.length;
+        assertThat(bytes[at]).isEqualTo((byte) ParseCache.FILE.version());
+        bytes[at] = 2;
+        Files.write(cacheFile, bytes);
+        assertThat(ParseCache.read(cacheFile, content, IDENTITY).reusable()).isZero();
+    }
+
+    private static List<Byte> toList(byte[] bytes) {
+        List<Byte> out = new java.util.ArrayList<>();
+        for (byte b : bytes) out.add(b);
+        return out;
+    }
+
+    @Test
     void theCacheHoldsNoAbsolutePathsSoAMovedFolderKeepsIt() throws IOException {
         ParseCache first = ParseCache.read(cacheFile, content, IDENTITY);
         load(first);

@@ -132,6 +132,9 @@ public final class DigestJson implements Renderer {
         g.writeNumberField("abstractVariants", p.abstractVariants());
         JsonOut.string(g, "arxivId", p.arxivId().orElse(null));
         JsonOut.strings(g, "authors", p.authors());
+        g.writeFieldName("upvotes");
+        if (p.upvotes().isPresent()) g.writeNumber(p.upvotes().getAsInt());
+        else g.writeNull();
         g.writeEndObject();
     }
 

@@ -154,7 +154,8 @@ public final class Feeds implements UnitRenderer {
                     html.append("<ul>");
                     for (var p : s.papers()) {
                         html.append("<li><a href=\"").append(Entities.escape(url(p.href()))).append("\">")
-                                .append(Entities.escape(p.title())).append("</a> (").append(p.daysListed())
+                                .append(Entities.escape(p.title())).append("</a> (")
+                                .append(p.upvotes() == null ? "" : p.upvotes() + " upvotes, ").append(p.daysListed())
                                 .append(p.daysListed() == 1 ? " day" : " days").append(")</li>");
                         text.append(p.title()).append("; ");
                     }

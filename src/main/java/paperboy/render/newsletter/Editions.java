@@ -78,10 +78,11 @@ public final class Editions {
                 List<String> themes = themeNames(p);
                 String group = byTheme ? (themes.isEmpty() ? OTHER : themes.get(0)) : "";
                 groups.computeIfAbsent(group, k -> new ArrayList<>()).add(new EditionItem(texts.title(p), url, teaser,
-                        !teaser.equals(abs), themes, PaperLinks.of(p, texts.title(p)), 1));
+                        !teaser.equals(abs), themes, PaperLinks.of(p, texts.title(p)), 1, Views.count(l.upvotes())));
             } else {
                 LocalDate first = p.firstSeen();
-                seen.add(new SeenItem(texts.title(p), url, SHORT.format(first), url(SitePaths.day(first))));
+                seen.add(new SeenItem(texts.title(p), url, SHORT.format(first), url(SitePaths.day(first)),
+                        Views.count(l.upvotes())));
             }
         }
         List<EditionSection> sections = groups.entrySet().stream()
@@ -97,7 +98,7 @@ public final class Editions {
                 digest.dayNote(d).map(paperboy.model.Note::text).orElse(null), 0, false);
     }
 
-    /** The weekly edition: the week's new papers by theme, most days listed first, as on the week's page. */
+    /** The weekly edition: the week's new papers by theme, in the order of the week's page. */
     public EditionPage weekly(paperboy.render.site.PeriodPages.Builder periods, paperboy.render.Period week) {
         List<Paper> fresh = periods.newPapers(week);
         List<EditionSection> sections = new ArrayList<>();
@@ -111,7 +112,7 @@ public final class Editions {
                 String abs = texts.abstractText(p);
                 String teaser = top ? PaperTexts.teaser(abs, TEASER_CHARS) : "";
                 items.add(new EditionItem(pp.title(), url(pp.href()), teaser, top && !teaser.equals(abs), themeNames(p),
-                        top ? pp.links() : List.of(), pp.daysListed()));
+                        top ? pp.links() : List.of(), pp.daysListed(), pp.upvotes()));
             }
             sections.add(new EditionSection(s.name(), List.copyOf(items)));
         }

@@ -47,7 +47,7 @@ public final class PlainTextEdition {
             }
             for (EditionItem i : s.items()) {
                 out.append('\n');
-                para(i.title() + " " + ref(i.url()) + (e.weekly() ? " (listed on " + i.daysListed()
+                para(i.title() + " " + ref(i.url()) + upvotes(i.upvotes()) + (e.weekly() ? " (listed on " + i.daysListed()
                         + (i.daysListed() == 1 ? " day)" : " days)") : ""), "* ", "  ");
                 if (!i.teaser().isEmpty()) {
                     para(i.teaser() + (i.trimmed() ? " (read more: " + ref(i.url()) + ")" : ""), "  ", "  ");
@@ -63,7 +63,7 @@ public final class PlainTextEdition {
             out.append('\n');
             heading("Seen before (" + e.seenCount() + ")");
             for (SeenItem s : e.seen()) {
-                para(s.title() + " " + ref(s.url()) + " (first seen " + s.firstSeen() + ")", "* ", "  ");
+                para(s.title() + " " + ref(s.url()) + upvotes(s.upvotes()) + " (first seen " + s.firstSeen() + ")", "* ", "  ");
             }
         }
         if (e.more() > 0) {
@@ -134,5 +134,10 @@ public final class PlainTextEdition {
     /** Regex {@code \\s}: space, tab, line feed, vertical tab, form feed, carriage return. */
     private static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** " (▲ 42 upvotes)" where the input gave a count, else nothing. */
+    private static String upvotes(Integer n) {
+        return n == null ? "" : " (▲ " + n + (n == 1 ? " upvote)" : " upvotes)");
     }
 }

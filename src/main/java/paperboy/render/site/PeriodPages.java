@@ -4,6 +4,7 @@ import paperboy.render.Page;
 import paperboy.render.PagedRenderer;
 import paperboy.render.PaperLinks;
 import paperboy.render.Period;
+import paperboy.render.PeriodRanking;
 import paperboy.render.RenderContext;
 import paperboy.render.SitePaths;
 
@@ -77,9 +78,10 @@ public final class PeriodPages implements PagedRenderer {
             boolean feeds = views.meta(p.path(), "", "").canonicalUrl() != null;
             int listings = p.days().stream().mapToInt(d -> d.listings().size()).sum();
             List<Paper> fresh = newPapers(p);
+            boolean byUpvotes = rankedByUpvotes(fresh);
             String title = (p.kind() == Period.Kind.WEEK ? "Weekly digest: " : "Monthly digest: ") + p.shortLabel();
             PageMeta meta = views.meta(p.path(), title, fresh.size() + " new papers in " + p.label() + ", by theme, "
-                    + "with how many days each was listed.");
+                    + (byUpvotes ? "most upvoted first." : "with how many days each was listed."));
             String root = meta.root();
             List<PeriodRef> related = new ArrayList<>();
             if (p.kind() == Period.Kind.MONTH) {
@@ -99,7 +101,7 @@ public final class PeriodPages implements PagedRenderer {
                     p.days().size(), listings, fresh.size(),
                     p.days().stream().map(d -> views.dayRef(d.date(), root)).toList(),
                     sections(p, fresh, root), i > 0 ? ref(periods.get(i - 1), root) : null,
-                    i + 1 < periods.size() ? ref(periods.get(i + 1), root) : null, related, feedLinks, email);
+                    i + 1 < periods.size() ? ref(periods.get(i + 1), root) : null, related, feedLinks, email, byUpvotes);
         }
 
         /** The papers first seen in the period, in order of first listing. */
@@ -111,14 +113,14 @@ public final class PeriodPages implements PagedRenderer {
             return fresh.stream().distinct().toList();
         }
 
-        /** On how many of the period's days the paper was listed. */
-        public static int daysIn(Period p, Paper paper) {
-            return (int) paper.days().stream().filter(p::contains).count();
+        /** True when some of the papers carry upvotes: then {@link PeriodRanking} ranks by them. */
+        public static boolean rankedByUpvotes(List<Paper> papers) {
+            return papers.stream().anyMatch(x -> x.upvotes().isPresent());
         }
 
         /**
          * The new papers by primary theme, biggest group first (ties in theme order), "Other" last; inside a group
-         * most days listed first, then first seen, then listing order.
+         * in {@link PeriodRanking}'s order.
          */
         public List<PeriodSection> sections(Period p, List<Paper> fresh, String root) {
             Map<String, List<Paper>> groups = new LinkedHashMap<>();
@@ -126,10 +128,7 @@ public final class PeriodPages implements PagedRenderer {
                 groups.computeIfAbsent(paper.themes().isEmpty() ? "" : paper.themes().get(0), k -> new ArrayList<>()).add(paper);
             }
             List<String> order = digest.themes().stream().map(Theme::slug).toList();
-            Comparator<Paper> rank = Comparator.comparing((Paper x) -> -daysIn(p, x))
-                    .thenComparing(Paper::firstSeen)
-                    .thenComparing(x -> firstPosition.getOrDefault(x.slug(), 0))
-                    .thenComparing(Paper::slug);
+            Comparator<Paper> rank = PeriodRanking.of(p, firstPosition);
             return groups.entrySet().stream()
                     .sorted(Comparator.comparing((Map.Entry<String, List<Paper>> e) -> e.getKey().equals("other") || e.getKey().isEmpty())
                             .thenComparing(e -> -e.getValue().size())
@@ -146,8 +145,9 @@ public final class PeriodPages implements PagedRenderer {
         private PeriodPaper paper(Period p, Paper x, String root) {
             String title = views.texts().title(x);
             return new PeriodPaper(x.slug(), title, root + SitePaths.paper(x.slug()),
-                    PaperLinks.snippet(views.texts().abstractText(x)), views.dayRef(x.firstSeen(), root), daysIn(p, x),
-                    x.days().size(), PaperLinks.of(x, title));
+                    PaperLinks.snippet(views.texts().abstractText(x)), views.dayRef(x.firstSeen(), root),
+                    PeriodRanking.daysIn(p, x), x.days().size(), PaperLinks.of(x, title),
+                    Views.count(x.upvotes()));
         }
 
         private static PeriodRef ref(Period p, String root) {

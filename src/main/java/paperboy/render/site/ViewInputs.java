@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import paperboy.model.Day;
 import paperboy.model.Digest;
 import paperboy.model.Listing;
@@ -42,8 +43,8 @@ public final class ViewInputs {
     public record PaperLine(String slug, String title, Optional<String> abstractRaw, List<String> themes,
                             DayLabel firstSeen) {}
 
-    /** A listing of a day: its place, the paper, and the earlier days it was listed on. */
-    public record ListingLine(int position, PaperLine paper, List<DayLabel> earlierDays) {}
+    /** A listing of a day: its place, the paper, the earlier days it was listed on, that day's upvotes. */
+    public record ListingLine(int position, PaperLine paper, List<DayLabel> earlierDays, OptionalInt upvotes) {}
 
     /**
      * The inputs of a paper's page: the paper's fields that the page shows (not where it was read: a moved
@@ -52,7 +53,8 @@ public final class ViewInputs {
     public record PaperInputs(String slug, String title, Optional<String> abstractRaw, List<DayLabel> days,
                               int titleVariants, int abstractVariants, List<String> themeSlugs,
                               List<RelatedLine> related, Optional<String> arxivId, List<String> authors,
-                              List<ThemeName> themes, Optional<String> note, List<NavItem> nav) {}
+                              List<ThemeName> themes, Optional<String> note, List<NavItem> nav,
+                              OptionalInt upvotes) {}
 
     /** The inputs of a day's page. */
     public record DayInputs(DayLabel day, List<ListingLine> listings, Optional<DayLabel> previous,
@@ -71,7 +73,7 @@ public final class ViewInputs {
                 .map(r -> new RelatedLine(r.slug(), r.title(), label(r.firstSeen()))).toList();
         return new PaperInputs(p.slug(), p.title(), p.abstractRaw(), p.days().stream().map(this::label).toList(),
                 p.titleVariants(), p.abstractVariants(), p.themes(), related, p.arxivId(), p.authors(), themes,
-                digest.paperNote(p.slug()).map(Note::html), nav);
+                digest.paperNote(p.slug()).map(Note::html), nav, p.upvotes());
     }
 
     /** @param index the day's place in the digest's days (its neighbours are linked) */
@@ -79,7 +81,7 @@ public final class ViewInputs {
         List<ListingLine> listings = new ArrayList<>(d.listings().size());
         for (Listing l : d.listings()) {
             listings.add(new ListingLine(l.position(), line(digest.paper(l.paperSlug())),
-                    l.earlierDays().stream().map(this::label).toList()));
+                    l.earlierDays().stream().map(this::label).toList(), l.upvotes()));
         }
         List<Day> all = digest.days();
         Optional<DayLabel> previous = index > 0 ? Optional.of(label(all.get(index - 1).date())) : Optional.empty();

@@ -97,9 +97,15 @@ public final class Views {
     }
 
     public DayPage dayPage(Day day, String path) {
-        PageMeta meta = meta(path, SHORT.format(day.date()), day.listings().size() + " papers listed on "
-                + LONG.format(day.date()) + ", " + day.newCount() + " of them new.");
-        return dayPage(day, meta);
+        return dayPage(day, meta(path, SHORT.format(day.date()), description(day)));
+    }
+
+    /** What a shared link to the day says: "54 papers listed on Friday, March 14, 2025, 47 of them new." */
+    private static String description(Day day) {
+        int n = day.listings().size();
+        String listed = n + (n == 1 ? " paper" : " papers") + " listed on " + LONG.format(day.date());
+        if (n == 1) return listed + (day.newCount() == 1 ? ", new that day." : ", seen before.");
+        return listed + ", " + day.newCount() + " of them new.";
     }
 
     private DayPage dayPage(Day day, PageMeta meta) {
@@ -181,7 +187,7 @@ public final class Views {
         String abs = texts.abstractText(p);
         return new ListingView(l.position(), p.slug(), title, root + SitePaths.paper(p.slug()),
                 abs, l.isNew(), earlier, themes(p, root), PaperLinks.snippet(abs), PaperLinks.linkify(abs),
-                PaperLinks.of(p, title));
+                PaperLinks.of(p, title), count(l.upvotes()));
     }
 
     public PaperPage paperPage(Paper p, String path) {
@@ -200,7 +206,12 @@ public final class Views {
         return new PaperPage(meta, title, abs, listed.get(0), listed, listed.subList(1, listed.size()),
                 p.titleVariants(), p.abstractVariants(), themes(p, root), related, p.arxivId().orElse(null), p.authors(),
                 note.map(Note::html).orElse(null), note.flatMap(Note::title).orElse(null), PaperLinks.linkify(abs),
-                PaperLinks.of(p, title));
+                PaperLinks.of(p, title), count(p.upvotes()));
+    }
+
+    /** An upvote count for a view model: null where the input gave none. */
+    public static Integer count(java.util.OptionalInt upvotes) {
+        return upvotes.isPresent() ? upvotes.getAsInt() : null;
     }
 
     private static DayRef withAnchor(DayRef d, String anchor) {

@@ -49,10 +49,11 @@ public record EditionPage(String siteTitle, String subject, String iso, String d
      * @param teaser  the abstract, cut at a word boundary when long
      * @param trimmed true when the teaser is shorter than the abstract (then "Read more" links the paper page)
      * @param links   the way to the paper (arXiv, PDF, Hugging Face, or searches that find it)
+     * @param upvotes the day's listing's upvotes (weekly: the paper's latest count), or null without any
      */
     public record EditionItem(String title, String url, String teaser, boolean trimmed, List<String> themes,
-                              List<PaperLink> links, int daysListed) {}
+                              List<PaperLink> links, int daysListed, Integer upvotes) {}
 
-    /** A paper listed today that was first seen on an earlier day. */
-    public record SeenItem(String title, String url, String firstSeen, String firstSeenUrl) {}
+    /** A paper listed today that was first seen on an earlier day, with the day's upvotes or null. */
+    public record SeenItem(String title, String url, String firstSeen, String firstSeenUrl, Integer upvotes) {}
 }
