@@ -31,6 +31,7 @@ import java.util.stream.IntStream;
 import paperboy.assemble.Slugs;
 import paperboy.assemble.ThemeAssigner.Assignment;
 import paperboy.model.Paper;
+import paperboy.model.RetiredTheme;
 import paperboy.model.Theme;
 import paperboy.problems.Problems;
 
@@ -66,7 +67,7 @@ final class ThemeEngine {
      * function of the fit set alone, to keep: the fit and its themes' names (in the fit's order).
      */
     record Clusters(Corpus corpus, List<Found> themes, List<Integer> other, int chosenK, double silhouette,
-                    AutoClustering.Fit fit, List<FittedModel.Named> names) {}
+                    AutoClustering.Fit fit, List<FittedModel.Named> names, List<ThemeLineage.Retired> retired) {}
 
     Clusters cluster(List<Paper> papers) {
         Corpus corpus = Corpus.of(papers, analyzer);
@@ -76,11 +77,11 @@ final class ThemeEngine {
     }
 
     Clusters cluster(Corpus corpus, List<Integer> docs) {
-        return cluster(corpus, docs, Optional.empty(), null);
+        return cluster(corpus, docs, Optional.empty(), List.of(), null);
     }
 
     /** The lineage's themes as a fit of the build's corpus: centroids, members, secondary themes and names. */
-    Grown grown(Corpus corpus, List<Integer> docs, List<ThemeLineage.Line> lines) {
+    Grown grown(Corpus corpus, List<Integer> docs, List<ThemeLineage.Line> lines, List<ThemeLineage.Retired> retired) {
         int k = lines.size(), dims = corpus.terms.length, n = corpus.size();
         int[] theme = new int[n];
         java.util.Arrays.fill(theme, -1);
@@ -109,17 +110,22 @@ final class ThemeEngine {
                     .limit(3).mapToInt(Integer::intValue).toArray();
             names.add(new FittedModel.Named(line.name(), line.keywords(), typical));
         }
-        return new Grown(new AutoClustering.Fit(themes, k, 0), names);
+        return new Grown(new AutoClustering.Fit(themes, k, 0), names, retired);
     }
 
-    /** Themes grown along the archive's months ({@link ThemeLineage}): the fit and its names, in the fit's order. */
-    record Grown(AutoClustering.Fit fit, List<FittedModel.Named> names) {}
+    /**
+     * Themes grown along the archive's months ({@link ThemeLineage}): the fit and its names, in the fit's order, and
+     * the themes dropped on the way.
+     */
+    record Grown(AutoClustering.Fit fit, List<FittedModel.Named> names, List<ThemeLineage.Retired> retired) {}
 
     /**
-     * @param known    the model fitted on this fit set by an earlier build, with the same papers clustered
-     * @param analysed every paper's analysis, to grow the themes month by month; null: fit from scratch
+     * @param known        the model fitted on this fit set by an earlier build, with the same papers clustered
+     * @param knownRetired the themes its lineage dropped
+     * @param analysed     every paper's analysis, to grow the themes month by month; null: fit from scratch
      */
-    Clusters cluster(Corpus corpus, List<Integer> docs, Optional<FittedModel> known, PaperTerms[] analysed) {
+    Clusters cluster(Corpus corpus, List<Integer> docs, Optional<FittedModel> known,
+                     List<ThemeLineage.Retired> knownRetired, PaperTerms[] analysed) {
         Grown grown = known.isEmpty() && analysed != null ? ThemeLineage.grow(this, corpus, analysed, docs) : null;
         AutoClustering.Fit fit = known.map(FittedModel::clusters)
                 .orElseGet(() -> grown != null ? grown.fit() : AutoClustering.fit(corpus, docs, minThemes, maxThemes));
@@ -160,7 +166,8 @@ final class ThemeEngine {
             found.add(new Found(n.name(), n.keywords(), g.members(), g.secondary(),
                     java.util.Arrays.stream(n.typical()).boxed().toList()));
         }
-        return new Clusters(corpus, found, r.other(), r.chosenK(), r.silhouette(), fit, List.of(named));
+        List<ThemeLineage.Retired> retired = known.isPresent() ? knownRetired : grown != null ? grown.retired() : List.of();
+        return new Clusters(corpus, found, r.other(), r.chosenK(), r.silhouette(), fit, List.of(named), retired);
     }
 
     /** What besides the papers the fitted model depends on: the bounds on k, and the fitting code's version. */
@@ -170,15 +177,16 @@ final class ThemeEngine {
 
     Assignment assign(List<Paper> papers, Optional<Taxonomy> taxonomy, Problems problems) {
         return assign(papers, Corpus.analyse(papers, analyzer, AnalysisCache.NONE), taxonomy, problems,
-                ModelCache.NONE);
+                ModelCache.NONE, RetiredCache.NONE);
     }
 
     /**
      * @param analysed each paper's terms, same order
      * @param models   where the model fitted on the fit set is kept between builds
+     * @param retiredModels where the themes its lineage dropped are kept beside it
      */
     Assignment assign(List<Paper> papers, PaperTerms[] analysed, Optional<Taxonomy> taxonomy, Problems problems,
-                      ModelCache models) {
+                      ModelCache models, RetiredCache retiredModels) {
         int n = papers.size();
         Optional<CuratedMatcher> matcher = taxonomy.map(t -> new CuratedMatcher(t, analyzer));
         boolean[] fit = FitSet.of(papers);
@@ -206,14 +214,18 @@ final class ThemeEngine {
         }
         boolean[] clustered = new boolean[n];
         unclaimed.forEach(i -> clustered[i] = true);
-        Optional<FittedModel> known = models.find(papers, fit, clustered, modelConfig());
+        Optional<FittedModel> found = models.find(papers, fit, clustered, modelConfig());
+        // The model is reused only with the themes its lineage dropped; without them it is fitted again.
+        Optional<List<ThemeLineage.Retired>> foundRetired = found.flatMap(m ->
+                retiredModels.find(RetiredCache.key(papers, fit, clustered, modelConfig(), m)));
+        Optional<FittedModel> known = foundRetired.isPresent() ? found : Optional.empty();
         Corpus corpus = claimCorpus != null ? claimCorpus
                 : Corpus.of(papers, analysed, fit, known.map(FittedModel::vocabulary));
 
         // Related papers need only the vectors: find them while the themes are worked out.
         CompletableFuture<int[][]> related = CompletableFuture.supplyAsync(
                 () -> RelatedPapers.compute(corpus, known.map(FittedModel::related).orElse(null)));
-        Clusters auto = cluster(corpus, unclaimed, known, analysed);
+        Clusters auto = cluster(corpus, unclaimed, known, foundRetired.orElse(List.of()), analysed);
         Slugs slugs = new Slugs();
         drafts.forEach(d -> slugs.unique(d.slug)); // curated slugs are unique already (checked on loading)
         slugs.unique(OTHER_SLUG);
@@ -256,7 +268,9 @@ final class ThemeEngine {
         if (known.isEmpty()) {
             int[][] fitRelated = new int[n][];
             for (int i = 0; i < n; i++) if (fit[i]) fitRelated[i] = similar[i];
-            models.keep(new FittedModel(corpus.vocabulary, auto.fit(), auto.names(), fitRelated));
+            FittedModel model = new FittedModel(corpus.vocabulary, auto.fit(), auto.names(), fitRelated);
+            models.keep(model);
+            retiredModels.keep(RetiredCache.key(papers, fit, clustered, modelConfig(), model), auto.retired());
         }
         Object[] primary = new Object[n];
         for (int i = 0; i < n; i++) primary[i] = themesOf.get(i).isEmpty() ? null : themesOf.get(i).get(0);
@@ -267,7 +281,36 @@ final class ThemeEngine {
             for (int j : shown[i]) r.add(papers.get(j).slug());
             relatedSlugs.put(papers.get(i).slug(), r);
         }
-        return new Assignment(themes, paperThemes, relatedSlugs);
+        return new Assignment(themes, paperThemes, relatedSlugs, retired(auto.retired(), themes, paperThemes));
+    }
+
+    /**
+     * The dropped themes whose URL no theme of this build has, each pointing to the themes its papers are in now
+     * (their primary theme), most first.
+     */
+    static List<RetiredTheme> retired(List<ThemeLineage.Retired> dropped, List<Theme> themes,
+                                      Map<String, List<String>> paperThemes) {
+        Set<String> taken = new HashSet<>();
+        themes.forEach(t -> taken.add(t.slug()));
+        TreeMap<String, RetiredTheme> out = new TreeMap<>();
+        for (ThemeLineage.Retired r : dropped) {
+            String slug = Slugs.base(r.name());
+            if (taken.contains(slug)) continue;
+            Map<String, Integer> counts = new TreeMap<>();
+            for (String p : r.paperSlugs()) {
+                List<String> now = paperThemes.getOrDefault(p, List.of());
+                if (!now.isEmpty()) counts.merge(now.get(0), 1, Integer::sum);
+            }
+            List<RetiredTheme.Successor> successors = counts.entrySet().stream()
+                    .map(e -> new RetiredTheme.Successor(e.getKey(), e.getValue()))
+                    .sorted(Comparator.comparingInt(RetiredTheme.Successor::papers).reversed()
+                            .thenComparing(RetiredTheme.Successor::slug))
+                    .toList();
+            RetiredTheme t = new RetiredTheme(slug, r.name(), r.month(), successors);
+            // Two dropped names with one slug: the later drop is what the URL showed last.
+            out.merge(slug, t, (a, b) -> b.retiredOn().isAfter(a.retiredOn()) ? b : a);
+        }
+        return List.copyOf(out.values());
     }
 
     /**
