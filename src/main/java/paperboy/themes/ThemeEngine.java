@@ -42,7 +42,7 @@ import paperboy.problems.Problems;
 final class ThemeEngine {
     static final String OTHER_SLUG = Taxonomy.OTHER_SLUG;
     /** Part of the fitted model's key: change it whenever fitting changes, so models kept before are refitted. */
-    private static final String MODEL_CONFIG = "themes-model-3 k=";
+    private static final String MODEL_CONFIG = "themes-model-4 k=";
 
     private final TermAnalyzer analyzer;
     private final int minThemes;
@@ -77,7 +77,12 @@ final class ThemeEngine {
     }
 
     Clusters cluster(Corpus corpus, List<Integer> docs) {
-        return cluster(corpus, docs, Optional.empty(), List.of(), null);
+        return cluster(corpus, docs, Optional.empty(), List.of(), null, Set.of());
+    }
+
+    /** As {@link #cluster(Corpus, List)}, naming the themes apart from the names already {@code taken}. */
+    Clusters cluster(Corpus corpus, List<Integer> docs, Set<String> taken) {
+        return cluster(corpus, docs, Optional.empty(), List.of(), null, taken);
     }
 
     /** The lineage's themes as a fit of the build's corpus: centroids, members, secondary themes and names. */
@@ -125,7 +130,7 @@ final class ThemeEngine {
      * @param analysed     every paper's analysis, to grow the themes month by month; null: fit from scratch
      */
     Clusters cluster(Corpus corpus, List<Integer> docs, Optional<FittedModel> known,
-                     List<ThemeLineage.Retired> knownRetired, PaperTerms[] analysed) {
+                     List<ThemeLineage.Retired> knownRetired, PaperTerms[] analysed, Set<String> taken) {
         Grown grown = known.isEmpty() && analysed != null ? ThemeLineage.grow(this, corpus, analysed, docs) : null;
         AutoClustering.Fit fit = known.map(FittedModel::clusters)
                 .orElseGet(() -> grown != null ? grown.fit() : AutoClustering.fit(corpus, docs, minThemes, maxThemes));
@@ -137,12 +142,22 @@ final class ThemeEngine {
             grown.names().toArray(named);
         } else {
             ThemeNamer namer = new ThemeNamer(corpus);
-            Set<String> names = new HashSet<>();
+            Set<String> names = new HashSet<>(taken);
+            // The more specific name keeps a phrase two themes would share ("Text Generation" before "Text"), then
+            // the bigger theme: each is named apart from those named before it.
+            Map<AutoClustering.Group, Integer> specific = new java.util.HashMap<>();
             for (AutoClustering.Group g : r.groups()) {
+                List<Integer> m = java.util.Arrays.stream(fit.themes().get(g.fitted()).members()).boxed().toList();
+                specific.put(g, namer.name(m).name().split("[ &(-]+").length);
+            }
+            List<AutoClustering.Group> order = new ArrayList<>(r.groups());
+            order.sort(Comparator.comparingInt((AutoClustering.Group g) -> -specific.get(g)));
+            for (AutoClustering.Group g : order) {
                 // Named after its fit-set members only, so papers added later do not rename it.
                 AutoClustering.Fitted f = fit.themes().get(g.fitted());
                 List<Integer> fitMembers = java.util.Arrays.stream(f.members()).boxed().toList();
-                ThemeNamer.Naming n = namer.name(fitMembers);
+                // Bigger themes are named first; a later one leads with another phrase than theirs.
+                ThemeNamer.Naming n = namer.name(fitMembers, head -> names.stream().anyMatch(x -> ThemeNamer.clash(x, head)));
                 String name = n.name();
                 // Two themes with one name: tell them apart by their next keyword, "In-Context Learning (Gradient Descent)".
                 for (String k : n.keywords()) {
@@ -225,7 +240,7 @@ final class ThemeEngine {
         // Related papers need only the vectors: find them while the themes are worked out.
         CompletableFuture<int[][]> related = CompletableFuture.supplyAsync(
                 () -> RelatedPapers.compute(corpus, known.map(FittedModel::related).orElse(null)));
-        Clusters auto = cluster(corpus, unclaimed, known, foundRetired.orElse(List.of()), analysed);
+        Clusters auto = cluster(corpus, unclaimed, known, foundRetired.orElse(List.of()), analysed, Set.of());
         Slugs slugs = new Slugs();
         drafts.forEach(d -> slugs.unique(d.slug)); // curated slugs are unique already (checked on loading)
         slugs.unique(OTHER_SLUG);

@@ -169,7 +169,7 @@ final class ThemeLineage {
         List<String> names = new ArrayList<>(previous.stream().map(Line::name).toList());
         List<List<String>> keywords = new ArrayList<>(previous.stream().map(Line::keywords).toList());
         if (pool.size() >= BIRTH_SIZE) {
-            ThemeEngine.Clusters born = engine.cluster(c, pool);
+            ThemeEngine.Clusters born = engine.cluster(c, pool, Set.copyOf(names));
             Set<String> taken = new HashSet<>();
             names.forEach(x -> taken.add(x.toLowerCase(Locale.ROOT)));
             for (ThemeEngine.Found f : born.themes()) {
