@@ -94,7 +94,10 @@ final class ThemeLineage {
             if (corpus.fit[d] && !papers.get(d).firstSeen().isBefore(end.minusMonths(WINDOW_MONTHS))) recent.add(d);
         }
         List<Line> last = step(engine, papers, analysed, recent, lines);
-        dropped(lines, last, YearMonth.from(end), papers, retired);
+        // Dropped by the builds of the latest paper's month (a young archive's fit set holds the month itself).
+        LocalDate latest = months.last();
+        for (int d : docs) if (papers.get(d).firstSeen().isAfter(latest)) latest = papers.get(d).firstSeen();
+        dropped(lines, last, YearMonth.from(latest), papers, retired);
         for (Line l : last) retired.remove(l.name()); // a name born again is a live theme
         return engine.grown(corpus, docs, last, List.copyOf(retired.values()));
     }
