@@ -89,7 +89,7 @@ public final class ThemeNamer {
             // ("Survey & Time Series") or two groups of papers that happen to share a cluster.
             boolean topic = corpus.terms[t].contains(" ") || 2 * inTitles[t] >= members.size();
             if (topic && score[t] >= SECOND_PART * score[first] && together(members, first, t) >= TOGETHER) {
-                name += " & " + titleCase(corpus.surface(t));
+                name += " & " + head(t, members);
             }
             break;
         }
@@ -125,21 +125,36 @@ public final class ThemeNamer {
         for (int extra = 0; extra < 2; extra++) {
             java.util.regex.Pattern next = java.util.regex.Pattern.compile(
                     "(?iu)(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(surface) + "\\s+([\\p{L}][\\p{L}\\p{N}-]*)");
-            java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+            // The next word counted as one whatever its case and number ("Model", "models"), written as most write it.
+            java.util.Map<String, Integer> counts = new java.util.TreeMap<>(), spellings = new java.util.TreeMap<>();
             int with = 0;
             for (int m : members) {
                 var found = next.matcher(corpus.papers.get(m).title());
                 if (!corpus.papers.get(m).title().toLowerCase(Locale.ROOT).contains(surface.toLowerCase(Locale.ROOT))) continue;
                 with++;
-                if (found.find()) counts.merge(found.group(1), 1, Integer::sum);
+                if (!found.find()) continue;
+                counts.merge(wordKey(found.group(1)), 1, Integer::sum);
+                spellings.merge(found.group(1), 1, Integer::sum);
             }
             String best = null;
             for (var e : counts.entrySet()) if (best == null || e.getValue() > counts.get(best)) best = e.getKey();
-            if (best == null || with < 2 || counts.get(best) < CARRY_ON * with
-                    || SMALL_WORDS.contains(best.toLowerCase(Locale.ROOT))) break;
-            surface += " " + best;
+            if (best == null || with < 2 || counts.get(best) < CARRY_ON * with || SMALL_WORDS.contains(best)) break;
+            String key = best, spelling = null;
+            for (var e : spellings.entrySet()) {
+                // A theme is about models, not a model: the plural wins where the titles use both.
+                if (!wordKey(e.getKey()).equals(key)) continue;
+                boolean plural = !e.getKey().equalsIgnoreCase(key);
+                if (spelling == null || plural && spelling.equalsIgnoreCase(key)
+                        || plural == !spelling.equalsIgnoreCase(key) && e.getValue() > spellings.get(spelling)) spelling = e.getKey();
+            }
+            surface += " " + spelling;
         }
         return titleCase(surface);
+    }
+
+    private static String wordKey(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        return w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.substring(0, w.length() - 1) : w;
     }
 
     /** Of the member papers with {@code b} in their title, the share that have {@code a} there too. */
