@@ -68,7 +68,7 @@ public final class ThemeNamer {
         String head = null;
         for (int i = 0; i < Math.min(HEAD_CANDIDATES, nameable.size()); i++) {
             int candidate = lead(nameable, nameable.get(i), score);
-            String h = head(candidate, members);
+            String h = head(candidate, members, Set.of());
             if (first < 0) {
                 first = candidate;
                 head = h;
@@ -89,7 +89,7 @@ public final class ThemeNamer {
             // ("Survey & Time Series") or two groups of papers that happen to share a cluster.
             boolean topic = corpus.terms[t].contains(" ") || 2 * inTitles[t] >= members.size();
             if (topic && score[t] >= SECOND_PART * score[first] && together(members, first, t) >= TOGETHER) {
-                name += " & " + head(t, members);
+                name += " & " + head(t, members, words(name).stream().map(ThemeNamer::wordKey).collect(java.util.stream.Collectors.toSet()));
             }
             break;
         }
@@ -119,8 +119,10 @@ public final class ThemeNamer {
      * The term as the papers write it, title-cased, carried on by the words that follow it in most member titles
      * (at most two): the analysis keeps phrases of two words and drops words as common as "models", so "large
      * language" is "Large Language Models" in the titles.
+     *
+     * @param named the words of the name so far (as {@link #wordKey}), which a second part does not repeat
      */
-    private String head(int term, List<Integer> members) {
+    private String head(int term, List<Integer> members, Set<String> named) {
         String surface = corpus.surface(term);
         for (int extra = 0; extra < 2; extra++) {
             java.util.regex.Pattern next = java.util.regex.Pattern.compile(
@@ -138,7 +140,8 @@ public final class ThemeNamer {
             }
             String best = null;
             for (var e : counts.entrySet()) if (best == null || e.getValue() > counts.get(best)) best = e.getKey();
-            if (best == null || with < 2 || counts.get(best) < CARRY_ON * with || SMALL_WORDS.contains(best)) break;
+            if (best == null || with < 2 || counts.get(best) < CARRY_ON * with || SMALL_WORDS.contains(best)
+                    || named.contains(best)) break; // a second part does not repeat the first
             String key = best, spelling = null;
             for (var e : spellings.entrySet()) {
                 // A theme is about models, not a model: the plural wins where the titles use both.
