@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import paperboy.model.Digest;
 import paperboy.model.Paper;
+import paperboy.model.RetiredTheme;
 import paperboy.model.Theme;
 import paperboy.problems.Problems;
 
@@ -15,8 +16,18 @@ public interface ThemeAssigner {
      * @param themes      every theme, in display order
      * @param paperThemes paper slug to theme slugs, primary first
      * @param related     paper slug to the slugs of its most similar papers, most similar first
+     * @param retired     themes earlier builds published that are gone now, by slug: their URLs still lead somewhere
      */
-    record Assignment(List<Theme> themes, Map<String, List<String>> paperThemes, Map<String, List<String>> related) {
+    record Assignment(List<Theme> themes, Map<String, List<String>> paperThemes, Map<String, List<String>> related,
+                      List<RetiredTheme> retired) {
+        public Assignment {
+            retired = List.copyOf(retired);
+        }
+
+        public Assignment(List<Theme> themes, Map<String, List<String>> paperThemes, Map<String, List<String>> related) {
+            this(themes, paperThemes, related, List.of());
+        }
+
         public static Assignment none() {
             return new Assignment(List.of(), Map.of(), Map.of());
         }
@@ -27,7 +38,7 @@ public interface ThemeAssigner {
                     .map(p -> p.withThemes(paperThemes.getOrDefault(p.slug(), List.of()),
                             related.getOrDefault(p.slug(), List.of())))
                     .toList();
-            return Digest.of(digest.days(), papers, themes).withEditorial(digest.editorial());
+            return Digest.of(digest.days(), papers, themes).withEditorial(digest.editorial()).withRetiredThemes(retired);
         }
     }
 

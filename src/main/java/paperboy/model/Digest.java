@@ -11,9 +11,12 @@ import java.util.stream.Collectors;
 /**
  * The whole digest: days ascending, papers by slug, themes by name. Everything the renderers need.
  * Build it with {@link #of}; the lookup maps are derived from the lists.
+ *
+ * @param retiredThemes themes published by earlier builds and retired since, by slug (none of {@code themes})
  */
 public record Digest(List<Day> days, List<Paper> papers, List<Theme> themes,
-                     Map<String, Paper> papersBySlug, Map<String, Theme> themesBySlug, Editorial editorial) {
+                     Map<String, Paper> papersBySlug, Map<String, Theme> themesBySlug, Editorial editorial,
+                     List<RetiredTheme> retiredThemes) {
 
     public Digest {
         days = List.copyOf(days);
@@ -22,17 +25,23 @@ public record Digest(List<Day> days, List<Paper> papers, List<Theme> themes,
         papersBySlug = Map.copyOf(papersBySlug);
         themesBySlug = Map.copyOf(themesBySlug);
         java.util.Objects.requireNonNull(editorial, "editorial");
+        retiredThemes = List.copyOf(retiredThemes);
     }
 
 
     public static Digest of(List<Day> days, List<Paper> papers, List<Theme> themes) {
         return new Digest(days, papers, themes, index(papers, Paper::slug), index(themes, Theme::slug),
-                Editorial.empty());
+                Editorial.empty(), List.of());
     }
 
     /** This digest with its pages and notes. */
     public Digest withEditorial(Editorial e) {
-        return new Digest(days, papers, themes, papersBySlug, themesBySlug, e);
+        return new Digest(days, papers, themes, papersBySlug, themesBySlug, e, retiredThemes);
+    }
+
+    /** This digest with the themes retired since earlier builds published them. */
+    public Digest withRetiredThemes(List<RetiredTheme> retired) {
+        return new Digest(days, papers, themes, papersBySlug, themesBySlug, editorial, retired);
     }
 
     /** The editor's note on a day, rendered HTML, when there is one. */

@@ -31,6 +31,7 @@ import java.util.stream.IntStream;
 import paperboy.assemble.Slugs;
 import paperboy.assemble.ThemeAssigner.Assignment;
 import paperboy.model.Paper;
+import paperboy.model.RetiredTheme;
 import paperboy.model.Theme;
 import paperboy.problems.Problems;
 
@@ -41,7 +42,7 @@ import paperboy.problems.Problems;
 final class ThemeEngine {
     static final String OTHER_SLUG = Taxonomy.OTHER_SLUG;
     /** Part of the fitted model's key: change it whenever fitting changes, so models kept before are refitted. */
-    private static final String MODEL_CONFIG = "themes-model-3 k=";
+    private static final String MODEL_CONFIG = "themes-model-4 k=";
 
     private final TermAnalyzer analyzer;
     private final int minThemes;
@@ -66,7 +67,7 @@ final class ThemeEngine {
      * function of the fit set alone, to keep: the fit and its themes' names (in the fit's order).
      */
     record Clusters(Corpus corpus, List<Found> themes, List<Integer> other, int chosenK, double silhouette,
-                    AutoClustering.Fit fit, List<FittedModel.Named> names) {}
+                    AutoClustering.Fit fit, List<FittedModel.Named> names, List<ThemeLineage.Retired> retired) {}
 
     Clusters cluster(List<Paper> papers) {
         Corpus corpus = Corpus.of(papers, analyzer);
@@ -76,11 +77,16 @@ final class ThemeEngine {
     }
 
     Clusters cluster(Corpus corpus, List<Integer> docs) {
-        return cluster(corpus, docs, Optional.empty(), null);
+        return cluster(corpus, docs, Optional.empty(), List.of(), null, Set.of());
+    }
+
+    /** As {@link #cluster(Corpus, List)}, naming the themes apart from the names already {@code taken}. */
+    Clusters cluster(Corpus corpus, List<Integer> docs, Set<String> taken) {
+        return cluster(corpus, docs, Optional.empty(), List.of(), null, taken);
     }
 
     /** The lineage's themes as a fit of the build's corpus: centroids, members, secondary themes and names. */
-    Grown grown(Corpus corpus, List<Integer> docs, List<ThemeLineage.Line> lines) {
+    Grown grown(Corpus corpus, List<Integer> docs, List<ThemeLineage.Line> lines, List<ThemeLineage.Retired> retired) {
         int k = lines.size(), dims = corpus.terms.length, n = corpus.size();
         int[] theme = new int[n];
         java.util.Arrays.fill(theme, -1);
@@ -109,17 +115,22 @@ final class ThemeEngine {
                     .limit(3).mapToInt(Integer::intValue).toArray();
             names.add(new FittedModel.Named(line.name(), line.keywords(), typical));
         }
-        return new Grown(new AutoClustering.Fit(themes, k, 0), names);
+        return new Grown(new AutoClustering.Fit(themes, k, 0), names, retired);
     }
 
-    /** Themes grown along the archive's months ({@link ThemeLineage}): the fit and its names, in the fit's order. */
-    record Grown(AutoClustering.Fit fit, List<FittedModel.Named> names) {}
+    /**
+     * Themes grown along the archive's months ({@link ThemeLineage}): the fit and its names, in the fit's order, and
+     * the themes dropped on the way.
+     */
+    record Grown(AutoClustering.Fit fit, List<FittedModel.Named> names, List<ThemeLineage.Retired> retired) {}
 
     /**
-     * @param known    the model fitted on this fit set by an earlier build, with the same papers clustered
-     * @param analysed every paper's analysis, to grow the themes month by month; null: fit from scratch
+     * @param known        the model fitted on this fit set by an earlier build, with the same papers clustered
+     * @param knownRetired the themes its lineage dropped
+     * @param analysed     every paper's analysis, to grow the themes month by month; null: fit from scratch
      */
-    Clusters cluster(Corpus corpus, List<Integer> docs, Optional<FittedModel> known, PaperTerms[] analysed) {
+    Clusters cluster(Corpus corpus, List<Integer> docs, Optional<FittedModel> known,
+                     List<ThemeLineage.Retired> knownRetired, PaperTerms[] analysed, Set<String> taken) {
         Grown grown = known.isEmpty() && analysed != null ? ThemeLineage.grow(this, corpus, analysed, docs) : null;
         AutoClustering.Fit fit = known.map(FittedModel::clusters)
                 .orElseGet(() -> grown != null ? grown.fit() : AutoClustering.fit(corpus, docs, minThemes, maxThemes));
@@ -131,12 +142,22 @@ final class ThemeEngine {
             grown.names().toArray(named);
         } else {
             ThemeNamer namer = new ThemeNamer(corpus);
-            Set<String> names = new HashSet<>();
+            Set<String> names = new HashSet<>(taken);
+            // The more specific name keeps a phrase two themes would share ("Text Generation" before "Text"), then
+            // the bigger theme: each is named apart from those named before it.
+            Map<AutoClustering.Group, Integer> specific = new java.util.HashMap<>();
             for (AutoClustering.Group g : r.groups()) {
+                List<Integer> m = java.util.Arrays.stream(fit.themes().get(g.fitted()).members()).boxed().toList();
+                specific.put(g, namer.name(m).name().split("[ &(-]+").length);
+            }
+            List<AutoClustering.Group> order = new ArrayList<>(r.groups());
+            order.sort(Comparator.comparingInt((AutoClustering.Group g) -> -specific.get(g)));
+            for (AutoClustering.Group g : order) {
                 // Named after its fit-set members only, so papers added later do not rename it.
                 AutoClustering.Fitted f = fit.themes().get(g.fitted());
                 List<Integer> fitMembers = java.util.Arrays.stream(f.members()).boxed().toList();
-                ThemeNamer.Naming n = namer.name(fitMembers);
+                // Bigger themes are named first; a later one leads with another phrase than theirs.
+                ThemeNamer.Naming n = namer.name(fitMembers, head -> names.stream().anyMatch(x -> ThemeNamer.clash(x, head)));
                 String name = n.name();
                 // Two themes with one name: tell them apart by their next keyword, "In-Context Learning (Gradient Descent)".
                 for (String k : n.keywords()) {
@@ -160,7 +181,8 @@ final class ThemeEngine {
             found.add(new Found(n.name(), n.keywords(), g.members(), g.secondary(),
                     java.util.Arrays.stream(n.typical()).boxed().toList()));
         }
-        return new Clusters(corpus, found, r.other(), r.chosenK(), r.silhouette(), fit, List.of(named));
+        List<ThemeLineage.Retired> retired = known.isPresent() ? knownRetired : grown != null ? grown.retired() : List.of();
+        return new Clusters(corpus, found, r.other(), r.chosenK(), r.silhouette(), fit, List.of(named), retired);
     }
 
     /** What besides the papers the fitted model depends on: the bounds on k, and the fitting code's version. */
@@ -170,15 +192,16 @@ final class ThemeEngine {
 
     Assignment assign(List<Paper> papers, Optional<Taxonomy> taxonomy, Problems problems) {
         return assign(papers, Corpus.analyse(papers, analyzer, AnalysisCache.NONE), taxonomy, problems,
-                ModelCache.NONE);
+                ModelCache.NONE, RetiredCache.NONE);
     }
 
     /**
      * @param analysed each paper's terms, same order
      * @param models   where the model fitted on the fit set is kept between builds
+     * @param retiredModels where the themes its lineage dropped are kept beside it
      */
     Assignment assign(List<Paper> papers, PaperTerms[] analysed, Optional<Taxonomy> taxonomy, Problems problems,
-                      ModelCache models) {
+                      ModelCache models, RetiredCache retiredModels) {
         int n = papers.size();
         Optional<CuratedMatcher> matcher = taxonomy.map(t -> new CuratedMatcher(t, analyzer));
         boolean[] fit = FitSet.of(papers);
@@ -206,14 +229,18 @@ final class ThemeEngine {
         }
         boolean[] clustered = new boolean[n];
         unclaimed.forEach(i -> clustered[i] = true);
-        Optional<FittedModel> known = models.find(papers, fit, clustered, modelConfig());
+        Optional<FittedModel> found = models.find(papers, fit, clustered, modelConfig());
+        // The model is reused only with the themes its lineage dropped; without them it is fitted again.
+        Optional<List<ThemeLineage.Retired>> foundRetired = found.flatMap(m ->
+                retiredModels.find(RetiredCache.key(papers, fit, clustered, modelConfig(), m)));
+        Optional<FittedModel> known = foundRetired.isPresent() ? found : Optional.empty();
         Corpus corpus = claimCorpus != null ? claimCorpus
                 : Corpus.of(papers, analysed, fit, known.map(FittedModel::vocabulary));
 
         // Related papers need only the vectors: find them while the themes are worked out.
         CompletableFuture<int[][]> related = CompletableFuture.supplyAsync(
                 () -> RelatedPapers.compute(corpus, known.map(FittedModel::related).orElse(null)));
-        Clusters auto = cluster(corpus, unclaimed, known, analysed);
+        Clusters auto = cluster(corpus, unclaimed, known, foundRetired.orElse(List.of()), analysed, Set.of());
         Slugs slugs = new Slugs();
         drafts.forEach(d -> slugs.unique(d.slug)); // curated slugs are unique already (checked on loading)
         slugs.unique(OTHER_SLUG);
@@ -256,7 +283,9 @@ final class ThemeEngine {
         if (known.isEmpty()) {
             int[][] fitRelated = new int[n][];
             for (int i = 0; i < n; i++) if (fit[i]) fitRelated[i] = similar[i];
-            models.keep(new FittedModel(corpus.vocabulary, auto.fit(), auto.names(), fitRelated));
+            FittedModel model = new FittedModel(corpus.vocabulary, auto.fit(), auto.names(), fitRelated);
+            models.keep(model);
+            retiredModels.keep(RetiredCache.key(papers, fit, clustered, modelConfig(), model), auto.retired());
         }
         Object[] primary = new Object[n];
         for (int i = 0; i < n; i++) primary[i] = themesOf.get(i).isEmpty() ? null : themesOf.get(i).get(0);
@@ -267,7 +296,36 @@ final class ThemeEngine {
             for (int j : shown[i]) r.add(papers.get(j).slug());
             relatedSlugs.put(papers.get(i).slug(), r);
         }
-        return new Assignment(themes, paperThemes, relatedSlugs);
+        return new Assignment(themes, paperThemes, relatedSlugs, retired(auto.retired(), themes, paperThemes));
+    }
+
+    /**
+     * The dropped themes whose URL no theme of this build has, each pointing to the themes its papers are in now
+     * (their primary theme), most first.
+     */
+    static List<RetiredTheme> retired(List<ThemeLineage.Retired> dropped, List<Theme> themes,
+                                      Map<String, List<String>> paperThemes) {
+        Set<String> taken = new HashSet<>();
+        themes.forEach(t -> taken.add(t.slug()));
+        TreeMap<String, RetiredTheme> out = new TreeMap<>();
+        for (ThemeLineage.Retired r : dropped) {
+            String slug = Slugs.base(r.name());
+            if (taken.contains(slug)) continue;
+            Map<String, Integer> counts = new TreeMap<>();
+            for (String p : r.paperSlugs()) {
+                List<String> now = paperThemes.getOrDefault(p, List.of());
+                if (!now.isEmpty()) counts.merge(now.get(0), 1, Integer::sum);
+            }
+            List<RetiredTheme.Successor> successors = counts.entrySet().stream()
+                    .map(e -> new RetiredTheme.Successor(e.getKey(), e.getValue()))
+                    .sorted(Comparator.comparingInt(RetiredTheme.Successor::papers).reversed()
+                            .thenComparing(RetiredTheme.Successor::slug))
+                    .toList();
+            RetiredTheme t = new RetiredTheme(slug, r.name(), r.month(), successors);
+            // Two dropped names with one slug: the later drop is what the URL showed last.
+            out.merge(slug, t, (a, b) -> b.retiredOn().isAfter(a.retiredOn()) ? b : a);
+        }
+        return List.copyOf(out.values());
     }
 
     /**

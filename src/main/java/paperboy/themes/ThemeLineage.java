@@ -7,13 +7,16 @@ import paperboy.themes.cluster.SphericalKMeans;
 import paperboy.themes.cluster.ThemeNamer;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import paperboy.model.Paper;
 
@@ -52,6 +55,15 @@ final class ThemeLineage {
     record Line(String name, List<String> keywords, List<Integer> members) {}
 
     /**
+     * A theme the build of an earlier month published and a later step dropped (retired, or emptied by its papers
+     * moving to closer themes), with the papers it had then.
+     *
+     * @param month       the boundary whose step dropped it
+     * @param paperSlugs  its papers in the last step that had it
+     */
+    record Retired(String name, YearMonth month, List<String> paperSlugs) {}
+
+    /**
      * The fit and names for {@code docs} of the build's corpus, grown along the month boundaries of the fit set.
      *
      * @param analysed every paper's analysis, in the corpus's order
@@ -61,6 +73,7 @@ final class ThemeLineage {
         TreeSet<LocalDate> months = new TreeSet<>();
         for (int d : docs) if (corpus.fit[d]) months.add(papers.get(d).firstSeen().withDayOfMonth(1));
         List<Line> lines = null;
+        Map<String, Retired> retired = new TreeMap<>();
         for (LocalDate month : months) {
             List<Integer> step = new ArrayList<>();
             int before = 0;
@@ -70,7 +83,9 @@ final class ThemeLineage {
                 if (lines == null || !papers.get(d).firstSeen().isBefore(month.minusMonths(WINDOW_MONTHS))) step.add(d);
             }
             if (before < START_SIZE) continue;
-            lines = step(engine, papers, analysed, step, lines);
+            List<Line> next = step(engine, papers, analysed, step, lines);
+            dropped(lines, next, YearMonth.from(month), papers, retired);
+            lines = next;
         }
         if (lines == null) return null; // too young for a lineage: fitted from scratch
         LocalDate end = months.last().plusMonths(1);
@@ -78,8 +93,25 @@ final class ThemeLineage {
         for (int d : docs) {
             if (corpus.fit[d] && !papers.get(d).firstSeen().isBefore(end.minusMonths(WINDOW_MONTHS))) recent.add(d);
         }
-        lines = step(engine, papers, analysed, recent, lines);
-        return engine.grown(corpus, docs, lines);
+        List<Line> last = step(engine, papers, analysed, recent, lines);
+        // Dropped by the builds of the latest paper's month (a young archive's fit set holds the month itself).
+        LocalDate latest = months.last();
+        for (int d : docs) if (papers.get(d).firstSeen().isAfter(latest)) latest = papers.get(d).firstSeen();
+        dropped(lines, last, YearMonth.from(latest), papers, retired);
+        for (Line l : last) retired.remove(l.name()); // a name born again is a live theme
+        return engine.grown(corpus, docs, last, List.copyOf(retired.values()));
+    }
+
+    /** Records the themes of {@code before} that {@code after} no longer has, the latest drop of a name winning. */
+    private static void dropped(List<Line> before, List<Line> after, YearMonth month, List<Paper> papers,
+                                Map<String, Retired> retired) {
+        if (before == null) return;
+        Set<String> live = new HashSet<>();
+        after.forEach(l -> live.add(l.name()));
+        for (Line l : before) {
+            if (live.contains(l.name())) continue;
+            retired.put(l.name(), new Retired(l.name(), month, l.members().stream().map(d -> papers.get(d).slug()).toList()));
+        }
     }
 
     /**
@@ -140,7 +172,7 @@ final class ThemeLineage {
         List<String> names = new ArrayList<>(previous.stream().map(Line::name).toList());
         List<List<String>> keywords = new ArrayList<>(previous.stream().map(Line::keywords).toList());
         if (pool.size() >= BIRTH_SIZE) {
-            ThemeEngine.Clusters born = engine.cluster(c, pool);
+            ThemeEngine.Clusters born = engine.cluster(c, pool, Set.copyOf(names));
             Set<String> taken = new HashSet<>();
             names.forEach(x -> taken.add(x.toLowerCase(Locale.ROOT)));
             for (ThemeEngine.Found f : born.themes()) {

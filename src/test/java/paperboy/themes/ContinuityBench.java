@@ -15,6 +15,7 @@ import paperboy.assemble.ThemeAssigner.Assignment;
 import paperboy.config.SiteConfig;
 import paperboy.config.ThemesConfig;
 import paperboy.model.Paper;
+import paperboy.model.RetiredTheme;
 import paperboy.problems.Problems;
 
 /**
@@ -25,16 +26,25 @@ import paperboy.problems.Problems;
  * <pre>java -cp target/classes:target/test-classes:target/paperboy.jar paperboy.themes.ContinuityBench CONTENT_DIR</pre>
  */
 public final class ContinuityBench {
-    /** One refit: the month it begins, the papers published before, and what survived. */
-    record Refit(LocalDate month, int papers, double primaryKept, int themesBefore, double slugsKept) {}
+    /**
+     * One refit: the month it begins, the papers published before, and what survived.
+     *
+     * @param slugsKept    share of the theme URLs before that are themes after
+     * @param urlsLeading  share of them that lead somewhere after: a theme, or a retired theme's page
+     * @param retired      the themes published before that the refit retired
+     */
+    record Refit(LocalDate month, int papers, double primaryKept, int themesBefore, double slugsKept,
+                 double urlsLeading, List<RetiredTheme> retired) {}
 
     public static void main(String[] args) throws Exception {
         SiteBuild.Request req = new SiteBuild.Request(Path.of(args[0]), Path.of("target/bench-site"),
                 Path.of("templates"), SiteConfig.defaults().withYear(2025), ThemeAssigner.none());
         List<Paper> papers = SiteBuild.digest(req, new Problems()).papers();
         List<Refit> refits = measure(papers);
-        refits.forEach(r -> System.out.printf(Locale.ROOT, "%s: %d papers, primary theme kept %.1f%%, %d themes, URLs kept %.1f%%%n",
-                r.month(), r.papers(), 100 * r.primaryKept(), r.themesBefore(), 100 * r.slugsKept()));
+        refits.forEach(r -> System.out.printf(Locale.ROOT,
+                "%s: %d papers, primary theme kept %.1f%%, %d themes, URLs kept %.1f%%, leading somewhere %.1f%%, retired %s%n",
+                r.month(), r.papers(), 100 * r.primaryKept(), r.themesBefore(), 100 * r.slugsKept(),
+                100 * r.urlsLeading(), r.retired()));
     }
 
     static List<Refit> measure(List<Paper> papers) {
@@ -55,8 +65,14 @@ public final class ContinuityBench {
             Set<String> slugsAfter = new HashSet<>();
             b.themes().forEach(t -> slugsAfter.add(t.slug()));
             long slugsKept = a.themes().stream().filter(t -> slugsAfter.contains(t.slug())).count();
+            Set<String> retiredAfter = new HashSet<>();
+            b.retired().forEach(t -> retiredAfter.add(t.slug()));
+            long leading = a.themes().stream().filter(t -> slugsAfter.contains(t.slug()) || retiredAfter.contains(t.slug())).count();
+            List<RetiredTheme> retiredNow = b.retired().stream()
+                    .filter(r -> a.themes().stream().anyMatch(t -> t.slug().equals(r.slug()))).toList();
             out.add(new Refit(day.withDayOfMonth(1), a.paperThemes().size(), (double) kept / a.paperThemes().size(),
-                    a.themes().size(), (double) slugsKept / a.themes().size()));
+                    a.themes().size(), (double) slugsKept / a.themes().size(), (double) leading / a.themes().size(),
+                    retiredNow));
         }
         return out;
     }

@@ -33,6 +33,8 @@ class ThemeContinuityTest {
             System.out.println("continuity: " + r);
             assertThat(r.primaryKept()).as(r.month() + " primary themes kept").isGreaterThanOrEqualTo(0.9);
             assertThat(r.slugsKept()).as(r.month() + " theme URLs kept").isGreaterThanOrEqualTo(0.8);
+            assertThat(r.urlsLeading()).as(r.month() + " theme URLs that lead to a theme or a retired theme's page")
+                    .isEqualTo(1.0);
         }
     }
 }

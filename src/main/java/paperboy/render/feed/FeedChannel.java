@@ -9,6 +9,14 @@ import java.util.List;
  * @param rssUrl    absolute URL of its RSS file, likewise atomUrl and jsonUrl
  * @param updated822  date of the newest item (RFC 822); the latest day when there are none
  * @param updated3339 the same in RFC 3339
+ * @param expired     it will never update again (a retired theme's): JSON Feed's {@code expired}
  */
 public record FeedChannel(String title, String description, String homeUrl, String rssUrl, String atomUrl,
-                          String jsonUrl, String updated822, String updated3339, List<FeedItem> items) {}
+                          String jsonUrl, String updated822, String updated3339, List<FeedItem> items,
+                          boolean expired) {
+
+    public FeedChannel(String title, String description, String homeUrl, String rssUrl, String atomUrl,
+                       String jsonUrl, String updated822, String updated3339, List<FeedItem> items) {
+        this(title, description, homeUrl, rssUrl, atomUrl, jsonUrl, updated822, updated3339, items, false);
+    }
+}

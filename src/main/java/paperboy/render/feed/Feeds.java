@@ -21,6 +21,7 @@ import paperboy.model.Note;
 import paperboy.model.Paper;
 import paperboy.model.SourceRef;
 import paperboy.model.Theme;
+import paperboy.model.RetiredTheme;
 import paperboy.problems.Problem;
 import paperboy.render.Output;
 import paperboy.render.RenderContext;
@@ -64,6 +65,9 @@ public final class Feeds implements UnitRenderer {
         List<Unit> units = new ArrayList<>();
         units.add(unit("", channels::site, ctx));
         for (Theme t : digest.themes()) units.add(unit("themes/" + t.slug() + "/", () -> channels.theme(t), ctx));
+        for (RetiredTheme r : digest.retiredThemes()) {
+            units.add(unit("themes/" + r.slug() + "/", () -> channels.retired(r), ctx));
+        }
         return units;
     }
 
@@ -129,6 +133,46 @@ public final class Feeds implements UnitRenderer {
                     ? "Papers on " + t.name() + " in " + config.title() + "." : t.description();
             return channel(config.title() + " — " + t.name(), description, SitePaths.theme(t.slug()),
                     "themes/" + t.slug() + "/", papersByTheme.getOrDefault(t.slug(), List.of()), false);
+        }
+
+        /**
+         * A retired theme's feeds stay valid, and say once where to go: one item, dated on the first day of the
+         * month it was retired, linking the themes its papers are in now and their feeds (a reader that only
+         * stopped getting items would never learn why); the JSON Feed is marked expired.
+         */
+        public FeedChannel retired(RetiredTheme r) {
+            String month = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH).format(r.retiredOn());
+            String page = url(SitePaths.theme(r.slug()));
+            List<Theme> successors = r.successors().stream().flatMap(s -> digest.theme(s.slug()).stream()).toList();
+            StringBuilder text = new StringBuilder("The theme " + r.name() + " was retired in " + month);
+            StringBuilder html = new StringBuilder("<p>The theme " + Entities.escape(r.name()) + " was retired in " + month);
+            for (int i = 0; i < successors.size(); i++) {
+                Theme t = successors.get(i);
+                int papers = r.successors().stream().filter(s -> s.slug().equals(t.slug())).findFirst().orElseThrow().papers();
+                String count = " (" + papers + (papers == 1 ? " paper)" : " papers)");
+                text.append(i == 0 ? "; its papers are now in " : ", ").append(t.name()).append(count);
+                html.append(i == 0 ? "; its papers are now in " : ", ").append("<a href=\"")
+                        .append(Entities.escape(url(SitePaths.theme(t.slug())))).append("\">")
+                        .append(Entities.escape(t.name())).append("</a>").append(count);
+            }
+            text.append('.');
+            html.append(".</p>");
+            if (!successors.isEmpty()) {
+                Theme main = successors.get(0);
+                text.append(" Follow ").append(main.name()).append(": ").append(url("themes/" + main.slug() + "/" + SitePaths.FEED_RSS));
+                html.append("<p>Follow <a href=\"").append(Entities.escape(url("themes/" + main.slug() + "/" + SitePaths.FEED_RSS)))
+                        .append("\">").append(Entities.escape(main.name())).append("'s feed</a> instead.</p>");
+            }
+            String title = successors.isEmpty() ? r.name() + " was retired"
+                    : r.name() + " was retired: its papers are now in " + successors.get(0).name();
+            LocalDate day = r.retiredOn().atDay(1);
+            String link = successors.isEmpty() ? page : url(SitePaths.theme(successors.get(0).slug()));
+            FeedItem item = new FeedItem(page, link, title, text.toString(), html.toString(), List.of(),
+                    dates.rfc822(day), dates.rfc3339(day));
+            String dir = "themes/" + r.slug() + "/";
+            return new FeedChannel(config.title() + " — " + r.name() + " (retired)", text.toString(), page,
+                    url(dir + SitePaths.FEED_RSS), url(dir + SitePaths.FEED_ATOM), url(dir + SitePaths.FEED_JSON),
+                    dates.rfc822(day), dates.rfc3339(day), List.of(item), true);
         }
 
         /**

@@ -21,6 +21,7 @@ final class JsonFeed {
             nonNull(g, "feed_url", c.jsonUrl());
             nonNull(g, "description", c.description());
             nonNull(g, "language", "en");
+            if (c.expired()) g.writeBooleanField("expired", true);
             g.writeArrayFieldStart("items");
             for (FeedItem i : c.items()) {
                 g.writeStartObject();

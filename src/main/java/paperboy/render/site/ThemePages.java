@@ -17,6 +17,9 @@ import paperboy.model.Day;
 import paperboy.model.Digest;
 import paperboy.model.Listing;
 import paperboy.model.Theme;
+import paperboy.model.RetiredTheme;
+import paperboy.render.view.RetiredThemePage;
+import java.util.Optional;
 import paperboy.render.view.PageMeta;
 import paperboy.render.view.PaperRef;
 import paperboy.render.view.ThemePage;
@@ -57,6 +60,9 @@ public final class ThemePages implements Renderer {
                 String path = themePath(t.slug(), n);
                 jobs.add(new Job(path, "theme.ftlh", () -> themePage(digest, views, activity, t, page, numbered, path)));
             }
+        }
+        for (RetiredTheme r : digest.retiredThemes()) {
+            jobs.add(new Job(SitePaths.theme(r.slug()), "retired-theme.ftlh", () -> retiredPage(digest, views, r)));
         }
         return jobs.parallelStream()
                 .map(j -> new Output(j.path, ctx.templates().renderBytes(j.template, j.model.get()), name()))
@@ -108,6 +114,26 @@ public final class ThemePages implements Renderer {
         String older = page == 0 ? (numbered > 0 ? root + themePath(t.slug(), numbered) : null)
                 : page > 1 ? root + themePath(t.slug(), page - 1) : null;
         return new ThemePage(meta, summary, papers, page, to, newer, older, root + SitePaths.THEMES);
+    }
+
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
+
+    /** A retired theme's page: where its papers went, canonical to the theme that took most of them. */
+    private static RetiredThemePage retiredPage(Digest digest, Views views, RetiredTheme r) {
+        String path = SitePaths.theme(r.slug());
+        String month = MONTH.format(r.retiredOn());
+        List<RetiredThemePage.Successor> successors = new ArrayList<>();
+        for (RetiredTheme.Successor s : r.successors()) {
+            digest.theme(s.slug()).ifPresent(t -> successors.add(new RetiredThemePage.Successor(t.name(),
+                    SitePaths.rootFrom(path) + SitePaths.theme(t.slug()),
+                    SitePaths.rootFrom(path) + "themes/" + t.slug() + "/" + SitePaths.FEED_RSS, s.papers())));
+        }
+        String where = successors.isEmpty() ? "" : "; its papers are now in " + successors.get(0).name();
+        PageMeta meta = views.meta(path, r.name() + " (retired)", "The theme " + r.name() + " was retired in " + month + where + ".");
+        String target = successors.isEmpty() ? SitePaths.THEMES : SitePaths.theme(r.successors().get(0).slug());
+        String canonical = Optional.ofNullable(views.meta(target, "", "").canonicalUrl()).orElse(meta.root() + target);
+        if (canonical.endsWith("index.html")) canonical = canonical.substring(0, canonical.length() - "index.html".length());
+        return new RetiredThemePage(meta, r.name(), month, successors, canonical, meta.root() + SitePaths.THEMES);
     }
 
     private static ThemeSummary summary(Digest digest, Map<String, Activity> activity, Theme t, String root) {
