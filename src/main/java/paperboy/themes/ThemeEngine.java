@@ -5,7 +5,7 @@ import paperboy.themes.cluster.AutoClustering;
 import paperboy.themes.text.Corpus;
 import paperboy.themes.curated.CuratedMatcher;
 import paperboy.themes.text.FitSet;
-import paperboy.themes.cache.FittedModel;
+import paperboy.themes.cluster.FittedModel;
 import paperboy.themes.cache.ModelCache;
 import paperboy.themes.text.PaperTerms;
 import paperboy.themes.text.SparseVector;
@@ -76,7 +76,7 @@ final class ThemeEngine {
     }
 
     Clusters cluster(Corpus corpus, List<Integer> docs) {
-        return cluster(corpus, docs, Optional.empty(), null);
+        return cluster(corpus, docs, Optional.empty(), null, ModelCache.NONE);
     }
 
     /** The lineage's themes as a fit of the build's corpus: centroids, members, secondary themes and names. */
@@ -118,9 +118,11 @@ final class ThemeEngine {
     /**
      * @param known    the model fitted on this fit set by an earlier build, with the same papers clustered
      * @param analysed every paper's analysis, to grow the themes month by month; null: fit from scratch
+     * @param models   where the lineage's states at month boundaries are kept between builds
      */
-    Clusters cluster(Corpus corpus, List<Integer> docs, Optional<FittedModel> known, PaperTerms[] analysed) {
-        Grown grown = known.isEmpty() && analysed != null ? ThemeLineage.grow(this, corpus, analysed, docs) : null;
+    Clusters cluster(Corpus corpus, List<Integer> docs, Optional<FittedModel> known, PaperTerms[] analysed,
+                     ModelCache models) {
+        Grown grown = known.isEmpty() && analysed != null ? ThemeLineage.grow(this, corpus, analysed, docs, models) : null;
         AutoClustering.Fit fit = known.map(FittedModel::clusters)
                 .orElseGet(() -> grown != null ? grown.fit() : AutoClustering.fit(corpus, docs, minThemes, maxThemes));
         AutoClustering.Result r = AutoClustering.place(corpus, docs, fit);
@@ -213,7 +215,7 @@ final class ThemeEngine {
         // Related papers need only the vectors: find them while the themes are worked out.
         CompletableFuture<int[][]> related = CompletableFuture.supplyAsync(
                 () -> RelatedPapers.compute(corpus, known.map(FittedModel::related).orElse(null)));
-        Clusters auto = cluster(corpus, unclaimed, known, analysed);
+        Clusters auto = cluster(corpus, unclaimed, known, analysed, models);
         Slugs slugs = new Slugs();
         drafts.forEach(d -> slugs.unique(d.slug)); // curated slugs are unique already (checked on loading)
         slugs.unique(OTHER_SLUG);

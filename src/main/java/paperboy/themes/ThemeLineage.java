@@ -13,9 +13,13 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Comparator;
 import java.util.Set;
 import java.util.TreeSet;
 import paperboy.model.Paper;
+import paperboy.themes.cache.LineageState;
+import paperboy.themes.cache.ModelCache;
 
 /**
  * Automatic themes that keep their identity from month to month. The model of a fit set is not fitted from
@@ -53,33 +57,99 @@ final class ThemeLineage {
 
     /**
      * The fit and names for {@code docs} of the build's corpus, grown along the month boundaries of the fit set.
+     * Resumes from the latest boundary whose state the cache kept (the papers before it unchanged), so a build that
+     * starts a month takes one step instead of one per month of the archive.
      *
      * @param analysed every paper's analysis, in the corpus's order
      */
-    static ThemeEngine.Grown grow(ThemeEngine engine, Corpus corpus, PaperTerms[] analysed, List<Integer> docs) {
+    static ThemeEngine.Grown grow(ThemeEngine engine, Corpus corpus, PaperTerms[] analysed, List<Integer> docs,
+                                  ModelCache cache) {
         List<Paper> papers = corpus.papers;
         TreeSet<LocalDate> months = new TreeSet<>();
         for (int d : docs) if (corpus.fit[d]) months.add(papers.get(d).firstSeen().withDayOfMonth(1));
+        if (months.isEmpty()) return null;
+        // Each month with papers is a boundary; the last, after the fit set, is the step for the whole fit set.
+        List<LocalDate> boundaries = new ArrayList<>(months);
+        boundaries.add(months.last().plusMonths(1));
+        int[] order = docs.stream().filter(d -> corpus.fit[d])
+                .sorted(Comparator.comparing((Integer d) -> papers.get(d).firstSeen()).thenComparing(d -> papers.get(d).slug()))
+                .mapToInt(Integer::intValue).toArray();
+        int[] ends = new int[boundaries.size()];
+        for (int b = 0, o = 0; b < ends.length; b++) {
+            while (o < order.length && papers.get(order[o]).firstSeen().isBefore(boundaries.get(b))) o++;
+            ends[b] = o;
+        }
+        byte[][] keys = cache.boundaryKeys(papers, order, ends, boundaries, engine.modelConfig() + LINEAGE_CONFIG).orElse(null);
         List<Line> lines = null;
-        for (LocalDate month : months) {
+        int from = 0;
+        if (keys != null) {
+            for (int b = boundaries.size() - 1; b >= 0 && from == 0; b--) {
+                Optional<LineageState> kept = cache.boundary(keys[b]);
+                if (kept.isPresent()) {
+                    lines = lines(kept.get(), order, ends[b]);
+                    from = b + 1;
+                }
+            }
+            for (byte[] key : keptKeys(boundaries, keys, from)) cache.boundary(key).ifPresent(s -> cache.keepBoundary(key, s));
+        }
+        for (int b = from; b < boundaries.size(); b++) {
+            LocalDate month = boundaries.get(b);
+            boolean last = b == boundaries.size() - 1;
+            if (lines == null && (last || ends[b] < START_SIZE)) continue; // too young for a lineage yet
             List<Integer> step = new ArrayList<>();
-            int before = 0;
             for (int d : docs) {
                 if (!corpus.fit[d] || !papers.get(d).firstSeen().isBefore(month)) continue;
-                before++;
                 if (lines == null || !papers.get(d).firstSeen().isBefore(month.minusMonths(WINDOW_MONTHS))) step.add(d);
             }
-            if (before < START_SIZE) continue;
             lines = step(engine, papers, analysed, step, lines);
+            if (keys != null && keepState(boundaries, b)) cache.keepBoundary(keys[b], state(lines, order, ends[b]));
         }
         if (lines == null) return null; // too young for a lineage: fitted from scratch
-        LocalDate end = months.last().plusMonths(1);
-        List<Integer> recent = new ArrayList<>();
-        for (int d : docs) {
-            if (corpus.fit[d] && !papers.get(d).firstSeen().isBefore(end.minusMonths(WINDOW_MONTHS))) recent.add(d);
-        }
-        lines = step(engine, papers, analysed, recent, lines);
         return engine.grown(corpus, docs, lines);
+    }
+
+    /** Part of the key of a lineage state: what besides the papers and the model's config the lineage depends on. */
+    private static final String LINEAGE_CONFIG = " lineage start=" + START_SIZE + " switch=" + SWITCH_MARGIN + " birth="
+            + BIRTH_SIZE + " window=" + WINDOW_MONTHS;
+
+    /**
+     * Which states the cache keeps: the last three boundaries (a new month, a changed day of the last months) and
+     * each January's (a paper changed further back), a few of the 120 of ten years.
+     */
+    private static boolean keepState(List<LocalDate> boundaries, int b) {
+        return b >= boundaries.size() - 3 || boundaries.get(b).getMonthValue() == 1;
+    }
+
+    /** The keys of the states worth keeping among the first {@code count} boundaries. */
+    private static List<byte[]> keptKeys(List<LocalDate> boundaries, byte[][] keys, int count) {
+        List<byte[]> out = new ArrayList<>();
+        for (int b = 0; b < count; b++) if (keepState(boundaries, b)) out.add(keys[b]);
+        return out;
+    }
+
+    /** The lineage as the cache keeps it: per paper of {@code order[0 .. end)}, the index of its line or -1. */
+    private static LineageState state(List<Line> lines, int[] order, int end) {
+        java.util.Map<Integer, Integer> position = new java.util.HashMap<>(end * 2);
+        for (int o = 0; o < end; o++) position.put(order[o], o);
+        int[] themeOf = new int[end];
+        Arrays.fill(themeOf, -1);
+        for (int t = 0; t < lines.size(); t++) for (int d : lines.get(t).members()) themeOf[position.get(d)] = t;
+        return new LineageState(lines.stream().map(Line::name).toList(), lines.stream().map(Line::keywords).toList(),
+                themeOf);
+    }
+
+    /** The lines of a kept state, its papers back as build indices. */
+    private static List<Line> lines(LineageState s, int[] order, int end) {
+        if (s.themeOf().length != end) throw new IllegalStateException("a lineage state of other papers");
+        List<List<Integer>> members = new ArrayList<>();
+        for (int t = 0; t < s.names().size(); t++) members.add(new ArrayList<>());
+        for (int o = 0; o < end; o++) if (s.themeOf()[o] >= 0) members.get(s.themeOf()[o]).add(order[o]);
+        List<Line> out = new ArrayList<>();
+        for (int t = 0; t < s.names().size(); t++) {
+            Collections.sort(members.get(t));
+            out.add(new Line(s.names().get(t), s.keywords().get(t), members.get(t)));
+        }
+        return out;
     }
 
     /**
