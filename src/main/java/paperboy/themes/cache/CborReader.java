@@ -43,15 +43,17 @@ abstract class CborReader {
     /** An array of integers. */
     final int[] ints() throws IOException {
         expect(JsonToken.START_ARRAY);
-        int[] a = new int[16];
         int n = 0;
         while (p.nextToken() == JsonToken.VALUE_NUMBER_INT) {
-            if (n == a.length) a = Arrays.copyOf(a, n * 2);
-            a[n++] = p.getIntValue();
+            if (n == scratch.length) scratch = Arrays.copyOf(scratch, n * 2);
+            scratch[n++] = p.getIntValue();
         }
         closed();
-        return Arrays.copyOf(a, n);
+        return Arrays.copyOf(scratch, n);
     }
+
+    /** where {@link #ints} collects an array before it knows its length, reused */
+    private int[] scratch = new int[1024];
 
     /** An array of integers, each at least 0 and below {@code bound}. */
     final int[] indices(int bound) throws IOException {
