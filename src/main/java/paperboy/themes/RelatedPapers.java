@@ -45,7 +45,8 @@ final class RelatedPapers {
     static int[][] rerank(Corpus corpus, int[][] candidates, Object[] primary) {
         int n = candidates.length;
         int[][] out = new int[n][];
-        for (int i = 0; i < n; i++) {
+        // Each paper on its own: in parallel (a tenth of the themes phase of a new day at 365 days, on one core).
+        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
             int[] c = candidates[i];
             double[] score = new double[c.length];
             Integer[] order = new Integer[c.length];
@@ -57,7 +58,7 @@ final class RelatedPapers {
             Arrays.sort(order, (a, b) -> score[a] != score[b] ? Double.compare(score[b], score[a]) : Integer.compare(a, b));
             out[i] = new int[Math.min(SHOWN, c.length)];
             for (int r = 0; r < out[i].length; r++) out[i][r] = c[order[r]];
-        }
+        });
         return out;
     }
 

@@ -5,7 +5,8 @@ import paperboy.themes.cluster.AutoClustering;
 import paperboy.themes.text.Corpus;
 import paperboy.themes.curated.CuratedMatcher;
 import paperboy.themes.text.FitSet;
-import paperboy.themes.cache.FittedModel;
+import paperboy.themes.cluster.FittedModel;
+import paperboy.themes.cache.LineageState;
 import paperboy.themes.cache.ModelCache;
 import paperboy.themes.text.PaperTerms;
 import paperboy.themes.text.SparseVector;
@@ -67,7 +68,7 @@ final class ThemeEngine {
      * function of the fit set alone, to keep: the fit and its themes' names (in the fit's order).
      */
     record Clusters(Corpus corpus, List<Found> themes, List<Integer> other, int chosenK, double silhouette,
-                    AutoClustering.Fit fit, List<FittedModel.Named> names, List<ThemeLineage.Retired> retired) {}
+                    AutoClustering.Fit fit, List<FittedModel.Named> names, List<LineageState.Retired> retired) {}
 
     Clusters cluster(List<Paper> papers) {
         Corpus corpus = Corpus.of(papers, analyzer);
@@ -77,16 +78,16 @@ final class ThemeEngine {
     }
 
     Clusters cluster(Corpus corpus, List<Integer> docs) {
-        return cluster(corpus, docs, Optional.empty(), List.of(), null, Set.of());
+        return cluster(corpus, docs, Optional.empty(), List.of(), null, Set.of(), ModelCache.NONE);
     }
 
     /** As {@link #cluster(Corpus, List)}, naming the themes apart from the names already {@code taken}. */
     Clusters cluster(Corpus corpus, List<Integer> docs, Set<String> taken) {
-        return cluster(corpus, docs, Optional.empty(), List.of(), null, taken);
+        return cluster(corpus, docs, Optional.empty(), List.of(), null, taken, ModelCache.NONE);
     }
 
     /** The lineage's themes as a fit of the build's corpus: centroids, members, secondary themes and names. */
-    Grown grown(Corpus corpus, List<Integer> docs, List<ThemeLineage.Line> lines, List<ThemeLineage.Retired> retired) {
+    Grown grown(Corpus corpus, List<Integer> docs, List<ThemeLineage.Line> lines, List<LineageState.Retired> retired) {
         int k = lines.size(), dims = corpus.terms.length, n = corpus.size();
         int[] theme = new int[n];
         java.util.Arrays.fill(theme, -1);
@@ -122,16 +123,17 @@ final class ThemeEngine {
      * Themes grown along the archive's months ({@link ThemeLineage}): the fit and its names, in the fit's order, and
      * the themes dropped on the way.
      */
-    record Grown(AutoClustering.Fit fit, List<FittedModel.Named> names, List<ThemeLineage.Retired> retired) {}
+    record Grown(AutoClustering.Fit fit, List<FittedModel.Named> names, List<LineageState.Retired> retired) {}
 
     /**
      * @param known        the model fitted on this fit set by an earlier build, with the same papers clustered
      * @param knownRetired the themes its lineage dropped
      * @param analysed     every paper's analysis, to grow the themes month by month; null: fit from scratch
+     * @param models       where the lineage's states at month boundaries are kept between builds
      */
     Clusters cluster(Corpus corpus, List<Integer> docs, Optional<FittedModel> known,
-                     List<ThemeLineage.Retired> knownRetired, PaperTerms[] analysed, Set<String> taken) {
-        Grown grown = known.isEmpty() && analysed != null ? ThemeLineage.grow(this, corpus, analysed, docs) : null;
+                     List<LineageState.Retired> knownRetired, PaperTerms[] analysed, Set<String> taken, ModelCache models) {
+        Grown grown = known.isEmpty() && analysed != null ? ThemeLineage.grow(this, corpus, analysed, docs, models) : null;
         AutoClustering.Fit fit = known.map(FittedModel::clusters)
                 .orElseGet(() -> grown != null ? grown.fit() : AutoClustering.fit(corpus, docs, minThemes, maxThemes));
         AutoClustering.Result r = AutoClustering.place(corpus, docs, fit);
@@ -181,7 +183,7 @@ final class ThemeEngine {
             found.add(new Found(n.name(), n.keywords(), g.members(), g.secondary(),
                     java.util.Arrays.stream(n.typical()).boxed().toList()));
         }
-        List<ThemeLineage.Retired> retired = known.isPresent() ? knownRetired : grown != null ? grown.retired() : List.of();
+        List<LineageState.Retired> retired = known.isPresent() ? knownRetired : grown != null ? grown.retired() : List.of();
         return new Clusters(corpus, found, r.other(), r.chosenK(), r.silhouette(), fit, List.of(named), retired);
     }
 
@@ -192,16 +194,15 @@ final class ThemeEngine {
 
     Assignment assign(List<Paper> papers, Optional<Taxonomy> taxonomy, Problems problems) {
         return assign(papers, Corpus.analyse(papers, analyzer, AnalysisCache.NONE), taxonomy, problems,
-                ModelCache.NONE, RetiredCache.NONE);
+                ModelCache.NONE);
     }
 
     /**
      * @param analysed each paper's terms, same order
      * @param models   where the model fitted on the fit set is kept between builds
-     * @param retiredModels where the themes its lineage dropped are kept beside it
      */
     Assignment assign(List<Paper> papers, PaperTerms[] analysed, Optional<Taxonomy> taxonomy, Problems problems,
-                      ModelCache models, RetiredCache retiredModels) {
+                      ModelCache models) {
         int n = papers.size();
         Optional<CuratedMatcher> matcher = taxonomy.map(t -> new CuratedMatcher(t, analyzer));
         boolean[] fit = FitSet.of(papers);
@@ -231,8 +232,8 @@ final class ThemeEngine {
         unclaimed.forEach(i -> clustered[i] = true);
         Optional<FittedModel> found = models.find(papers, fit, clustered, modelConfig());
         // The model is reused only with the themes its lineage dropped; without them it is fitted again.
-        Optional<List<ThemeLineage.Retired>> foundRetired = found.flatMap(m ->
-                retiredModels.find(RetiredCache.key(papers, fit, clustered, modelConfig(), m)));
+        Optional<List<LineageState.Retired>> foundRetired = found.flatMap(m ->
+                ThemeLineage.keptRetired(papers, fit, unclaimed, models, modelConfig()));
         Optional<FittedModel> known = foundRetired.isPresent() ? found : Optional.empty();
         Corpus corpus = claimCorpus != null ? claimCorpus
                 : Corpus.of(papers, analysed, fit, known.map(FittedModel::vocabulary));
@@ -240,7 +241,7 @@ final class ThemeEngine {
         // Related papers need only the vectors: find them while the themes are worked out.
         CompletableFuture<int[][]> related = CompletableFuture.supplyAsync(
                 () -> RelatedPapers.compute(corpus, known.map(FittedModel::related).orElse(null)));
-        Clusters auto = cluster(corpus, unclaimed, known, foundRetired.orElse(List.of()), analysed, Set.of());
+        Clusters auto = cluster(corpus, unclaimed, known, foundRetired.orElse(List.of()), analysed, Set.of(), models);
         Slugs slugs = new Slugs();
         drafts.forEach(d -> slugs.unique(d.slug)); // curated slugs are unique already (checked on loading)
         slugs.unique(OTHER_SLUG);
@@ -285,7 +286,6 @@ final class ThemeEngine {
             for (int i = 0; i < n; i++) if (fit[i]) fitRelated[i] = similar[i];
             FittedModel model = new FittedModel(corpus.vocabulary, auto.fit(), auto.names(), fitRelated);
             models.keep(model);
-            retiredModels.keep(RetiredCache.key(papers, fit, clustered, modelConfig(), model), auto.retired());
         }
         Object[] primary = new Object[n];
         for (int i = 0; i < n; i++) primary[i] = themesOf.get(i).isEmpty() ? null : themesOf.get(i).get(0);
@@ -303,12 +303,12 @@ final class ThemeEngine {
      * The dropped themes whose URL no theme of this build has, each pointing to the themes its papers are in now
      * (their primary theme), most first.
      */
-    static List<RetiredTheme> retired(List<ThemeLineage.Retired> dropped, List<Theme> themes,
+    static List<RetiredTheme> retired(List<LineageState.Retired> dropped, List<Theme> themes,
                                       Map<String, List<String>> paperThemes) {
         Set<String> taken = new HashSet<>();
         themes.forEach(t -> taken.add(t.slug()));
         TreeMap<String, RetiredTheme> out = new TreeMap<>();
-        for (ThemeLineage.Retired r : dropped) {
+        for (LineageState.Retired r : dropped) {
             String slug = Slugs.base(r.name());
             if (taken.contains(slug)) continue;
             Map<String, Integer> counts = new TreeMap<>();

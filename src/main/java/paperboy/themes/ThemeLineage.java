@@ -15,10 +15,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Comparator;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import paperboy.model.Paper;
+import paperboy.themes.cache.LineageState;
+import paperboy.themes.cache.ModelCache;
 
 /**
  * Automatic themes that keep their identity from month to month. The model of a fit set is not fitted from
@@ -55,63 +59,170 @@ final class ThemeLineage {
     record Line(String name, List<String> keywords, List<Integer> members) {}
 
     /**
-     * A theme the build of an earlier month published and a later step dropped (retired, or emptied by its papers
-     * moving to closer themes), with the papers it had then.
-     *
-     * @param month       the boundary whose step dropped it
-     * @param paperSlugs  its papers in the last step that had it
+     * The lineage's month boundaries over the fit set's papers among {@code docs}: each month with papers, then the
+     * step for the whole fit set; {@code order} the papers by first day, then slug, {@code ends[b]} how many of them
+     * come before boundary {@code b}, {@code keys[b]} what the cache keeps its state under (null: nothing kept).
      */
-    record Retired(String name, YearMonth month, List<String> paperSlugs) {}
+    private record Boundaries(List<LocalDate> dates, int[] order, int[] ends, byte[][] keys) {
+        static Optional<Boundaries> of(List<Paper> papers, boolean[] fit, List<Integer> docs, ModelCache cache,
+                                       String config) {
+            TreeSet<LocalDate> months = new TreeSet<>();
+            for (int d : docs) if (fit[d]) months.add(papers.get(d).firstSeen().withDayOfMonth(1));
+            if (months.isEmpty()) return Optional.empty();
+            List<LocalDate> dates = new ArrayList<>(months);
+            dates.add(months.last().plusMonths(1));
+            int[] order = docs.stream().filter(d -> fit[d])
+                    .sorted(Comparator.comparing((Integer d) -> papers.get(d).firstSeen()).thenComparing(d -> papers.get(d).slug()))
+                    .mapToInt(Integer::intValue).toArray();
+            int[] ends = new int[dates.size()];
+            for (int b = 0, o = 0; b < ends.length; b++) {
+                while (o < order.length && papers.get(order[o]).firstSeen().isBefore(dates.get(b))) o++;
+                ends[b] = o;
+            }
+            byte[][] keys = cache.boundaryKeys(papers, order, ends, dates, config + LINEAGE_CONFIG).orElse(null);
+            return Optional.of(new Boundaries(dates, order, ends, keys));
+        }
+
+        int last() {
+            return dates.size() - 1;
+        }
+
+        /** Whether the fit set is old enough for a lineage: some boundary before the last has enough papers. */
+        boolean grows() {
+            return dates.size() >= 2 && ends[dates.size() - 2] >= START_SIZE;
+        }
+    }
 
     /**
      * The fit and names for {@code docs} of the build's corpus, grown along the month boundaries of the fit set.
+     * Resumes from the latest boundary whose state the cache kept (the papers before it unchanged), so a build that
+     * starts a month takes one step instead of one per month of the archive.
      *
      * @param analysed every paper's analysis, in the corpus's order
      */
-    static ThemeEngine.Grown grow(ThemeEngine engine, Corpus corpus, PaperTerms[] analysed, List<Integer> docs) {
+    static ThemeEngine.Grown grow(ThemeEngine engine, Corpus corpus, PaperTerms[] analysed, List<Integer> docs,
+                                  ModelCache cache) {
         List<Paper> papers = corpus.papers;
-        TreeSet<LocalDate> months = new TreeSet<>();
-        for (int d : docs) if (corpus.fit[d]) months.add(papers.get(d).firstSeen().withDayOfMonth(1));
+        Optional<Boundaries> planned = Boundaries.of(papers, corpus.fit, docs, cache, engine.modelConfig());
+        if (planned.isEmpty() || !planned.get().grows()) return null; // too young for a lineage: fitted from scratch
+        Boundaries bs = planned.get();
+        List<LocalDate> boundaries = bs.dates();
+        int[] order = bs.order(), ends = bs.ends();
+        byte[][] keys = bs.keys();
         List<Line> lines = null;
-        Map<String, Retired> retired = new TreeMap<>();
-        for (LocalDate month : months) {
+        Map<String, LineageState.Retired> retired = new TreeMap<>();
+        int from = 0;
+        if (keys != null) {
+            for (int b = boundaries.size() - 1; b >= 0 && from == 0; b--) {
+                Optional<LineageState> kept = cache.boundary(keys[b]);
+                if (kept.isPresent()) {
+                    lines = lines(kept.get(), order, ends[b]);
+                    kept.get().retired().forEach(r -> retired.put(r.name(), r));
+                    from = b + 1;
+                }
+            }
+            for (byte[] key : keptKeys(boundaries, keys, from)) cache.boundary(key).ifPresent(s -> cache.keepBoundary(key, s));
+        }
+        // The last step is made by the builds of the latest paper's month (a young archive's fit set holds it).
+        LocalDate latest = boundaries.get(bs.last() - 1);
+        for (Paper p : papers) if (p.firstSeen().isAfter(latest)) latest = p.firstSeen();
+        for (int b = from; b < boundaries.size(); b++) {
+            LocalDate month = boundaries.get(b);
+            boolean last = b == bs.last();
+            if (lines == null && (last || ends[b] < START_SIZE)) continue; // too young for a lineage yet
             List<Integer> step = new ArrayList<>();
-            int before = 0;
             for (int d : docs) {
                 if (!corpus.fit[d] || !papers.get(d).firstSeen().isBefore(month)) continue;
-                before++;
                 if (lines == null || !papers.get(d).firstSeen().isBefore(month.minusMonths(WINDOW_MONTHS))) step.add(d);
             }
-            if (before < START_SIZE) continue;
             List<Line> next = step(engine, papers, analysed, step, lines);
-            dropped(lines, next, YearMonth.from(month), papers, retired);
+            YearMonth stepMonth = last && YearMonth.from(latest).isBefore(YearMonth.from(month))
+                    ? YearMonth.from(latest) : YearMonth.from(month);
+            dropped(lines, next, stepMonth, papers, retired);
             lines = next;
+            // A state is kept only where it depends on the papers before its boundary alone (its step's month too).
+            if (keys != null && keepState(boundaries, b) && stepMonth.equals(YearMonth.from(month))) {
+                cache.keepBoundary(keys[b], state(lines, order, ends[b], retired.values()));
+            }
         }
-        if (lines == null) return null; // too young for a lineage: fitted from scratch
-        LocalDate end = months.last().plusMonths(1);
-        List<Integer> recent = new ArrayList<>();
-        for (int d : docs) {
-            if (corpus.fit[d] && !papers.get(d).firstSeen().isBefore(end.minusMonths(WINDOW_MONTHS))) recent.add(d);
-        }
-        List<Line> last = step(engine, papers, analysed, recent, lines);
-        // Dropped by the builds of the latest paper's month (a young archive's fit set holds the month itself).
-        LocalDate latest = months.last();
-        for (int d : docs) if (papers.get(d).firstSeen().isAfter(latest)) latest = papers.get(d).firstSeen();
-        dropped(lines, last, YearMonth.from(latest), papers, retired);
-        for (Line l : last) retired.remove(l.name()); // a name born again is a live theme
-        return engine.grown(corpus, docs, last, List.copyOf(retired.values()));
+        return engine.grown(corpus, docs, lines, live(retired.values(), lines.stream().map(Line::name).toList()));
+    }
+
+    /**
+     * The themes the lineage dropped, as kept with the state of its last boundary, for a build that reuses the
+     * model fitted on the same fit set instead of growing the lineage; empty when the cache does not have them.
+     */
+    static Optional<List<LineageState.Retired>> keptRetired(List<Paper> papers, boolean[] fit, List<Integer> docs,
+                                                            ModelCache cache, String config) {
+        Optional<Boundaries> planned = Boundaries.of(papers, fit, docs, cache, config);
+        if (planned.isEmpty() || !planned.get().grows()) return Optional.of(List.of()); // fitted from scratch
+        Boundaries bs = planned.get();
+        if (bs.keys() == null) return Optional.empty();
+        return cache.boundary(bs.keys()[bs.last()]).map(s -> live(s.retired(), s.names()));
+    }
+
+    /** The dropped themes but those whose name is live again (a name born again is a live theme). */
+    private static List<LineageState.Retired> live(java.util.Collection<LineageState.Retired> retired, List<String> names) {
+        Set<String> live = new HashSet<>(names);
+        return retired.stream().filter(r -> !live.contains(r.name())).toList();
     }
 
     /** Records the themes of {@code before} that {@code after} no longer has, the latest drop of a name winning. */
     private static void dropped(List<Line> before, List<Line> after, YearMonth month, List<Paper> papers,
-                                Map<String, Retired> retired) {
+                                Map<String, LineageState.Retired> retired) {
         if (before == null) return;
         Set<String> live = new HashSet<>();
         after.forEach(l -> live.add(l.name()));
         for (Line l : before) {
             if (live.contains(l.name())) continue;
-            retired.put(l.name(), new Retired(l.name(), month, l.members().stream().map(d -> papers.get(d).slug()).toList()));
+            retired.put(l.name(), new LineageState.Retired(l.name(), month,
+                    l.members().stream().map(d -> papers.get(d).slug()).toList()));
         }
+    }
+
+    /** Part of the key of a lineage state: what besides the papers and the model's config the lineage depends on. */
+    private static final String LINEAGE_CONFIG = " lineage start=" + START_SIZE + " switch=" + SWITCH_MARGIN + " birth="
+            + BIRTH_SIZE + " window=" + WINDOW_MONTHS;
+
+    /**
+     * Which states the cache keeps: the last three boundaries (a new month, a changed day of the last months) and
+     * each January's (a paper changed further back), a few of the 120 of ten years.
+     */
+    private static boolean keepState(List<LocalDate> boundaries, int b) {
+        return b >= boundaries.size() - 3 || boundaries.get(b).getMonthValue() == 1;
+    }
+
+    /** The keys of the states worth keeping among the first {@code count} boundaries. */
+    private static List<byte[]> keptKeys(List<LocalDate> boundaries, byte[][] keys, int count) {
+        List<byte[]> out = new ArrayList<>();
+        for (int b = 0; b < count; b++) if (keepState(boundaries, b)) out.add(keys[b]);
+        return out;
+    }
+
+    /** The lineage as the cache keeps it: per paper of {@code order[0 .. end)}, the index of its line or -1. */
+    private static LineageState state(List<Line> lines, int[] order, int end,
+                                      java.util.Collection<LineageState.Retired> retired) {
+        java.util.Map<Integer, Integer> position = new java.util.HashMap<>(end * 2);
+        for (int o = 0; o < end; o++) position.put(order[o], o);
+        int[] themeOf = new int[end];
+        Arrays.fill(themeOf, -1);
+        for (int t = 0; t < lines.size(); t++) for (int d : lines.get(t).members()) themeOf[position.get(d)] = t;
+        return new LineageState(lines.stream().map(Line::name).toList(), lines.stream().map(Line::keywords).toList(),
+                themeOf, List.copyOf(retired));
+    }
+
+    /** The lines of a kept state, its papers back as build indices. */
+    private static List<Line> lines(LineageState s, int[] order, int end) {
+        if (s.themeOf().length != end) throw new IllegalStateException("a lineage state of other papers");
+        List<List<Integer>> members = new ArrayList<>();
+        for (int t = 0; t < s.names().size(); t++) members.add(new ArrayList<>());
+        for (int o = 0; o < end; o++) if (s.themeOf()[o] >= 0) members.get(s.themeOf()[o]).add(order[o]);
+        List<Line> out = new ArrayList<>();
+        for (int t = 0; t < s.names().size(); t++) {
+            Collections.sort(members.get(t));
+            out.add(new Line(s.names().get(t), s.keywords().get(t), members.get(t)));
+        }
+        return out;
     }
 
     /**

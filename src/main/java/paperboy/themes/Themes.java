@@ -99,7 +99,7 @@ public final class Themes implements ThemeAssigner {
         });
         Assignment a;
         try {
-            a = engine.assign(papers, analysed, taxonomy, problems, cache, RetiredCache.beside(cacheFile));
+            a = engine.assign(papers, analysed, taxonomy, problems, cache);
         } finally {
             cache.settle();
         }

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import paperboy.model.RetiredTheme;
 import paperboy.model.Theme;
+import paperboy.themes.cache.LineageState;
+import paperboy.themes.cache.ThemeCache;
 
 /** What the lineage drops becomes a retired theme pointing to where its papers are now. */
 class RetiredThemesTest {
@@ -19,7 +21,7 @@ class RetiredThemesTest {
 
     @Test
     void aDroppedThemePointsToThePrimaryThemesOfItsPapersMostFirst() {
-        var dropped = List.of(new ThemeLineage.Retired("Agents & Tools", YearMonth.of(2025, 3), List.of("p1", "p2", "p3", "p4")));
+        var dropped = List.of(new LineageState.Retired("Agents & Tools", YearMonth.of(2025, 3), List.of("p1", "p2", "p3", "p4")));
         Map<String, List<String>> now = Map.of("p1", List.of("video", "agents"), "p2", List.of("reasoning"),
                 "p3", List.of("reasoning", "video"), "p4", List.of());
         List<RetiredTheme> retired = ThemeEngine.retired(dropped, List.of(theme("reasoning"), theme("video")), now);
@@ -30,9 +32,9 @@ class RetiredThemesTest {
 
     @Test
     void aNameLiveAgainIsNoRetiredThemeAndTheLaterOfTwoDropsWins() {
-        var dropped = List.of(new ThemeLineage.Retired("Video", YearMonth.of(2025, 2), List.of("p1")),
-                new ThemeLineage.Retired("Speech", YearMonth.of(2025, 2), List.of("p1")),
-                new ThemeLineage.Retired("speech", YearMonth.of(2025, 4), List.of("p2")));
+        var dropped = List.of(new LineageState.Retired("Video", YearMonth.of(2025, 2), List.of("p1")),
+                new LineageState.Retired("Speech", YearMonth.of(2025, 2), List.of("p1")),
+                new LineageState.Retired("speech", YearMonth.of(2025, 4), List.of("p2")));
         Map<String, List<String>> now = Map.of("p1", List.of("video"), "p2", List.of("video"));
         List<RetiredTheme> retired = ThemeEngine.retired(dropped, List.of(theme("video")), now);
         assertThat(retired).extracting(RetiredTheme::slug, RetiredTheme::name, RetiredTheme::retiredOn)
@@ -40,14 +42,17 @@ class RetiredThemesTest {
     }
 
     @Test
-    void theRetiredThemesAreKeptBesideTheModelUnderItsKey(@TempDir Path tmp) {
-        RetiredCache cache = RetiredCache.beside(tmp.resolve(".site.themes"));
-        var dropped = List.of(new ThemeLineage.Retired("Agents", YearMonth.of(2025, 3), List.of("p1", "p2")));
-        byte[] key = {1, 2, 3}, other = {1, 2, 4};
-        assertThat(cache.find(key)).isEmpty();
-        cache.keep(key, dropped);
-        assertThat(cache.find(key)).contains(dropped);
-        assertThat(cache.find(other)).isEmpty();
-        assertThat(RetiredCache.NONE.find(key)).isEmpty();
+    void theDroppedThemesAreKeptWithTheLineageStateInTheThemeCache(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve(".site.themes");
+        var dropped = List.of(new LineageState.Retired("Agents", YearMonth.of(2025, 3), List.of("p1", "p2")));
+        byte[] key = new byte[32], other = new byte[32];
+        key[0] = 1;
+        other[0] = 2;
+        ThemeCache cache = ThemeCache.read(file).lookUp(List.of());
+        cache.keepBoundary(key, new LineageState(List.of("Video"), List.of(List.of("video")), new int[] {0, -1}, dropped));
+        cache.write(file, new paperboy.themes.text.PaperTerms[0]);
+        ThemeCache again = ThemeCache.read(file);
+        assertThat(again.boundary(key)).get().extracting(LineageState::retired).isEqualTo(dropped);
+        assertThat(again.boundary(other)).isEmpty();
     }
 }

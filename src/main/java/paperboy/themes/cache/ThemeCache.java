@@ -1,85 +1,122 @@
 package paperboy.themes.cache;
 
-import paperboy.themes.text.AnalysisCache;
-import paperboy.themes.text.PaperTerms;
-
-import java.io.ByteArrayOutputStream;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import paperboy.write.AtomicFile;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
 import paperboy.model.Paper;
+import paperboy.themes.cluster.FittedModel;
+import paperboy.themes.text.AnalysisCache;
+import paperboy.themes.text.PaperTerms;
+import paperboy.write.AtomicFile;
 
 /**
- * Each paper's analysis from the previous build, keyed by a 128-bit hash of the title and abstract it was made
- * from, so a build that adds a day analyses only the new papers. Kept beside the site like the build cache
- * ({@code .site.themes} beside {@code site/}). Only a hint: a missing, unreadable, truncated or older file is
- * ignored and everything analysed again; what it holds is exactly what analysis would give, so the result is the
- * same with or without it.
+ * What the themes of the previous build can hand to the next, kept beside the site like the build cache
+ * ({@code .site.themes} beside {@code site/}, CBOR, never published):
+ * <ul>
+ *   <li>each paper's analysis, keyed by a 128-bit hash of the title and abstract it was made from ({@link #key}),
+ *       so a build that adds a day analyses only the new papers;</li>
+ *   <li>the model fitted on the fit set ({@link FittedModel}), under a SHA-256 of the fit set's slugs and analysis
+ *       keys, which of them were clustered and the config, so a build with the same fit set skips the fit;</li>
+ *   <li>the theme lineage's state at some month boundaries ({@link LineageState}), under a SHA-256 of the papers
+ *       before the boundary, so a build that starts a month resumes the lineage instead of regrowing it.</li>
+ * </ul>
+ * Only a hint: a missing, unreadable, truncated, damaged or older file is ignored and everything done again; what
+ * it holds is exactly what the work would give, so the result is the same with or without it.
  *
- * <p>It also keeps the model fitted on the fit set ({@link FittedModel}), under a SHA-256 of the fit set's slugs
- * and analysis keys, which of them were clustered and the config, so a build with the same fit set skips the fit.
- *
- * <p>Format: magic, version, a table of strings (UTF-8), then per paper its key and its terms as indices into the
- * table; then 0, or 1, the model's key (32 bytes), its length, a CRC-32C and {@link FittedModel#encode its encoding}; all
- * numbers as unsigned LEB128 varints; a closing magic guards against truncation.
+ * <p>Format: a CBOR map of {@code version}, {@code strings} (the terms and spellings, once each), {@code papers}
+ * (per paper its key and its terms as indices into the strings), {@code modelKey} and {@code model} (or null),
+ * {@code lineage}, and last {@code crc32c}, a CRC-32C of every byte before it: a changed byte would otherwise
+ * silently change a number of the model.
  */
 public final class ThemeCache implements AnalysisCache, ModelCache {
-    private static final long MAGIC = 0x7062_7468_656d_6573L; // "pbthemes"
-    /** Bump whenever analysis, the fitted model or this format changes: an older file is then ignored. */
-    static final int VERSION = 3;
+    /** Bump whenever analysis, the fitted model, the lineage or this format changes: an older file is then ignored. */
+    static final int VERSION = 5;
+    private static final CBORFactory CBOR = new CBORFactory();
 
-    private record Key(long a, long b) {}
+    /** A 128-bit hash of a paper's title and abstract ({@link #key}). */
+    public record Key(long a, long b) {}
 
-    /** One paper's analysis and where its encoding lies in {@link #file}, to copy as it is into the next file. */
-    private record Entry(PaperTerms terms, int start, int end) {}
+    /**
+     * One paper's analysis, and its terms as written in the file: per term its id and its spelling's id among the
+     * strings, and {@code count << 1 | inTitle}; kept to write the entry again as it was.
+     */
+    private record Entry(PaperTerms terms, int[] encoded) {}
 
     private final Map<Key, Entry> entries;
-    /** the file read, and its table of strings (which a rewrite keeps, so copied entries stay valid) */
+    /** the file read (the model is decoded from it only when asked for), and its strings */
     private final byte[] file;
     private final String[] strings;
     /** per paper of the build, its key, once {@link #lookUp} has run */
     private Key[] keys;
-    private final java.util.concurrent.atomic.AtomicInteger hits = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger hits = new AtomicInteger();
 
-    /** the model in {@link #file}: its key and where its encoding lies; null key: none */
+    /** the model in {@link #file}: its key and where its encoding starts; null key: none */
     private final byte[] modelKey;
-    private final int modelStart, modelEnd;
+    private final int modelStart;
     /** what {@link #find} was last asked for, and what {@link #keep} was then given (null: the model found) */
     private byte[] askedKey;
     private boolean[] askedFit;
     private FittedModel found, kept;
     /** done once the model to keep is known: found, or fitted and {@link #keep kept} */
-    private final java.util.concurrent.CompletableFuture<Void> settled = new java.util.concurrent.CompletableFuture<>();
+    private final CompletableFuture<Void> settled = new CompletableFuture<>();
+
+    /** the lineage states read, and those this build keeps (null: it kept none, those read stay) */
+    private final Map<Digest, LineageState> lineage;
+    private Map<Digest, LineageState> keptLineage;
+
+    /** A SHA-256, as a map key. */
+    private record Digest(byte[] bytes) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Digest d && Arrays.equals(bytes, d.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bytes);
+        }
+    }
 
     private ThemeCache(Map<Key, Entry> entries, byte[] file, String[] strings, byte[] modelKey, int modelStart,
-                       int modelEnd) {
+                       Map<Digest, LineageState> lineage) {
         this.entries = entries;
         this.file = file;
         this.strings = strings;
         this.modelKey = modelKey;
         this.modelStart = modelStart;
-        this.modelEnd = modelEnd;
+        this.lineage = lineage;
     }
 
     static ThemeCache empty() {
-        return new ThemeCache(Map.of(), new byte[0], new String[0], null, 0, 0);
+        return new ThemeCache(Map.of(), new byte[0], new String[0], null, 0, Map.of());
     }
 
     @Override
     public Optional<FittedModel> find(List<Paper> papers, boolean[] fit, boolean[] clustered, String config) {
         MessageDigest sha = sha256();
         sha.update(config.getBytes(StandardCharsets.UTF_8));
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(21);
+        ByteBuffer b = ByteBuffer.allocate(21);
         for (int i = 0; i < fit.length; i++) {
             if (!fit[i]) continue;
             sha.update((byte) 0); // slugs cannot contain a NUL: one paper's fields end here
@@ -92,16 +129,12 @@ public final class ThemeCache implements AnalysisCache, ModelCache {
         askedFit = fit.clone();
         found = kept = null;
         if (modelKey == null || !MessageDigest.isEqual(modelKey, askedKey)) return Optional.empty();
-        try {
-            Reader in = new Reader(file);
-            in.pos = modelStart;
-            FittedModel m = FittedModel.decode(in, fit, strings);
-            if (in.pos != modelEnd) return Optional.empty();
-            found = m;
+        try (JsonParser p = CBOR.createParser(file, modelStart, file.length - modelStart)) {
+            found = ModelCodec.read(p, fit, strings);
             settled.complete(null);
-            return Optional.of(m);
-        } catch (RuntimeException e) {
-            return Optional.empty(); // damaged: fit again
+            return Optional.of(found);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // inconsistent with this build: fit again
         }
     }
 
@@ -111,11 +144,51 @@ public final class ThemeCache implements AnalysisCache, ModelCache {
         settled.complete(null);
     }
 
+    @Override
+    public Optional<byte[][]> boundaryKeys(List<Paper> papers, int[] order, int[] ends, List<LocalDate> boundaries,
+                                           String config) {
+        MessageDigest sha = sha256();
+        sha.update(config.getBytes(StandardCharsets.UTF_8));
+        ByteBuffer b = ByteBuffer.allocate(25);
+        byte[][] out = new byte[ends.length][];
+        int o = 0;
+        for (int e = 0; e < ends.length; e++) {
+            for (; o < ends[e]; o++) {
+                Paper p = papers.get(order[o]);
+                sha.update((byte) 0); // slugs cannot contain a NUL: one paper's fields end here
+                sha.update(p.slug().getBytes(StandardCharsets.UTF_8));
+                b.clear();
+                b.put((byte) 0).putLong(p.firstSeen().toEpochDay()).putLong(keys[order[o]].a()).putLong(keys[order[o]].b());
+                sha.update(b.array());
+            }
+            try {
+                MessageDigest upTo = (MessageDigest) sha.clone();
+                upTo.update((byte) 1);
+                upTo.update(boundaries.get(e).toString().getBytes(StandardCharsets.UTF_8));
+                out[e] = upTo.digest();
+            } catch (CloneNotSupportedException x) {
+                throw new IllegalStateException("the JDK's SHA-256 can be cloned", x);
+            }
+        }
+        return Optional.of(out);
+    }
+
+    @Override
+    public Optional<LineageState> boundary(byte[] key) {
+        return Optional.ofNullable(lineage.get(new Digest(key)));
+    }
+
+    @Override
+    public synchronized void keepBoundary(byte[] key, LineageState state) {
+        if (keptLineage == null) keptLineage = new LinkedHashMap<>();
+        keptLineage.put(new Digest(key.clone()), state);
+    }
+
     /**
      * Done when the model to keep is known, so the file can be written while the build goes on; also when none
      * will be ({@link #settle}).
      */
-    public java.util.concurrent.CompletableFuture<Void> settled() {
+    public CompletableFuture<Void> settled() {
         return settled;
     }
 
@@ -126,14 +199,8 @@ public final class ThemeCache implements AnalysisCache, ModelCache {
 
     /** Whether {@link #write} would write a file different from the one read. */
     public boolean changed() {
-        return size() != keys.length || hits() != keys.length || kept != null;
-    }
-
-    /** The model, unlike an analysis, is many numbers a damaged byte would silently change: it is checksummed. */
-    private static long crc(byte[] bytes, int from, int to) {
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-        crc.update(bytes, from, to - from);
-        return crc.getValue();
+        return size() != keys.length || hits() != keys.length || kept != null
+                || (keptLineage != null && !keptLineage.keySet().equals(lineage.keySet()));
     }
 
     private static MessageDigest sha256() {
@@ -179,8 +246,12 @@ public final class ThemeCache implements AnalysisCache, ModelCache {
 
     /**
      * MurmurHash3 (x64, 128 bits) of the title's and abstract's UTF-16 code units, four to a word: strong enough
-     * that distinct texts do not share a key in any archive, and several times cheaper than a SHA-256 of their UTF-8
-     * bytes while the JIT has not yet compiled the latter's intrinsic (a build hashes every paper once, early on).
+     * that distinct texts do not share a key in any archive. Not SHA-256 (as the model's and the lineage's keys,
+     * which hash little): every build hashes every paper, early, with the quick JIT the relaunched build runs with,
+     * which does not use SHA-256's CPU instructions. Measured on 128,000 papers (251 MB of text, as the ten-year
+     * archive) on the 2-core machine under load, with {@code -XX:TieredStopAtLevel=1}, three runs each alternating:
+     * SHA-256 of the UTF-8 bytes 14.6 to 19.3 s, this 2.2 to 3.2 s (with the optimising JIT, once warm, both 1.1 s),
+     * while the whole themes phase of a new day at ten years took 13.1 s idle.
      */
     public static Key key(String title, String abstractText) {
         Murmur m = new Murmur();
@@ -264,197 +335,211 @@ public final class ThemeCache implements AnalysisCache, ModelCache {
     public static ThemeCache read(Path file) {
         try {
             if (!Files.isRegularFile(file)) return empty();
-            Reader in = new Reader(Files.readAllBytes(file));
-            if (in.longValue() != MAGIC || in.varint() != VERSION) return empty();
-            String[] strings = new String[in.count()];
-            for (int i = 0; i < strings.length; i++) strings[i] = in.string();
-            int n = in.count();
-            Map<Key, Entry> entries = new HashMap<>(n * 2);
-            for (int e = 0; e < n; e++) {
-                Key key = new Key(in.longValue(), in.longValue());
-                int start = in.pos;
-                int m = in.count();
-                String[] terms = new String[m], surfaces = new String[m];
-                int[] counts = new int[m];
-                boolean[] inTitle = new boolean[m];
-                for (int t = 0; t < m; t++) {
-                    terms[t] = strings[in.varint()];
-                    surfaces[t] = strings[in.varint()];
-                    int c = in.varint();
-                    counts[t] = c >>> 1;
-                    inTitle[t] = (c & 1) != 0;
-                }
-                int[] title = in.indices(m), abs = in.indices(m);
-                entries.put(key, new Entry(new PaperTerms(terms, counts, inTitle, surfaces, title, abs), start, in.pos));
+            byte[] bytes = Files.readAllBytes(file);
+            try (JsonParser p = CBOR.createParser(bytes)) {
+                return new Reader(p, bytes).cache();
             }
-            byte[] modelKey = null;
-            int modelStart = 0, modelEnd = 0;
-            if (in.varint() == 1) {
-                modelKey = java.util.Arrays.copyOfRange(in.bytes, in.pos, in.pos + 32);
-                in.pos += 32;
-                int length = in.count();
-                long crc = in.longValue();
-                modelStart = in.pos;
-                modelEnd = in.pos += length;
-                if (crc(in.bytes, modelStart, modelEnd) != crc) return empty();
-            }
-            if (in.longValue() != MAGIC || in.pos != in.bytes.length) return empty();
-            return new ThemeCache(entries, in.bytes, strings, modelKey, modelStart, modelEnd);
         } catch (IOException | RuntimeException e) {
-            return empty(); // unreadable or damaged: analyse everything again
+            return empty(); // unreadable or damaged: analyse and fit everything again
         }
     }
 
     /**
      * Writes the analyses of the papers last {@link #lookUp looked up} (same order) to {@code file}, replacing it
-     * whole. Papers found in this cache are copied as they were encoded, after its table of strings; when most
-     * were not found, the file is written afresh, so strings of papers gone do not pile up.
+     * whole, with the model and the lineage states of this build. When most papers were found, the strings of
+     * the file read are kept (so its entries are written as they were read); otherwise the strings are collected
+     * afresh, so strings of papers gone do not pile up.
      */
     public void write(Path file, PaperTerms[] analysed) throws IOException {
         boolean reuse = hits() * 2 >= keys.length && strings.length > 0;
-        Map<String, Integer> ids = new HashMap<>(reuse ? strings.length * 2 : 1 << 16);
-        List<String> table = new ArrayList<>(reuse ? strings.length + (1 << 12) : 1 << 16);
-        if (reuse) {
-            table.addAll(List.of(strings));
-            for (int i = 0; i < strings.length; i++) ids.putIfAbsent(strings[i], i);
-        }
-        Writer body = new Writer();
-        body.varint(keys.length);
+        Strings table = new Strings(reuse ? strings : new String[0]);
+        int[][] encoded = new int[keys.length][];
         for (int i = 0; i < keys.length; i++) {
-            PaperTerms p = analysed[i];
-            body.longValue(keys[i].a());
-            body.longValue(keys[i].b());
             Entry old = reuse ? entries.get(keys[i]) : null;
-            if (old != null) {
-                body.out.write(this.file, old.start(), old.end() - old.start());
-                continue;
-            }
-            body.varint(p.terms().length);
-            for (int t = 0; t < p.terms().length; t++) {
-                body.varint(ids.computeIfAbsent(p.terms()[t], s -> { table.add(s); return table.size() - 1; }));
-                body.varint(ids.computeIfAbsent(p.surfaces()[t], s -> { table.add(s); return table.size() - 1; }));
-                body.varint(p.counts()[t] << 1 | (p.inTitle()[t] ? 1 : 0));
-            }
-            body.indices(p.titleStems());
-            body.indices(p.abstractStems());
+            encoded[i] = old != null ? old.encoded() : encode(analysed[i], table);
         }
         FittedModel model = kept != null ? kept : found;
-        if (model != null && (kept != null || !reuse)) {
-            Writer m = new Writer();
-            model.encode(m, askedFit, s -> ids.computeIfAbsent(s, x -> { table.add(x); return table.size() - 1; }));
-            body.varint(1);
-            body.out.write(askedKey, 0, askedKey.length);
-            byte[] bytes = m.out.toByteArray();
-            body.varint(bytes.length);
-            body.longValue(crc(bytes, 0, bytes.length));
-            body.out.write(bytes, 0, bytes.length);
-        } else if (model != null) {
-            body.varint(1); // the model found, its strings where they were: as it was
-            body.out.write(modelKey, 0, modelKey.length);
-            body.varint(modelEnd - modelStart);
-            body.longValue(crc(this.file, modelStart, modelEnd));
-            body.out.write(this.file, modelStart, modelEnd - modelStart);
-        } else {
-            body.varint(0);
-        }
-        body.longValue(MAGIC);
-        Writer head = new Writer();
-        head.longValue(MAGIC);
-        head.varint(VERSION);
-        head.varint(table.size());
-        for (String s : table) head.string(s);
+        int[][] modelIds = model == null ? null : ModelCodec.stringIds(model, table::id);
+        Map<Digest, LineageState> states = keptLineage != null ? keptLineage : lineage;
         AtomicFile.write(file, out -> {
-            head.out.writeTo(out);
-            body.out.writeTo(out);
+            CRC32C crc = new CRC32C();
+            try (JsonGenerator g = CBOR.createGenerator(new CheckedOutputStream(out, crc))) {
+                g.writeStartObject();
+                g.writeNumberField("version", VERSION);
+                g.writeFieldName("strings");
+                g.writeStartArray(null, table.list.size());
+                for (String s : table.list) g.writeString(s);
+                g.writeEndArray();
+                g.writeFieldName("papers");
+                g.writeStartArray(null, keys.length);
+                for (int i = 0; i < keys.length; i++) {
+                    PaperTerms p = analysed[i];
+                    g.writeStartArray(null, 4);
+                    g.writeBinary(ByteBuffer.allocate(16).putLong(keys[i].a()).putLong(keys[i].b()).array());
+                    g.writeArray(encoded[i], 0, encoded[i].length);
+                    g.writeArray(p.titleStems(), 0, p.titleStems().length);
+                    g.writeArray(p.abstractStems(), 0, p.abstractStems().length);
+                    g.writeEndArray();
+                }
+                g.writeEndArray();
+                g.writeFieldName("modelKey");
+                if (model == null) g.writeNull();
+                else g.writeBinary(askedKey);
+                g.writeFieldName("model");
+                if (model == null) g.writeNull();
+                else ModelCodec.write(g, model, askedFit, modelIds);
+                g.writeFieldName("lineage");
+                g.writeStartArray(null, states.size());
+                for (Map.Entry<Digest, LineageState> e : states.entrySet()) {
+                    LineageState s = e.getValue();
+                    g.writeStartArray(null, 5);
+                    g.writeBinary(e.getKey().bytes());
+                    strings(g, s.names());
+                    g.writeStartArray(null, s.keywords().size());
+                    for (List<String> k : s.keywords()) strings(g, k);
+                    g.writeEndArray();
+                    g.writeArray(s.themeOf(), 0, s.themeOf().length);
+                    g.writeStartArray(null, s.retired().size());
+                    for (LineageState.Retired r : s.retired()) {
+                        g.writeStartArray(null, 3);
+                        g.writeString(r.name());
+                        g.writeString(r.month().toString());
+                        strings(g, r.paperSlugs());
+                        g.writeEndArray();
+                    }
+                    g.writeEndArray();
+                    g.writeEndArray();
+                }
+                g.writeEndArray();
+                g.flush(); // every byte before the checksum's field through the checksum
+                g.writeNumberField("crc32c", crc.getValue());
+                g.writeEndObject();
+            }
         });
     }
 
-    static final class Writer {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+    private static int[] encode(PaperTerms p, Strings table) {
+        int m = p.terms().length;
+        int[] out = new int[3 * m];
+        for (int t = 0; t < m; t++) {
+            out[3 * t] = table.id(p.terms()[t]);
+            out[3 * t + 1] = table.id(p.surfaces()[t]);
+            out[3 * t + 2] = p.counts()[t] << 1 | (p.inTitle()[t] ? 1 : 0);
+        }
+        return out;
+    }
 
-        void intValue(int v) {
-            for (int i = 24; i >= 0; i -= 8) out.write(v >>> i);
+    static void strings(JsonGenerator g, List<String> list) throws IOException {
+        g.writeStartArray(null, list.size());
+        for (String s : list) g.writeString(s);
+        g.writeEndArray();
+    }
+
+    /** The strings of the file being written, each once, by id. */
+    private static final class Strings {
+        final List<String> list;
+        final Map<String, Integer> ids;
+
+        Strings(String[] start) {
+            list = new ArrayList<>(Math.max(start.length + (1 << 12), 1 << 16));
+            ids = new HashMap<>(Math.max(start.length * 2, 1 << 16));
+            list.addAll(Arrays.asList(start));
+            for (int i = 0; i < start.length; i++) ids.putIfAbsent(start[i], i);
         }
 
-        void varint(int v) {
-            while ((v & ~0x7f) != 0) {
-                out.write((v & 0x7f) | 0x80);
-                v >>>= 7;
-            }
-            out.write(v);
-        }
-
-        void longValue(long v) {
-            for (int i = 56; i >= 0; i -= 8) out.write((int) (v >>> i));
-        }
-
-        void string(String s) {
-            byte[] b = s.getBytes(StandardCharsets.UTF_8);
-            varint(b.length);
-            out.write(b, 0, b.length);
-        }
-
-        void indices(int[] a) {
-            varint(a.length);
-            for (int v : a) varint(v);
+        int id(String s) {
+            Integer id = ids.get(s);
+            if (id != null) return id;
+            ids.put(s, list.size());
+            list.add(s);
+            return list.size() - 1;
         }
     }
 
-    static final class Reader {
-        final byte[] bytes;
-        int pos;
+    /** Reads what {@link #write} wrote, failing on anything else. */
+    private static final class Reader extends CborReader {
+        private final byte[] bytes;
 
-        int intValue() {
-            int v = 0;
-            for (int i = 0; i < 4; i++) v = v << 8 | (bytes[pos++] & 0xff);
-            return v;
-        }
-
-        Reader(byte[] bytes) {
+        Reader(JsonParser p, byte[] bytes) {
+            super(p);
             this.bytes = bytes;
         }
 
-        /** A count of things still to read, each at least a byte: a damaged file cannot ask for a huge array. */
-        int count() {
-            int n = varint();
-            if (n > bytes.length - pos) throw new IllegalStateException("count beyond the end of the file");
-            return n;
-        }
-
-        int varint() {
-            int v = 0;
-            for (int shift = 0; shift < 35; shift += 7) {
-                byte b = bytes[pos++];
-                v |= (b & 0x7f) << shift;
-                if (b >= 0) {
-                    if (v < 0) throw new IllegalStateException("negative count");
-                    return v;
+        ThemeCache cache() throws IOException {
+            expect(JsonToken.START_OBJECT);
+            field("version");
+            if (p.nextToken() != JsonToken.VALUE_NUMBER_INT || p.getIntValue() != VERSION) return empty();
+            field("strings");
+            List<String> list = new ArrayList<>();
+            expect(JsonToken.START_ARRAY);
+            while (p.nextToken() == JsonToken.VALUE_STRING) list.add(p.getText());
+            closed();
+            String[] strings = list.toArray(new String[0]);
+            field("papers");
+            expect(JsonToken.START_ARRAY);
+            Map<Key, Entry> entries = new HashMap<>();
+            while (p.nextToken() == JsonToken.START_ARRAY) {
+                ByteBuffer k = ByteBuffer.wrap(binary(16));
+                Key key = new Key(k.getLong(), k.getLong());
+                int[] encoded = ints();
+                if (encoded.length % 3 != 0) throw new IllegalStateException("three numbers per term");
+                int m = encoded.length / 3;
+                String[] terms = new String[m], surfaces = new String[m];
+                int[] counts = new int[m];
+                boolean[] inTitle = new boolean[m];
+                for (int t = 0; t < m; t++) {
+                    terms[t] = strings[encoded[3 * t]];
+                    surfaces[t] = strings[encoded[3 * t + 1]];
+                    counts[t] = encoded[3 * t + 2] >>> 1;
+                    inTitle[t] = (encoded[3 * t + 2] & 1) != 0;
                 }
+                int[] title = indices(m), abs = indices(m);
+                expect(JsonToken.END_ARRAY);
+                entries.put(key, new Entry(new PaperTerms(terms, counts, inTitle, surfaces, title, abs), encoded));
             }
-            throw new IllegalStateException("varint too long");
-        }
-
-        long longValue() {
-            long v = 0;
-            for (int i = 0; i < 8; i++) v = v << 8 | (bytes[pos++] & 0xff);
-            return v;
-        }
-
-        String string() {
-            int n = count();
-            String s = new String(bytes, pos, n, StandardCharsets.UTF_8);
-            pos += n;
-            return s;
-        }
-
-        /** A list of indices, each below {@code bound}. */
-        int[] indices(int bound) {
-            int[] a = new int[count()];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = varint();
-                if (a[i] >= bound) throw new IllegalStateException("index out of range");
+            closed();
+            field("modelKey");
+            byte[] modelKey = p.nextToken() == JsonToken.VALUE_NULL ? null : binaryValue(32);
+            field("model");
+            int modelStart = 0;
+            if (p.nextToken() == JsonToken.START_ARRAY) {
+                modelStart = Math.toIntExact(p.currentTokenLocation().getByteOffset());
+                p.skipChildren();
+            } else if (p.currentToken() != JsonToken.VALUE_NULL || modelKey != null) {
+                throw new IllegalStateException("a model key without a model");
             }
-            return a;
+            field("lineage");
+            Map<Digest, LineageState> lineage = new LinkedHashMap<>();
+            expect(JsonToken.START_ARRAY);
+            while (p.nextToken() == JsonToken.START_ARRAY) {
+                byte[] key = binary(32);
+                List<String> names = strings();
+                List<List<String>> keywords = new ArrayList<>();
+                expect(JsonToken.START_ARRAY);
+                while (p.nextToken() == JsonToken.START_ARRAY) keywords.add(stringsOpen());
+                closed();
+                int[] themeOf = ints();
+                List<LineageState.Retired> retired = new ArrayList<>();
+                expect(JsonToken.START_ARRAY);
+                while (p.nextToken() == JsonToken.START_ARRAY) {
+                    String name = string();
+                    java.time.YearMonth month = java.time.YearMonth.parse(string());
+                    retired.add(new LineageState.Retired(name, month, strings()));
+                    expect(JsonToken.END_ARRAY);
+                }
+                closed();
+                lineage.put(new Digest(key), new LineageState(names, keywords, themeOf, retired));
+                expect(JsonToken.END_ARRAY);
+            }
+            closed();
+            field("crc32c");
+            int end = Math.toIntExact(p.currentTokenLocation().getByteOffset());
+            CRC32C crc = new CRC32C();
+            crc.update(bytes, 0, end);
+            if (p.nextToken() != JsonToken.VALUE_NUMBER_INT || p.getLongValue() != crc.getValue()) return empty();
+            expect(JsonToken.END_OBJECT);
+            if (p.nextToken() != null) return empty();
+            return new ThemeCache(entries, bytes, strings, modelKey, modelStart, lineage);
         }
     }
 }
