@@ -82,4 +82,39 @@ class CacheFileTest {
         write(NOTES, file, "build 1", new Note("title", "text", 42, List.of()));
         assertThat(NOTES.read(file, "build 1", in -> in.integer())).isEmpty();
     }
+
+    @Test
+    void aFileWithAnyByteChangedIsAMiss() throws IOException {
+        Path file = tmp.resolve(".site.notes");
+        write(NOTES, file, "build 1", new Note("title", "text", 42, List.of("x", "y")));
+        byte[] whole = Files.readAllBytes(file);
+        for (int at = 0; at < whole.length; at++) {
+            byte[] damaged = whole.clone();
+            damaged[at] ^= 0x10;
+            Files.write(file, damaged);
+            assertThat(read(NOTES, file, "build 1")).as("byte %d changed", at).isEmpty();
+        }
+    }
+
+    @Test
+    void aValueLeftForLaterIsReadOnlyWhenAsked() throws IOException {
+        Path file = tmp.resolve(".site.notes");
+        NOTES.write(file, "build 1", g -> {
+            g.writeStartArray();
+            g.writeArray(new int[] {1, 2, 3}, 0, 3);
+            g.writeNull();
+            g.writeString("after");
+            g.writeEndArray();
+        });
+        record Read(CacheFile.Later ints, boolean none, String after) {}
+        Read read = NOTES.read(file, "build 1", in -> {
+            in.array();
+            Read r = new Read(in.later().orElseThrow(), in.later().isEmpty(), in.string());
+            in.end();
+            return r;
+        }).orElseThrow();
+        assertThat(read.none()).isTrue();
+        assertThat(read.after()).isEqualTo("after");
+        assertThat(read.ints().read(CacheFile.In::ints)).containsExactly(1, 2, 3);
+    }
 }

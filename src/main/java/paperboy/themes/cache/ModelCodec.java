@@ -1,8 +1,6 @@
 package paperboy.themes.cache;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +8,7 @@ import java.util.function.ToIntFunction;
 import paperboy.themes.cluster.AutoClustering;
 import paperboy.themes.cluster.FittedModel;
 import paperboy.themes.text.Corpus;
+import paperboy.write.CacheFile;
 
 /**
  * A {@link FittedModel} in the theme cache's CBOR: its papers as positions within the fit set, its terms and
@@ -64,7 +63,7 @@ final class ModelCodec {
             papers(g, theme.secondary(), ordinal);
             FittedModel.Named n = model.names().get(j);
             g.writeString(n.name());
-            ThemeCache.strings(g, n.keywords());
+            CacheFile.writeStrings(g, n.keywords());
             papers(g, n.typical(), ordinal);
             g.writeEndArray();
         }
@@ -82,74 +81,59 @@ final class ModelCodec {
     }
 
     /** The model {@link #write} wrote for the same fit set; throws on anything inconsistent. */
-    static FittedModel read(JsonParser p, boolean[] fit, String[] strings) throws IOException {
-        return new Reader(p, fit, strings).model();
+    static FittedModel read(CacheFile.In in, boolean[] fit, String[] strings) throws IOException {
+        int[] corpusIndex = new int[fit.length];
+        int fitSize = 0;
+        for (int i = 0; i < fit.length; i++) if (fit[i]) corpusIndex[fitSize++] = i;
+        Papers papers = new Papers(in, corpusIndex, fitSize);
+        in.array();
+        int[] termIds = in.indices(strings.length), docFreq = in.ints(), titleFreq = in.ints();
+        int[] surfaceIds = in.indices(strings.length + 1);
+        int dims = termIds.length;
+        if (docFreq.length != dims || titleFreq.length != dims || surfaceIds.length != dims) {
+            throw new IOException("vocabulary columns of different lengths");
+        }
+        String[] terms = new String[dims], surfaces = new String[dims];
+        for (int t = 0; t < dims; t++) {
+            terms[t] = strings[termIds[t]];
+            surfaces[t] = surfaceIds[t] == 0 ? null : strings[surfaceIds[t] - 1];
+        }
+        int chosenK = in.integer();
+        double silhouette = in.decimal();
+        List<AutoClustering.Fitted> themes = new ArrayList<>();
+        List<FittedModel.Named> names = new ArrayList<>();
+        in.array();
+        while (in.nextArray()) {
+            int[] gaps = in.ints();
+            float[] c = new float[dims];
+            in.array();
+            int t = 0;
+            for (int gap : gaps) {
+                t += gap;
+                c[t] = (float) in.decimal(); // written as a float: exact
+            }
+            in.end();
+            int[] members = papers.read(), secondary = papers.read();
+            if (members.length == 0) throw new IOException("a theme without members");
+            themes.add(new AutoClustering.Fitted(c, members, secondary));
+            String name = in.string();
+            List<String> keywords = List.copyOf(in.strings());
+            names.add(new FittedModel.Named(name, keywords, papers.read()));
+            in.end();
+        }
+        int[][] related = new int[corpusIndex.length][];
+        in.array();
+        for (int o = 0; o < fitSize; o++) related[corpusIndex[o]] = papers.read();
+        in.end();
+        in.end();
+        return new FittedModel(new Corpus.Vocabulary(terms, docFreq, titleFreq, surfaces),
+                new AutoClustering.Fit(themes, chosenK, silhouette), names, related);
     }
 
-    private static final class Reader extends CborReader {
-        private final String[] strings;
-        private final int[] corpusIndex;
-        private final int fitSize;
-
-        Reader(JsonParser p, boolean[] fit, String[] strings) {
-            super(p);
-            this.strings = strings;
-            corpusIndex = new int[fit.length];
-            int f = 0;
-            for (int i = 0; i < fit.length; i++) if (fit[i]) corpusIndex[f++] = i;
-            fitSize = f;
-        }
-
-        FittedModel model() throws IOException {
-            expect(JsonToken.START_ARRAY);
-            int[] termIds = indices(strings.length), docFreq = ints(), titleFreq = ints(), surfaceIds = indices(strings.length + 1);
-            int dims = termIds.length;
-            if (docFreq.length != dims || titleFreq.length != dims || surfaceIds.length != dims) {
-                throw new IllegalStateException("vocabulary columns of different lengths");
-            }
-            String[] terms = new String[dims], surfaces = new String[dims];
-            for (int t = 0; t < dims; t++) {
-                terms[t] = strings[termIds[t]];
-                surfaces[t] = surfaceIds[t] == 0 ? null : strings[surfaceIds[t] - 1];
-            }
-            int chosenK = number();
-            expect(JsonToken.VALUE_NUMBER_FLOAT);
-            double silhouette = p.getDoubleValue();
-            List<AutoClustering.Fitted> themes = new ArrayList<>();
-            List<FittedModel.Named> names = new ArrayList<>();
-            expect(JsonToken.START_ARRAY);
-            while (p.nextToken() == JsonToken.START_ARRAY) {
-                int[] gaps = ints();
-                float[] c = new float[dims];
-                expect(JsonToken.START_ARRAY);
-                int t = 0;
-                for (int gap : gaps) {
-                    t += gap;
-                    expect(JsonToken.VALUE_NUMBER_FLOAT);
-                    c[t] = p.getFloatValue();
-                }
-                expect(JsonToken.END_ARRAY);
-                int[] members = papers(), secondary = papers();
-                if (members.length == 0) throw new IllegalStateException("a theme without members");
-                themes.add(new AutoClustering.Fitted(c, members, secondary));
-                String name = string();
-                List<String> keywords = List.copyOf(strings());
-                names.add(new FittedModel.Named(name, keywords, papers()));
-                expect(JsonToken.END_ARRAY);
-            }
-            closed();
-            int[][] related = new int[corpusIndex.length][];
-            expect(JsonToken.START_ARRAY);
-            for (int o = 0; o < fitSize; o++) related[corpusIndex[o]] = papers();
-            expect(JsonToken.END_ARRAY);
-            expect(JsonToken.END_ARRAY);
-            return new FittedModel(new Corpus.Vocabulary(terms, docFreq, titleFreq, surfaces),
-                    new AutoClustering.Fit(themes, chosenK, silhouette), names, related);
-        }
-
-        /** Positions within the fit set, as corpus indices. */
-        private int[] papers() throws IOException {
-            int[] a = indices(fitSize);
+    /** Positions within the fit set, read as corpus indices. */
+    private record Papers(CacheFile.In in, int[] corpusIndex, int fitSize) {
+        int[] read() throws IOException {
+            int[] a = in.indices(fitSize);
             for (int i = 0; i < a.length; i++) a[i] = corpusIndex[a[i]];
             return a;
         }

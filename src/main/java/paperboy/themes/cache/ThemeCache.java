@@ -1,17 +1,14 @@
 package paperboy.themes.cache;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,13 +19,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import java.util.zip.CRC32C;
-import java.util.zip.CheckedOutputStream;
 import paperboy.model.Paper;
 import paperboy.themes.cluster.FittedModel;
 import paperboy.themes.text.AnalysisCache;
 import paperboy.themes.text.PaperTerms;
-import paperboy.write.AtomicFile;
+import paperboy.write.CacheFile;
 
 /**
  * What the themes of the previous build can hand to the next, kept beside the site like the build cache
@@ -44,15 +39,14 @@ import paperboy.write.AtomicFile;
  * Only a hint: a missing, unreadable, truncated, damaged or older file is ignored and everything done again; what
  * it holds is exactly what the work would give, so the result is the same with or without it.
  *
- * <p>Format: a CBOR map of {@code version}, {@code strings} (the terms and spellings, once each), {@code papers}
- * (per paper its key and its terms as indices into the strings), {@code modelKey} and {@code model} (or null),
- * {@code lineage}, and last {@code crc32c}, a CRC-32C of every byte before it: a changed byte would otherwise
- * silently change a number of the model.
+ * <p>Format: a {@link CacheFile} (header, checksum) whose body is an array of {@code strings} (the terms and
+ * spellings, once each), {@code papers} (per paper its key and its terms as indices into the strings),
+ * {@code modelKey} and {@code model} (or null; the model is decoded only when a build asks for that key) and
+ * {@code lineage}.
  */
 public final class ThemeCache implements AnalysisCache, ModelCache {
     /** Bump whenever analysis, the fitted model, the lineage or this format changes: an older file is then ignored. */
-    static final int VERSION = 5;
-    private static final CBORFactory CBOR = new CBORFactory();
+    static final CacheFile FILE = new CacheFile("paperboy-theme-cache", 6);
 
     /** A 128-bit hash of a paper's title and abstract ({@link #key}). */
     public record Key(long a, long b) {}
@@ -64,16 +58,15 @@ public final class ThemeCache implements AnalysisCache, ModelCache {
     private record Entry(PaperTerms terms, int[] encoded) {}
 
     private final Map<Key, Entry> entries;
-    /** the file read (the model is decoded from it only when asked for), and its strings */
-    private final byte[] file;
+    /** the strings of the file read */
     private final String[] strings;
     /** per paper of the build, its key, once {@link #lookUp} has run */
     private Key[] keys;
     private final AtomicInteger hits = new AtomicInteger();
 
-    /** the model in {@link #file}: its key and where its encoding starts; null key: none */
+    /** the model in the file read, its key and its encoding (decoded only when asked for); null key: none */
     private final byte[] modelKey;
-    private final int modelStart;
+    private final CacheFile.Later model;
     /** what {@link #find} was last asked for, and what {@link #keep} was then given (null: the model found) */
     private byte[] askedKey;
     private boolean[] askedFit;
@@ -98,18 +91,17 @@ public final class ThemeCache implements AnalysisCache, ModelCache {
         }
     }
 
-    private ThemeCache(Map<Key, Entry> entries, byte[] file, String[] strings, byte[] modelKey, int modelStart,
+    private ThemeCache(Map<Key, Entry> entries, String[] strings, byte[] modelKey, CacheFile.Later model,
                        Map<Digest, LineageState> lineage) {
         this.entries = entries;
-        this.file = file;
         this.strings = strings;
         this.modelKey = modelKey;
-        this.modelStart = modelStart;
+        this.model = model;
         this.lineage = lineage;
     }
 
     static ThemeCache empty() {
-        return new ThemeCache(Map.of(), new byte[0], new String[0], null, 0, Map.of());
+        return new ThemeCache(Map.of(), new String[0], null, null, Map.of());
     }
 
     @Override
@@ -129,8 +121,8 @@ public final class ThemeCache implements AnalysisCache, ModelCache {
         askedFit = fit.clone();
         found = kept = null;
         if (modelKey == null || !MessageDigest.isEqual(modelKey, askedKey)) return Optional.empty();
-        try (JsonParser p = CBOR.createParser(file, modelStart, file.length - modelStart)) {
-            found = ModelCodec.read(p, fit, strings);
+        try {
+            found = model.read(in -> ModelCodec.read(in, fit, strings));
             settled.complete(null);
             return Optional.of(found);
         } catch (IOException | RuntimeException e) {
@@ -333,15 +325,7 @@ public final class ThemeCache implements AnalysisCache, ModelCache {
 
     /** The cache in {@code file}; empty when there is none or it cannot be trusted. */
     public static ThemeCache read(Path file) {
-        try {
-            if (!Files.isRegularFile(file)) return empty();
-            byte[] bytes = Files.readAllBytes(file);
-            try (JsonParser p = CBOR.createParser(bytes)) {
-                return new Reader(p, bytes).cache();
-            }
-        } catch (IOException | RuntimeException e) {
-            return empty(); // unreadable or damaged: analyse and fit everything again
-        }
+        return FILE.read(file, "", ThemeCache::body).orElseGet(ThemeCache::empty);
     }
 
     /**
@@ -361,60 +345,47 @@ public final class ThemeCache implements AnalysisCache, ModelCache {
         FittedModel model = kept != null ? kept : found;
         int[][] modelIds = model == null ? null : ModelCodec.stringIds(model, table::id);
         Map<Digest, LineageState> states = keptLineage != null ? keptLineage : lineage;
-        AtomicFile.write(file, out -> {
-            CRC32C crc = new CRC32C();
-            try (JsonGenerator g = CBOR.createGenerator(new CheckedOutputStream(out, crc))) {
-                g.writeStartObject();
-                g.writeNumberField("version", VERSION);
-                g.writeFieldName("strings");
-                g.writeStartArray(null, table.list.size());
-                for (String s : table.list) g.writeString(s);
+        FILE.write(file, "", g -> {
+            g.writeStartArray(null, 5);
+            CacheFile.writeStrings(g, table.list);
+            g.writeStartArray(null, keys.length);
+            for (int i = 0; i < keys.length; i++) {
+                PaperTerms p = analysed[i];
+                g.writeStartArray(null, 4);
+                g.writeBinary(ByteBuffer.allocate(16).putLong(keys[i].a()).putLong(keys[i].b()).array());
+                g.writeArray(encoded[i], 0, encoded[i].length);
+                g.writeArray(p.titleStems(), 0, p.titleStems().length);
+                g.writeArray(p.abstractStems(), 0, p.abstractStems().length);
                 g.writeEndArray();
-                g.writeFieldName("papers");
-                g.writeStartArray(null, keys.length);
-                for (int i = 0; i < keys.length; i++) {
-                    PaperTerms p = analysed[i];
-                    g.writeStartArray(null, 4);
-                    g.writeBinary(ByteBuffer.allocate(16).putLong(keys[i].a()).putLong(keys[i].b()).array());
-                    g.writeArray(encoded[i], 0, encoded[i].length);
-                    g.writeArray(p.titleStems(), 0, p.titleStems().length);
-                    g.writeArray(p.abstractStems(), 0, p.abstractStems().length);
-                    g.writeEndArray();
-                }
-                g.writeEndArray();
-                g.writeFieldName("modelKey");
-                if (model == null) g.writeNull();
-                else g.writeBinary(askedKey);
-                g.writeFieldName("model");
-                if (model == null) g.writeNull();
-                else ModelCodec.write(g, model, askedFit, modelIds);
-                g.writeFieldName("lineage");
-                g.writeStartArray(null, states.size());
-                for (Map.Entry<Digest, LineageState> e : states.entrySet()) {
-                    LineageState s = e.getValue();
-                    g.writeStartArray(null, 5);
-                    g.writeBinary(e.getKey().bytes());
-                    strings(g, s.names());
-                    g.writeStartArray(null, s.keywords().size());
-                    for (List<String> k : s.keywords()) strings(g, k);
-                    g.writeEndArray();
-                    g.writeArray(s.themeOf(), 0, s.themeOf().length);
-                    g.writeStartArray(null, s.retired().size());
-                    for (LineageState.Retired r : s.retired()) {
-                        g.writeStartArray(null, 3);
-                        g.writeString(r.name());
-                        g.writeString(r.month().toString());
-                        strings(g, r.paperSlugs());
-                        g.writeEndArray();
-                    }
-                    g.writeEndArray();
-                    g.writeEndArray();
-                }
-                g.writeEndArray();
-                g.flush(); // every byte before the checksum's field through the checksum
-                g.writeNumberField("crc32c", crc.getValue());
-                g.writeEndObject();
             }
+            g.writeEndArray();
+            if (model == null) g.writeNull();
+            else g.writeBinary(askedKey);
+            if (model == null) g.writeNull();
+            else ModelCodec.write(g, model, askedFit, modelIds);
+            g.writeStartArray(null, states.size());
+            for (Map.Entry<Digest, LineageState> e : states.entrySet()) {
+                LineageState s = e.getValue();
+                g.writeStartArray(null, 5);
+                g.writeBinary(e.getKey().bytes());
+                CacheFile.writeStrings(g, s.names());
+                g.writeStartArray(null, s.keywords().size());
+                for (List<String> k : s.keywords()) CacheFile.writeStrings(g, k);
+                g.writeEndArray();
+                g.writeArray(s.themeOf(), 0, s.themeOf().length);
+                g.writeStartArray(null, s.retired().size());
+                for (LineageState.Retired r : s.retired()) {
+                    g.writeStartArray(null, 3);
+                    g.writeString(r.name());
+                    g.writeString(r.month().toString());
+                    CacheFile.writeStrings(g, r.paperSlugs());
+                    g.writeEndArray();
+                }
+                g.writeEndArray();
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+            g.writeEndArray();
         });
     }
 
@@ -456,90 +427,55 @@ public final class ThemeCache implements AnalysisCache, ModelCache {
         }
     }
 
-    /** Reads what {@link #write} wrote, failing on anything else. */
-    private static final class Reader extends CborReader {
-        private final byte[] bytes;
-
-        Reader(JsonParser p, byte[] bytes) {
-            super(p);
-            this.bytes = bytes;
+    /** Reads the body {@link #write} wrote, failing on anything else. */
+    private static ThemeCache body(CacheFile.In in) throws IOException {
+        in.array();
+        String[] strings = in.strings().toArray(new String[0]);
+        Map<Key, Entry> entries = new HashMap<>();
+        in.array();
+        while (in.nextArray()) {
+            ByteBuffer k = ByteBuffer.wrap(in.bytes(16));
+            Key key = new Key(k.getLong(), k.getLong());
+            int[] encoded = in.ints();
+            if (encoded.length % 3 != 0) throw new IOException("three numbers per term");
+            int m = encoded.length / 3;
+            String[] terms = new String[m], surfaces = new String[m];
+            int[] counts = new int[m];
+            boolean[] inTitle = new boolean[m];
+            for (int t = 0; t < m; t++) {
+                terms[t] = strings[encoded[3 * t]];
+                surfaces[t] = strings[encoded[3 * t + 1]];
+                counts[t] = encoded[3 * t + 2] >>> 1;
+                inTitle[t] = (encoded[3 * t + 2] & 1) != 0;
+            }
+            int[] title = in.indices(m), abs = in.indices(m);
+            in.end();
+            entries.put(key, new Entry(new PaperTerms(terms, counts, inTitle, surfaces, title, abs), encoded));
         }
-
-        ThemeCache cache() throws IOException {
-            expect(JsonToken.START_OBJECT);
-            field("version");
-            if (p.nextToken() != JsonToken.VALUE_NUMBER_INT || p.getIntValue() != VERSION) return empty();
-            field("strings");
-            List<String> list = new ArrayList<>();
-            expect(JsonToken.START_ARRAY);
-            while (p.nextToken() == JsonToken.VALUE_STRING) list.add(p.getText());
-            closed();
-            String[] strings = list.toArray(new String[0]);
-            field("papers");
-            expect(JsonToken.START_ARRAY);
-            Map<Key, Entry> entries = new HashMap<>();
-            while (p.nextToken() == JsonToken.START_ARRAY) {
-                ByteBuffer k = ByteBuffer.wrap(binary(16));
-                Key key = new Key(k.getLong(), k.getLong());
-                int[] encoded = ints();
-                if (encoded.length % 3 != 0) throw new IllegalStateException("three numbers per term");
-                int m = encoded.length / 3;
-                String[] terms = new String[m], surfaces = new String[m];
-                int[] counts = new int[m];
-                boolean[] inTitle = new boolean[m];
-                for (int t = 0; t < m; t++) {
-                    terms[t] = strings[encoded[3 * t]];
-                    surfaces[t] = strings[encoded[3 * t + 1]];
-                    counts[t] = encoded[3 * t + 2] >>> 1;
-                    inTitle[t] = (encoded[3 * t + 2] & 1) != 0;
-                }
-                int[] title = indices(m), abs = indices(m);
-                expect(JsonToken.END_ARRAY);
-                entries.put(key, new Entry(new PaperTerms(terms, counts, inTitle, surfaces, title, abs), encoded));
+        byte[] modelKey = in.optionalBytes(32);
+        CacheFile.Later model = in.later().orElse(null);
+        if ((modelKey == null) != (model == null)) throw new IOException("a model key without a model, or the reverse");
+        Map<Digest, LineageState> lineage = new LinkedHashMap<>();
+        in.array();
+        while (in.nextArray()) {
+            byte[] key = in.bytes(32);
+            List<String> names = in.strings();
+            List<List<String>> keywords = new ArrayList<>();
+            in.array();
+            while (in.more()) keywords.add(in.strings());
+            int[] themeOf = in.ints();
+            List<LineageState.Retired> retired = new ArrayList<>();
+            in.array();
+            while (in.nextArray()) {
+                String name = in.string();
+                YearMonth month = YearMonth.parse(in.string());
+                retired.add(new LineageState.Retired(name, month, in.strings()));
+                in.end();
             }
-            closed();
-            field("modelKey");
-            byte[] modelKey = p.nextToken() == JsonToken.VALUE_NULL ? null : binaryValue(32);
-            field("model");
-            int modelStart = 0;
-            if (p.nextToken() == JsonToken.START_ARRAY) {
-                modelStart = Math.toIntExact(p.currentTokenLocation().getByteOffset());
-                p.skipChildren();
-            } else if (p.currentToken() != JsonToken.VALUE_NULL || modelKey != null) {
-                throw new IllegalStateException("a model key without a model");
-            }
-            field("lineage");
-            Map<Digest, LineageState> lineage = new LinkedHashMap<>();
-            expect(JsonToken.START_ARRAY);
-            while (p.nextToken() == JsonToken.START_ARRAY) {
-                byte[] key = binary(32);
-                List<String> names = strings();
-                List<List<String>> keywords = new ArrayList<>();
-                expect(JsonToken.START_ARRAY);
-                while (p.nextToken() == JsonToken.START_ARRAY) keywords.add(stringsOpen());
-                closed();
-                int[] themeOf = ints();
-                List<LineageState.Retired> retired = new ArrayList<>();
-                expect(JsonToken.START_ARRAY);
-                while (p.nextToken() == JsonToken.START_ARRAY) {
-                    String name = string();
-                    java.time.YearMonth month = java.time.YearMonth.parse(string());
-                    retired.add(new LineageState.Retired(name, month, strings()));
-                    expect(JsonToken.END_ARRAY);
-                }
-                closed();
-                lineage.put(new Digest(key), new LineageState(names, keywords, themeOf, retired));
-                expect(JsonToken.END_ARRAY);
-            }
-            closed();
-            field("crc32c");
-            int end = Math.toIntExact(p.currentTokenLocation().getByteOffset());
-            CRC32C crc = new CRC32C();
-            crc.update(bytes, 0, end);
-            if (p.nextToken() != JsonToken.VALUE_NUMBER_INT || p.getLongValue() != crc.getValue()) return empty();
-            expect(JsonToken.END_OBJECT);
-            if (p.nextToken() != null) return empty();
-            return new ThemeCache(entries, bytes, strings, modelKey, modelStart, lineage);
+            in.end();
+            lineage.put(new Digest(key), new LineageState(names, keywords, themeOf, retired));
         }
+        in.end();
+        return new ThemeCache(entries, strings, modelKey, model, lineage);
     }
 }
