@@ -1,16 +1,16 @@
 package paperboy.checks;
 
+import paperboy.testing.SiteTrees;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,9 +52,9 @@ class RetiredThemePagesTest {
         Path full = tmp.resolve("full/site"), again = tmp.resolve("again/site");
         new SiteBuild(SiteRenderer.standard()).run(request(content, full));
         new SiteBuild(SiteRenderer.standard()).run(request(content, again));
-        Map<String, String> tree = tree(full);
-        assertThat(tree(site)).as("incremental equals full").isEqualTo(tree);
-        assertThat(tree(again)).as("deterministic").isEqualTo(tree);
+        Map<String, String> tree = SiteTrees.text(full);
+        assertThat(SiteTrees.text(site)).as("incremental equals full").isEqualTo(tree);
+        assertThat(SiteTrees.text(again)).as("deterministic").isEqualTo(tree);
 
         String page = tree.get("themes/" + RETIRED + "/index.html");
         // The biggest theme took most of its papers (its link comes first, and the canonical link points to it).
@@ -118,15 +118,4 @@ class RetiredThemePagesTest {
         }
     }
 
-    private static Map<String, String> tree(Path root) throws IOException {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path f : walk.filter(Files::isRegularFile).toList()) {
-                byte[] bytes = Files.readAllBytes(f);
-                out.put(root.relativize(f).toString(), f.toString().endsWith(".png")
-                        ? java.util.Base64.getEncoder().encodeToString(bytes) : new String(bytes, StandardCharsets.UTF_8));
-            }
-        }
-        return out;
-    }
 }

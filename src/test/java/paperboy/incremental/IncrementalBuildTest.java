@@ -1,5 +1,7 @@
 package paperboy.incremental;
 
+import paperboy.testing.SiteTrees;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +11,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -166,7 +167,7 @@ class IncrementalBuildTest {
     @Test
     void aFailedIncrementalBuildLeavesTheSiteAsItWas() throws Exception {
         incremental(true);
-        Map<String, String> before = tree(site);
+        Map<String, String> before = SiteTrees.text(site);
         // A template error while the changed pages render: nothing may be written.
         Path templates = tmp.resolve("templates");
         try (Stream<Path> walk = Files.walk(TEMPLATES)) {
@@ -182,7 +183,7 @@ class IncrementalBuildTest {
                 ThemeAssigner.none());
         assertThatThrownBy(() -> new SiteBuild(SiteRenderer.standard(), true, true).run(broken))
                 .isInstanceOf(BuildFailed.class);
-        assertThat(tree(site)).isEqualTo(before);
+        assertThat(SiteTrees.text(site)).isEqualTo(before);
         // The next good build is complete and correct.
         incremental(true);
         assertSameAsFullBuild();
@@ -195,7 +196,7 @@ class IncrementalBuildTest {
     private void assertSameAsFullBuild() throws Exception {
         Path full = tmp.resolve("full/site");
         new SiteBuild(SiteRenderer.standard()).run(request(full));
-        assertThat(tree(site)).isEqualTo(tree(full));
+        assertThat(SiteTrees.text(site)).isEqualTo(SiteTrees.text(full));
     }
 
     private SiteBuild.Request request(Path out) {
@@ -213,18 +214,4 @@ class IncrementalBuildTest {
         }
     }
 
-    /** Relative path to content, as text, for a readable diff when it fails. */
-    private static Map<String, String> tree(Path root) throws IOException {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path f : walk.filter(Files::isRegularFile).toList()) {
-                byte[] bytes = Files.readAllBytes(f);
-                // Images (the sharing card) as Base64; everything else is UTF-8 text.
-                out.put(root.relativize(f).toString(), f.toString().endsWith(".png")
-                        ? java.util.Base64.getEncoder().encodeToString(bytes)
-                        : new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
-            }
-        }
-        return out;
-    }
 }

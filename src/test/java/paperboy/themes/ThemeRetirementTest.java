@@ -1,5 +1,7 @@
 package paperboy.themes;
 
+import paperboy.testing.SiteTrees;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -70,7 +72,7 @@ class ThemeRetirementTest {
         write(papers, content);
         incremental.run(request(content, site));
         new paperboy.build.SiteBuild(paperboy.build.SiteRenderer.standard()).run(request(content, full));
-        assertThat(tree(site)).as("incremental equals full").isEqualTo(tree(full));
+        assertThat(SiteTrees.text(site)).as("incremental equals full").isEqualTo(SiteTrees.text(full));
         assertThat(java.nio.file.Files.readString(full.resolve(page)))
                 .contains("This theme was retired in April 2025; its papers are now in <a href=\"../../themes/other/index.html\">Other</a> (6 papers).")
                 .contains("<meta name=\"robots\" content=\"noindex\">")
@@ -100,18 +102,6 @@ class ThemeRetirementTest {
         for (var e : days.entrySet()) java.nio.file.Files.writeString(content.resolve(e.getKey() + ".txt"), e.getValue());
     }
 
-    private static java.util.Map<String, String> tree(Path root) throws java.io.IOException {
-        java.util.Map<String, String> out = new java.util.TreeMap<>();
-        try (var walk = java.nio.file.Files.walk(root)) {
-            for (Path f : walk.filter(java.nio.file.Files::isRegularFile).toList()) {
-                byte[] bytes = java.nio.file.Files.readAllBytes(f);
-                out.put(root.relativize(f).toString(), f.toString().endsWith(".png")
-                        ? java.util.Base64.getEncoder().encodeToString(bytes)
-                        : new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
-            }
-        }
-        return out;
-    }
 
     private static Paper dated(Paper p, LocalDate day, String extra) {
         return new Paper(p.slug(), p.title(), p.abstractRaw().map(a -> a + extra), List.of(day), 0, 0, List.of(),
