@@ -1,5 +1,6 @@
 package paperboy.browser;
 
+import paperboy.testing.Samples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
@@ -39,10 +40,7 @@ class ReaderDigestTest {
     @BeforeAll
     static void buildAndLaunch() throws Exception {
         browser = Browser.launch();
-        Path content = Files.createDirectories(tmp.resolve("content"));
-        try (var files = Files.list(Path.of("content"))) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) Files.copy(f, content.resolve(f.getFileName()));
-        }
+        Path content = Samples.contentCopy(tmp.resolve("content"));
         String aug20 = Files.readString(Path.of("content/001_7c0b036a2128a9f5.txt"), StandardCharsets.UTF_8);
         Files.writeString(content.resolve("aug21.txt"), aug20.replaceFirst("(?m)^Aug 20$", "Aug 21"), StandardCharsets.UTF_8);
         site = tmp.resolve("site");

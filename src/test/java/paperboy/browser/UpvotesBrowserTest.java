@@ -22,6 +22,7 @@ import paperboy.build.SiteBuild;
 import paperboy.build.SiteRenderer;
 import paperboy.checks.TestSites;
 import paperboy.config.ThemesConfig;
+import paperboy.testing.Samples;
 import paperboy.testing.UpvotesFixture;
 import paperboy.themes.Themes;
 
@@ -36,10 +37,7 @@ class UpvotesBrowserTest {
     @BeforeAll
     static void buildAndLaunch() throws Exception {
         browser = Browser.launch();
-        Path content = Files.createDirectories(tmp.resolve("content"));
-        try (var files = Files.list(Path.of("content"))) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) Files.copy(f, content.resolve(f.getFileName()));
-        }
+        Path content = Samples.contentCopy(tmp.resolve("content"));
         UpvotesFixture.addTo(content);
         site = tmp.resolve("site");
         new SiteBuild(SiteRenderer.standard()).run(new SiteBuild.Request(content, site, Path.of("templates"),

@@ -34,6 +34,17 @@ public final class Samples {
 
     private Samples() {}
 
+    /** A copy of the sample's content folder (its files, not its subfolders) as {@code dir}, for tests that add to it. */
+    public static Path contentCopy(Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir);
+        try (var files = java.nio.file.Files.list(Path.of("content"))) {
+            for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                java.nio.file.Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        return dir;
+    }
+
     public static SiteConfig config() {
         return config(BASE, ZoneId.of("UTC"), 200);
     }
