@@ -70,8 +70,11 @@ public final class ConfigLoader {
                         YamlTree.text(t, "mode", problems).orElse(null),
                         boxed(YamlTree.integer(t, "minThemes", 1, MAX_THEMES, problems)),
                         boxed(YamlTree.integer(t, "maxThemes", 1, MAX_THEMES, problems)))).orElse(null),
-                section(m, "feeds", List.of("maxItems", "timeOfDay"), problems).map(t -> new FeedsConfig(
-                        boxed(YamlTree.integer(t, "maxItems", 1, MAX_FEED_ITEMS, problems)), timeOfDay(t, problems))).orElse(null),
+                section(m, "feeds", List.of("maxItems", "themeItems", "weeklyItems", "timeOfDay"), problems).map(t -> new FeedsConfig(
+                        boxed(YamlTree.integer(t, "maxItems", 1, MAX_FEED_ITEMS, problems)),
+                        boxed(YamlTree.integer(t, "themeItems", 1, MAX_FEED_ITEMS, problems)),
+                        boxed(YamlTree.integer(t, "weeklyItems", 1, MAX_FEED_ITEMS, problems)),
+                        timeOfDay(t, problems))).orElse(null),
                 section(m, "newsletter", List.of("from", "to", "unsubscribeUrl"), problems).map(t -> new NewsletterConfig(
                         YamlTree.text(t, "from", problems).orElse(null),
                         YamlTree.text(t, "to", problems).orElse(null),

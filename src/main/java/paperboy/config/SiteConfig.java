@@ -52,6 +52,11 @@ public record SiteConfig(String title, String description, Optional<URI> baseUrl
                 markdown);
     }
 
+    public SiteConfig withFeeds(FeedsConfig f) {
+        return new SiteConfig(title, description, baseUrl, year, timeZone, recentDays, themes, f, newsletter,
+                markdown);
+    }
+
     public SiteConfig withMarkdown(MarkdownConfig m) {
         return new SiteConfig(title, description, baseUrl, year, timeZone, recentDays, themes, feeds, newsletter, m);
     }

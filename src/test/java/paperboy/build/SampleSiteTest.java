@@ -45,13 +45,26 @@ class SampleSiteTest {
     void theDataFilesHoldTheDaysAndEachMonthsPapers() throws IOException {
         ObjectMapper json = new ObjectMapper();
         JsonNode index = json.readTree(site.resolve("data/index.json").toFile());
-        assertThat(index.get("version").asInt()).isEqualTo(2);
+        assertThat(index.get("version").asInt()).isEqualTo(3);
         assertThat(index.get("days")).hasSize(5);
-        int listings = 0;
-        for (JsonNode day : index.get("days")) listings += day.get("papers").size();
-        assertThat(listings).isEqualTo(279);
         assertThat(index.get("days")).extracting(n -> n.get("date").asText())
                 .containsExactly("2025-03-11", "2025-03-13", "2025-03-14", "2025-08-07", "2025-08-20");
+        int listings = 0;
+        for (JsonNode day : index.get("days")) listings += day.get("listings").asInt();
+        assertThat(listings).isEqualTo(279);
+        // The days' slugs are in a file per year, which the index names: a new day rewrites no file of every day.
+        assertThat(index.get("days")).extracting(n -> n.get("file").asText()).containsOnly("days/2025.json");
+        JsonNode year = json.readTree(site.resolve("data/days/2025.json").toFile());
+        assertThat(year.get("days")).extracting(n -> n.get("date").asText())
+                .containsExactly("2025-03-11", "2025-03-13", "2025-03-14", "2025-08-07", "2025-08-20");
+        int slugs = 0, fresh = 0;
+        for (JsonNode day : year.get("days")) {
+            slugs += day.get("papers").size();
+            fresh += day.get("newPapers").size();
+        }
+        assertThat(slugs).isEqualTo(279);
+        assertThat(fresh).isEqualTo(207);
+        assertThat(index.get("days").get(0).get("new").asInt()).isEqualTo(year.get("days").get(0).get("newPapers").size());
         assertThat(index.get("months")).extracting(n -> n.get("file").asText())
                 .containsExactly("2025-03.json", "2025-08.json");
         List<JsonNode> papers = new ArrayList<>();
@@ -80,7 +93,7 @@ class SampleSiteTest {
         Cli r = Cli.run("export", "--out", file.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode d = new ObjectMapper().readTree(file.toFile());
-        assertThat(d.get("version").asInt()).isEqualTo(2);
+        assertThat(d.get("version").asInt()).isEqualTo(3);
         assertThat(d.get("days")).hasSize(5);
         assertThat(d.get("papers")).hasSize(207);
         assertThat(d.get("papers").get(0).fieldNames()).toIterable().containsExactly("slug", "title", "abstract",

@@ -20,14 +20,18 @@ import paperboy.model.Paper;
 import paperboy.model.Theme;
 
 /**
- * The digest as data, in the schema the README documents. A build writes it split by month, so a new day
- * rewrites the index and its own month only: {@code data/index.json} (days, themes, the months) and
- * {@code data/YYYY-MM.json} (the papers first seen that month). {@link #whole} is the one-file export of
+ * The digest as data, in the schema the README documents. A build writes it split so that a new day rewrites
+ * small files only, however old the archive: {@code data/index.json} (each day's counts, themes, the months),
+ * {@code data/days/YYYY.json} (the year's days with their papers' slugs) and {@code data/YYYY-MM.json} (the papers
+ * first seen that month). {@link #whole} is the one-file export of
  * {@code paperboy export}. Fields are written in a fixed order, so the files are byte-identical for the same input.
  */
 public final class DigestJson implements Renderer {
-    /** Bump when a field changes meaning or is removed; adding fields does not bump it. 2: split by month. */
-    public static final int SCHEMA_VERSION = 2;
+    /**
+     * Bump when a field changes meaning or is removed; adding fields does not bump it. 2: split by month. 3: the
+     * days' slugs moved from the index to a file per year (at ten years the index was 18.9 MB, rewritten daily).
+     */
+    public static final int SCHEMA_VERSION = 3;
     public static final String INDEX = "data/index.json";
 
     @Override
@@ -38,6 +42,11 @@ public final class DigestJson implements Renderer {
     /** {@code data/YYYY-MM.json}. */
     public static String monthPath(YearMonth month) {
         return "data/" + month + ".json";
+    }
+
+    /** {@code data/days/YYYY.json}, relative to the index. */
+    private static String yearFile(int year) {
+        return "days/" + year + ".json";
     }
 
     @Override
@@ -53,7 +62,7 @@ public final class DigestJson implements Renderer {
             g.writeNumberField("version", SCHEMA_VERSION);
             JsonOut.string(g, "title", ctx.config().title());
             g.writeArrayFieldStart("days");
-            for (Day d : digest.days()) day(g, d);
+            for (Day d : digest.days()) dayCounts(g, d);
             g.writeEndArray();
             g.writeArrayFieldStart("themes");
             for (Theme t : digest.themes()) theme(g, t, false);
@@ -69,6 +78,20 @@ public final class DigestJson implements Renderer {
             g.writeEndArray();
             g.writeEndObject();
         }), name()));
+        Map<Integer, List<Day>> byYear = new LinkedHashMap<>();
+        for (Day d : digest.days()) byYear.computeIfAbsent(d.date().getYear(), y -> new ArrayList<>()).add(d);
+        for (var y : byYear.entrySet()) {
+            String path = "data/" + yearFile(y.getKey());
+            out.add(new Output(path, JsonOut.bytes(true, path, g -> {
+                g.writeStartObject();
+                g.writeNumberField("version", SCHEMA_VERSION);
+                g.writeNumberField("year", y.getKey());
+                g.writeArrayFieldStart("days");
+                for (Day d : y.getValue()) day(g, d);
+                g.writeEndArray();
+                g.writeEndObject();
+            }), name()));
+        }
         for (var m : byMonth.entrySet()) {
             String path = monthPath(m.getKey());
             out.add(new Output(path, JsonOut.bytes(true, path, g -> {
@@ -102,6 +125,16 @@ public final class DigestJson implements Renderer {
             g.writeEndArray();
             g.writeEndObject();
         });
+    }
+
+    /** A day in the index: where its papers are, and how many. */
+    private static void dayCounts(JsonGenerator g, Day d) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("date", d.date().toString());
+        g.writeStringField("file", yearFile(d.date().getYear()));
+        g.writeNumberField("listings", d.listings().size());
+        g.writeNumberField("new", d.newCount());
+        g.writeEndObject();
     }
 
     private static void day(JsonGenerator g, Day d) throws IOException {

@@ -125,14 +125,16 @@ public final class Feeds implements UnitRenderer {
         }
 
         public FeedChannel site() {
-            return channel(config.title(), config.description(), SitePaths.HOME, "", digest.papers(), true);
+            return channel(config.title(), config.description(), SitePaths.HOME, "", digest.papers(), true,
+                    config.feeds().orDefaults().maxItems());
         }
 
         public FeedChannel theme(Theme t) {
             String description = t.description() == null || t.description().isBlank()
                     ? "Papers on " + t.name() + " in " + config.title() + "." : t.description();
             return channel(config.title() + " — " + t.name(), description, SitePaths.theme(t.slug()),
-                    "themes/" + t.slug() + "/", papersByTheme.getOrDefault(t.slug(), List.of()), false);
+                    "themes/" + t.slug() + "/", papersByTheme.getOrDefault(t.slug(), List.of()), false,
+                    config.feeds().orDefaults().themeItems());
         }
 
         /**
@@ -184,7 +186,7 @@ public final class Feeds implements UnitRenderer {
             var periods = new paperboy.render.site.PeriodPages.Builder(digest, views);
             List<paperboy.render.Period> weeks = periods.weeks();
             List<FeedItem> items = new ArrayList<>();
-            for (int i = weeks.size() - 1; i >= 0 && items.size() < Math.max(0, config.feeds().maxItems()); i--) {
+            for (int i = weeks.size() - 1; i >= 0 && items.size() < config.feeds().orDefaults().weeklyItems(); i--) {
                 paperboy.render.Period w = weeks.get(i);
                 List<Paper> fresh = periods.newPapers(w);
                 String url = url(w.path());
@@ -221,7 +223,7 @@ public final class Feeds implements UnitRenderer {
         private record Dated(LocalDate date, int order, String key, Supplier<FeedItem> item) {}
 
         private FeedChannel channel(String title, String description, String homePath, String dir,
-                                    List<Paper> papers, boolean withNotes) {
+                                    List<Paper> papers, boolean withNotes, int maxItems) {
             List<Dated> entries = new ArrayList<>(papers.size());
             for (Paper p : papers) {
                 entries.add(new Dated(p.firstSeen(), firstPosition.getOrDefault(p.slug(), Integer.MAX_VALUE),
@@ -237,7 +239,7 @@ public final class Feeds implements UnitRenderer {
                     .sorted(Comparator.comparing(Dated::date).reversed()
                             .thenComparing(Dated::order)
                             .thenComparing(Dated::key))
-                    .limit(Math.max(0, config.feeds().maxItems()))
+                    .limit(maxItems)
                     .map(e -> e.item().get())
                     .toList();
             LocalDate updated = entries.stream().map(Dated::date).max(Comparator.naturalOrder())

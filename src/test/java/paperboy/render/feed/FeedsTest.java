@@ -212,6 +212,19 @@ class FeedsTest {
     }
 
     @Test
+    void themeAndWeeklyFeedsHoldFewerItemsThanTheSiteFeed() throws Exception {
+        SiteConfig config = Samples.config(Samples.BASE, ZoneId.of("UTC"), 200)
+                .withFeeds(new paperboy.config.FeedsConfig(200, 2, 1, null));
+        Map<String, Output> out = render(Samples.themedDigest(), config);
+        assertThat(parse(out.get("feed.xml")).getEntries()).hasSizeGreaterThan(2);
+        assertThat(parse(out.get("themes/language/atom.xml")).getEntries()).hasSize(2);
+        // Unset, they default to 50 theme items and 12 weeks, never more than maxItems.
+        assertThat(new paperboy.config.FeedsConfig(200).orDefaults())
+                .isEqualTo(new paperboy.config.FeedsConfig(200, 50, 12, paperboy.config.FeedsConfig.DEFAULT_TIME_OF_DAY));
+        assertThat(new paperboy.config.FeedsConfig(10).orDefaults().weeklyItems()).isEqualTo(10);
+    }
+
+    @Test
     void withoutBaseUrlThereAreNoFeedsAndOneWarning() {
         SiteConfig noBase = Samples.config(null, ZoneId.of("UTC"), 200);
         assertThat(new Feeds().render(Samples.themedDigest(), Samples.context(noBase))).isEmpty();
