@@ -60,8 +60,27 @@ public interface ThemeAssigner {
         return this;
     }
 
+    /**
+     * True when papers first seen in the month of the latest day are only placed into themes fitted without them:
+     * adding more such papers leaves every other paper's themes and related papers, and the themes' names, as
+     * they are. An incremental build then renders only what the new papers reach.
+     */
+    default boolean placesLatestMonthOnly(List<Paper> papers) {
+        return false;
+    }
+
     /** Themes off: every paper's theme list stays empty. */
     static ThemeAssigner none() {
-        return papers -> Assignment.none();
+        return new ThemeAssigner() {
+            @Override
+            public Assignment assign(List<Paper> papers) {
+                return Assignment.none();
+            }
+
+            @Override
+            public boolean placesLatestMonthOnly(List<Paper> papers) {
+                return true;
+            }
+        };
     }
 }

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import paperboy.assemble.ThemeAssigner;
+import paperboy.model.Digest;
+import paperboy.render.Scope;
+import java.time.LocalDate;
 import paperboy.incremental.BuildCache;
 import paperboy.incremental.Fingerprints;
 import paperboy.incremental.ModelHash;
@@ -31,6 +34,8 @@ final class BuildPlan {
     /** The listings parsed by the previous build, by file and content hash; none in a full build. */
     private final ParseCache parsed;
     private final SiteBuild.Request req;
+    /** The previous build's latest day, when the content only gained listing files since (see {@link ChangeSet}). */
+    private final Optional<LocalDate> appendsAfter;
 
     private BuildPlan(SiteBuild.Request req, boolean incremental, Path cacheFile, BuildCache previous,
                       boolean nothingChanged, CompletableFuture<InputHashes> hashes) {
@@ -40,6 +45,8 @@ final class BuildPlan {
         this.previous = previous;
         this.nothingChanged = nothingChanged;
         this.hashes = hashes;
+        this.appendsAfter = hashes != null && hashes.isDone() && hashes.join() != null && !nothingChanged
+                ? ChangeSet.appendsAfter(previous, hashes.join().files()) : Optional.empty();
         this.parsed = incremental && !nothingChanged
                 ? ParseCache.read(ParseCache.location(req.outDir()), req.contentDir(),
                         codeIdentity() + " year " + req.config().year())
@@ -74,6 +81,16 @@ final class BuildPlan {
         return nothingChanged;
     }
 
+    /**
+     * Which outputs to render for {@code digest}: those that appending days reaches, when that is all that changed
+     * and {@code themes} leave the earlier papers as they were; else every one.
+     */
+    Scope scope(Digest digest, ThemeAssigner themes) {
+        if (appendsAfter.isEmpty() || !inPlace(req.outDir())) return Scope.all();
+        return ChangeSet.scope(digest, previous, appendsAfter, themes.placesLatestMonthOnly(digest.papers()),
+                req.outDir());
+    }
+
     /** The previous build, as far as it can be reused (empty in a full build or when the settings changed). */
     BuildCache previous() {
         return previous;
@@ -106,11 +123,12 @@ final class BuildPlan {
     }
 
     /** Records this build for the next one; a cache that cannot be written just makes the next build a full one. */
-    void save(BuildCache.Summary summary, List<Problem> warnings, Map<String, BuildCache.Entry> files) {
+    void save(BuildCache.Summary summary, List<Problem> warnings, Map<String, BuildCache.Entry> files,
+              BuildCache.Archive archive) {
         InputHashes h = hashes == null ? null : hashes.join();
         if (h == null) return;
         try {
-            new BuildCache(h.settings(), h.inputs(), summary, warnings, files, h.files()).write(cacheFile);
+            new BuildCache(h.settings(), h.inputs(), summary, warnings, files, h.files(), archive).write(cacheFile);
             parsed.write(ParseCache.location(req.outDir()), req.contentDir());
         } catch (IOException e) {
             // The site is complete; without a cache the next build is simply a full one.

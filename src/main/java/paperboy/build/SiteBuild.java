@@ -21,6 +21,7 @@ import paperboy.problems.Problems;
 import paperboy.parse.SnapshotParser;
 import paperboy.parse.Snapshot;
 import paperboy.render.RenderContext;
+import paperboy.render.Scope;
 import paperboy.render.RenderException;
 import paperboy.render.feed.Feeds;
 import paperboy.render.Templates;
@@ -57,7 +58,7 @@ public final class SiteBuild {
      * @param rendered templated pages rendered
      * @param reused   templated pages whose view model had not changed, kept from the previous build
      */
-    public record Pages(BuildCache.Summary summary, boolean noOp, int rendered, int reused) {}
+    public record Pages(BuildCache.Summary summary, boolean noOp, int rendered, int reused, String scope) {}
 
     private final SiteRenderer renderer;
     private final boolean incremental;
@@ -145,12 +146,13 @@ public final class SiteBuild {
         Digest digest = phases.time("themes", () -> themes(assembled, plan.themes(req), problems));
         failOnErrors(problems);
         Feeds.missingBaseUrl(req.config()).ifPresent(problems::add);
-        Written out = renderAndWrite(req, plan, digest, templates, problems, phases);
+        Scope scope = plan.scope(digest, req.themes());
+        Written out = renderAndWrite(req, plan, digest, scope, templates, problems, phases);
         BuildCache.Summary summary = new BuildCache.Summary(digest.days().size(), digest.listingCount(),
                 digest.papers().size());
-        plan.save(summary, problems.sorted(), out.result().files());
+        plan.save(summary, problems.sorted(), out.files(), ChangeSet.archive(digest));
         return new Report(digest, out.stats(), problems.sorted(), phases.millis(),
-                new Pages(summary, false, out.result().rendered(), out.result().reused()));
+                new Pages(summary, false, out.result().rendered(), out.result().reused(), scope.toString()));
     }
 
     /**
@@ -185,20 +187,35 @@ public final class SiteBuild {
         return themes.assign(assembled.papers(), problems).applyTo(assembled);
     }
 
-    private record Written(SiteOutput.Result result, WriteStats stats) {}
+    /** @param files every file of the site now, with its fingerprint, for the next build's cache */
+    private record Written(SiteOutput.Result result, WriteStats stats, Map<String, BuildCache.Entry> files) {}
 
     /** Render and write run together on every core; the site is swapped in (or updated in place) at the end. */
-    private Written renderAndWrite(Request req, BuildPlan plan, Digest digest, CompletableFuture<Templates> templates,
-                                   Problems problems, Phases phases) throws BuildFailed {
+    private Written renderAndWrite(Request req, BuildPlan plan, Digest digest, Scope scope,
+                                   CompletableFuture<Templates> templates, Problems problems, Phases phases)
+            throws BuildFailed {
         long t0 = System.nanoTime();
         try {
-            RenderContext ctx = new RenderContext(req.config(), preloaded(templates), req.templatesDir());
+            RenderContext ctx = new RenderContext(req.config(), preloaded(templates), req.templatesDir()).within(scope);
+            BuildCache previous = plan.previous();
             plan.dropPrevious();
-            SiteSink session = inPlace && plan.inPlace(req.outDir()) ? new InPlaceWriter().open(req.outDir())
-                    : new SiteWriter().open(req.outDir());
+            SiteSink session = scope.everything() && !(inPlace && plan.inPlace(req.outDir()))
+                    ? new SiteWriter().open(req.outDir()) : new InPlaceWriter().open(req.outDir());
             SiteOutput.Result out;
+            Map<String, BuildCache.Entry> files;
             try {
-                out = SiteOutput.run(renderer, digest, ctx, session, plan.previous(), plan.fingerprints(), progress);
+                out = SiteOutput.run(renderer, digest, ctx, session, previous, plan.fingerprints(), progress);
+                files = out.files();
+                if (!scope.everything()) {
+                    // What the change did not reach stays as the previous build wrote it.
+                    List<String> whole = renderer.renderers().stream().flatMap(r -> r.rewrittenWhole().stream()).toList();
+                    java.util.function.Predicate<String> rewritten = p -> whole.stream().anyMatch(p::startsWith);
+                    session.keepUnrendered(previous.files().keySet(), rewritten);
+                    Map<String, BuildCache.Entry> all = new java.util.HashMap<>(previous.files());
+                    all.keySet().removeIf(rewritten);
+                    all.putAll(out.files());
+                    files = all;
+                }
             } catch (IOException | RuntimeException e) {
                 session.abort();
                 throw e;
@@ -210,7 +227,7 @@ public final class SiteBuild {
             phases.put("write", Math.round((t1 - t0) * (1 - renderShare) / 1_000_000));
             WriteStats stats = session.commit();
             phases.put("swap", (System.nanoTime() - t1) / 1_000_000);
-            return new Written(out, stats);
+            return new Written(out, stats, files);
         } catch (RenderException e) {
             throw new BuildFailed(e.getMessage(), problems.sorted());
         } catch (CommitUnfinished e) {
@@ -225,7 +242,7 @@ public final class SiteBuild {
         BuildCache previous = plan.previous();
         return new Report(null, new WriteStats(previous.files().size(), 0, previous.files().size(),
                 previous.files().values().stream().mapToLong(BuildCache.Entry::size).sum()),
-                previous.warnings(), phases.millis(), new Pages(previous.summary(), true, 0, 0));
+                previous.warnings(), phases.millis(), new Pages(previous.summary(), true, 0, 0, "none"));
     }
 
     private static Templates preloaded(CompletableFuture<Templates> templates) {

@@ -57,7 +57,8 @@ public final class BuildCommand implements Callable<Integer> {
                     r.written().unchanged(), Count.of(r.warnings().size(), "warning"), secs));
             if (site.verbose) {
                 out.println(r.pages().noOp() ? "nothing changed since the previous build"
-                        : "pages: " + r.pages().rendered() + " rendered, " + r.pages().reused() + " reused");
+                        : "pages: " + r.pages().rendered() + " rendered, " + r.pages().reused() + " reused; scope: "
+                        + r.pages().scope());
                 out.println("phases: " + r.phaseMillis().entrySet().stream()
                         .map(e -> e.getKey() + " " + e.getValue() + " ms").collect(Collectors.joining(", ")));
             }

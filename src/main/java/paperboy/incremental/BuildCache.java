@@ -32,11 +32,12 @@ import paperboy.write.OutputFolder;
  * @param warnings  the build's warnings, reported again by a no-op build
  * @param files     site path to what was written there
  * @param inputFiles content and template files by path, with size, time and content hash
+ * @param archive    what a build that only appends days compares with (see {@code build.ChangeSet})
  */
 public record BuildCache(String settings, String inputs, Summary summary, List<Problem> warnings,
-                         Map<String, Entry> files, Map<String, Fingerprints.InputFile> inputFiles) {
+                         Map<String, Entry> files, Map<String, Fingerprints.InputFile> inputFiles, Archive archive) {
     /** The file's layout; the settings hash inside says which build and settings wrote it (the plan compares). */
-    static final CacheFile FILE = new CacheFile("paperboy-build-cache", 2);
+    static final CacheFile FILE = new CacheFile("paperboy-build-cache", 3);
     /** The cache of {@code site/} is {@code .site.cache}; a constant, so FastStart's first JVM needn't load this class. */
     public static final String SUFFIX = ".cache";
     /** Fingerprint of a file that is not a templated page: rendered every time, listed for the no-op check. */
@@ -46,6 +47,17 @@ public record BuildCache(String settings, String inputs, Summary summary, List<P
 
     public record Summary(int days, int listings, int papers) {}
 
+    /**
+     * The archive as the previous build left it, as far as appending days needs to know it.
+     *
+     * @param latestDay its latest day, ISO; empty for none
+     * @param themes    a hash of its themes as listed (slugs, names, descriptions, keywords, order, retired ones):
+     *                  every page that names themes shows them so
+     */
+    public record Archive(String latestDay, String themes) {
+        public static final Archive NONE = new Archive("", "");
+    }
+
     public BuildCache {
         warnings = List.copyOf(warnings);
         files = Collections.unmodifiableMap(new HashMap<>(files));
@@ -53,7 +65,7 @@ public record BuildCache(String settings, String inputs, Summary summary, List<P
     }
 
     public static BuildCache empty() {
-        return new BuildCache("", "", new Summary(0, 0, 0), List.of(), Map.of(), Map.of());
+        return new BuildCache("", "", new Summary(0, 0, 0), List.of(), Map.of(), Map.of(), Archive.NONE);
     }
 
     /** Where the cache of the site at {@code outDir} lives: {@code .site.cache} beside {@code site/}. */
@@ -70,6 +82,7 @@ public record BuildCache(String settings, String inputs, Summary summary, List<P
             in.array();
             Summary summary = new Summary(in.integer(), in.integer(), in.integer());
             in.end();
+            Archive archive = new Archive(in.string(), in.string());
             List<Problem> warnings = new ArrayList<>();
             in.array();
             while (in.nextArray()) {
@@ -90,7 +103,7 @@ public record BuildCache(String settings, String inputs, Summary summary, List<P
                 in.end();
             }
             in.end();
-            return new BuildCache(settings, inputs, summary, warnings, files, inputFiles);
+            return new BuildCache(settings, inputs, summary, warnings, files, inputFiles, archive);
         });
     }
 
@@ -101,6 +114,8 @@ public record BuildCache(String settings, String inputs, Summary summary, List<P
             g.writeString(settings);
             g.writeString(inputs);
             g.writeArray(new int[] {summary.days(), summary.listings(), summary.papers()}, 0, 3);
+            g.writeString(archive.latestDay());
+            g.writeString(archive.themes());
             g.writeStartArray();
             for (Problem p : warnings) {
                 g.writeStartArray();

@@ -9,11 +9,17 @@ import paperboy.model.Digest;
  * What every renderer may read besides the digest.
  *
  * @param shared what the renderers of one build compute once and share (cleaned paper texts)
+ * @param scope  which outputs to render: all, or those a change reaches
  */
-public record RenderContext(SiteConfig config, Templates templates, Path templatesDir, Shared shared) {
+public record RenderContext(SiteConfig config, Templates templates, Path templatesDir, Shared shared, Scope scope) {
 
     public RenderContext(SiteConfig config, Templates templates, Path templatesDir) {
-        this(config, templates, templatesDir, new Shared());
+        this(config, templates, templatesDir, new Shared(), Scope.all());
+    }
+
+    /** The same context, rendering only the outputs in {@code s}. */
+    public RenderContext within(Scope s) {
+        return new RenderContext(config, templates, templatesDir, shared, s);
     }
 
     /** The cleaned titles and abstracts of {@code digest}'s papers, shared by every renderer of this context. */

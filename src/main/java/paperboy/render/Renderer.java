@@ -9,4 +9,12 @@ public interface Renderer {
     String name();
 
     List<Output> render(Digest digest, RenderContext context);
+
+    /**
+     * Folders (path prefixes) whose files this renderer writes whole in every build, a scoped one too: a file
+     * there that a build does not write is stale. Elsewhere a scoped build keeps what it does not render.
+     */
+    default List<String> rewrittenWhole() {
+        return List.of();
+    }
 }

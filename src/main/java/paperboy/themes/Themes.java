@@ -1,5 +1,6 @@
 package paperboy.themes;
 
+import paperboy.themes.text.FitSet;
 import paperboy.themes.text.Corpus;
 import paperboy.themes.text.PaperTerms;
 import paperboy.themes.curated.Taxonomy;
@@ -70,6 +71,12 @@ public final class Themes implements ThemeAssigner {
                     + " and " + c.maxThemes());
         }
         return m == ThemesConfig.Mode.OFF ? ThemeAssigner.none() : new Themes(m, contentDir.resolve(TaxonomyLoader.FILE_NAME), c);
+    }
+
+    /** The model is fitted on the papers before the latest month unless the archive is young (see {@link FitSet}). */
+    @Override
+    public boolean placesLatestMonthOnly(List<Paper> papers) {
+        return FitSet.frozen(papers);
     }
 
     @Override

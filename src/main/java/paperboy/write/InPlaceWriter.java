@@ -1,5 +1,7 @@
 package paperboy.write;
 
+import java.util.Collection;
+import java.util.function.Predicate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -53,6 +55,9 @@ public final class InPlaceWriter {
         private final Set<String> paths = ConcurrentHashMap.newKeySet();
         private final AtomicInteger kept = new AtomicInteger();
         private final AtomicLong keptBytes = new AtomicLong();
+        /** Set by {@link #keepUnrendered}: the previous site's files, and which of them every build writes whole. */
+        private Collection<String> unrendered;
+        private Predicate<String> rewritten;
 
         Session(Path site, CommitJournal.Steps steps) {
             this.site = site;
@@ -80,6 +85,12 @@ public final class InPlaceWriter {
             kept.incrementAndGet();
             keptBytes.addAndGet(expectedSize);
             return true;
+        }
+
+        @Override
+        public void keepUnrendered(Collection<String> previous, Predicate<String> rewritten) {
+            this.unrendered = previous;
+            this.rewritten = rewritten;
         }
 
         @Override
@@ -141,6 +152,19 @@ public final class InPlaceWriter {
         /** Every file the new site does not have (the marker stays: it says paperboy made the folder). */
         private List<String> stale() throws IOException {
             List<String> stale = new ArrayList<>();
+            if (unrendered != null) {
+                for (String p : unrendered) {
+                    if (paths.contains(p) || p.equals(OutputFolder.MARKER)) continue;
+                    if (rewritten.test(p)) {
+                        stale.add(p);
+                    } else {
+                        paths.add(p);
+                        kept.incrementAndGet();
+                    }
+                }
+                stale.sort(null);
+                return stale;
+            }
             Files.walkFileTree(site, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {

@@ -25,7 +25,8 @@ class BuildCacheTest {
                         "a message with\ta tab, a\nnewline and a \\ backslash")),
                 Map.of("index.html", new BuildCache.Entry("0123456789abcdef0123456789abcdef", 1234),
                         "robots.txt", new BuildCache.Entry(BuildCache.NOT_A_PAGE, 20)),
-                Map.of("content/a b.txt", new Fingerprints.InputFile("sha", 99, 1_700_000_000_123_456_789L)));
+                Map.of("content/a b.txt", new Fingerprints.InputFile("sha", 99, 1_700_000_000_123_456_789L)),
+                new BuildCache.Archive("2025-08-20", "themes-hash"));
     }
 
     @Test

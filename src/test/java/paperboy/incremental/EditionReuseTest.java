@@ -70,7 +70,8 @@ class EditionReuseTest {
     }
 
     private static BuildCache cache(SiteOutput.Result r) {
-        return new BuildCache("s", "i", new BuildCache.Summary(0, 0, 0), List.of(), r.files(), Map.of());
+        return new BuildCache("s", "i", new BuildCache.Summary(0, 0, 0), List.of(), r.files(), Map.of(),
+                BuildCache.Archive.NONE);
     }
 
     /** A site in memory: what the previous build left, and what this one puts and keeps. */

@@ -81,6 +81,7 @@ public final class DigestJson implements Renderer {
         Map<Integer, List<Day>> byYear = new LinkedHashMap<>();
         for (Day d : digest.days()) byYear.computeIfAbsent(d.date().getYear(), y -> new ArrayList<>()).add(d);
         for (var y : byYear.entrySet()) {
+            if (!ctx.scope().year(y.getKey())) continue;
             String path = "data/" + yearFile(y.getKey());
             out.add(new Output(path, JsonOut.bytes(true, path, g -> {
                 g.writeStartObject();
@@ -93,6 +94,7 @@ public final class DigestJson implements Renderer {
             }), name()));
         }
         for (var m : byMonth.entrySet()) {
+            if (!ctx.scope().month(m.getKey())) continue;
             String path = monthPath(m.getKey());
             out.add(new Output(path, JsonOut.bytes(true, path, g -> {
                 g.writeStartObject();

@@ -4,6 +4,10 @@ import paperboy.render.JsonOut;
 import paperboy.render.Output;
 import paperboy.render.PaperTexts;
 import paperboy.render.RenderContext;
+import paperboy.render.Scope;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
 import paperboy.render.Renderer;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -68,6 +72,12 @@ public final class SearchIndex implements Renderer {
         return "search";
     }
 
+    /** The latest month's word shards: re-cut whenever a paper joins them. */
+    @Override
+    public List<String> rewrittenWhole() {
+        return List.of("search/r/");
+    }
+
     @Override
     public List<Output> render(Digest digest, RenderContext ctx) {
         PaperTexts texts = ctx.texts(digest);
@@ -78,9 +88,11 @@ public final class SearchIndex implements Renderer {
 
         List<Output> out = new ArrayList<>();
         // Documents, in chunks.
+        Scope scope = ctx.scope();
         for (int from = 0; from < docs.size(); from += DOCS_PER_CHUNK) {
             int c = from / DOCS_PER_CHUNK;
             List<Paper> chunk = docs.subList(from, Math.min(docs.size(), from + DOCS_PER_CHUNK));
+            if (!scope.anyPaper(chunk.stream().map(Paper::slug).toList())) continue;
             out.add(new Output("search/docs/" + c + ".js", script("d" + c, json("search docs", g -> {
                 g.writeStartArray();
                 for (Paper p : chunk) {
@@ -104,6 +116,7 @@ public final class SearchIndex implements Renderer {
         Map<String, Integer> docIndex = new HashMap<>();
         for (int i = 0; i < docs.size(); i++) docIndex.put(docs.get(i).slug(), i);
         for (int i = 0; i < themes.size(); i++) {
+            if (!scope.theme(themes.get(i).slug())) continue;
             List<Integer> ids = new ArrayList<>();
             for (String slug : themes.get(i).paperSlugs()) {
                 Integer id = docIndex.get(slug);
@@ -122,7 +135,13 @@ public final class SearchIndex implements Renderer {
             while (split > 0 && YearMonth.from(docs.get(split - 1).firstSeen()).equals(latest)) split--;
         }
         List<Part> parts = new ArrayList<>();
-        if (split > 0) parts.add(part("a", docs, 0, split, digest, texts, out));
+        if (split > 0) {
+            // The papers of earlier months change only when the themes are refitted, which a scoped build never
+            // sees: it keeps their shards and takes their keys from the manifest it keeps.
+            int to = split;
+            parts.add(scope.everything() ? part("a", docs, 0, split, digest, texts, out)
+                    : keptPart(scope, "a", 0, to).orElseGet(() -> part("a", docs, 0, to, digest, texts, out)));
+        }
         if (split < docs.size()) parts.add(part("r", docs, split, docs.size(), digest, texts, out));
 
         // The manifest.
@@ -162,6 +181,31 @@ public final class SearchIndex implements Renderer {
     }
 
     private record Part(String id, int from, int to, List<String> keys) {}
+
+    /** The part {@code id} as the kept manifest describes it, when it covers the same papers. */
+    private static Optional<Part> keptPart(Scope scope, String id, int from, int to) {
+        return scope.kept().read(MANIFEST_PATH).flatMap(bytes -> {
+            String js = new String(bytes, StandardCharsets.UTF_8);
+            String head = GLOBAL + "(\"m\",";
+            if (!js.startsWith(head) || !js.endsWith(");")) return Optional.empty();
+            try {
+                // script() escapes "</" as "<\/", which JSON reads back as "</".
+                JsonNode m = new ObjectMapper().readTree(js.substring(head.length(), js.length() - 2));
+                if (m.path("v").asInt() != VERSION) return Optional.empty();
+                for (JsonNode p : m.path("parts")) {
+                    if (!p.path("id").asText().equals(id) || p.path("from").asInt() != from || p.path("to").asInt() != to) {
+                        continue;
+                    }
+                    List<String> keys = new ArrayList<>();
+                    p.path("keys").forEach(k -> keys.add(k.asText()));
+                    return Optional.of(new Part(id, from, to, keys));
+                }
+                return Optional.empty();
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        });
+    }
 
     /** The papers numbered as the search numbers them: by day first seen, then listing order. */
     public static List<Paper> inFirstSeenOrder(Digest digest) {

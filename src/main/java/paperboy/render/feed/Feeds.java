@@ -64,8 +64,11 @@ public final class Feeds implements UnitRenderer {
         Channels channels = new Channels(digest, ctx.config(), base.get(), ctx.texts(digest));
         List<Unit> units = new ArrayList<>();
         units.add(unit("", channels::site, ctx));
-        for (Theme t : digest.themes()) units.add(unit("themes/" + t.slug() + "/", () -> channels.theme(t), ctx));
+        for (Theme t : digest.themes()) {
+            if (ctx.scope().theme(t.slug())) units.add(unit("themes/" + t.slug() + "/", () -> channels.theme(t), ctx));
+        }
         for (RetiredTheme r : digest.retiredThemes()) {
+            if (!ctx.scope().everything()) break; // retired in a refit, which a scoped build never sees
             units.add(unit("themes/" + r.slug() + "/", () -> channels.retired(r), ctx));
         }
         return units;

@@ -42,7 +42,8 @@ public final class Newsletters implements UnitRenderer {
         Optional<URI> base = ctx.config().baseUrl();
         if (base.isEmpty()) return List.of();
         Editions editions = new Editions(digest, ctx.config(), base.get(), ctx.texts(digest));
-        return units(digest.days(), (d, ext) -> SitePaths.newsletter(d.date(), ext), TEMPLATE, editions::edition,
+        List<Day> days = digest.days().stream().filter(d -> ctx.scope().day(d.date())).toList();
+        return units(days, (d, ext) -> SitePaths.newsletter(d.date(), ext), TEMPLATE, editions::edition,
                 Day::date, ctx, base.get());
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import paperboy.model.Digest;
 import paperboy.render.site.PeriodPages;
 import paperboy.render.RenderContext;
+import paperboy.render.Period;
 import paperboy.render.Unit;
 import paperboy.render.UnitRenderer;
 import paperboy.render.site.Views;
@@ -29,7 +30,8 @@ public final class WeeklyNewsletters implements UnitRenderer {
         if (base.isEmpty()) return List.of();
         Editions editions = new Editions(digest, ctx.config(), base.get(), ctx.texts(digest));
         PeriodPages.Builder periods = new PeriodPages.Builder(digest, new Views(digest, ctx.config(), ctx.texts(digest)));
-        return newsletters.units(periods.weeks(), (w, ext) -> PeriodPages.weeklyEditionPath(w.key(), ext),
+        List<Period> weeks = periods.weeks().stream().filter(w -> ctx.scope().period(w.start(), w.end())).toList();
+        return newsletters.units(weeks, (w, ext) -> PeriodPages.weeklyEditionPath(w.key(), ext),
                 Newsletters.TEMPLATE + "#weekly", w -> editions.weekly(periods, w), PeriodPages.Builder::lastDay, ctx,
                 base.get());
     }

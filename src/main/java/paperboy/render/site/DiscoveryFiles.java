@@ -3,6 +3,7 @@ package paperboy.render.site;
 import paperboy.render.Output;
 import paperboy.render.Period;
 import paperboy.render.RenderContext;
+import paperboy.render.Scope;
 import paperboy.render.Renderer;
 import paperboy.render.SitePaths;
 import paperboy.render.data.SearchIndex;
@@ -60,7 +61,7 @@ public final class DiscoveryFiles implements Renderer {
         StringBuilder robots = new StringBuilder("User-agent: *\nAllow: /\n");
         base.ifPresent(b -> robots.append("\nSitemap: ").append(b.resolve(SITEMAP)).append('\n'));
         out.add(Output.text(ROBOTS, robots.toString(), name()));
-        base.ifPresent(b -> out.addAll(sitemaps(groups(digest), b)));
+        base.ifPresent(b -> out.addAll(sitemaps(groups(digest), b, ctx.scope())));
         return out;
     }
 
@@ -114,6 +115,11 @@ public final class DiscoveryFiles implements Renderer {
 
     /** The index and the sitemap files, each group cut into files of at most {@code maxUrls} URLs. */
     List<Output> sitemaps(Map<String, List<Entry>> groups, URI base) {
+        return sitemaps(groups, base, Scope.all());
+    }
+
+    /** As {@link #sitemaps(Map, URI)}, writing only the index, the site's file and the files of years in scope. */
+    List<Output> sitemaps(Map<String, List<Entry>> groups, URI base, Scope scope) {
         List<Output> out = new ArrayList<>();
         StringBuilder index = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
@@ -132,7 +138,9 @@ public final class DiscoveryFiles implements Renderer {
                     xml.append("</url>\n");
                     if (e.lastmod().isAfter(newest)) newest = e.lastmod();
                 }
-                out.add(Output.text(path, xml.append("</urlset>\n").toString(), name()));
+                if (!g.getKey().matches("\\d+") || scope.year(Integer.parseInt(g.getKey()))) {
+                    out.add(Output.text(path, xml.append("</urlset>\n").toString(), name()));
+                }
                 index.append("  <sitemap><loc>").append(escape(base.resolve(path).toString())).append("</loc>");
                 if (!newest.equals(LocalDate.EPOCH)) index.append("<lastmod>").append(newest).append("</lastmod>");
                 index.append("</sitemap>\n");

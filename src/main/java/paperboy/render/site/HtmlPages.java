@@ -3,6 +3,7 @@ package paperboy.render.site;
 import paperboy.render.Page;
 import paperboy.render.PagedRenderer;
 import paperboy.render.RenderContext;
+import paperboy.render.Scope;
 import paperboy.render.SitePaths;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,19 +28,23 @@ public final class HtmlPages implements PagedRenderer {
         pages.add(new Page(SitePaths.HOME, "home.ftlh", views::homePage));
         ArchivePages archive = new ArchivePages(digest, views, ctx.config().title());
         pages.add(new Page(SitePaths.ARCHIVE, "archive.ftlh", archive::index));
+        Scope scope = ctx.scope();
         for (int year : archive.years()) {
+            if (!scope.year(year)) continue;
             pages.add(new Page(ArchivePages.yearPath(year), "archive-year.ftlh", () -> archive.year(year)));
         }
         pages.add(new Page(SitePaths.NOT_FOUND, "404.ftlh", views::notFoundPage));
         List<Day> days = digest.days();
         for (int i = 0; i < days.size(); i++) {
             Day d = days.get(i);
+            if (!scope.day(d.date())) continue;
             int index = i;
             String path = SitePaths.day(d.date());
             pages.add(new Page(path, "day.ftlh", () -> views.dayPage(d, path),
                     Optional.of(() -> inputs.day(d, index))));
         }
         for (Paper p : digest.papers()) {
+            if (!scope.paper(p.slug())) continue;
             String path = SitePaths.paper(p.slug());
             pages.add(new Page(path, "paper.ftlh", () -> views.paperPage(p, path),
                     Optional.of(() -> inputs.paper(p))));

@@ -46,6 +46,7 @@ public final class PeriodPages implements PagedRenderer {
         List<Page> pages = new ArrayList<>();
         for (List<Period> periods : List.of(b.weeks, b.months)) {
             for (int i = 0; i < periods.size(); i++) {
+                if (!ctx.scope().period(periods.get(i).start(), periods.get(i).end())) continue;
                 int at = i;
                 pages.add(new Page(periods.get(i).path(), "period.ftlh", () -> b.page(periods, at)));
             }

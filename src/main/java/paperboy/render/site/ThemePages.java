@@ -2,6 +2,7 @@ package paperboy.render.site;
 
 import paperboy.render.Output;
 import paperboy.render.RenderContext;
+import paperboy.render.Scope;
 import paperboy.render.Renderer;
 import paperboy.render.SitePaths;
 import java.time.format.DateTimeFormatter;
@@ -51,17 +52,23 @@ public final class ThemePages implements Renderer {
         Map<String, Activity> activity = new ConcurrentHashMap<>();
         List<Job> jobs = new ArrayList<>();
         jobs.add(new Job(SitePaths.THEMES, "themes.ftlh", () -> themesPage(digest, views, activity)));
+        Scope scope = ctx.scope();
         for (Theme t : digest.themes()) {
             int numbered = numberedPages(t.paperSlugs().size());
+            // Every theme's own page: its summary counts the archive's days, so it changes with every new day.
             jobs.add(new Job(SitePaths.theme(t.slug()), "theme.ftlh",
                     () -> themePage(digest, views, activity, t, 0, numbered, SitePaths.theme(t.slug()))));
-            for (int n = 1; n <= numbered; n++) {
+            // A numbered page once full never changes but for its link to the next newer one: a theme that gains
+            // papers changes its newest numbered page and may add one.
+            int oldest = scope.everything() ? 1 : scope.theme(t.slug()) ? Math.max(1, numbered - 1) : numbered + 1;
+            for (int n = oldest; n <= numbered; n++) {
                 int page = n;
                 String path = themePath(t.slug(), n);
                 jobs.add(new Job(path, "theme.ftlh", () -> themePage(digest, views, activity, t, page, numbered, path)));
             }
         }
         for (RetiredTheme r : digest.retiredThemes()) {
+            if (!scope.everything()) break; // retired in a refit, which a scoped build never sees
             jobs.add(new Job(SitePaths.theme(r.slug()), "retired-theme.ftlh", () -> retiredPage(digest, views, r)));
         }
         return jobs.parallelStream()

@@ -17,6 +17,18 @@ public final class FitSet {
 
     private FitSet() {}
 
+    /** True when the fit set is the papers first seen before the latest day's month, not every paper. */
+    public static boolean frozen(List<Paper> papers) {
+        boolean[] fit = of(papers);
+        for (boolean f : fit) if (!f) return true;
+        // Every paper is in it: either none is of the latest month (nothing placed yet) or the archive is young.
+        LocalDate latest = null;
+        for (Paper p : papers) if (latest == null || p.lastSeen().isAfter(latest)) latest = p.lastSeen();
+        LocalDate monthStart = latest == null ? null : latest.withDayOfMonth(1);
+        for (Paper p : papers) if (!p.firstSeen().isBefore(monthStart)) return false;
+        return true;
+    }
+
     public static boolean[] of(List<Paper> papers) {
         int n = papers.size();
         boolean[] fit = new boolean[n];
