@@ -115,8 +115,8 @@ public final class SearchIndex implements Renderer {
         // Themes' paper lists, for the theme filter.
         Map<String, Integer> docIndex = new HashMap<>();
         for (int i = 0; i < docs.size(); i++) docIndex.put(docs.get(i).slug(), i);
+        // Every theme's list, in every build: a list written as a bitmap spans every paper, so it grows with each.
         for (int i = 0; i < themes.size(); i++) {
-            if (!scope.theme(themes.get(i).slug())) continue;
             List<Integer> ids = new ArrayList<>();
             for (String slug : themes.get(i).paperSlugs()) {
                 Integer id = docIndex.get(slug);
