@@ -76,8 +76,8 @@ public final class ConfigLoader {
                         boxed(YamlTree.integer(t, "weeklyItems", 1, MAX_FEED_ITEMS, problems)),
                         timeOfDay(t, problems))).orElse(null),
                 section(m, "newsletter", List.of("from", "to", "unsubscribeUrl"), problems).map(t -> new NewsletterConfig(
-                        YamlTree.text(t, "from", problems).orElse(null),
-                        YamlTree.text(t, "to", problems).orElse(null),
+                        address(t, "from", false, problems).orElse(null),
+                        address(t, "to", true, problems).orElse(null),
                         unsubscribeUrl(t, problems).orElse(null))).orElse(null),
                 section(m, "markdown", List.of("safelist"), problems).map(t -> new MarkdownConfig(
                         YamlTree.text(t, "safelist", problems).orElse(null))).orElse(null)));
@@ -99,6 +99,34 @@ public final class ConfigLoader {
             return Optional.empty();
         }
         return Optional.of(u);
+    }
+
+    /**
+     * {@code newsletter.from} (one address) or {@code newsletter.to} (one or more, comma-separated) checked as the
+     * e-mail editions will read them, so a typo is an error at its line, not a failure while writing the editions.
+     */
+    private static Optional<String> address(YamlTree.Mapping m, String key, boolean several, Problems problems) {
+        Optional<String> text = YamlTree.text(m, key, problems);
+        if (text.isEmpty()) return text;
+        String a = text.get().strip();
+        String why;
+        try {
+            jakarta.mail.internet.InternetAddress[] parsed = jakarta.mail.internet.InternetAddress.parse(a, true);
+            if (parsed.length == 0) {
+                why = "is empty";
+            } else if (parsed.length > 1 && !several) {
+                why = "holds " + parsed.length + " addresses; the sender is one";
+            } else if (java.util.Arrays.stream(parsed).anyMatch(p -> p.isGroup() || p.getAddress().indexOf('@') < 1)) {
+                why = "is not an e-mail address";
+            } else {
+                return Optional.of(a);
+            }
+        } catch (jakarta.mail.internet.AddressException e) {
+            why = "is not an e-mail address (" + e.getMessage().replaceAll("\\s*in string ``.*$", "") + ")";
+        }
+        problems.error(m.entries().get(key).at(), "newsletter." + key + ": \"" + a + "\" " + why
+                + "; write it as name@example.org or Name <name@example.org>");
+        return Optional.empty();
     }
 
     /** {@code feeds: timeOfDay: "06:00"} as a time; another text is an error at its line. */

@@ -109,7 +109,7 @@ public final class ContentLoader {
         }
     }
 
-    /** One file's snapshots, within the limits on its size and on papers per day. */
+    /** One file's snapshots, within the limits on its size, on papers per day and on a title's and author list's length. */
     private List<Snapshot> parse(Path file, byte[] bytes, Problems problems) {
         if (bytes.length > MAX_FILE_BYTES) {
             problems.error(SourceRef.file(file), String.format(java.util.Locale.ROOT,
@@ -117,7 +117,7 @@ public final class ContentLoader {
                     bytes.length, MAX_FILE_BYTES >> 20));
             return List.of();
         }
-        return withinDayLimit(parseFormat(file, bytes, problems), problems);
+        return withinDayLimit(EntryLimits.apply(parseFormat(file, bytes, problems), problems), problems);
     }
 
     private List<Snapshot> parseFormat(Path file, byte[] bytes, Problems problems) {

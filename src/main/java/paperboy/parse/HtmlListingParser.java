@@ -39,11 +39,13 @@ public final class HtmlListingParser {
                     + "with an <h3> title");
             return List.of();
         }
-        Optional<LocalDate> date = date(doc).or(() -> ListingDates.fromFileName(file));
-        if (date.isEmpty()) {
+        Optional<Dated> found = date(file, doc).or(() -> ListingDates.fromFileName(file)
+                .map(d -> new Dated(d, "the date in the file name (" + d + ")", SourceRef.of(file, 1))));
+        if (found.isEmpty()) {
             problems.error(SourceRef.of(file, 1), "no listing date: add <time datetime=\"2025-03-14\">, keep the page's "
                     + "canonical link (…?date=2025-03-14), or name the file after its day (2025-03-14.html)");
         }
+        Optional<LocalDate> date = found.flatMap(d -> ListingDates.inYears(d.date(), d.written(), d.at(), problems));
         List<RawEntry> entries = new ArrayList<>();
         for (Element card : cards) {
             entry(file, card, problems).ifPresent(entries::add);
@@ -84,17 +86,20 @@ public final class HtmlListingParser {
                 .map(Lines::normalize).filter(s -> !s.isEmpty()).toList();
     }
 
-    private static Optional<LocalDate> date(Document doc) {
+    /** A listing date, as the page wrote it and where. */
+    private record Dated(LocalDate date, String written, SourceRef at) {}
+
+    private static Optional<Dated> date(Path file, Document doc) {
         for (Element t : doc.select("time[datetime]")) {
             Optional<LocalDate> d = ListingDates.firstIso(t.attr("datetime"));
-            if (d.isPresent()) return d;
+            if (d.isPresent()) return Optional.of(new Dated(d.get(), "<time datetime=\"" + t.attr("datetime") + "\">", at(file, t)));
         }
         for (Element link : doc.select("link[rel=canonical][href], meta[property=og:url][content]")) {
             String url = link.hasAttr("href") ? link.attr("href") : link.attr("content");
             int i = url.indexOf("date=");
             if (i >= 0) {
                 Optional<LocalDate> d = ListingDates.firstIso(url.substring(i));
-                if (d.isPresent()) return d;
+                if (d.isPresent()) return Optional.of(new Dated(d.get(), "the date in \"" + url + "\"", at(file, link)));
             }
         }
         return Optional.empty();

@@ -161,14 +161,15 @@ public final class JsonListingParser {
             SourceRef at = doc.fieldAt.get("date");
             Optional<LocalDate> d = date.isTextual() ? ListingDates.firstIso(date.asText()) : Optional.empty();
             if (d.isEmpty()) problems.error(at, "\"date\" must be the listing day as \"YYYY-MM-DD\", found " + date);
-            return d;
+            return d.flatMap(day -> ListingDates.inYears(day, "\"date\": " + date, at, problems));
         }
         Optional<LocalDate> fromName = ListingDates.fromFileName(file);
         if (fromName.isEmpty()) {
             problems.error(SourceRef.of(file, 1), "no listing date: name the file after its day (2025-03-14.json) or "
                     + "wrap the list as {\"date\": \"2025-03-14\", \"papers\": [...]}");
         }
-        return fromName;
+        return fromName.flatMap(day -> ListingDates.inYears(day, "the date in the file name (" + day + ")",
+                SourceRef.of(file, 1), problems));
     }
 
     // ---- JSON Feed ----
@@ -201,6 +202,8 @@ public final class JsonListingParser {
                 problems.error(it.at, where + ": \"date_published\" is not an RFC 3339 date: \"" + published.get() + "\"");
                 continue;
             }
+            day = ListingDates.inYears(day.get(), where + ": \"date_published\": \"" + published.get() + "\"", it.at, problems);
+            if (day.isEmpty()) continue;
             Optional<String> abs = text(it.node, "content_text")
                     .or(() -> text(it.node, "summary"))
                     .or(() -> text(it.node, "content_html").map(h -> Jsoup.parse(h).text()))

@@ -78,7 +78,7 @@ public final class SnapshotParser {
             return Optional.empty();
         }
         try {
-            return Optional.of(parsed.withYear(configuredYear.orElse(0)));
+            return ListingDates.inYears(parsed.withYear(configuredYear.orElse(0)), '"' + text + '"', at, problems);
         } catch (DateTimeException e) {
             problems.error(at, '"' + text + "\" is not a date in " + configuredYear.getAsInt());
             return Optional.empty();

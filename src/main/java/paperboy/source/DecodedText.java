@@ -11,8 +11,19 @@ import java.nio.file.Path;
 import java.util.Optional;
 import paperboy.model.SourceRef;
 
-/** Turns an input file's bytes into text, strictly: UTF-8 only, no NUL bytes, BOM removed. */
+/**
+ * Turns an input file's bytes into text, strictly: UTF-8 only, BOM removed, binary files refused; a stray
+ * control character (a NUL too) is removed with a warning at its line.
+ */
 public final class DecodedText {
+    /**
+     * A file that decodes as UTF-8 is binary when at least this share of its bytes are NUL. On a machine's 113,596
+     * files, the 141 that were valid UTF-8 yet held NUL bytes (terminfo, locale data, zeroed database pages)
+     * were 17% NUL or more, but for one text file with a single NUL (0.09%); a text with a stray NUL sits far
+     * below, and a file zeroed by a crash, or UTF-32, far above.
+     */
+    static final double BINARY_NUL_SHARE = 0.10;
+
     private DecodedText() {}
 
     /** The text of {@code file}, or empty after reporting why it cannot be read or is not UTF-8 text. */
@@ -32,10 +43,10 @@ public final class DecodedText {
             problems.error(SourceRef.of(file, 1), "UTF-16 text; paperboy reads UTF-8 only: re-save the file as UTF-8");
             return Optional.empty();
         }
+        int firstNul = -1, nuls = 0;
         for (int i = start; i < bytes.length; i++) {
             if (bytes[i] == 0) {
-                problems.error(position(file, bytes, i), "binary file (NUL byte at byte " + i + "), not a text listing");
-                return Optional.empty();
+                if (nuls++ == 0) firstNul = i;
             }
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -45,6 +56,12 @@ public final class DecodedText {
         CharBuffer out = CharBuffer.allocate(bytes.length);
         CoderResult r = decoder.decode(in, out, true);
         if (!r.isError()) r = decoder.flush(out);
+        // Binary: NUL bytes and not UTF-8 (nearly every binary format), or valid UTF-8 but thick with NULs.
+        if (nuls > 0 && (r.isError() || nuls >= BINARY_NUL_SHARE * (bytes.length - start))) {
+            problems.error(position(file, bytes, firstNul), String.format(java.util.Locale.ROOT,
+                    "binary file (NUL byte at byte %d, %,d NUL bytes in all), not a text listing", firstNul, nuls));
+            return Optional.empty();
+        }
         if (r.isError()) {
             int at = in.position();
             problems.error(position(file, bytes, at), String.format(

@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import paperboy.testing.SiteTrees;
 
 /** Input written to break the build or its output gets a clear message at its line, and never reaches the site. */
 class HostileInputTest {
@@ -35,6 +37,136 @@ class HostileInputTest {
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
         return Cli.run(args);
+    }
+
+    /** A good site built from one text dump, to check that a failed build leaves it as it was. */
+    Map<String, String> goodSite(Path content) throws IOException {
+        Files.writeString(content.resolve("good.txt"), "Mar 12, 2025\n\nGood paper\n\n" + ABSTRACT + "\n");
+        Cli r = build(content);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return SiteTrees.text(tmp.resolve("site"));
+    }
+
+    void refusedAndSiteKept(Cli r, Map<String, String> before) throws IOException {
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(SiteTrees.text(tmp.resolve("site"))).isEqualTo(before);
+    }
+
+    @Test
+    void aJsonFeedDateBeyondJavasYearsIsAnErrorAtItsItem() throws IOException {
+        Path content = content();
+        Map<String, String> before = goodSite(content);
+        Files.writeString(content.resolve("f.json"), "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"F\",\n"
+                + " \"items\": [\n"
+                + "  {\"id\": \"1\", \"title\": \"Far\", \"content_text\": \"" + ABSTRACT + "\", \"date_published\": \"2025-03-14T09:00:00Z\"},\n"
+                + "  {\"id\": \"2\", \"title\": \"Farther\", \"content_text\": \"" + ABSTRACT + "\", \"date_published\": \"+999999999-12-31T00:00:00Z\"}]}\n");
+        Cli r = build(content);
+        assertThat(r.err()).contains(content.resolve("f.json") + ":4:3: items[1]: \"date_published\": \"+999999999-12-31T00:00:00Z\""
+                + " is out of range; a listing's year must be from 1900 to 2999");
+        refusedAndSiteKept(r, before);
+    }
+
+    @Test
+    void listingDatesOutsideTheYearsOfTheConfigAreErrorsAtTheirLineInEveryFormat() throws IOException {
+        Path content = content();
+        Map<String, String> before = goodSite(content);
+        Files.writeString(content.resolve("x.json"), "{\"date\": \"0000-01-01\", \"papers\": [{\"paper\": {\"title\": \"Zero\", \"summary\": \""
+                + ABSTRACT + "\"}}]}");
+        Files.writeString(content.resolve("0001-01-01.json"), "[{\"paper\": {\"title\": \"One\", \"summary\": \"" + ABSTRACT + "\"}}]");
+        Files.writeString(content.resolve("a.txt"), "new\n\nMar 13, 0001\n\nAlpha\n\n" + ABSTRACT + "\n");
+        Files.writeString(content.resolve("c.html"), "<html><body>\n<time datetime=\"3000-01-01\"></time>\n<article><h3>Gamma</h3>"
+                + "<p class=\"abstract\">" + ABSTRACT + "</p></article></body></html>");
+        Cli r = build(content);
+        String range = " is out of range; a listing's year must be from 1900 to 2999";
+        assertThat(r.err()).contains(content.resolve("x.json") + ":1:2: \"date\": \"0000-01-01\"" + range)
+                .contains(content.resolve("0001-01-01.json") + ":1: the date in the file name (0001-01-01)" + range)
+                .contains(content.resolve("a.txt") + ":3: \"Mar 13, 0001\"" + range)
+                .contains(content.resolve("c.html") + ":2:1: <time datetime=\"3000-01-01\">" + range);
+        refusedAndSiteKept(r, before);
+    }
+
+    @Test
+    void aStrayNulInTextIsRemovedWithAWarningAtItsLineButABinaryFileIsRefused() throws IOException {
+        Path content = content("a.txt", "Mar 13, 2025\n\nAl\u0000pha\n\n" + ABSTRACT + "\n");
+        Cli r = build(content);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains(content.resolve("a.txt") + ":3: warning: removed a control character (U+0000)");
+        assertThat(Files.readString(tmp.resolve("site/days/2025-03-13/index.html"))).contains(">Alpha<");
+
+        Map<String, String> before = SiteTrees.text(tmp.resolve("site"));
+        // A file zeroed past its first line (as a crash leaves one), and one that is not text at all.
+        byte[] zeroed = new byte[400];
+        System.arraycopy("Mar 14, 2025\n".getBytes(StandardCharsets.UTF_8), 0, zeroed, 0, 13);
+        Files.write(content.resolve("b.txt"), zeroed);
+        Files.write(content.resolve("c.json"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H'});
+        r = build(content);
+        assertThat(r.err()).contains(content.resolve("b.txt") + ":2:1: binary file (NUL byte at byte 13, 387 NUL bytes in all), not a text listing")
+                .contains(content.resolve("c.json") + ":3:1: binary file (NUL byte at byte 8, 3 NUL bytes in all), not a text listing");
+        refusedAndSiteKept(r, before);
+    }
+
+    @Test
+    void feedChannelDescriptionsReachReadersAsTextNotMarkup() throws Exception {
+        String img = "<img src=x onerror=alert(35)>";
+        Path content = content("a.txt", "Mar 13, 2025\n\nAlpha transformers\n\n" + ABSTRACT + "\n",
+                "themes.yml", "themes:\n  - name: Transformers\n    slug: transformers\n    description: \"" + img
+                        + "\"\n    keywords: [transformers]\n    papers: [\"Alpha transformers\"]\n");
+        Path config = Files.writeString(tmp.resolve("p.yml"), "title: \"T " + img + "\"\ndescription: \"" + img
+                + "\"\nyear: 2025\nbaseUrl: https://example.org/\n");
+        Cli r = Cli.run("build", "--content", content.toString(), "--out", tmp.resolve("site").toString(),
+                "--config", config.toString(), "--themes", "curated");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        for (String feed : new String[] {"feed.xml", "themes/transformers/feed.xml", "weeks/feed.xml"}) {
+            var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(tmp.resolve("site").resolve(feed).toFile());
+            var channel = (org.w3c.dom.Element) doc.getElementsByTagName("channel").item(0);
+            String description = ((org.w3c.dom.Element) channel.getElementsByTagName("description").item(0)).getTextContent();
+            // What a reader gets after XML is HTML that shows the tag as text.
+            assertThat(description).as(feed).contains("&lt;img src=x onerror=alert(35)&gt;").doesNotContain("<img");
+        }
+    }
+
+    @Test
+    void aBadNewsletterAddressIsAnErrorAtItsLineInTheConfig() throws IOException {
+        Path content = content();
+        Map<String, String> before = goodSite(content);
+        Path config = Files.writeString(tmp.resolve("p.yml"), """
+                title: T
+                year: 2025
+                baseUrl: https://example.org/
+                newsletter:
+                  from: "Digest <<digest@example.org>"
+                  to: reader@example.org, not an address
+                """);
+        Cli r = Cli.run("build", "--content", content.toString(), "--out", tmp.resolve("site").toString(),
+                "--config", config.toString(), "--themes", "off");
+        assertThat(r.err()).contains(config + ":5:9: newsletter.from: \"Digest <<digest@example.org>\" is not an e-mail address")
+                .contains(config + ":6:7: newsletter.to: \"reader@example.org, not an address\" is not an e-mail address");
+        refusedAndSiteKept(r, before);
+    }
+
+    @Test
+    void aHugeTitleOrAuthorListIsCutWithAWarningAtItsEntry() throws IOException {
+        String title = "Huge " + "title ".repeat(400_000);
+        StringBuilder authors = new StringBuilder();
+        for (int i = 0; i < 30_000; i++) authors.append(i == 0 ? "" : ", ").append("{\"name\": \"Author Number ").append(i).append("\"}");
+        Path content = content("2025-03-13.json", "[\n{\"paper\": {\"id\": \"2503.00001\", \"title\": \"Fine\", \"summary\": \"" + ABSTRACT + "\"}},\n"
+                + "{\"paper\": {\"id\": \"2503.00002\", \"title\": \"" + title + "\", \"summary\": \"" + ABSTRACT
+                + "\", \"authors\": [" + authors + "]}}]");
+        Cli r = build(content, "--base-url", "https://example.org/");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Path file = content.resolve("2025-03-13.json");
+        assertThat(r.err()).contains(file + ":3:1: warning: a title of 2,400,004 characters, cut to its first 1,000 (the most a title may have)")
+                .contains(file + ":3:1: warning: an author list of 618,888 characters (30,000 names), cut to its first 10,052 names"
+                        + " (at most 200,000 characters)");
+        long siteBytes;
+        try (Stream<Path> files = Files.walk(tmp.resolve("site"))) {
+            siteBytes = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+        assertThat(siteBytes).isLessThan(4L << 20); // uncut, a 10 MB title beside ten real days made a 220 MB site
+        String data = Files.readString(tmp.resolve("site/data/2025-03.json"));
+        assertThat(data).contains("\"" + title.substring(0, 999) + "…\"").contains("Author Number 10051\"")
+                .doesNotContain("Author Number 10052\"");
     }
 
     @Test
