@@ -41,6 +41,8 @@ public final class Main implements Runnable {
     private static Map<String, Supplier<Object>> commands() {
         Map<String, Supplier<Object>> m = new LinkedHashMap<>();
         m.put("build", BuildCommand::new);
+        m.put("fetch", FetchCommand::new);
+        m.put("daily", DailyCommand::new);
         m.put("themes", ThemesCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         m.put("serve", ServeCommand::new);
