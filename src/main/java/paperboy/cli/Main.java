@@ -41,14 +41,14 @@ public final class Main implements Runnable {
     private static Map<String, Supplier<Object>> commands() {
         Map<String, Supplier<Object>> m = new LinkedHashMap<>();
         m.put("build", BuildCommand::new);
-        m.put("fetch", FetchCommand::new);
-        m.put("daily", DailyCommand::new);
         m.put("themes", ThemesCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         m.put("serve", ServeCommand::new);
         m.put("newsletter", paperboy.cli.NewsletterCommand::new);
         m.put("send", paperboy.cli.SendCommand::new);
         m.put("export", paperboy.cli.ExportCommand::new);
+        m.put("fetch", FetchCommand::new);
+        m.put("daily", DailyCommand::new);
         return m;
     }
 
