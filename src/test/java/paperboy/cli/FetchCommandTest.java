@@ -256,6 +256,19 @@ class FetchCommandTest {
     }
 
     @Test
+    void aMirrorServingAnotherPaperboysFileGivesTheSameFile() throws IOException {
+        server.on("2025-03-14", recorded("hf-2025-03-14.json"));
+        fetch("--date", "2025-03-14");
+        byte[] first = Files.readAllBytes(day14());
+        Files.delete(day14());
+
+        server.on("2025-03-14", json(new String(first, StandardCharsets.UTF_8)));
+        Cli r = fetch("--date", "2025-03-14");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(Files.readAllBytes(day14())).isEqualTo(first);
+    }
+
+    @Test
     void aLongDayFollowsTheNextPageLink() throws IOException {
         List<JsonNode> all = List.copyOf(listOf(resource("hf-2025-03-14.json")));
         String first = "[" + all.get(0) + "," + all.get(1) + "]";
