@@ -33,8 +33,11 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** The build, printing to these; also the build step of {@code daily}. */
+    int run(PrintWriter out, PrintWriter err) {
         long start = System.nanoTime();
         if (!site.outAllowed(err)) return ExitCodes.BAD_USAGE;
         // The templates load on the other core while this one reads the config and the content.

@@ -47,6 +47,8 @@ public final class Main implements Runnable {
         m.put("newsletter", paperboy.cli.NewsletterCommand::new);
         m.put("send", paperboy.cli.SendCommand::new);
         m.put("export", paperboy.cli.ExportCommand::new);
+        m.put("fetch", FetchCommand::new);
+        m.put("daily", DailyCommand::new);
         return m;
     }
 

@@ -61,8 +61,11 @@ public final class SendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** The sending, printing to these; also the send step of {@code daily}. */
+    int run(PrintWriter out, PrintWriter err) {
         Optional<String> badAddress = Recipients.problem(to);
         if (badAddress.isPresent()) {
             err.println("error: --to: " + badAddress.get() + "; nothing was sent");

@@ -17,16 +17,16 @@ import paperboy.source.YamlTree;
 /** Reads paperboy.yml. A missing file means defaults; a bad one is an error with its line. */
 public final class ConfigLoader {
     private static final List<String> KEYS = List.of("title", "description", "baseUrl", "year", "timeZone",
-            "recentDays", "themes", "feeds", "newsletter", "markdown");
+            "recentDays", "themes", "feeds", "newsletter", "markdown", "fetch");
 
     /** The file's shape; every key optional. */
     record ConfigFile(String title, String description, String baseUrl, Integer year, String timeZone,
                       Integer recentDays, ThemesConfig themes, FeedsConfig feeds, NewsletterConfig newsletter,
-                      MarkdownConfig markdown) {}
+                      MarkdownConfig markdown, FetchConfig fetch) {}
 
     /** Ranges of the numbers in paperboy.yml (checked with the line of the value). */
     public static final int MIN_YEAR = 1900, MAX_YEAR = 2999, MAX_RECENT_DAYS = 3650, MAX_FEED_ITEMS = 10_000,
-            MAX_THEMES = 1_000;
+            MAX_THEMES = 1_000, MAX_FETCH_TIMEOUT = 600, MAX_FETCH_RETRIES = 10;
 
     private ConfigLoader() {}
 
@@ -80,7 +80,11 @@ public final class ConfigLoader {
                         address(t, "to", true, problems).orElse(null),
                         unsubscribeUrl(t, problems).orElse(null))).orElse(null),
                 section(m, "markdown", List.of("safelist"), problems).map(t -> new MarkdownConfig(
-                        YamlTree.text(t, "safelist", problems).orElse(null))).orElse(null)));
+                        YamlTree.text(t, "safelist", problems).orElse(null))).orElse(null),
+                section(m, "fetch", List.of("url", "timeoutSeconds", "retries"), problems).map(t -> new FetchConfig(
+                        fetchUrl(t, problems).orElse(null),
+                        boxed(YamlTree.integer(t, "timeoutSeconds", 1, MAX_FETCH_TIMEOUT, problems)),
+                        boxed(YamlTree.integer(t, "retries", 0, MAX_FETCH_RETRIES, problems)))).orElse(null)));
     }
 
     /**
@@ -126,6 +130,23 @@ public final class ConfigLoader {
         }
         problems.error(m.entries().get(key).at(), "newsletter." + key + ": \"" + a + "\" " + why
                 + "; write it as name@example.org or Name <name@example.org>");
+        return Optional.empty();
+    }
+
+    /** {@code fetch: url:} must be an absolute http(s) address once {@code {date}} is filled in. */
+    private static Optional<String> fetchUrl(YamlTree.Mapping m, Problems problems) {
+        Optional<String> url = YamlTree.text(m, "url", problems);
+        if (url.isEmpty() || url.get().isBlank()) return url;
+        String u = url.get().strip();
+        try {
+            URI uri = new URI(u.replace("{date}", "2025-03-14"));
+            boolean http = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+            if (http && uri.getHost() != null) return Optional.of(u);
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        problems.error(m.entries().get("url").at(), "fetch.url: \"" + u + "\" is not an absolute http(s) URL"
+                + " (e.g. " + FetchConfig.DEFAULT_URL + ")");
         return Optional.empty();
     }
 
@@ -179,7 +200,8 @@ public final class ConfigLoader {
                 f.themes() != null ? f.themes().orDefaults() : d.themes(),
                 f.feeds() != null ? f.feeds().orDefaults() : d.feeds(),
                 f.newsletter() != null ? f.newsletter().orDefaults() : d.newsletter(),
-                markdown(file, f.markdown(), problems));
+                markdown(file, f.markdown(), problems),
+                f.fetch() != null ? f.fetch().orDefaults() : FetchConfig.defaults());
     }
 
     private static MarkdownConfig markdown(Path file, MarkdownConfig m, Problems problems) {

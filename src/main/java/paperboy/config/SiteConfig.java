@@ -19,10 +19,19 @@ import java.util.OptionalInt;
  * @param feeds       the feeds: section
  * @param newsletter  the newsletter: section
  * @param markdown    the markdown: section (notes and pages)
+ * @param fetch       the fetch: section (where {@code paperboy fetch} gets a day's listing)
  */
 public record SiteConfig(String title, String description, Optional<URI> baseUrl, OptionalInt year,
                          ZoneId timeZone, int recentDays, ThemesConfig themes, FeedsConfig feeds,
-                         NewsletterConfig newsletter, MarkdownConfig markdown) {
+                         NewsletterConfig newsletter, MarkdownConfig markdown, FetchConfig fetch) {
+
+    /** Settings with the default fetch: section. */
+    public SiteConfig(String title, String description, Optional<URI> baseUrl, OptionalInt year, ZoneId timeZone,
+                      int recentDays, ThemesConfig themes, FeedsConfig feeds, NewsletterConfig newsletter,
+                      MarkdownConfig markdown) {
+        this(title, description, baseUrl, year, timeZone, recentDays, themes, feeds, newsletter, markdown,
+                FetchConfig.defaults());
+    }
 
 
     public static SiteConfig defaults() {
@@ -33,23 +42,23 @@ public record SiteConfig(String title, String description, Optional<URI> baseUrl
 
     public SiteConfig withYear(int y) {
         return new SiteConfig(title, description, baseUrl, OptionalInt.of(y), timeZone, recentDays, themes, feeds,
-                newsletter, markdown);
+                newsletter, markdown, fetch);
     }
 
     public SiteConfig withBaseUrl(URI url) {
         return new SiteConfig(title, description, Optional.of(url), year, timeZone, recentDays, themes, feeds,
-                newsletter, markdown);
+                newsletter, markdown, fetch);
     }
 
     /** The same settings for a site published nowhere in particular: no feeds, sitemap or canonical links. */
     public SiteConfig withoutBaseUrl() {
         return new SiteConfig(title, description, Optional.empty(), year, timeZone, recentDays, themes, feeds,
-                newsletter, markdown);
+                newsletter, markdown, fetch);
     }
 
     public SiteConfig withThemes(ThemesConfig t) {
         return new SiteConfig(title, description, baseUrl, year, timeZone, recentDays, t, feeds, newsletter,
-                markdown);
+                markdown, fetch);
     }
 
     public SiteConfig withFeeds(FeedsConfig f) {
@@ -58,6 +67,6 @@ public record SiteConfig(String title, String description, Optional<URI> baseUrl
     }
 
     public SiteConfig withMarkdown(MarkdownConfig m) {
-        return new SiteConfig(title, description, baseUrl, year, timeZone, recentDays, themes, feeds, newsletter, m);
+        return new SiteConfig(title, description, baseUrl, year, timeZone, recentDays, themes, feeds, newsletter, m, fetch);
     }
 }

@@ -25,6 +25,7 @@ import paperboy.render.view.DaySection;
 import paperboy.render.view.DayRef;
 import paperboy.render.view.FeedLink;
 import paperboy.render.view.HomePage;
+import paperboy.render.view.SiteUpdate;
 import paperboy.render.view.ListingView;
 import paperboy.render.view.NavLink;
 import paperboy.render.view.NotFoundPage;
@@ -225,8 +226,11 @@ public final class Views {
         for (int i = digest.days().size() - 1; i >= 0 && recent.size() < config.recentDays(); i--) {
             recent.add(dayRef(digest.days().get(i).date(), meta.root()));
         }
+        SiteUpdate updated = digest.latestDay().map(d -> new SiteUpdate(d.date().toString(),
+                dayRef(d.date(), meta.root()).label(),
+                d.sources().stream().map(f -> f.getFileName().toString()).distinct().toList())).orElse(null);
         return new HomePage(meta, latest, recent, digest.days().size(), digest.papers().size(),
-                new PeriodPages.Builder(digest, this).latest(meta.root()));
+                new PeriodPages.Builder(digest, this).latest(meta.root()), updated);
     }
 
     public NotFoundPage notFoundPage() {
