@@ -1,0 +1,62 @@
+package paperboy.incremental;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import paperboy.bench.CorpusGenerator;
+import paperboy.build.SiteBuild;
+import paperboy.build.SiteRenderer;
+import paperboy.config.SiteConfig;
+import paperboy.config.ThemesConfig;
+import paperboy.themes.Themes;
+
+/**
+ * The daily job counts its work, not its time: on a ten-year archive, one new day builds the view models of a
+ * few dozen outputs and writes a few dozen files, whatever the archive's size. It fails if a change makes the
+ * render phase of a daily build walk the archive again (the 3,650-day benchmark's new day considered 132,271
+ * pages and wrote 168 files before the change set).
+ */
+class DailyWorkTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aNewDayOnATenYearArchiveRendersOnlyWhatItReaches() throws Exception {
+        Path corpus = tmp.resolve("corpus"), content = tmp.resolve("content"), site = tmp.resolve("out/site");
+        // Ten years of two papers a day: the archive's shape (3,650 days, their weeks, months, years, themes,
+        // sitemaps and search shards) at a size a test can build.
+        var options = new CorpusGenerator.Options(3651, 2, 0.3, 5, LocalDate.of(2016, 1, 1));
+        new CorpusGenerator(options, CorpusGenerator.vocabularyFrom(Path.of("content"))).write(corpus);
+        List<Path> days;
+        try (Stream<Path> files = Files.list(corpus)) {
+            days = files.sorted().toList();
+        }
+        Files.createDirectories(content);
+        for (Path f : days.subList(0, days.size() - 1)) Files.copy(f, content.resolve(f.getFileName()));
+        SiteConfig config = SiteConfig.defaults().withBaseUrl(URI.create("https://example.org/digest/"));
+        SiteBuild.Request request = new SiteBuild.Request(content, site, Path.of("templates"), config,
+                Themes.forBuild(ThemesConfig.defaults(), "auto", content));
+        SiteBuild.Report first = new SiteBuild(SiteRenderer.standard(), true, true).run(request);
+        assertThat(first.pages().summary().days()).isEqualTo(3650);
+
+        Path last = days.get(days.size() - 1);
+        Files.copy(last, content.resolve(last.getFileName()));
+        SiteBuild.Report day = new SiteBuild(SiteRenderer.standard(), true, true).run(request);
+
+        assertThat(day.pages().scope()).as("the change set").startsWith("2 days, ");
+        // Pages considered: rendered, or compared with the previous build and kept. The new day, the day before,
+        // its papers, home, archive and its year, the week and month, the themes' pages.
+        int considered = day.pages().rendered() + day.pages().reused();
+        System.out.printf("DailyWorkTest: a new day on 3,650 days considered %d of %d pages, wrote %d of %d files%n",
+                considered, first.pages().rendered(), day.written().written(), day.written().files());
+        assertThat(considered).as("pages considered of " + first.pages().rendered()).isLessThan(120);
+        assertThat(day.written().written()).as("files written").isLessThan(150);
+    }
+}
