@@ -103,7 +103,7 @@ hugo_full() {
     "$("$HUGO" version | awk '{print $2}')" "$n" "one page per paper and per day" "$wall" "$cpu" "$rss" "$files" "$mb" "$files" "$mb"
 }
 
-java -jar "$JAR" build --out "$DIR/site-warm" --no-cache >/dev/null # makes the class-data archive if missing, untimed
+java -jar "$JAR" build --out "$DIR/site-warm" --no-cache >/dev/null # warms the file cache, untimed
 echo "paperboy benchmark via java -jar, $(nproc) cores, $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg), REPEAT=$REPEAT, $DIR"
 echo
 echo '| corpus | wall (median) | CPU user+sys | peak RSS | files | pages rendered | site size | files rewritten | bytes rewritten | pages/s | phases (ms) |'

@@ -42,7 +42,9 @@ public final class Main implements Runnable {
         Map<String, Supplier<Object>> m = new LinkedHashMap<>();
         m.put("build", BuildCommand::new);
         m.put("themes", ThemesCommand::new);
-        m.put("help", CommandLine.HelpCommand::new);
+        // A lambda, not CommandLine.HelpCommand::new: a method reference straight into picocli (Java 5 classes,
+        // which the JDK's AOT cache leaves out) crashes the JDK 25.0.3 JVM that assembles the cache.
+        m.put("help", () -> new CommandLine.HelpCommand());
         m.put("serve", ServeCommand::new);
         m.put("newsletter", paperboy.cli.NewsletterCommand::new);
         m.put("send", paperboy.cli.SendCommand::new);

@@ -2,13 +2,10 @@ package paperboy.warmup;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,26 +20,20 @@ import paperboy.write.OutputFolder;
  * Runs a short command ({@code build}, {@code themes}, {@code newsletter}) of {@code java -jar paperboy.jar} in a
  * second JVM started with the settings a run of a second or two wants, which {@code java -jar} cannot ask for:
  * <ul>
- *   <li>a class-data-sharing archive of paperboy's own classes ({@code -XX:SharedArchiveFile}) beside the jar,
- *       made by the training build that {@code mvn package} runs: the JVM then maps the ~5,000 classes of
- *       picocli, FreeMarker, flexmark, jsoup, Lucene... instead of loading and verifying them on every start;</li>
+ *   <li>the JDK's ahead-of-time cache of the jar ({@code -XX:AOTCache}, {@link Cache}) beside it, made by the
+ *       training build that {@code mvn package} runs: the JVM then maps the ~4,700 classes of paperboy,
+ *       FreeMarker, flexmark, jsoup, Lucene... already loaded and linked instead of loading and verifying them
+ *       on every start;</li>
  *   <li>the quick JIT compiler only ({@code -XX:TieredStopAtLevel=1}): on two cores the optimising compiler's
  *       own CPU time costs a short run more than its faster code saves;</li>
  *   <li>the heap in transparent huge pages where Linux gives them on request ({@link #hugePages}).</li>
  * </ul>
- * The first JVM costs about 0.25 s of a sample build (0.16 s of it the JVM's own start). This round (sample
- * build, {@code java -jar target/paperboy.jar build --out /dev/shm/X}, 9 runs interleaved with the jar of the
- * round's start, medians, on 2 shared cores): from scratch 2.40 → 2.08 s wall (4.0 → 3.5 s CPU); over the
- * caches of an earlier build 2.09 → 1.86 s; {@code --no-cache} 2.17 → 1.97 s. Bought by huge pages (12 lines,
- * ~170 ms), a first JVM without libraries or lambdas (+26 net lines, ~80 ms on {@code build --help}) and the
- * config hashed without its record toString (+2 lines, ~30 ms of the cache phase): ~40 lines for ~250 ms,
- * about 16 lines per 100 ms saved.
- * The second JVM gets the first one's JVM options (-Xmx...), standard input, output and error, and its exit code
- * is returned. Nothing changes when the first JVM was started with its own JIT, class-data, agent, debugging,
- * recording or logging options (on the command line or in the JVM's option variables), when
- * {@code -Dpaperboy.fastStart=false}, or when anything about the second JVM cannot be arranged. A user's run
- * never writes an archive (that could fail, e.g. on a full disk, after the command did its work); an archive
- * that crashes the JVM is deleted and the command run again without it.
+ * The first JVM costs about 0.2 s of a sample build (most of it the JVM's own start); README "Performance and
+ * incremental builds" has the figures. The second JVM gets the first one's JVM options (-Xmx...), standard input,
+ * output and error, and its exit code is returned. Nothing changes when the first JVM was started with its own
+ * JIT, class-data, AOT, agent, debugging, recording or logging options (on the command line or in the JVM's
+ * option variables), when {@code -Dpaperboy.fastStart=false}, or when anything about the second JVM cannot be
+ * arranged. A cache that crashes the JVM is deleted and the command run again without it.
  *
  * <p>The first JVM runs only this class, with the JDK's own class data: no lambdas or streams here (each kind
  * costs that JVM a few milliseconds of bootstrap) and nothing that loads a library (Jackson took 40 ms).
@@ -51,18 +42,16 @@ public final class FastStart {
     static final String PROPERTY = "paperboy.fastStart";
     /** The first JVM's process id, given to the second, which exits when that process is gone. */
     static final String PARENT_PID = "paperboy.parentPid";
-    /** The value the training build of {@code mvn package} passes: it writes the archive. */
-    static final String TRAIN = "train";
     private static final Set<String> SHORT_COMMANDS = Set.of("build", "themes", "newsletter");
     /** JVM options with which the user has chosen how this JVM starts, runs or watches code: keep to them. */
     private static final List<String> OWN_CHOICES = List.of("-XX:TieredStopAtLevel", "-XX:SharedArchiveFile",
-            "-XX:ArchiveClassesAtExit", "-Xshare", "-XX:-TieredCompilation", "-Xint", "-agentpath", "-agentlib",
-            "-javaagent", "-Xlog", "-Xrun", "-Xdebug", "-XX:StartFlightRecording",
+            "-XX:ArchiveClassesAtExit", "-Xshare", "-XX:AOTCache", "-XX:AOTMode", "-XX:AOTConfiguration",
+            "-XX:-TieredCompilation", "-Xint", "-agentpath", "-agentlib", "-javaagent", "-Xlog", "-Xrun", "-Xdebug", "-XX:StartFlightRecording",
             "-XX:FlightRecorderOptions", "-verbose", "-XX:NativeMemoryTracking", "-XX:+PrintFlagsFinal", "-cp",
             "-classpath", "--class-path");
     /** Options the launcher adds to both JVMs (a debugger port cannot be opened twice). */
     private static final List<String> OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
-    /** Exit codes of a JVM killed by a signal (SIGABRT, SIGBUS, SIGSEGV): what a damaged archive does. */
+    /** Exit codes of a JVM killed by a signal (SIGABRT, SIGBUS, SIGSEGV): what a damaged cache does. */
     private static final Set<Integer> CRASHED = Set.of(134, 135, 139);
     /** Listings above which a from-scratch build lasts long enough to repay the optimising JIT. */
     static final long LONG_BUILD_BYTES = 64L << 20;
@@ -84,22 +73,20 @@ public final class FastStart {
         }
         Optional<Command> command = command(args);
         if (command.isEmpty()) return OptionalInt.empty();
-        boolean train = mode.equals(TRAIN);
-        Optional<Archive> archive = Archive.beside(command.get().jar(), train);
-        List<String> fast = new ArrayList<>(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-D" + PROPERTY + "=child",
+        Optional<Cache> cache = Cache.beside(command.get().jar());
+        List<String> fast = new ArrayList<>(List.of("-D" + PROPERTY + "=child",
                 "-D" + PARENT_PID + "=" + ProcessHandle.current().pid(),
-                // a crash report (a damaged archive) goes to the temp folder, not the user's working folder
+                // a crash report (a damaged cache) goes to the temp folder, not the user's working folder
                 "-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "paperboy-hs_err_%p.log")));
         // A long build keeps the optimising compiler; a short one gets the quick one only.
         if (!longBuild(args)) fast.add("-XX:TieredStopAtLevel=1");
         fast.addAll(hugePages(command.get()));
         try {
-            int code = run(command.get(), fast, archive);
-            if (archive.isPresent() && archive.get().exists() && CRASHED.contains(code)) {
-                archive.get().delete();
+            int code = run(command.get(), fast, cache);
+            if (cache.isPresent() && CRASHED.contains(code)) {
+                cache.get().delete();
                 code = run(command.get(), fast, Optional.empty());
             }
-            if (archive.isPresent()) archive.get().keepIfMade(code);
             return OptionalInt.of(code);
         } catch (IOException e) {
             return OptionalInt.empty(); // no second JVM: this one runs the command
@@ -136,11 +123,11 @@ public final class FastStart {
         watch.start();
     }
 
-    private static int run(Command command, List<String> fast, Optional<Archive> archive)
+    private static int run(Command command, List<String> fast, Optional<Cache> cache)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(command.words());
         List<String> options = new ArrayList<>(fast);
-        if (archive.isPresent()) options.addAll(archive.get().options());
+        if (cache.isPresent()) options.addAll(cache.get().options());
         cmd.addAll(command.at(), options);
         Process p = new ProcessBuilder(cmd).inheritIO().start();
         Thread stop = new Thread("paperboy-stop-child") {
@@ -270,43 +257,31 @@ public final class FastStart {
     }
 
     /**
-     * The class-data archive of one jar on one JDK: {@code NAME-SIZE-MTIME-JDK.jsa} beside {@code NAME.jar}, so a
-     * rebuilt jar or another JDK gets a new one (the JVM checks too, and ignores an archive that does not match).
-     * Only the training build writes one, under a temporary name, moved in place when that build succeeded; a
-     * user's run uses it only when it is the user's own file and nobody else may write it.
+     * The JDK's ahead-of-time cache of the jar ({@code paperboy.aot} beside {@code paperboy.jar}), written by the
+     * training build of {@code mvn package} with {@code -XX:AOTCacheOutput} (JEP 483, 514, 515): the classes of
+     * paperboy and its libraries loaded and linked, lambdas resolved, and the training run's method profiles. The
+     * JVM checks that the jar (path, size, time) and the JDK are the ones it was made with and otherwise runs
+     * without it, silently with {@code -Xlog:aot*=off}. Used only from JDK 25 on (an older JVM refuses the option)
+     * and only when it is the jar owner's own file that nobody else may write: the JVM maps it into its memory.
      */
-    record Archive(Path file, boolean exists) {
-        static Optional<Archive> beside(Path jar, boolean train) {
+    record Cache(Path file) {
+        static final int SINCE_JDK = 25;
+
+        static Optional<Cache> beside(Path jar) {
+            if (Runtime.version().feature() < SINCE_JDK) return Optional.empty();
             try {
-                Path dir = jar.toAbsolutePath().getParent();
-                String stem = jar.getFileName().toString().replaceFirst("\\.jar$", "");
-                String jdk = Runtime.version().toString().replaceAll("[^A-Za-z0-9.]", "_") + "_"
-                        + Integer.toHexString(System.getProperty("java.home", "").hashCode());
-                Path file = dir.resolve(stem + "-" + Files.size(jar) + "-"
-                        + Files.getLastModifiedTime(jar).toMillis() + "-" + jdk + ".jsa");
-                if (file.toString().contains(":") || file.toString().contains(",")) return Optional.empty();
-                if (Files.isRegularFile(file)) {
-                    return trusted(file, jar) ? Optional.of(new Archive(file, true)) : Optional.empty();
-                }
-                if (!train || !Files.isWritable(dir)) return Optional.empty();
-                java.util.regex.Pattern ours = java.util.regex.Pattern.compile(
-                        java.util.regex.Pattern.quote(stem) + "-\\d+-\\d+-[A-Za-z0-9._]+\\.jsa(\\.tmp\\d+)?");
-                try (DirectoryStream<Path> all = Files.newDirectoryStream(dir, stem + "-*.jsa*")) {
-                    for (Path old : all) {
-                        if (ours.matcher(old.getFileName().toString()).matches()) Files.deleteIfExists(old);
-                    }
-                }
-                return Optional.of(new Archive(file, false));
+                Path file = jar.toAbsolutePath().resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", "") + ".aot");
+                return Files.isRegularFile(file) && trusted(file, jar) ? Optional.of(new Cache(file)) : Optional.empty();
             } catch (IOException | RuntimeException e) {
                 return Optional.empty();
             }
         }
 
-        /** Owned by whoever owns the jar, and writable by nobody else: the JVM maps it into its memory. */
-        private static boolean trusted(Path archive, Path jar) throws IOException {
-            if (!Files.getOwner(archive).equals(Files.getOwner(jar))) return false;
+        /** Owned by whoever owns the jar, and writable by nobody else. */
+        private static boolean trusted(Path cache, Path jar) throws IOException {
+            if (!Files.getOwner(cache).equals(Files.getOwner(jar))) return false;
             try {
-                var perms = Files.getPosixFilePermissions(archive);
+                var perms = Files.getPosixFilePermissions(cache);
                 return !perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
                         && !perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
             } catch (UnsupportedOperationException e) {
@@ -314,13 +289,8 @@ public final class FastStart {
             }
         }
 
-        Path temporary() {
-            return file.resolveSibling(file.getFileName() + ".tmp" + ProcessHandle.current().pid());
-        }
-
         List<String> options() {
-            return exists ? List.of("-XX:SharedArchiveFile=" + file, "-Xshare:auto")
-                    : List.of("-XX:ArchiveClassesAtExit=" + temporary());
+            return List.of("-XX:AOTCache=" + file, "-Xlog:aot*=off");
         }
 
         void delete() {
@@ -328,22 +298,6 @@ public final class FastStart {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
                 // it stays; the next run crashes on it and tries again
-            }
-        }
-
-        void keepIfMade(int exitCode) {
-            if (exists) return;
-            try {
-                if (exitCode == 0 && Files.isRegularFile(temporary())) {
-                    try {
-                        Files.move(temporary(), file, StandardCopyOption.ATOMIC_MOVE);
-                    } catch (AtomicMoveNotSupportedException e) {
-                        Files.move(temporary(), file, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-                Files.deleteIfExists(temporary());
-            } catch (IOException e) {
-                // no archive this time
             }
         }
     }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** When a second JVM is worth starting, and how its class-data archive is kept. */
+/** When a second JVM is worth starting, and which AOT cache it gets. */
 class FastStartTest {
     @TempDir
     Path tmp;
@@ -59,42 +59,29 @@ class FastStartTest {
     }
 
     @Test
-    void onlyTheTrainingBuildWritesAnArchiveKeptWhenItSucceeded() throws Exception {
+    void theJdksAotCacheBesideTheJarIsUsedFromJdk25On() throws Exception {
         Path jar = Files.writeString(tmp.resolve("paperboy.jar"), "jar bytes");
-        Files.writeString(tmp.resolve("paperboy-1-2-17_abc.jsa"), "an archive of an older jar");
-        Files.writeString(tmp.resolve("paperboy-0.1.0.jar"), "another jar");
-        Files.writeString(tmp.resolve("paperboy-0.1.0-9-9-17_abc.jsa"), "another jar's archive");
-        assertThat(FastStart.Archive.beside(jar, false)).isEmpty(); // a user's run writes none
-
-        FastStart.Archive a = FastStart.Archive.beside(jar, true).orElseThrow();
-        assertThat(a.exists()).isFalse();
-        assertThat(a.file().getFileName().toString()).startsWith("paperboy-9-").endsWith(".jsa")
-                .contains("-" + Runtime.version().feature());
-        assertThat(tmp.resolve("paperboy-1-2-17_abc.jsa")).doesNotExist();
-        assertThat(tmp.resolve("paperboy-0.1.0-9-9-17_abc.jsa")).exists();
-        assertThat(a.options()).singleElement().asString().startsWith("-XX:ArchiveClassesAtExit=");
-
-        Files.writeString(a.temporary(), "dumped");
-        a.keepIfMade(1);
-        assertThat(a.file()).doesNotExist();
-        assertThat(a.temporary()).doesNotExist();
-
-        Files.writeString(a.temporary(), "dumped");
-        a.keepIfMade(0);
-        assertThat(a.file()).hasContent("dumped");
-        FastStart.Archive again = FastStart.Archive.beside(jar, false).orElseThrow();
-        assertThat(again.exists()).isTrue();
-        assertThat(again.options()).contains("-XX:SharedArchiveFile=" + a.file(), "-Xshare:auto");
+        assertThat(FastStart.Cache.beside(jar)).isEmpty(); // none made yet: the second JVM runs without one
+        Path made = Files.writeString(tmp.resolve("paperboy.aot"), "made by the training build");
+        if (Runtime.version().feature() < FastStart.Cache.SINCE_JDK) {
+            assertThat(FastStart.Cache.beside(jar)).isEmpty(); // an older JVM would refuse -XX:AOTCache
+            return;
+        }
+        FastStart.Cache cache = FastStart.Cache.beside(jar).orElseThrow();
+        assertThat(cache.file()).isEqualTo(made.toAbsolutePath());
+        // the JVM itself checks the cache against the jar and the JDK, and runs without it when they differ
+        assertThat(cache.options()).containsExactly("-XX:AOTCache=" + made.toAbsolutePath(), "-Xlog:aot*=off");
+        cache.delete(); // what a cache that crashed the JVM gets
+        assertThat(made).doesNotExist();
     }
 
     @Test
-    void anArchiveOthersMayWriteIsNotUsed() throws Exception {
+    void aCacheOthersMayWriteIsNotUsed() throws Exception {
         Path jar = Files.writeString(tmp.resolve("paperboy.jar"), "jar bytes");
-        FastStart.Archive a = FastStart.Archive.beside(jar, true).orElseThrow();
-        Files.writeString(a.file(), "planted");
-        Files.setPosixFilePermissions(a.file(), java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
-        assertThat(FastStart.Archive.beside(jar, false)).isEmpty();
-        Files.setPosixFilePermissions(a.file(), java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
-        assertThat(FastStart.Archive.beside(jar, false)).isPresent();
+        Path planted = Files.writeString(tmp.resolve("paperboy.aot"), "planted");
+        Files.setPosixFilePermissions(planted, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+        assertThat(FastStart.Cache.beside(jar)).isEmpty();
+        Files.setPosixFilePermissions(planted, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        assertThat(FastStart.Cache.beside(jar).isPresent()).isEqualTo(Runtime.version().feature() >= FastStart.Cache.SINCE_JDK);
     }
 }
