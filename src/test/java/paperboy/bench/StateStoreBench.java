@@ -62,7 +62,8 @@ import paperboy.write.CacheFile;
  * and its commit. The runs must all read the same content (a fingerprint each) or the benchmark fails.
  * A benchmark, not a test.
  *
- * <pre>java -cp target/test-classes:target/classes:$(cat target/cp.txt) paperboy.bench.StateStoreBench /dev/shm/x [RUNS]</pre>
+ * <pre>java -Xmx4g -cp target/test-classes:target/classes:$(cat target/cp.txt) paperboy.bench.StateStoreBench /dev/shm/x [RUNS [--reuse]]</pre>
+ * ({@code --reuse}: keep the corpus, the stores written and their figures from an earlier run, and time the runs only.)
  * ({@code mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt} writes target/cp.txt.)
  */
 public final class StateStoreBench {
@@ -467,9 +468,9 @@ public final class StateStoreBench {
             }
         }
 
-        Optional<String> one(String query, String arg) throws SQLException {
+        Optional<String> one(String query, String... args) throws SQLException {
             PreparedStatement s = sql(query);
-            s.setString(1, arg);
+            for (int i = 0; i < args.length; i++) s.setString(i + 1, args[i]);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
             }
@@ -516,7 +517,7 @@ public final class StateStoreBench {
 
         @Override
         public DayRec latestDay() throws SQLException {
-            String day = one("select day from listing where day > ? order by day desc limit 1", "").orElseThrow();
+            String day = one("select day from listing order by day desc limit 1").orElseThrow();
             PreparedStatement s = sql("select p.slug, l.is_new, l.upvotes from listing l join paper p on p.id = l.paper_id"
                     + " where l.day = ? order by l.position");
             s.setString(1, day);
@@ -544,7 +545,7 @@ public final class StateStoreBench {
         @Override
         public void append(Today t, List<PaperRec> updated) throws SQLException {
             c.setAutoCommit(false);
-            int max = Integer.parseInt(one("select max(id) from paper where slug > ?", "").orElseThrow());
+            int max = Integer.parseInt(one("select max(id) from paper").orElseThrow());
             IdMap map = new IdMap(max); // the new papers are numbered on from the highest id, the others looked up
             for (PaperRec p : t.newPapers()) insertPaperWithId(p, map.next(p.slug()));
             sql("insert into paper values (?, ?, ?, ?, ?, ?, ?, ?)").executeBatch();
