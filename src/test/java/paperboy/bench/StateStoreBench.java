@@ -129,7 +129,7 @@ public final class StateStoreBench {
         void append(Today today, List<PaperRec> updated) throws Exception;
 
         @Override
-        void close() throws Exception;
+        void close() throws SQLException;
     }
 
     static Store open(String candidate, Path dir) throws Exception {
@@ -1211,7 +1211,7 @@ public final class StateStoreBench {
             return;
         }
         if (args.length < 1) {
-            System.err.println("usage: StateStoreBench WORK_DIR [RUNS]");
+            System.err.println("usage: StateStoreBench WORK_DIR [RUNS [--reuse]]");
             System.exit(2);
         }
         Path work = Path.of(args[0]);
