@@ -185,7 +185,7 @@ public final class SearchIndex implements Renderer {
     /** The part {@code id} as the kept manifest describes it, when it covers the same papers. */
     private static Optional<Part> keptPart(Scope scope, String id, int from, int to) {
         return scope.kept().read(MANIFEST_PATH).flatMap(bytes -> {
-            String js = new String(bytes, StandardCharsets.UTF_8);
+            String js = new String(bytes, StandardCharsets.UTF_8).strip();
             String head = GLOBAL + "(\"m\",";
             if (!js.startsWith(head) || !js.endsWith(");")) return Optional.empty();
             try {
