@@ -96,6 +96,10 @@ class DevSetScoreTest {
      * commas, slashes, "vs" and parentheses), as a curator would start from such a list.
      */
     static String taxonomyFromDescriptions() {
+        return taxonomyFromDescriptions(gold);
+    }
+
+    static String taxonomyFromDescriptions(JsonNode gold) {
         StringBuilder yml = new StringBuilder("themes:\n");
         for (Iterator<Map.Entry<String, JsonNode>> it = gold.get("themes").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
