@@ -25,7 +25,7 @@ import paperboy.themes.embed.PaperEmbedder;
  * {@code EmbeddingModelOfflineTest} runs the real one.
  */
 class EmbeddedThemesTest {
-    private static List<Paper> archive;
+    static List<Paper> archive;
 
     /** 600 papers made from the sample's: 20 a day from 1 January 2025, so the last days are in February. */
     @BeforeAll
@@ -77,8 +77,9 @@ class EmbeddedThemesTest {
     }
 
     @Test
-    void eachPaperIsEmbeddedOnceAndTheCacheChangesNothing(@TempDir Path dir) {
+    void eachPaperIsEmbeddedOnceAndTheCacheChangesNothing(@TempDir Path dir) throws java.io.IOException {
         for (String mode : List.of("auto", "curated")) {
+            java.nio.file.Files.createDirectories(dir.resolve(mode));
             CountingEmbedder plainModel = new CountingEmbedder(), cachedModel = new CountingEmbedder();
             ThemeAssigner plain = themes(mode, plainModel);
             ThemeAssigner cached = themes(mode, cachedModel).cachedFor(dir.resolve(mode).resolve("site"));
@@ -101,7 +102,11 @@ class EmbeddedThemesTest {
     @Test
     void embeddingsChangeTheThemesAndAddingADayChangesNoOlderPapersThemesOrRelatedPapers() {
         ThemeAssigner themes = themes("auto", new CountingEmbedder());
-        List<Paper> before = archive.subList(0, 580), after = archive;
+        // January's papers are the fit set; February's join its themes.
+        List<Paper> before = new ArrayList<>(archive.subList(0, 560));
+        before.addAll(StableThemesTest.shifted(archive.subList(560, 580), 3)); // February 1
+        List<Paper> after = new ArrayList<>(before);
+        after.addAll(StableThemesTest.shifted(archive.subList(580, 600), 4)); // February 2
         Assignment a = themes.assign(before, new Problems()), b = themes.assign(after, new Problems());
         for (Paper p : before) {
             assertThat(b.paperThemes().get(p.slug())).as(p.slug()).isEqualTo(a.paperThemes().get(p.slug()));
