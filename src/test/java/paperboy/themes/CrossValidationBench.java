@@ -37,8 +37,8 @@ import paperboy.themes.text.TermAnalyzer;
  * folds), beside the setting best on all 110 papers scored the same way and on all 110 at once. Every run clusters all the sample's papers (no label is
  * used by the product); only the scoring is split. For automatic themes, the taxonomy written from the dev set's
  * descriptions ({@link DevSetScoreTest#taxonomyFromDescriptions}) and related papers, it prints the held-out
- * score (mean over folds) beside the in-sample score of the setting best on all 110 papers, for TF-IDF alone,
- * embeddings alone and both. Not a test (a few minutes):
+ * score beside the in-sample score of the setting best on all 110 papers, for TF-IDF alone (w = 0), embeddings
+ * alone (w = 1) and any weight (0, 0.25, ..., 1: both). Not a test (a few minutes):
  * {@code java -cp target/test-classes:target/paperboy.jar paperboy.themes.CrossValidationBench}.
  */
 public final class CrossValidationBench {
@@ -99,9 +99,9 @@ public final class CrossValidationBench {
         System.out.println("|---|---|---|---|---|---|");
         for (String task : List.of("automatic", "guided", "related")) {
             boolean guided = task.equals("guided");
-            for (String family : List.of("TF-IDF", "embeddings", "both")) {
+            for (String family : List.of("TF-IDF", "embeddings", "any w")) {
                 List<Setting> candidates = settings.stream()
-                        .filter(s -> s.taxonomy() == guided && (family.equals("both") || s.family().equals(family)))
+                        .filter(s -> s.taxonomy() == guided && (family.equals("any w") || s.family().equals(family)))
                         .filter(s -> !task.equals("automatic") || s.label().endsWith("bonus=0.10")) // bonus: related only
                         .toList();
                 Function<Setting, double[]> all = s -> scores.score(runs.get(s), task, scores.all());

@@ -7,6 +7,10 @@ import paperboy.model.Paper;
 public final class ThemesBenchPapers {
     private ThemesBenchPapers() {}
 
+    public static long processCpuNanos() {
+        return ThemesBench.processCpuNanos();
+    }
+
     public static List<Paper> sample() throws Exception {
         return ThemesBench.samplePapers();
     }

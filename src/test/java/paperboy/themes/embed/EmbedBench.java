@@ -24,10 +24,12 @@ public final class EmbedBench {
             double load = (System.nanoTime() - t0) / 1e6;
             e.embed(texts.subList(0, Math.min(40, texts.size()))); // JIT and ONNX Runtime warm
             t0 = System.nanoTime();
+            long cpu0 = paperboy.themes.ThemesBenchPapers.processCpuNanos();
             e.embed(texts);
             double ms = (System.nanoTime() - t0) / 1e6;
-            System.out.printf(Locale.ROOT, "%d thread(s): model load %.0f ms, %d papers %.0f ms = %.1f ms per paper%n",
-                    threads, load, texts.size(), ms, ms / texts.size());
+            double cpu = (paperboy.themes.ThemesBenchPapers.processCpuNanos() - cpu0) / 1e6;
+            System.out.printf(Locale.ROOT, "%d thread(s): model load %.0f ms, %d papers %.0f ms = %.1f ms per paper"
+                    + " (%.1f ms CPU per paper)%n", threads, load, texts.size(), ms, ms / texts.size(), cpu / texts.size());
         }
     }
 }
