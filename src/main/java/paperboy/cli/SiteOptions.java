@@ -81,7 +81,8 @@ public final class SiteOptions {
         if (year != null) loaded = loaded.map(c -> c.withYear(year));
         // --themes goes into the config, so everything that keys on the config (the build cache) sees it.
         if (themesMode != null) {
-            loaded = loaded.map(c -> c.withThemes(new ThemesConfig(themesMode, c.themes().minThemes(), c.themes().maxThemes())));
+            loaded = loaded.map(c -> c.withThemes(new ThemesConfig(themesMode, c.themes().minThemes(), c.themes().maxThemes(),
+                    c.themes().embeddings())));
         }
         problems.sorted().forEach(p -> err.println(p));
         return problems.hasErrors() ? Optional.empty() : loaded;

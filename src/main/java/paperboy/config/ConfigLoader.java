@@ -66,10 +66,11 @@ public final class ConfigLoader {
                 boxed(YamlTree.integer(m, "year", MIN_YEAR, MAX_YEAR, problems)),
                 YamlTree.text(m, "timeZone", problems).orElse(null),
                 boxed(YamlTree.integer(m, "recentDays", 1, MAX_RECENT_DAYS, problems)),
-                section(m, "themes", List.of("mode", "minThemes", "maxThemes"), problems).map(t -> new ThemesConfig(
+                section(m, "themes", List.of("mode", "minThemes", "maxThemes", "embeddings"), problems).map(t -> new ThemesConfig(
                         YamlTree.text(t, "mode", problems).orElse(null),
                         boxed(YamlTree.integer(t, "minThemes", 1, MAX_THEMES, problems)),
-                        boxed(YamlTree.integer(t, "maxThemes", 1, MAX_THEMES, problems)))).orElse(null),
+                        boxed(YamlTree.integer(t, "maxThemes", 1, MAX_THEMES, problems)),
+                        YamlTree.text(t, "embeddings", problems).orElse(null))).orElse(null),
                 section(m, "feeds", List.of("maxItems", "themeItems", "weeklyItems", "timeOfDay"), problems).map(t -> new FeedsConfig(
                         boxed(YamlTree.integer(t, "maxItems", 1, MAX_FEED_ITEMS, problems)),
                         boxed(YamlTree.integer(t, "themeItems", 1, MAX_FEED_ITEMS, problems)),
@@ -197,11 +198,20 @@ public final class ConfigLoader {
                 f.year() != null ? OptionalInt.of(f.year()) : d.year(),
                 zone,
                 f.recentDays() != null ? f.recentDays() : d.recentDays(),
-                f.themes() != null ? f.themes().orDefaults() : d.themes(),
+                themes(file, f.themes(), problems),
                 f.feeds() != null ? f.feeds().orDefaults() : d.feeds(),
                 f.newsletter() != null ? f.newsletter().orDefaults() : d.newsletter(),
                 markdown(file, f.markdown(), problems),
                 f.fetch() != null ? f.fetch().orDefaults() : FetchConfig.defaults());
+    }
+
+    private static ThemesConfig themes(Path file, ThemesConfig t, Problems problems) {
+        ThemesConfig c = t != null ? t.orDefaults() : ThemesConfig.defaults();
+        if (c.embeddingsOn().isEmpty()) {
+            problems.error(SourceRef.file(file), "themes.embeddings: \"" + c.embeddings() + "\" is not on or off");
+            return ThemesConfig.defaults();
+        }
+        return c;
     }
 
     private static MarkdownConfig markdown(Path file, MarkdownConfig m, Problems problems) {

@@ -6,8 +6,25 @@ package paperboy.config;
  * @param mode      "auto" (clustering only), "curated" (content/themes.yml first, clustering for the rest), or "off"
  * @param minThemes fewest automatic themes to consider
  * @param maxThemes most automatic themes to consider
+ * @param embeddings "on": papers are compared by sentence embeddings as well as their words; "off" (default): by
+ *                   their words alone (TF-IDF), without loading the model (embedding costs about 17 ms of CPU per
+ *                   paper once, which a ten-year archive's first build could not afford)
  */
-public record ThemesConfig(String mode, Integer minThemes, Integer maxThemes) {
+public record ThemesConfig(String mode, Integer minThemes, Integer maxThemes, String embeddings) {
+
+    public ThemesConfig(String mode, Integer minThemes, Integer maxThemes) {
+        this(mode, minThemes, maxThemes, null);
+    }
+
+    /** Whether {@link #embeddings} says on (true, yes) or off (false, no); empty when it says neither. */
+    public java.util.Optional<Boolean> embeddingsOn() {
+        String e = embeddings == null ? "off" : embeddings.strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (e) {
+            case "on", "true", "yes" -> java.util.Optional.of(true);
+            case "off", "false", "no" -> java.util.Optional.of(false);
+            default -> java.util.Optional.empty();
+        };
+    }
 
     /** How a build assigns themes. */
     public enum Mode {
@@ -33,13 +50,13 @@ public record ThemesConfig(String mode, Integer minThemes, Integer maxThemes) {
     }
 
     public static ThemesConfig defaults() {
-        return new ThemesConfig("curated", 4, 24);
+        return new ThemesConfig("curated", 4, 24, "off");
     }
 
     /** This section with every missing key taken from {@link #defaults()}. */
     public ThemesConfig orDefaults() {
         ThemesConfig d = defaults();
         return new ThemesConfig(mode != null ? mode : d.mode, minThemes != null ? minThemes : d.minThemes,
-                maxThemes != null ? maxThemes : d.maxThemes);
+                maxThemes != null ? maxThemes : d.maxThemes, embeddings != null ? embeddings : d.embeddings);
     }
 }

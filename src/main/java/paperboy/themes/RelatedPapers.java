@@ -43,6 +43,10 @@ final class RelatedPapers {
      * @param primary per corpus index, its primary theme's key (null: none)
      */
     static int[][] rerank(Corpus corpus, int[][] candidates, Object[] primary) {
+        return rerank(corpus, candidates, primary, SAME_THEME_BONUS);
+    }
+
+    static int[][] rerank(Corpus corpus, int[][] candidates, Object[] primary, double bonus) {
         int n = candidates.length;
         int[][] out = new int[n][];
         // Each paper on its own: in parallel (a tenth of the themes phase of a new day at 365 days, on one core).
@@ -53,7 +57,7 @@ final class RelatedPapers {
             for (int r = 0; r < c.length; r++) {
                 order[r] = r;
                 score[r] = corpus.vectors.get(i).dot(corpus.vectors.get(c[r]))
-                        + (primary[i] != null && primary[i].equals(primary[c[r]]) ? SAME_THEME_BONUS : 0);
+                        + (primary[i] != null && primary[i].equals(primary[c[r]]) ? bonus : 0);
             }
             Arrays.sort(order, (a, b) -> score[a] != score[b] ? Double.compare(score[b], score[a]) : Integer.compare(a, b));
             out[i] = new int[Math.min(SHOWN, c.length)];
@@ -86,7 +90,7 @@ final class RelatedPapers {
             else todo[i] = true;
         }
         if (corpus.fitSize <= EXHAUSTIVE_UP_TO) {
-            int dims = corpus.terms.length;
+            int dims = corpus.dims;
             int[] everyone = IntStream.range(0, n).toArray();
             IntStream.range(0, n).parallel().filter(i -> todo[i]).forEach(i -> {
                 float[] dense = new float[dims];
@@ -96,16 +100,19 @@ final class RelatedPapers {
             });
             return out;
         }
+        // Candidates come from the words papers share (an index over each paper's strongest terms); they are then
+        // ranked by the full cosine, embeddings included.
+        SparseVector[] ts = corpus.termVectors.toArray(new SparseVector[0]);
         int[][] strongest = new int[n][];
-        IntStream.range(0, n).parallel().forEach(i -> strongest[i] = strongest(xs[i], INDEX_TERMS));
-        Postings[] postings = index(xs, strongest, fit, corpus.terms.length);
+        IntStream.range(0, n).parallel().forEach(i -> strongest[i] = strongest(ts[i], INDEX_TERMS));
+        Postings[] postings = index(ts, strongest, fit, corpus.terms.length);
         // Chunks of papers share one scratch accumulator, so memory stays O(n) per thread, not per paper.
         IntStream.range(0, (n + CHUNK - 1) / CHUNK).parallel().forEach(chunk -> {
             Scratch scratch = new Scratch(n);
-            float[] dense = new float[corpus.terms.length];
+            float[] dense = new float[corpus.dims];
             for (int i = chunk * CHUNK; i < Math.min(n, (chunk + 1) * CHUNK); i++) {
                 if (!todo[i]) continue;
-                int m = candidates(i, xs[i], strongest[i], postings, scratch, allowed);
+                int m = candidates(i, ts[i], strongest[i], postings, scratch, allowed);
                 SparseVector x = xs[i];
                 for (int k = 0; k < x.ids().length; k++) dense[x.ids()[k]] = x.weights()[k];
                 out[i] = top(i, scratch.best, m, xs, dense, allowed);

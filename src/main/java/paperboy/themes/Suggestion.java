@@ -67,7 +67,7 @@ public final class Suggestion {
             List<String> ts = papers.get(i).themes();
             primary[i] = ts.isEmpty() ? -1 : themeIndex.getOrDefault(ts.get(0), -1);
         }
-        float[][] c = ThemeLineage.centroids(corpus, primary, themes.size(), corpus.terms.length);
+        float[][] c = ThemeLineage.centroids(corpus, primary, themes.size(), corpus.dims);
         List<String> out = new java.util.ArrayList<>();
         for (int t = 0; t < themes.size(); t++) {
             paperboy.model.Theme theme = themes.get(t);

@@ -48,12 +48,45 @@ final class ThemeEngine {
     private final TermAnalyzer analyzer;
     private final int minThemes;
     private final int maxThemes;
+    private final Weights weights;
+    /** the embedding model's id, part of the fitted model's key; empty without embeddings */
+    private final String modelId;
 
     ThemeEngine(TermAnalyzer analyzer, int minThemes, int maxThemes) {
+        this(analyzer, minThemes, maxThemes, Weights.TFIDF, "");
+    }
+
+    ThemeEngine(TermAnalyzer analyzer, int minThemes, int maxThemes, Weights weights, String modelId) {
         this.analyzer = analyzer;
         this.minThemes = minThemes;
         this.maxThemes = maxThemes;
+        this.weights = weights;
+        this.modelId = modelId;
     }
+
+    /**
+     * How much the sentence embeddings weigh in each use (the share of a cosine that comes from them, see
+     * {@link Corpus#withEmbeddings}): automatic themes, the taxonomy's assignment (with its own weights for the
+     * evidence), related papers (with the bonus for sharing the primary theme). Chosen by 5-fold cross-validation
+     * on the labelled dev set ({@code CrossValidationBench}); the TF-IDF weights are those of the path without
+     * embeddings.
+     */
+    record Weights(double auto, double guided, TaxonomyScorer.Weights taxonomy, double related, double sameThemeBonus) {
+        static final Weights TFIDF = new Weights(0, 0, TaxonomyScorer.Weights.TFIDF, 0, RelatedPapers.SAME_THEME_BONUS);
+        /** Best on all 110 dev papers among the settings {@code CrossValidationBench} tries (README: the CV table). */
+        static final Weights EMBEDDINGS = new Weights(0.5, 1, new TaxonomyScorer.Weights(10, 10, 0.5), 0.5,
+                RelatedPapers.SAME_THEME_BONUS);
+
+        String key() {
+            return auto + "/" + guided + "/" + taxonomy + "/" + related + "/" + sameThemeBonus;
+        }
+    }
+
+    /**
+     * Sentence embeddings for a build: per paper (same order as the papers), and per curated theme its name,
+     * description and keywords (same order as the taxonomy; empty without one). Unit vectors.
+     */
+    record Embedded(float[][] papers, List<float[]> descriptions) {}
 
     /**
      * An automatic theme before slugs are handed out: for the build and for {@code themes --suggest}.
@@ -88,7 +121,7 @@ final class ThemeEngine {
 
     /** The lineage's themes as a fit of the build's corpus: centroids, members, secondary themes and names. */
     Grown grown(Corpus corpus, List<Integer> docs, List<ThemeLineage.Line> lines, List<LineageState.Retired> retired) {
-        int k = lines.size(), dims = corpus.terms.length, n = corpus.size();
+        int k = lines.size(), dims = corpus.dims, n = corpus.size();
         int[] theme = new int[n];
         java.util.Arrays.fill(theme, -1);
         for (int t = 0; t < k; t++) for (int d : lines.get(t).members()) theme[d] = t;
@@ -189,7 +222,7 @@ final class ThemeEngine {
 
     /** What besides the papers the fitted model depends on: the bounds on k, and the fitting code's version. */
     String modelConfig() {
-        return MODEL_CONFIG + minThemes + "-" + maxThemes;
+        return MODEL_CONFIG + minThemes + "-" + maxThemes + (modelId.isEmpty() ? "" : " " + modelId + " " + weights.key());
     }
 
     Assignment assign(List<Paper> papers, Optional<Taxonomy> taxonomy, Problems problems) {
@@ -197,12 +230,22 @@ final class ThemeEngine {
                 ModelCache.NONE);
     }
 
+    Assignment assign(List<Paper> papers, PaperTerms[] analysed, Optional<Taxonomy> taxonomy, Problems problems,
+                      ModelCache models) {
+        return assign(papers, analysed, Optional.empty(), taxonomy, problems, models);
+    }
+
+    /** The corpus compared with the embeddings at this weight; the TF-IDF corpus without embeddings. */
+    private static Corpus embedded(Corpus terms, Optional<Embedded> embedded, double weight) {
+        return embedded.isPresent() && weight > 0 ? terms.withEmbeddings(embedded.get().papers(), weight) : terms;
+    }
+
     /**
      * @param analysed each paper's terms, same order
      * @param models   where the model fitted on the fit set is kept between builds
      */
-    Assignment assign(List<Paper> papers, PaperTerms[] analysed, Optional<Taxonomy> taxonomy, Problems problems,
-                      ModelCache models) {
+    Assignment assign(List<Paper> papers, PaperTerms[] analysed, Optional<Embedded> embedded, Optional<Taxonomy> taxonomy,
+                      Problems problems, ModelCache models) {
         int n = papers.size();
         Optional<CuratedMatcher> matcher = taxonomy.map(t -> new CuratedMatcher(t, analyzer));
         boolean[] fit = FitSet.of(papers);
@@ -215,7 +258,8 @@ final class ThemeEngine {
         Corpus claimCorpus = null;
         if (taxonomy.isPresent()) {
             claimCorpus = Corpus.of(papers, analysed, fit, Optional.empty());
-            List<List<Integer>> matches = claims(papers, analysed, claimCorpus, taxonomy.get(), matcher.get(), problems);
+            List<List<Integer>> matches = claims(papers, analysed, embedded(claimCorpus, embedded, weights.guided()),
+                    taxonomy.get(), matcher.get(), problems, embedded.map(Embedded::descriptions));
             List<ThemeDraft> curated = new ArrayList<>();
             for (Taxonomy.Entry e : taxonomy.get().themes()) {
                 curated.add(new ThemeDraft(e.slug(), e.name(), e.description(), e.keywords(), true));
@@ -235,12 +279,14 @@ final class ThemeEngine {
         Optional<List<LineageState.Retired>> foundRetired = found.flatMap(m ->
                 ThemeLineage.keptRetired(papers, fit, unclaimed, models, modelConfig()));
         Optional<FittedModel> known = foundRetired.isPresent() ? found : Optional.empty();
-        Corpus corpus = claimCorpus != null ? claimCorpus
+        Corpus terms = claimCorpus != null ? claimCorpus
                 : Corpus.of(papers, analysed, fit, known.map(FittedModel::vocabulary));
+        Corpus corpus = embedded(terms, embedded, weights.auto());
+        Corpus relatedCorpus = weights.related() == weights.auto() ? corpus : embedded(terms, embedded, weights.related());
 
         // Related papers need only the vectors: find them while the themes are worked out.
         CompletableFuture<int[][]> related = CompletableFuture.supplyAsync(
-                () -> RelatedPapers.compute(corpus, known.map(FittedModel::related).orElse(null)));
+                () -> RelatedPapers.compute(relatedCorpus, known.map(FittedModel::related).orElse(null)));
         Clusters auto = cluster(corpus, unclaimed, known, foundRetired.orElse(List.of()), analysed, Set.of(), models);
         Slugs slugs = new Slugs();
         drafts.forEach(d -> slugs.unique(d.slug)); // curated slugs are unique already (checked on loading)
@@ -289,7 +335,7 @@ final class ThemeEngine {
         }
         Object[] primary = new Object[n];
         for (int i = 0; i < n; i++) primary[i] = themesOf.get(i).isEmpty() ? null : themesOf.get(i).get(0);
-        int[][] shown = RelatedPapers.rerank(corpus, similar, primary);
+        int[][] shown = RelatedPapers.rerank(relatedCorpus, similar, primary, weights.sameThemeBonus());
         Map<String, List<String>> relatedSlugs = new TreeMap<>();
         for (int i = 0; i < n; i++) {
             List<String> r = new ArrayList<>();
@@ -334,14 +380,23 @@ final class ThemeEngine {
      */
     List<List<Integer>> claims(List<Paper> papers, PaperTerms[] analysed, Corpus corpus, Taxonomy taxonomy,
                                CuratedMatcher matcher, Problems problems) {
+        return claims(papers, analysed, corpus, taxonomy, matcher, problems, Optional.empty());
+    }
+
+    List<List<Integer>> claims(List<Paper> papers, PaperTerms[] analysed, Corpus corpus, Taxonomy taxonomy,
+                               CuratedMatcher matcher, Problems problems, Optional<List<float[]>> embedded) {
         int[][] keywordScores = new int[papers.size()][];
         Corpus.stems(analysed, (i, title, abs) -> keywordScores[i] = matcher.scores(title, abs));
         List<SparseVector> descriptions = new ArrayList<>();
-        for (Taxonomy.Entry e : taxonomy.themes()) {
-            descriptions.add(corpus.vector(PaperTerms.analyse(e.name(),
-                    e.description() + ". " + String.join(". ", e.keywords()), analyzer)));
+        for (int t = 0; t < taxonomy.themes().size(); t++) {
+            Taxonomy.Entry e = taxonomy.themes().get(t);
+            SparseVector words = corpus.vector(PaperTerms.analyse(e.name(),
+                    e.description() + ". " + String.join(". ", e.keywords()), analyzer));
+            int theme = t;
+            descriptions.add(corpus.join(words, embedded.map(d -> d.get(theme))));
         }
-        return TaxonomyScorer.assign(corpus, descriptions, keywordScores, matcher.pinned(papers, problems));
+        return TaxonomyScorer.assign(corpus, descriptions, keywordScores, matcher.pinned(papers, problems),
+                embedded.isPresent() && corpus.embeddingWeight > 0 ? weights.taxonomy() : TaxonomyScorer.Weights.TFIDF);
     }
 
     private static String describe(Found f) {

@@ -135,7 +135,7 @@ final class ThemeLineage {
                 if (!corpus.fit[d] || !papers.get(d).firstSeen().isBefore(month)) continue;
                 if (lines == null || !papers.get(d).firstSeen().isBefore(month.minusMonths(WINDOW_MONTHS))) step.add(d);
             }
-            List<Line> next = step(engine, papers, analysed, step, lines);
+            List<Line> next = step(engine, corpus, analysed, step, lines);
             YearMonth stepMonth = last && YearMonth.from(latest).isBefore(YearMonth.from(month))
                     ? YearMonth.from(latest) : YearMonth.from(month);
             dropped(lines, next, stepMonth, papers, retired);
@@ -229,8 +229,9 @@ final class ThemeLineage {
      * The themes of the papers {@code step} (build indices, ascending), carried over from {@code previous}; the
      * previous themes' papers outside {@code step} keep their theme, and a theme that has such papers never retires.
      */
-    private static List<Line> step(ThemeEngine engine, List<Paper> papers, PaperTerms[] analysed, List<Integer> step,
+    private static List<Line> step(ThemeEngine engine, Corpus corpus, PaperTerms[] analysed, List<Integer> step,
                                    List<Line> previous) {
+        List<Paper> papers = corpus.papers;
         List<Paper> sub = new ArrayList<>(step.size());
         PaperTerms[] subTerms = new PaperTerms[step.size()];
         int[] local = new int[papers.size()];
@@ -242,7 +243,8 @@ final class ThemeLineage {
         }
         boolean[] all = new boolean[sub.size()];
         Arrays.fill(all, true);
-        Corpus c = Corpus.of(sub, subTerms, all, java.util.Optional.empty());
+        Corpus terms = Corpus.of(sub, subTerms, all, java.util.Optional.empty());
+        Corpus c = corpus.embeddings(step).map(e -> terms.withEmbeddings(e, corpus.embeddingWeight)).orElse(terms);
         List<Integer> docs = new ArrayList<>();
         for (int i = 0; i < sub.size(); i++) docs.add(i);
         if (previous == null) {
@@ -253,7 +255,7 @@ final class ThemeLineage {
             }
             return out;
         }
-        int n = sub.size(), dims = c.terms.length;
+        int n = sub.size(), dims = c.dims;
         int[] theme = new int[n];
         Arrays.fill(theme, -1);
         for (int t = 0; t < previous.size(); t++) for (int g : previous.get(t).members()) if (local[g] >= 0) theme[local[g]] = t;

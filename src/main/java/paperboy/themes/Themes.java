@@ -6,7 +6,13 @@ import paperboy.themes.text.PaperTerms;
 import paperboy.themes.curated.Taxonomy;
 import paperboy.themes.curated.TaxonomyLoader;
 import paperboy.themes.text.TermAnalyzer;
+import paperboy.themes.cache.ModelCache;
 import paperboy.themes.cache.ThemeCache;
+import paperboy.themes.embed.MiniLmEmbedder;
+import paperboy.themes.embed.PaperEmbedder;
+import paperboy.themes.embed.PaperVectors;
+import paperboy.themes.embed.VectorStore;
+import paperboy.themes.text.AnalysisCache;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,12 +39,17 @@ public final class Themes implements ThemeAssigner {
     private final TermAnalyzer analyzer;
     /** Where per-paper analyses are kept between builds ({@link ThemeCache}); null: none kept */
     private final Path cacheFile;
+    /** the sentence embedding model; empty with {@code themes: {embeddings: off}} */
+    private final Optional<PaperEmbedder> embedder;
 
-    private Themes(ThemesConfig.Mode mode, Path taxonomyFile, ThemesConfig config) {
+    private Themes(ThemesConfig.Mode mode, Path taxonomyFile, ThemesConfig config, Optional<PaperEmbedder> embedder) {
         this.mode = mode;
         this.taxonomyFile = taxonomyFile;
         this.analyzer = new TermAnalyzer();
-        this.engine = new ThemeEngine(analyzer, config.minThemes(), config.maxThemes());
+        this.embedder = embedder;
+        this.engine = embedder.map(e -> new ThemeEngine(analyzer, config.minThemes(), config.maxThemes(),
+                        ThemeEngine.Weights.EMBEDDINGS, e.modelId()))
+                .orElseGet(() -> new ThemeEngine(analyzer, config.minThemes(), config.maxThemes()));
         this.cacheFile = null;
     }
 
@@ -47,6 +58,7 @@ public final class Themes implements ThemeAssigner {
         this.taxonomyFile = t.taxonomyFile;
         this.analyzer = t.analyzer;
         this.engine = t.engine;
+        this.embedder = t.embedder;
         this.cacheFile = cacheFile;
     }
 
@@ -70,7 +82,15 @@ public final class Themes implements ThemeAssigner {
             throw new IllegalArgumentException("themes: need 1 <= minThemes <= maxThemes, got " + c.minThemes()
                     + " and " + c.maxThemes());
         }
-        return m == ThemesConfig.Mode.OFF ? ThemeAssigner.none() : new Themes(m, contentDir.resolve(TaxonomyLoader.FILE_NAME), c);
+        boolean embed = c.embeddingsOn().orElseThrow(() -> new IllegalArgumentException(
+                "themes: embeddings \"" + c.embeddings() + "\" is not on or off"));
+        return forBuild(m, c, contentDir, embed ? Optional.of(new MiniLmEmbedder()) : Optional.empty());
+    }
+
+    /** With this embedding model (empty: TF-IDF alone), whatever the config says: for tests. */
+    static ThemeAssigner forBuild(ThemesConfig.Mode m, ThemesConfig c, Path contentDir, Optional<PaperEmbedder> embedder) {
+        return m == ThemesConfig.Mode.OFF ? ThemeAssigner.none()
+                : new Themes(m, contentDir.resolve(TaxonomyLoader.FILE_NAME), c.orDefaults(), embedder);
     }
 
     /** The model is fitted on the papers before the latest month unless the archive is young (see {@link FitSet}). */
@@ -91,9 +111,13 @@ public final class Themes implements ThemeAssigner {
             taxonomy = new TaxonomyLoader(analyzer).load(taxonomyFile, problems);
             if (problems.hasErrors()) return Assignment.none();
         }
-        if (cacheFile == null) return engine.assign(papers, taxonomy, problems);
+        if (cacheFile == null) {
+            return engine.assign(papers, Corpus.analyse(papers, analyzer, AnalysisCache.NONE),
+                    embedded(papers, taxonomy, VectorStore.NONE), taxonomy, problems, ModelCache.NONE);
+        }
         ThemeCache cache = ThemeCache.read(cacheFile).lookUp(papers);
         PaperTerms[] analysed = Corpus.analyse(papers, analyzer, cache);
+        Optional<ThemeEngine.Embedded> embedded = embedded(papers, taxonomy, cache);
         // Kept for the next build (only when it would differ from what is there) as soon as the model is known,
         // while the themes are worked out.
         CompletableFuture<Void> keep = cache.settled().thenRunAsync(() -> {
@@ -106,11 +130,26 @@ public final class Themes implements ThemeAssigner {
         });
         Assignment a;
         try {
-            a = engine.assign(papers, analysed, taxonomy, problems, cache);
+            a = engine.assign(papers, analysed, embedded, taxonomy, problems, cache);
         } finally {
             cache.settle();
         }
         keep.join();
         return a;
+    }
+
+    /** Every paper's embedding and each curated theme's, from the store or the model; empty when embeddings are off. */
+    private Optional<ThemeEngine.Embedded> embedded(List<Paper> papers, Optional<Taxonomy> taxonomy, VectorStore store) {
+        if (embedder.isEmpty()) return Optional.empty();
+        PaperEmbedder e = embedder.get();
+        float[][] vectors = PaperVectors.of(papers, e, store, System.err);
+        List<String> descriptions = taxonomy.map(t -> t.themes().stream().map(Themes::describe).toList()).orElse(List.of());
+        return Optional.of(new ThemeEngine.Embedded(vectors, PaperVectors.ofTexts(descriptions, e, store)));
+    }
+
+    /** What a curated theme says it is, as one text to embed: its name, description and keywords. */
+    static String describe(Taxonomy.Entry e) {
+        String text = e.name() + ". " + e.description();
+        return e.keywords().isEmpty() ? text : text + ". " + String.join(", ", e.keywords()) + ".";
     }
 }

@@ -88,7 +88,7 @@ class YamlTreeTest {
         assertThat(messages()).containsExactly(
                 "paperboy.yml:1:8: expected text here",
                 "paperboy.yml:2:7: expected a number here",
-                "paperboy.yml:5:3: unknown key \"themes.colour\"; known keys: maxThemes, minThemes, mode",
+                "paperboy.yml:5:3: unknown key \"themes.colour\"; known keys: embeddings, maxThemes, minThemes, mode",
                 "paperboy.yml:6:8: expected a mapping (key: value lines) here",
                 "paperboy.yml:7:1: duplicate key \"title\" (first on line 1)");
     }

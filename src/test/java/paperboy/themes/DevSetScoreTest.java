@@ -91,11 +91,47 @@ class DevSetScoreTest {
         assertThat(relatedShare(a)).isGreaterThanOrEqualTo(0.55);
     }
 
+    /** The real model, loaded once for the tests below. */
+    private static final paperboy.themes.embed.MiniLmEmbedder MODEL = new paperboy.themes.embed.MiniLmEmbedder();
+
+    private static paperboy.assemble.ThemeAssigner embedded(String mode, Path dir) {
+        return Themes.forBuild(ThemesConfig.Mode.parse(mode).orElseThrow(), ThemesConfig.defaults(), dir,
+                java.util.Optional.of(MODEL));
+    }
+
+    @Test
+    void withEmbeddingsAutomaticThemesAndRelatedPapersScoreHigher(@TempDir Path tmp) throws Exception {
+        Assignment a = embedded("auto", tmp).assign(papers, new Problems());
+        double[] s = score(a, tmp);
+        System.out.printf(Locale.ROOT, "dev set, --themes auto, embeddings on: pairF1=%.3f NMI=%.3f themes=%d related=%.3f%n",
+                s[0], s[1], a.themes().size(), relatedShare(a));
+        assertThat(s[0]).as("pairF1").isGreaterThanOrEqualTo(0.52);
+        assertThat(s[1]).as("NMI").isGreaterThanOrEqualTo(0.60);
+        assertThat(relatedShare(a)).as("related").isGreaterThanOrEqualTo(0.57);
+    }
+
+    @Test
+    void withEmbeddingsATaxonomyWrittenFromTheDescriptionsScoresWell(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve(TaxonomyLoader.FILE_NAME), taxonomyFromDescriptions(), StandardCharsets.UTF_8);
+        Problems problems = new Problems();
+        Assignment a = embedded("curated", tmp).assign(papers, problems);
+        assertThat(problems.hasErrors()).as(problems.sorted().toString()).isFalse();
+        double[] s = score(a, tmp);
+        System.out.printf(Locale.ROOT, "dev set, taxonomy, embeddings on: pairF1=%.3f NMI=%.3f themes=%d related=%.3f%n",
+                s[0], s[1], a.themes().size(), relatedShare(a));
+        assertThat(s[0]).as("pairF1").isGreaterThanOrEqualTo(0.62);
+        assertThat(s[1]).as("NMI").isGreaterThanOrEqualTo(0.68);
+    }
+
     /**
      * One theme per description but "other": its name the first phrase, its keywords every phrase (split at
      * commas, slashes, "vs" and parentheses), as a curator would start from such a list.
      */
     static String taxonomyFromDescriptions() {
+        return taxonomyFromDescriptions(gold);
+    }
+
+    static String taxonomyFromDescriptions(JsonNode gold) {
         StringBuilder yml = new StringBuilder("themes:\n");
         for (Iterator<Map.Entry<String, JsonNode>> it = gold.get("themes").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();

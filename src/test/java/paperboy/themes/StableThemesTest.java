@@ -162,7 +162,7 @@ class StableThemesTest {
     }
 
     /** The papers moved to one day: February {@code offset - 2}, 2025. */
-    private static List<Paper> shifted(List<Paper> papers, int offset) {
+    static List<Paper> shifted(List<Paper> papers, int offset) {
         List<Paper> out = new ArrayList<>();
         LocalDate day = LocalDate.of(2025, 2, 1).plusDays(offset - 3);
         for (Paper p : papers) {

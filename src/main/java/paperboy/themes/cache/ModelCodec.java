@@ -49,7 +49,8 @@ final class ModelCodec {
             int nonZero = 0;
             for (float x : c) if (x != 0) nonZero++;
             int[] gaps = new int[nonZero];
-            g.writeStartArray(null, 7);
+            g.writeStartArray(null, 8);
+            g.writeNumber(c.length); // the vocabulary's terms, then an embedding's dimensions if any
             for (int t = 0, e = 0, last = 0; t < c.length; t++) {
                 if (c[t] == 0) continue;
                 gaps[e++] = t - last; // ascending: the gap from the previous term
@@ -104,8 +105,10 @@ final class ModelCodec {
         List<FittedModel.Named> names = new ArrayList<>();
         in.array();
         while (in.nextArray()) {
+            int length = in.integer();
+            if (length < dims || length > dims + 4096) throw new IOException("a centroid of " + length + " dimensions");
             int[] gaps = in.ints();
-            float[] c = new float[dims];
+            float[] c = new float[length];
             in.array();
             int t = 0;
             for (int gap : gaps) {

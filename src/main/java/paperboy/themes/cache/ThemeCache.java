@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import paperboy.model.Paper;
 import paperboy.themes.cluster.FittedModel;
+import paperboy.themes.embed.Int8Vector;
+import paperboy.themes.embed.VectorStore;
 import paperboy.themes.text.AnalysisCache;
 import paperboy.themes.text.PaperTerms;
 import paperboy.write.CacheFile;
@@ -44,9 +46,9 @@ import paperboy.write.CacheFile;
  * {@code modelKey} and {@code model} (or null; the model is decoded only when a build asks for that key) and
  * {@code lineage}.
  */
-public final class ThemeCache implements AnalysisCache, ModelCache {
+public final class ThemeCache implements AnalysisCache, ModelCache, VectorStore {
     /** Bump whenever analysis, the fitted model, the lineage or this format changes: an older file is then ignored. */
-    static final CacheFile FILE = new CacheFile("paperboy-theme-cache", 6);
+    static final CacheFile FILE = new CacheFile("paperboy-theme-cache", 7);
 
     /** A 128-bit hash of a paper's title and abstract ({@link #key}). */
     public record Key(long a, long b) {}
@@ -78,6 +80,20 @@ public final class ThemeCache implements AnalysisCache, ModelCache {
     private final Map<Digest, LineageState> lineage;
     private Map<Digest, LineageState> keptLineage;
 
+    /** the sentence embeddings read (int8), the model that made them (null: none) */
+    private final Vectors vectorsRead;
+    /** per paper of the build, its embedding, found or kept; the model asked for (null: none asked) */
+    private Int8Vector[] paperVectors;
+    private String vectorModel;
+    /** other texts' embeddings used by this build (curated themes' descriptions) */
+    private final Map<Key, Int8Vector> textVectors = new LinkedHashMap<>();
+    private boolean vectorsKept;
+
+    /** Embeddings by text key, all made by one model. */
+    private record Vectors(String model, Map<Key, Int8Vector> byKey) {
+        static final Vectors NONE = new Vectors(null, Map.of());
+    }
+
     /** A SHA-256, as a map key. */
     private record Digest(byte[] bytes) {
         @Override
@@ -92,7 +108,8 @@ public final class ThemeCache implements AnalysisCache, ModelCache {
     }
 
     private ThemeCache(Map<Key, Entry> entries, String[] strings, byte[] modelKey, CacheFile.Later model,
-                       Map<Digest, LineageState> lineage) {
+                       Map<Digest, LineageState> lineage, Vectors vectors) {
+        this.vectorsRead = vectors;
         this.entries = entries;
         this.strings = strings;
         this.modelKey = modelKey;
@@ -101,7 +118,7 @@ public final class ThemeCache implements AnalysisCache, ModelCache {
     }
 
     static ThemeCache empty() {
-        return new ThemeCache(Map.of(), new String[0], null, null, Map.of());
+        return new ThemeCache(Map.of(), new String[0], null, null, Map.of(), Vectors.NONE);
     }
 
     @Override
@@ -192,7 +209,60 @@ public final class ThemeCache implements AnalysisCache, ModelCache {
     /** Whether {@link #write} would write a file different from the one read. */
     public boolean changed() {
         return size() != keys.length || hits() != keys.length || kept != null
-                || (keptLineage != null && !keptLineage.keySet().equals(lineage.keySet()));
+                || (keptLineage != null && !keptLineage.keySet().equals(lineage.keySet()))
+                || vectorsKept || (vectorModel != null && vectorsToWrite().byKey().size() != vectorsRead.byKey().size());
+    }
+
+    @Override
+    public Optional<Int8Vector> vector(String modelId, int index, Paper paper) {
+        vectorModel = modelId;
+        if (!modelId.equals(vectorsRead.model())) return Optional.empty();
+        Int8Vector v = vectorsRead.byKey().get(keys[index]);
+        if (v != null) paperVectors[index] = v;
+        return Optional.ofNullable(v);
+    }
+
+    @Override
+    public void keep(String modelId, int index, Paper paper, Int8Vector vector) {
+        vectorModel = modelId;
+        vectorsKept = true;
+        paperVectors[index] = vector;
+    }
+
+    @Override
+    public Optional<Int8Vector> vector(String modelId, String text) {
+        vectorModel = modelId;
+        if (!modelId.equals(vectorsRead.model())) return Optional.empty();
+        Key k = textKey(text);
+        Int8Vector v = vectorsRead.byKey().get(k);
+        if (v != null) textVectors.put(k, v);
+        return Optional.ofNullable(v);
+    }
+
+    @Override
+    public void keep(String modelId, String text, Int8Vector vector) {
+        vectorModel = modelId;
+        vectorsKept = true;
+        textVectors.put(textKey(text), vector);
+    }
+
+    /** A text that is not a paper's: keyed apart from any paper's title and abstract (no title is a NUL). */
+    private static Key textKey(String text) {
+        return key("\0", text);
+    }
+
+    /**
+     * The embeddings to keep: this build's papers' and texts' when it used embeddings; else those read for this
+     * build's papers, so a build with embeddings off does not throw away what the next one with them needs.
+     */
+    private Vectors vectorsToWrite() {
+        Map<Key, Int8Vector> out = new LinkedHashMap<>();
+        for (int i = 0; i < keys.length; i++) {
+            Int8Vector v = vectorModel != null ? paperVectors[i] : vectorsRead.byKey().get(keys[i]);
+            if (v != null) out.putIfAbsent(keys[i], v);
+        }
+        if (vectorModel != null) textVectors.forEach(out::putIfAbsent);
+        return new Vectors(vectorModel != null ? vectorModel : vectorsRead.model(), out);
     }
 
     private static MessageDigest sha256() {
@@ -209,6 +279,7 @@ public final class ThemeCache implements AnalysisCache, ModelCache {
         IntStream.range(0, k.length).parallel()
                 .forEach(i -> k[i] = key(papers.get(i).title(), papers.get(i).abstractRaw().orElse(null)));
         keys = k;
+        paperVectors = new Int8Vector[k.length];
         return this;
     }
 
@@ -345,8 +416,9 @@ public final class ThemeCache implements AnalysisCache, ModelCache {
         FittedModel model = kept != null ? kept : found;
         int[][] modelIds = model == null ? null : ModelCodec.stringIds(model, table::id);
         Map<Digest, LineageState> states = keptLineage != null ? keptLineage : lineage;
+        Vectors vectors = vectorsToWrite();
         FILE.write(file, "", g -> {
-            g.writeStartArray(null, 5);
+            g.writeStartArray(null, 6);
             CacheFile.writeStrings(g, table.list);
             g.writeStartArray(null, keys.length);
             for (int i = 0; i < keys.length; i++) {
@@ -385,8 +457,40 @@ public final class ThemeCache implements AnalysisCache, ModelCache {
                 g.writeEndArray();
             }
             g.writeEndArray();
+            writeVectors(g, vectors);
             g.writeEndArray();
         });
+    }
+
+    /** [model, dimensions, count, bytes]: per vector its 16-byte key, its scale (a float) and a byte per dimension. */
+    private static void writeVectors(JsonGenerator g, Vectors v) throws IOException {
+        int dims = v.byKey().isEmpty() ? 0 : v.byKey().values().iterator().next().values().length;
+        g.writeStartArray(null, 4);
+        g.writeString(v.model());
+        g.writeNumber(dims);
+        g.writeNumber(v.byKey().size());
+        ByteBuffer b = ByteBuffer.allocate(v.byKey().size() * (20 + dims));
+        v.byKey().forEach((k, x) -> b.putLong(k.a()).putLong(k.b()).putFloat(x.scale()).put(x.values()));
+        g.writeBinary(b.array());
+        g.writeEndArray();
+    }
+
+    private static Vectors readVectors(CacheFile.In in) throws IOException {
+        in.array();
+        String model = in.string();
+        int dims = in.integer(), count = in.integer();
+        if (dims < 0 || count < 0 || (long) count * (20 + dims) > Integer.MAX_VALUE) throw new IOException("bad vectors");
+        ByteBuffer b = ByteBuffer.wrap(in.bytes(count * (20 + dims)));
+        Map<Key, Int8Vector> byKey = new HashMap<>(count * 2);
+        for (int i = 0; i < count; i++) {
+            Key k = new Key(b.getLong(), b.getLong());
+            float scale = b.getFloat();
+            byte[] values = new byte[dims];
+            b.get(values);
+            byKey.put(k, new Int8Vector(values, scale));
+        }
+        in.end();
+        return model == null ? Vectors.NONE : new Vectors(model, byKey);
     }
 
     private static int[] encode(PaperTerms p, Strings table) {
@@ -475,7 +579,8 @@ public final class ThemeCache implements AnalysisCache, ModelCache {
             in.end();
             lineage.put(new Digest(key), new LineageState(names, keywords, themeOf, retired));
         }
+        Vectors vectors = readVectors(in);
         in.end();
-        return new ThemeCache(entries, strings, modelKey, model, lineage);
+        return new ThemeCache(entries, strings, modelKey, model, lineage, vectors);
     }
 }

@@ -67,7 +67,7 @@ public final class AutoClustering {
     public static Fit fit(Corpus corpus, List<Integer> docs, int minK, int maxK) {
         List<Integer> usable = new ArrayList<>();
         for (int d : docs) if (corpus.fit[d] && !corpus.vectors.get(d).isEmpty()) usable.add(d);
-        int dims = corpus.terms.length;
+        int dims = corpus.dims;
         int hi = Math.min(maxK, usable.size() / MIN_SIZE);
         int lo = Math.max(1, Math.min(minK, hi));
         if (hi < 1 || dims == 0) return new Fit(List.of(), 0, 0);

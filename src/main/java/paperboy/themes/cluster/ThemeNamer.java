@@ -202,7 +202,7 @@ public final class ThemeNamer {
         int[] papersWith = new int[corpus.terms.length];
         for (int m : members) {
             int[] title = corpus.titleTerms.get(m);
-            for (int t : corpus.vectors.get(m).ids()) {
+            for (int t : corpus.termVectors.get(m).ids()) {
                 papersWith[t]++;
                 boolean titled = Arrays.binarySearch(title, t) >= 0;
                 inside[t] += titled ? 1 : ABSTRACT_ONLY;

@@ -34,6 +34,16 @@ public final class TaxonomyScorer {
     static final double CLAIM_BELOW = 1.0;
     static final double SECONDARY_RATIO = 0.8;
 
+    /**
+     * How the evidence is weighed: cosines with the description and with the theme's papers against keyword hits,
+     * and the score under which a paper is left unclaimed. The cosines' scale depends on what papers are compared
+     * by (TF-IDF alone, or with embeddings), so each has its own weights, chosen by cross-validation on the dev set.
+     */
+    public record Weights(double similarity, double centroid, double claimBelow) {
+        /** For TF-IDF vectors alone. */
+        public static final Weights TFIDF = new Weights(SIMILARITY_WEIGHT, CENTROID_WEIGHT, CLAIM_BELOW);
+    }
+
     private TaxonomyScorer() {}
 
     /**
@@ -43,19 +53,24 @@ public final class TaxonomyScorer {
      */
     public static List<List<Integer>> assign(Corpus corpus, List<SparseVector> descriptions, int[][] keywordScores,
                                       List<List<Integer>> pinned) {
-        int n = corpus.size(), k = descriptions.size(), dims = corpus.terms.length;
+        return assign(corpus, descriptions, keywordScores, pinned, Weights.TFIDF);
+    }
+
+    public static List<List<Integer>> assign(Corpus corpus, List<SparseVector> descriptions, int[][] keywordScores,
+                                             List<List<Integer>> pinned, Weights weights) {
+        int n = corpus.size(), k = descriptions.size(), dims = corpus.dims;
         double[][] prior = new double[n][k];
         for (int i = 0; i < n; i++) {
             SparseVector x = corpus.vectors.get(i);
             for (int t = 0; t < k; t++) {
                 prior[i][t] = 1 - Math.exp(-keywordScores[i][t] / KEYWORD_SCALE)
-                        + SIMILARITY_WEIGHT * x.dot(descriptions.get(t));
+                        + weights.similarity() * x.dot(descriptions.get(t));
             }
         }
         int[] primary = new int[n];
         double[][] score = prior;
         for (int round = 0; round <= ROUNDS; round++) {
-            for (int i = 0; i < n; i++) primary[i] = best(score[i], pinned.get(i));
+            for (int i = 0; i < n; i++) primary[i] = best(score[i], pinned.get(i), weights.claimBelow());
             if (round == ROUNDS) break;
             // Centroids of the fit set's confident members: claimed, and clearly ahead of their second theme.
             double[][] sum = new double[k][dims];
@@ -79,7 +94,7 @@ public final class TaxonomyScorer {
                         dot -= 1;
                     }
                     double cos = n2 <= 1e-9 ? 0 : dot / Math.sqrt(n2);
-                    next[i][t] = prior[i][t] + CENTROID_WEIGHT * cos;
+                    next[i][t] = prior[i][t] + weights.centroid() * cos;
                 }
             }
             score = next;
@@ -90,7 +105,7 @@ public final class TaxonomyScorer {
             int p = primary[i];
             if (p >= 0 && !themes.contains(p)) themes.add(p);
             if (p >= 0) {
-                double floor = Math.max(CLAIM_BELOW, SECONDARY_RATIO * score[i][p]);
+                double floor = Math.max(weights.claimBelow(), SECONDARY_RATIO * score[i][p]);
                 List<Integer> rest = new ArrayList<>();
                 for (int t = 0; t < k; t++) if (!themes.contains(t) && score[i][t] >= floor) rest.add(t);
                 final double[] s = score[i];
@@ -103,10 +118,10 @@ public final class TaxonomyScorer {
     }
 
     /** The pinned theme, else the best-scoring one if it claims the paper, else -1; ties to the first theme. */
-    private static int best(double[] s, List<Integer> pinned) {
+    private static int best(double[] s, List<Integer> pinned, double claimBelow) {
         if (!pinned.isEmpty()) return pinned.get(0);
         int best = -1;
-        for (int t = 0; t < s.length; t++) if (s[t] >= CLAIM_BELOW && (best < 0 || s[t] > s[best])) best = t;
+        for (int t = 0; t < s.length; t++) if (s[t] >= claimBelow && (best < 0 || s[t] > s[best])) best = t;
         return best;
     }
 }
