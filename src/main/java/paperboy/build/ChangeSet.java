@@ -86,7 +86,10 @@ final class ChangeSet {
             sha.text("theme", t.slug()).text("name", t.name()).text("description", t.description())
                     .text("keywords", String.join("\n", t.keywords())).text("curated", String.valueOf(t.curated()));
         }
-        for (RetiredTheme r : digest.retiredThemes()) sha.text("retired", r.toString());
+        for (RetiredTheme r : digest.retiredThemes()) {
+            sha.text("retired", r.slug()).text("name", r.name()).text("on", r.retiredOn().toString());
+            for (RetiredTheme.Successor s : r.successors()) sha.text("successor", s.slug() + " " + s.papers());
+        }
         return sha.hex();
     }
 

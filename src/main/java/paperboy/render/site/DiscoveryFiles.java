@@ -127,18 +127,19 @@ public final class DiscoveryFiles implements Renderer {
             List<List<Entry>> parts = split(g.getValue(), maxUrls);
             for (int i = 0; i < parts.size(); i++) {
                 String path = "sitemaps/" + g.getKey() + (i == 0 ? "" : "-" + (i + 1)) + ".xml";
-                StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                        .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
                 LocalDate newest = LocalDate.EPOCH;
-                for (Entry e : parts.get(i)) {
-                    String p = e.path();
-                    String dir = p.endsWith("index.html") ? p.substring(0, p.length() - "index.html".length()) : p;
-                    xml.append("  <url><loc>").append(escape(base.resolve(dir).toString())).append("</loc>");
-                    if (!e.lastmod().equals(LocalDate.EPOCH)) xml.append("<lastmod>").append(e.lastmod()).append("</lastmod>");
-                    xml.append("</url>\n");
-                    if (e.lastmod().isAfter(newest)) newest = e.lastmod();
-                }
+                for (Entry e : parts.get(i)) if (e.lastmod().isAfter(newest)) newest = e.lastmod();
+                // A year's file is written when the scope reaches that year; the index names every file.
                 if (!g.getKey().matches("\\d+") || scope.year(Integer.parseInt(g.getKey()))) {
+                    StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                            .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+                    for (Entry e : parts.get(i)) {
+                        String p = e.path();
+                        String dir = p.endsWith("index.html") ? p.substring(0, p.length() - "index.html".length()) : p;
+                        xml.append("  <url><loc>").append(escape(base.resolve(dir).toString())).append("</loc>");
+                        if (!e.lastmod().equals(LocalDate.EPOCH)) xml.append("<lastmod>").append(e.lastmod()).append("</lastmod>");
+                        xml.append("</url>\n");
+                    }
                     out.add(Output.text(path, xml.append("</urlset>\n").toString(), name()));
                 }
                 index.append("  <sitemap><loc>").append(escape(base.resolve(path).toString())).append("</loc>");
