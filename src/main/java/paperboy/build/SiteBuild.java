@@ -146,7 +146,8 @@ public final class SiteBuild {
         Digest digest = phases.time("themes", () -> themes(assembled, plan.themes(req), problems));
         failOnErrors(problems);
         Feeds.missingBaseUrl(req.config()).ifPresent(problems::add);
-        Scope scope = plan.scope(digest, req.themes());
+        // Only a site updated in place can keep what a change does not reach; a swapped-in folder is written whole.
+        Scope scope = inPlace ? plan.scope(digest, req.themes()) : Scope.all();
         Written out = renderAndWrite(req, plan, digest, scope, templates, problems, phases);
         BuildCache.Summary summary = new BuildCache.Summary(digest.days().size(), digest.listingCount(),
                 digest.papers().size());
@@ -199,8 +200,8 @@ public final class SiteBuild {
             RenderContext ctx = new RenderContext(req.config(), preloaded(templates), req.templatesDir()).within(scope);
             BuildCache previous = plan.previous();
             plan.dropPrevious();
-            SiteSink session = scope.everything() && !(inPlace && plan.inPlace(req.outDir()))
-                    ? new SiteWriter().open(req.outDir()) : new InPlaceWriter().open(req.outDir());
+            SiteSink session = inPlace && plan.inPlace(req.outDir()) ? new InPlaceWriter().open(req.outDir())
+                    : new SiteWriter().open(req.outDir());
             SiteOutput.Result out;
             Map<String, BuildCache.Entry> files;
             try {
