@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.model.Digest;
 import paperboy.render.Scope;
-import java.time.LocalDate;
 import paperboy.incremental.BuildCache;
 import paperboy.incremental.Fingerprints;
 import paperboy.incremental.ModelHash;
@@ -34,8 +33,8 @@ final class BuildPlan {
     /** The listings parsed by the previous build, by file and content hash; none in a full build. */
     private final ParseCache parsed;
     private final SiteBuild.Request req;
-    /** The previous build's latest day, when the content only gained listing files since (see {@link ChangeSet}). */
-    private final Optional<LocalDate> appendsAfter;
+    /** The listing files added since the previous build, when that is all that changed (see {@link ChangeSet}). */
+    private final Optional<ChangeSet.Appended> appended;
 
     private BuildPlan(SiteBuild.Request req, boolean incremental, Path cacheFile, BuildCache previous,
                       boolean nothingChanged, CompletableFuture<InputHashes> hashes) {
@@ -45,8 +44,8 @@ final class BuildPlan {
         this.previous = previous;
         this.nothingChanged = nothingChanged;
         this.hashes = hashes;
-        this.appendsAfter = hashes != null && hashes.isDone() && hashes.join() != null && !nothingChanged
-                ? ChangeSet.appendsAfter(previous, hashes.join().files()) : Optional.empty();
+        this.appended = hashes != null && hashes.isDone() && hashes.join() != null && !nothingChanged
+                ? ChangeSet.appended(previous, hashes.join().files()) : Optional.empty();
         this.parsed = incremental && !nothingChanged
                 ? ParseCache.read(ParseCache.location(req.outDir()), req.contentDir(),
                         codeIdentity() + " year " + req.config().year())
@@ -86,9 +85,9 @@ final class BuildPlan {
      * and {@code themes} leave the earlier papers as they were; else every one.
      */
     Scope scope(Digest digest, ThemeAssigner themes) {
-        if (appendsAfter.isEmpty() || !inPlace(req.outDir())) return Scope.all();
-        return ChangeSet.scope(digest, previous, appendsAfter, themes.placesLatestMonthOnly(digest.papers()),
-                req.outDir());
+        if (appended.isEmpty() || !inPlace(req.outDir())) return Scope.all();
+        return ChangeSet.scope(digest, previous, appended, themes.placesLatestMonthOnly(digest.papers()),
+                req.contentDir(), req.outDir());
     }
 
     /** The previous build, as far as it can be reused (empty in a full build or when the settings changed). */

@@ -5,7 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import paperboy.model.Paper;
 import java.util.Optional;
 import paperboy.incremental.BuildCache;
 import paperboy.incremental.Fingerprints;
@@ -25,58 +29,100 @@ import paperboy.render.Scope;
 final class ChangeSet {
     private ChangeSet() {}
 
+    /** Listing files added since the previous build, whose latest day they come after (see {@link #appended}). */
+    record Appended(LocalDate after, Set<String> files) {}
+
+    /** How long a paper counts as listed lately: a paper listed again after that renders everything. */
+    static final int RECENT_DAYS = 62;
+
     /**
-     * The previous build's latest day when the content changed only by listing files added since, the settings
-     * being the same; empty otherwise.
+     * The listing files added since the previous build, by path within the content folder, when that is all that
+     * changed in the content (the settings being the same); empty otherwise.
      */
-    static Optional<LocalDate> appendsAfter(BuildCache previous, Map<String, Fingerprints.InputFile> now) {
+    static Optional<Appended> appended(BuildCache previous, Map<String, Fingerprints.InputFile> now) {
         if (previous.archive().latestDay().isEmpty() || previous.files().isEmpty()) return Optional.empty();
         for (var e : previous.inputFiles().entrySet()) {
             Fingerprints.InputFile f = now.get(e.getKey());
             if (f == null || !f.sha().equals(e.getValue().sha())) return Optional.empty(); // edited or removed
         }
+        Set<String> added = new HashSet<>();
         for (String key : now.keySet()) {
-            if (!previous.inputFiles().containsKey(key) && !isListing(key)) return Optional.empty();
+            if (previous.inputFiles().containsKey(key)) continue;
+            if (!isListing(key)) return Optional.empty();
+            added.add(key.substring(CONTENT.length()));
         }
-        return Optional.of(LocalDate.parse(previous.archive().latestDay()));
+        return Optional.of(new Appended(LocalDate.parse(previous.archive().latestDay()), added));
     }
+
+    private static final String CONTENT = "content/";
 
     /** A listing file of the content folder, as the hashes name it ({@code content/NAME}): not a note or page. */
     private static boolean isListing(String key) {
-        if (!key.startsWith("content/")) return false;
-        String rel = key.substring("content/".length());
+        if (!key.startsWith(CONTENT)) return false;
+        String rel = key.substring(CONTENT.length());
         return !rel.contains("/") && !rel.equals("themes.yml");
     }
 
     /**
-     * What the build renders: only what appending the days after {@code after} reaches, when that is all that
-     * happened to the digest and its themes stay put; else everything.
+     * What the build renders: only what appending the new files' days reaches, when that is all that happened to
+     * the digest and its themes stay put; else everything.
      *
      * @param frozenThemes the themes' model did not take this build's new papers in: they were only placed
      */
-    static Scope scope(Digest digest, BuildCache previous, Optional<LocalDate> after, boolean frozenThemes,
-                       Path site) {
-        if (after.isEmpty() || !frozenThemes) return Scope.all();
-        LocalDate latest = after.get();
-        int days = 0, listings = 0;
+    static Scope scope(Digest digest, BuildCache previous, Optional<Appended> appended, boolean frozenThemes,
+                       Path contentDir, Path site) {
+        if (appended.isEmpty() || !frozenThemes) return Scope.all();
+        LocalDate latest = appended.get().after();
         for (Day d : digest.days()) {
             if (d.date().isAfter(latest)) {
                 // The first day of a month refits the themes: every page may change.
                 if (!YearMonth.from(d.date()).equals(YearMonth.from(latest))) return Scope.all();
+                for (var l : d.listings()) {
+                    Paper p = digest.paper(l.paperSlug());
+                    // A paper listed before and again now must show elsewhere what it showed: a later listing
+                    // that brings an abstract, an arXiv id or authors it lacked changes every page that lists it.
+                    if (!p.firstSeen().isAfter(latest) && !seenAsBefore(p, previous.archive().recent())) {
+                        return Scope.all();
+                    }
+                }
             } else {
-                days++;
-                listings += d.listings().size();
+                // The new files may only add days after the latest: one that adds to an earlier day reaches its
+                // pages, its week and month, and the papers it lists.
+                for (Path source : d.sources()) {
+                    String rel = contentDir.relativize(source).toString().replace('\\', '/');
+                    if (appended.get().files().contains(rel)) return Scope.all();
+                }
             }
         }
-        // The new files may only add days after the latest: an earlier day that changed reaches pages of its own.
-        if (days != previous.summary().days() || listings != previous.summary().listings()) return Scope.all();
         if (!themesKey(digest).equals(previous.archive().themes())) return Scope.all();
         return Scope.appended(digest, latest, path -> read(site.resolve(path)));
     }
 
+    private static boolean seenAsBefore(Paper p, Map<String, String> recent) {
+        String before = recent.get(p.slug());
+        return before != null && before.equals(shown(p));
+    }
+
     /** What the next build compares with. */
     static BuildCache.Archive archive(Digest digest) {
-        return new BuildCache.Archive(digest.latestDay().map(d -> d.date().toString()).orElse(""), themesKey(digest));
+        Optional<LocalDate> latest = digest.latestDay().map(Day::date);
+        Map<String, String> recent = new HashMap<>();
+        latest.ifPresent(l -> {
+            LocalDate since = l.minusDays(RECENT_DAYS);
+            for (Paper p : digest.papers()) if (!p.lastSeen().isBefore(since)) recent.put(p.slug(), shown(p));
+        });
+        return new BuildCache.Archive(latest.map(LocalDate::toString).orElse(""), themesKey(digest), recent);
+    }
+
+    /**
+     * What pages other than its own show of a paper besides the days it was listed and its upvotes (which reach
+     * only the outputs a new listing is in scope for): its text, links, authors, themes and related papers.
+     */
+    private static String shown(Paper p) {
+        return new Fingerprints.Sha().text("title", p.title()).text("abstract", p.abstractRaw().orElse("\u0000"))
+                .text("arxiv", p.arxivId().orElse("\u0000")).text("authors", String.join("\n", p.authors()))
+                .text("themes", String.join("\n", p.themes())).text("related", String.join("\n", p.related()))
+                .hex().substring(0, 32);
     }
 
     /** The themes as every page names them, and the retired ones; not their members, which grow with every day. */
@@ -88,7 +134,7 @@ final class ChangeSet {
         }
         for (RetiredTheme r : digest.retiredThemes()) {
             sha.text("retired", r.slug()).text("name", r.name()).text("on", r.retiredOn().toString());
-            for (RetiredTheme.Successor s : r.successors()) sha.text("successor", s.slug() + " " + s.papers());
+            for (RetiredTheme.Successor x : r.successors()) sha.text("successor", x.slug() + " " + x.papers());
         }
         return sha.hex();
     }

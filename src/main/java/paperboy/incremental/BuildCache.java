@@ -53,9 +53,15 @@ public record BuildCache(String settings, String inputs, Summary summary, List<P
      * @param latestDay its latest day, ISO; empty for none
      * @param themes    a hash of its themes as listed (slugs, names, descriptions, keywords, order, retired ones):
      *                  every page that names themes shows them so
+     * @param recent    for the papers listed lately, a hash of what other pages show of them (title, abstract,
+     *                  links, authors, themes, related papers): a paper listed again must not have changed there
      */
-    public record Archive(String latestDay, String themes) {
-        public static final Archive NONE = new Archive("", "");
+    public record Archive(String latestDay, String themes, Map<String, String> recent) {
+        public static final Archive NONE = new Archive("", "", Map.of());
+
+        public Archive {
+            recent = Map.copyOf(recent);
+        }
     }
 
     public BuildCache {
@@ -82,7 +88,14 @@ public record BuildCache(String settings, String inputs, Summary summary, List<P
             in.array();
             Summary summary = new Summary(in.integer(), in.integer(), in.integer());
             in.end();
-            Archive archive = new Archive(in.string(), in.string());
+            String latestDay = in.string(), themes = in.string();
+            Map<String, String> recent = new HashMap<>();
+            in.array();
+            while (in.nextArray()) {
+                recent.put(in.string(), in.string());
+                in.end();
+            }
+            Archive archive = new Archive(latestDay, themes, recent);
             List<Problem> warnings = new ArrayList<>();
             in.array();
             while (in.nextArray()) {
@@ -116,6 +129,14 @@ public record BuildCache(String settings, String inputs, Summary summary, List<P
             g.writeArray(new int[] {summary.days(), summary.listings(), summary.papers()}, 0, 3);
             g.writeString(archive.latestDay());
             g.writeString(archive.themes());
+            g.writeStartArray();
+            for (var e : new TreeMap<>(archive.recent()).entrySet()) {
+                g.writeStartArray();
+                g.writeString(e.getKey());
+                g.writeString(e.getValue());
+                g.writeEndArray();
+            }
+            g.writeEndArray();
             g.writeStartArray();
             for (Problem p : warnings) {
                 g.writeStartArray();

@@ -90,9 +90,12 @@ public record Scope(boolean everything, Set<LocalDate> dates, Set<LocalDate> day
         return false;
     }
 
+    /** A year holding a date in scope, or the start of its week (a week is filed under the year it begins in). */
     public boolean year(int year) {
         if (everything) return true;
-        for (LocalDate d : dates) if (d.getYear() == year) return true;
+        for (LocalDate d : dates) {
+            if (d.getYear() == year || d.with(java.time.DayOfWeek.MONDAY).getYear() == year) return true;
+        }
         return false;
     }
 

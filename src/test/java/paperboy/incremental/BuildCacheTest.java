@@ -26,7 +26,7 @@ class BuildCacheTest {
                 Map.of("index.html", new BuildCache.Entry("0123456789abcdef0123456789abcdef", 1234),
                         "robots.txt", new BuildCache.Entry(BuildCache.NOT_A_PAGE, 20)),
                 Map.of("content/a b.txt", new Fingerprints.InputFile("sha", 99, 1_700_000_000_123_456_789L)),
-                new BuildCache.Archive("2025-08-20", "themes-hash"));
+                new BuildCache.Archive("2025-08-20", "themes-hash", Map.of("retromae-v2", "paper-hash")));
     }
 
     @Test

@@ -58,9 +58,7 @@ public final class ThemePages implements Renderer {
             // Every theme's own page: its summary counts the archive's days, so it changes with every new day.
             jobs.add(new Job(SitePaths.theme(t.slug()), "theme.ftlh",
                     () -> themePage(digest, views, activity, t, 0, numbered, SitePaths.theme(t.slug()))));
-            // A numbered page once full never changes but for its link to the next newer one: a theme that gains
-            // papers changes its newest numbered page and may add one.
-            int oldest = scope.everything() ? 1 : scope.theme(t.slug()) ? Math.max(1, numbered - 1) : numbered + 1;
+            int oldest = scope.everything() ? 1 : scope.theme(t.slug()) ? oldestReached(t, scope) : numbered + 1;
             for (int n = oldest; n <= numbered; n++) {
                 int page = n;
                 String path = themePath(t.slug(), n);
@@ -74,6 +72,20 @@ public final class ThemePages implements Renderer {
         return jobs.parallelStream()
                 .map(j -> new Output(j.path, ctx.templates().renderBytes(j.template, j.model.get()), name()))
                 .toList();
+    }
+
+    /**
+     * The oldest numbered page of {@code t} that its papers in scope can change. A numbered page once full never
+     * changes but for its link to the next newer one: papers joining the theme fill the pages from the one holding
+     * the oldest of them, and the newest numbered page before them gets a newer one to link to.
+     */
+    static int oldestReached(Theme t, Scope scope) {
+        List<String> newestFirst = t.paperSlugs();
+        int n = newestFirst.size(), first = Integer.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            if (scope.paper(newestFirst.get(i))) first = Math.min(first, (n - 1 - i) / PER_PAGE + 1);
+        }
+        return first == Integer.MAX_VALUE ? numberedPages(n) + 1 : Math.max(1, first - 2);
     }
 
     /** The theme's own page for 0, its N-th slice counted from the oldest under {@code page/N/}. */

@@ -41,7 +41,7 @@ public final class ViewInputs {
 
     /** What a day page shows of a paper it lists. */
     public record PaperLine(String slug, String title, Optional<String> abstractRaw, List<String> themes,
-                            DayLabel firstSeen) {}
+                            DayLabel firstSeen, Optional<String> arxivId) {}
 
     /** A listing of a day: its place, the paper, the earlier days it was listed on, that day's upvotes. */
     public record ListingLine(int position, PaperLine paper, List<DayLabel> earlierDays, OptionalInt upvotes) {}
@@ -92,7 +92,8 @@ public final class ViewInputs {
     }
 
     private PaperLine line(Paper p) {
-        return new PaperLine(p.slug(), p.title(), p.abstractRaw(), p.themes(), label(p.firstSeen()));
+        // The arXiv id decides the listing's links (PaperLinks): a later listing may bring one the first lacked.
+        return new PaperLine(p.slug(), p.title(), p.abstractRaw(), p.themes(), label(p.firstSeen()), p.arxivId());
     }
 
     /** A date the digest has no day for shows zero counts, as {@link Views#dayRef} does. */

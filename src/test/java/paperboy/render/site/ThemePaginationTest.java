@@ -114,4 +114,27 @@ class ThemePaginationTest {
         assertThat(ThemePages.buckets(new int[] {1, 2}, 3)).containsExactly(1, 2);
     }
 
+
+    /**
+     * A build that renders only what new papers reach renders a theme's numbered pages from the one before the page
+     * holding the oldest of them: 51 papers joining at once fill two new pages, and the previous newest page gets a
+     * newer one to link to.
+     */
+    @Test
+    void papersJoiningAThemeReachItsPagesFromTheOneBeforeTheirOldest() {
+        List<String> newestFirst = new ArrayList<>();
+        for (int i = 399; i >= 0; i--) newestFirst.add("p" + i); // 400 papers: numbered pages 1..7, the front 351..400
+        paperboy.model.Theme theme = new paperboy.model.Theme("big", "Big", "", newestFirst, List.of(), false);
+        java.util.function.Function<java.util.Set<String>, paperboy.render.Scope> reaching = papers ->
+                new paperboy.render.Scope(false, java.util.Set.of(), java.util.Set.of(), papers, java.util.Set.of("big"),
+                        path -> Optional.empty());
+        // The 51 newest joined (papers 349..399): before, 349 papers had pages 1..5; page 5 links a newer one now.
+        java.util.Set<String> joined = new java.util.HashSet<>();
+        for (int i = 349; i < 400; i++) joined.add("p" + i);
+        assertThat(ThemePages.oldestReached(theme, reaching.apply(joined))).isEqualTo(5);
+        // One paper joined, the 400th: before, 399 papers had pages 1..6; page 7 is new and page 6 links it.
+        assertThat(ThemePages.oldestReached(theme, reaching.apply(java.util.Set.of("p399")))).isEqualTo(6);
+        // None of its papers in scope: no numbered page.
+        assertThat(ThemePages.oldestReached(theme, reaching.apply(java.util.Set.of("other")))).isEqualTo(8);
+    }
 }
