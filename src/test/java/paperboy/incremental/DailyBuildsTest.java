@@ -80,4 +80,47 @@ class DailyBuildsTest {
         assertThat(scopes.get(3)).startsWith("2 days, ");
     }
 
+
+    /**
+     * What a new day's files reach beyond the new days falls back to rendering everything: a paper listed again
+     * with an arXiv id its first listing lacked (the earlier day's page links it now), and a file for an earlier day.
+     */
+    @org.junit.jupiter.api.Test
+    void aListingThatChangesEarlierPagesRendersEverything() throws Exception {
+        Path corpus = tmp.resolve("corpus"), content = tmp.resolve("content"), site = tmp.resolve("out/site");
+        var options = new CorpusGenerator.Options(212, 6, 0.3, 11, LocalDate.of(2016, 6, 1)); // to Dec 29
+        new CorpusGenerator(options, CorpusGenerator.vocabularyFrom(Path.of("content"))).write(corpus);
+        Files.createDirectories(content);
+        try (Stream<Path> files = Files.list(corpus)) {
+            for (Path f : files.toList()) Files.copy(f, content.resolve(f.getFileName()));
+        }
+        SiteConfig config = SiteConfig.defaults().withBaseUrl(URI.create("https://example.org/digest/"));
+        SiteBuild.Request request = new SiteBuild.Request(content, site, Path.of("templates"), config,
+                Themes.forBuild(ThemesConfig.defaults(), "auto", content));
+        new SiteBuild(SiteRenderer.standard(), true, true).run(request);
+        // The first title of Dec 20 (five header lines and the date line, each followed by a blank one).
+        String title = Files.readString(content.resolve("2016-12-20.txt")).split("\r?\n")[12].strip();
+        String item = "{\"paper\": {\"id\": \"1612.00042\", \"title\": \"%s\", \"summary\": \"Again.\", \"upvotes\": %d}}";
+
+        Files.writeString(content.resolve("2016-12-30.json"), "[" + item.formatted(title, 7) + "]");
+        SiteBuild.Report relisted = new SiteBuild(SiteRenderer.standard(), true, true).run(request);
+        assertThat(relisted.pages().scope()).isEqualTo("all");
+        assertThat(Files.readString(site.resolve("days/2016-12-20/index.html"))).contains("https://arxiv.org/abs/1612.00042");
+        assertSameAsFull(content, site, config, "after a listing with an arXiv id");
+
+        Files.writeString(content.resolve("2016-12-20-late.json"),
+                "{\"date\": \"2016-12-20\", \"papers\": [" + item.formatted(title, 99) + "]}");
+        assertThat(new SiteBuild(SiteRenderer.standard(), true, true).run(request).pages().scope()).isEqualTo("all");
+        assertSameAsFull(content, site, config, "after a file for an earlier day");
+    }
+
+    private void assertSameAsFull(Path content, Path site, SiteConfig config, String when) throws Exception {
+        Path full = tmp.resolve("full-" + when.hashCode() + "/site");
+        new SiteBuild(SiteRenderer.standard()).run(new SiteBuild.Request(content, full, Path.of("templates"), config,
+                Themes.forBuild(ThemesConfig.defaults(), "auto", content)));
+        var got = SiteTrees.text(site);
+        var want = SiteTrees.text(full);
+        assertThat(got.keySet()).as(when).isEqualTo(want.keySet());
+        assertThat(want.keySet().stream().filter(k -> !want.get(k).equals(got.get(k))).sorted().toList()).as(when).isEmpty();
+    }
 }
