@@ -2,10 +2,12 @@ package paperboy.build;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Predicate;
 import paperboy.assemble.DigestAssembler;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.SiteConfig;
@@ -210,9 +212,9 @@ public final class SiteBuild {
                 if (!scope.everything()) {
                     // What the change did not reach stays as the previous build wrote it.
                     List<String> whole = renderer.renderers().stream().flatMap(r -> r.rewrittenWhole().stream()).toList();
-                    java.util.function.Predicate<String> rewritten = p -> whole.stream().anyMatch(p::startsWith);
+                    Predicate<String> rewritten = p -> whole.stream().anyMatch(p::startsWith);
                     session.keepUnrendered(previous.files().keySet(), rewritten);
-                    Map<String, BuildCache.Entry> all = new java.util.HashMap<>(previous.files());
+                    Map<String, BuildCache.Entry> all = new HashMap<>(previous.files());
                     all.keySet().removeIf(rewritten);
                     all.putAll(out.files());
                     files = all;

@@ -45,8 +45,8 @@ public record Scope(boolean everything, Set<LocalDate> dates, Set<LocalDate> day
 
     /**
      * What appending the days after {@code previousLatest} to an archive reaches in {@code digest} (which holds
-     * them): those days and the one before (its link to the next day), the papers they list, the days those papers
-     * were first seen, and the themes of those papers.
+     * them): those days and the one before (its link to the next day), the papers they list, every day those
+     * papers were listed, and the themes of those papers.
      */
     public static Scope appended(Digest digest, LocalDate previousLatest, Kept kept) {
         Set<LocalDate> days = new java.util.HashSet<>(Set.of(previousLatest));

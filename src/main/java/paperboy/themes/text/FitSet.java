@@ -19,30 +19,29 @@ public final class FitSet {
 
     /** True when the fit set is the papers first seen before the latest day's month, not every paper. */
     public static boolean frozen(List<Paper> papers) {
-        boolean[] fit = of(papers);
-        for (boolean f : fit) if (!f) return true;
-        // Every paper is in it: either none is of the latest month (nothing placed yet) or the archive is young.
-        LocalDate latest = null;
-        for (Paper p : papers) if (latest == null || p.lastSeen().isAfter(latest)) latest = p.lastSeen();
-        LocalDate monthStart = latest == null ? null : latest.withDayOfMonth(1);
-        for (Paper p : papers) if (!p.firstSeen().isBefore(monthStart)) return false;
-        return true;
+        return count(beforeLatestMonth(papers)) >= MIN_SHARE * papers.size();
     }
 
     public static boolean[] of(List<Paper> papers) {
-        int n = papers.size();
-        boolean[] fit = new boolean[n];
+        boolean[] fit = beforeLatestMonth(papers);
+        if (count(fit) < MIN_SHARE * papers.size()) Arrays.fill(fit, true);
+        return fit;
+    }
+
+    /** Which papers were first seen before the month of the latest day any paper was listed on. */
+    private static boolean[] beforeLatestMonth(List<Paper> papers) {
+        boolean[] before = new boolean[papers.size()];
         LocalDate latest = null;
         for (Paper p : papers) if (latest == null || p.lastSeen().isAfter(latest)) latest = p.lastSeen();
-        int count = 0;
-        if (latest != null) {
-            LocalDate monthStart = latest.withDayOfMonth(1);
-            for (int i = 0; i < n; i++) {
-                fit[i] = papers.get(i).firstSeen().isBefore(monthStart);
-                if (fit[i]) count++;
-            }
-        }
-        if (count < MIN_SHARE * n) Arrays.fill(fit, true);
-        return fit;
+        if (latest == null) return before;
+        LocalDate monthStart = latest.withDayOfMonth(1);
+        for (int i = 0; i < before.length; i++) before[i] = papers.get(i).firstSeen().isBefore(monthStart);
+        return before;
+    }
+
+    private static int count(boolean[] flags) {
+        int n = 0;
+        for (boolean f : flags) if (f) n++;
+        return n;
     }
 }
