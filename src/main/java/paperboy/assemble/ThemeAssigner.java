@@ -3,6 +3,8 @@ package paperboy.assemble;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import paperboy.model.Digest;
 import paperboy.model.Paper;
 import paperboy.model.RetiredTheme;
@@ -67,6 +69,20 @@ public interface ThemeAssigner {
      */
     default boolean placesLatestMonthOnly(List<Paper> papers) {
         return false;
+    }
+
+    /**
+     * The daily case, cheaply: {@code papers} are the papers of {@code before}'s build (some listed again, their
+     * texts unchanged) plus the papers named in {@code added}, first seen after every other paper and in the month
+     * of the latest day, where {@link #placesLatestMonthOnly} held for the papers before. Must return exactly what
+     * {@link #assign(List, Problems)} would; empty when this assigner cannot tell without that work (the build then
+     * calls it). By default it cannot.
+     *
+     * @param before the assignment of the previous build, as it kept it
+     */
+    default Optional<Assignment> assignAppended(List<Paper> papers, Set<String> added, Assignment before,
+                                                Problems problems) {
+        return Optional.empty();
     }
 
     /** Themes off: every paper's theme list stays empty. */
