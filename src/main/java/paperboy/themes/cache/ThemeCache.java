@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import paperboy.model.Paper;
+import paperboy.text.Hash128;
 import paperboy.themes.cluster.FittedModel;
 import paperboy.themes.embed.Int8Vector;
 import paperboy.themes.embed.VectorStore;
@@ -317,81 +318,14 @@ public final class ThemeCache implements AnalysisCache, ModelCache, VectorStore 
      * while the whole themes phase of a new day at ten years took 13.1 s idle.
      */
     public static Key key(String title, String abstractText) {
-        Murmur m = new Murmur();
+        Hash128 m = new Hash128();
         m.add(title);
         // "no abstract" and "an empty abstract" hash apart, and so do a title/abstract split moved by a character.
         m.word(title.length());
         m.word(abstractText == null ? -1 : abstractText.length());
         if (abstractText != null) m.add(abstractText);
-        return m.finish();
-    }
-
-    /** MurmurHash3_x64_128 over a stream of 64-bit words. */
-    private static final class Murmur {
-        private static final long C1 = 0x87c37b91114253d5L, C2 = 0x4cf5ad432745937fL;
-        long h1 = 0x9368e53c2f6af274L, h2 = 0x586dcd208f7cd3fdL;
-        long pending;
-        boolean half;
-        long words;
-        long carry;
-        int carried;
-
-        void add(String s) {
-            int n = s.length();
-            for (int i = 0; i < n; i++) {
-                carry = carry << 16 | s.charAt(i);
-                if (++carried == 4) {
-                    word(carry);
-                    carry = 0;
-                    carried = 0;
-                }
-            }
-            if (carried > 0) {
-                word(carry << 16 * (4 - carried) | carried);
-                carry = 0;
-                carried = 0;
-            }
-        }
-
-        void word(long w) {
-            words++;
-            if (!half) {
-                pending = w;
-                half = true;
-                return;
-            }
-            half = false;
-            block(pending, w);
-        }
-
-        private void block(long k1, long k2) {
-            k1 *= C1; k1 = Long.rotateLeft(k1, 31); k1 *= C2; h1 ^= k1;
-            h1 = Long.rotateLeft(h1, 27); h1 += h2; h1 = h1 * 5 + 0x52dce729;
-            k2 *= C2; k2 = Long.rotateLeft(k2, 33); k2 *= C1; h2 ^= k2;
-            h2 = Long.rotateLeft(h2, 31); h2 += h1; h2 = h2 * 5 + 0x38495ab5;
-        }
-
-        Key finish() {
-            if (half) block(pending, 0x5a5a5a5a5a5a5a5aL);
-            h1 ^= words;
-            h2 ^= words;
-            h1 += h2;
-            h2 += h1;
-            h1 = fmix(h1);
-            h2 = fmix(h2);
-            h1 += h2;
-            h2 += h1;
-            return new Key(h1, h2);
-        }
-
-        private static long fmix(long k) {
-            k ^= k >>> 33;
-            k *= 0xff51afd7ed558ccdL;
-            k ^= k >>> 33;
-            k *= 0xc4ceb9fe1a85ec53L;
-            k ^= k >>> 33;
-            return k;
-        }
+        Hash128.Value v = m.finish();
+        return new Key(v.a(), v.b());
     }
 
     /** The cache in {@code file}; empty when there is none or it cannot be trusted. */
