@@ -38,7 +38,43 @@ public final class DigestAssembler {
 
     /** @param snapshots sorted by date then file, as {@link paperboy.parse.ContentLoader} returns them */
     public Digest assemble(List<Snapshot> snapshots, Problems problems) {
-        Identities ids = new Identities();
+        Assembly a = assembleKeeping(snapshots, problems);
+        return themes.assign(a.digest().papers(), problems).applyTo(a.digest());
+    }
+
+    /**
+     * A digest assembled from where an earlier assembly stopped, and what the next must know to go on: without
+     * themes (the build assigns them) and editorial.
+     */
+    public record Assembly(Digest digest, PaperIdentities identities) {}
+
+    /** As {@link #assemble}, without themes, keeping the identities to go on from. */
+    public Assembly assembleKeeping(List<Snapshot> snapshots, Problems problems) {
+        return run(new Identities(Optional.empty()), List.of(), snapshots, problems);
+    }
+
+    /**
+     * {@code before} with {@code snapshots} added after it: the same digest and identities as assembling all the
+     * listings at once, reading only the new ones. Empty when that cannot be told so cheaply: a snapshot for a day
+     * not after {@code before}'s latest, or a paper listed again that now shows what its earlier listings lacked
+     * (an arXiv id, an abstract, authors) and so reads differently to the themes and on earlier pages.
+     */
+    public Optional<Assembly> append(Assembly before, List<Snapshot> snapshots, Problems problems) {
+        Optional<LocalDate> latest = before.digest().latestDay().map(Day::date);
+        if (latest.isEmpty() || snapshots.stream().anyMatch(s -> !s.date().isAfter(latest.get()))) return Optional.empty();
+        Identities ids = new Identities(Optional.of(before));
+        Assembly after = run(ids, before.digest().days(), snapshots, problems);
+        for (PaperBuilder p : ids.earlier.values()) {
+            Paper was = before.digest().paper(p.slug);
+            if (!p.abstractText.equals(was.abstractRaw()) || !p.arxivId.equals(was.arxivId())
+                    || !p.authors.equals(was.authors())) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(after);
+    }
+
+    private Assembly run(Identities ids, List<Day> daysBefore, List<Snapshot> snapshots, Problems problems) {
         Map<LocalDate, DayBuilder> days = new TreeMap<>();
         // The identity keys are the costly part of assembly: compute them on every core first.
         List<List<EntryKeys>> keys = snapshots.parallelStream()
@@ -61,18 +97,17 @@ public final class DigestAssembler {
             }
         }
 
-        Slugs slugs = new Slugs();
-        Map<PaperBuilder, String> slugOf = new HashMap<>();
-        for (PaperBuilder p : ids.inFirstSeenOrder()) {
-            slugOf.put(p, slugs.unique(CleanText.clean(p.title)));
-        }
-        List<Paper> papers = ids.inFirstSeenOrder().stream()
-                .map(p -> p.build(slugOf.get(p)))
-                .sorted(Comparator.comparing(Paper::slug))
-                .toList();
+        Slugs slugs = new Slugs(ids.before.map(b -> b.digest().papers().stream().map(Paper::slug).toList()).orElse(List.of()));
+        for (PaperBuilder p : ids.inFirstSeenOrder()) p.slug = slugs.unique(CleanText.clean(p.title));
+        List<Paper> papers = new ArrayList<>();
+        ids.before.ifPresent(b -> b.digest().papers().stream().filter(p -> !ids.earlier.containsKey(p.slug())).forEach(papers::add));
+        ids.earlier.values().forEach(p -> papers.add(p.build()));
+        ids.inFirstSeenOrder().forEach(p -> papers.add(p.build()));
+        papers.sort(Comparator.comparing(Paper::slug));
 
-        List<Day> dayList = days.values().stream().map(d -> d.build(slugOf)).toList();
-        return themes.assign(papers, problems).applyTo(Digest.of(dayList, papers, List.of()));
+        List<Day> dayList = new ArrayList<>(daysBefore);
+        days.values().forEach(d -> dayList.add(d.build()));
+        return new Assembly(Digest.of(dayList, papers, List.of()), ids.identities(papers));
     }
 
     private record EntryKeys(String title, Optional<String> abstractText) {
@@ -85,20 +120,29 @@ public final class DigestAssembler {
      * Finds the paper a listing belongs to, creating it on first sight. An arXiv id, where known, is the
      * strongest identity: it wins over the title and abstract keys, and two listings with different ids are
      * different papers even when their titles match. An id learned later attaches to the paper found by title.
+     * Going on from an earlier assembly, a key is looked up among its owners too, and a paper it found is taken
+     * up again ({@link #earlier}).
      */
     private static final class Identities {
         private final Map<String, PaperBuilder> byArxiv = new HashMap<>();
         private final Map<String, PaperBuilder> byTitle = new HashMap<>();
         private final Map<String, PaperBuilder> byAbstract = new HashMap<>();
         private final List<PaperBuilder> order = new ArrayList<>();
+        final Optional<Assembly> before;
+        /** papers of the earlier assembly listed again, by slug */
+        final Map<String, PaperBuilder> earlier = new TreeMap<>();
+
+        Identities(Optional<Assembly> before) {
+            this.before = before;
+        }
 
         PaperBuilder resolve(RawEntry e, EntryKeys k, Problems problems) {
             String titleKey = k.title();
             Optional<String> abstractKey = k.abstractText();
-            PaperBuilder p = e.arxivId().map(byArxiv::get).orElse(null);
+            PaperBuilder p = e.arxivId().map(a -> find(byArxiv, PaperIdentities.Kind.ARXIV, a)).orElse(null);
             if (p == null) {
-                p = byTitle.get(titleKey);
-                if (p == null && abstractKey.isPresent()) p = byAbstract.get(abstractKey.get());
+                p = find(byTitle, PaperIdentities.Kind.TITLE, titleKey);
+                if (p == null && abstractKey.isPresent()) p = find(byAbstract, PaperIdentities.Kind.ABSTRACT, abstractKey.get());
                 if (p != null && e.arxivId().isPresent() && p.arxivId.isPresent()) {
                     problems.warning(e.titleAt(), "\"" + e.title() + "\" has arXiv id " + e.arxivId().get()
                             + " but a paper with the same title or abstract has " + p.arxivId.get()
@@ -111,19 +155,62 @@ public final class DigestAssembler {
                 order.add(p);
             }
             if (e.arxivId().isPresent() && p.arxivId.isEmpty()) p.arxivId = e.arxivId();
-            if (p.arxivId.isPresent()) byArxiv.putIfAbsent(p.arxivId.get(), p);
-            byTitle.putIfAbsent(titleKey, p);
-            if (abstractKey.isPresent()) byAbstract.putIfAbsent(abstractKey.get(), p);
+            if (p.arxivId.isPresent()) register(byArxiv, PaperIdentities.Kind.ARXIV, p.arxivId.get(), p);
+            register(byTitle, PaperIdentities.Kind.TITLE, titleKey, p);
+            if (abstractKey.isPresent()) register(byAbstract, PaperIdentities.Kind.ABSTRACT, abstractKey.get(), p);
             return p;
+        }
+
+        private PaperBuilder find(Map<String, PaperBuilder> keys, PaperIdentities.Kind kind, String key) {
+            PaperBuilder p = keys.get(key);
+            if (p != null || before.isEmpty()) return p;
+            return before.get().identities().owner(kind, key).map(this::takenUp).orElse(null);
+        }
+
+        /** A key belongs to the first paper listed with it. */
+        private void register(Map<String, PaperBuilder> keys, PaperIdentities.Kind kind, String key, PaperBuilder p) {
+            if (before.isPresent() && before.get().identities().owner(kind, key).isPresent()) return;
+            keys.putIfAbsent(key, p);
+        }
+
+        private PaperBuilder takenUp(String slug) {
+            return earlier.computeIfAbsent(slug, s -> {
+                Assembly b = before.get();
+                Paper p = b.digest().paper(s);
+                return new PaperBuilder(p, b.identities().variants().getOrDefault(s, PaperIdentities.Variants.of(p)));
+            });
         }
 
         List<PaperBuilder> inFirstSeenOrder() {
             return order;
         }
+
+        /** The owners of the keys, the earlier assembly's and this one's, and the papers' variants. */
+        PaperIdentities identities(List<Paper> papers) {
+            Map<paperboy.text.Hash128.Value, String> owners = new HashMap<>();
+            Map<String, PaperIdentities.Variants> variants = new HashMap<>();
+            before.ifPresent(b -> {
+                owners.putAll(b.identities().owners());
+                variants.putAll(b.identities().variants());
+            });
+            byArxiv.forEach((k, p) -> owners.put(PaperIdentities.key(PaperIdentities.Kind.ARXIV, k), p.slug));
+            byTitle.forEach((k, p) -> owners.put(PaperIdentities.key(PaperIdentities.Kind.TITLE, k), p.slug));
+            byAbstract.forEach((k, p) -> owners.put(PaperIdentities.key(PaperIdentities.Kind.ABSTRACT, k), p.slug));
+            for (List<PaperBuilder> ps : List.of(order, List.copyOf(earlier.values()))) {
+                for (PaperBuilder p : ps) {
+                    if (p.titles.size() > 1 || p.abstracts.size() > 1) {
+                        variants.put(p.slug, new PaperIdentities.Variants(List.copyOf(p.titles), List.copyOf(p.abstracts)));
+                    }
+                }
+            }
+            return new PaperIdentities(owners, variants);
+        }
     }
 
     /** Mutable accumulator for one paper, local to one assembly. Identity equality on purpose. */
     private static final class PaperBuilder {
+        /** handed out once every paper is known; an earlier assembly's paper has its own */
+        String slug;
         final String title;
         final SourceRef firstSource;
         Optional<String> abstractText;
@@ -140,6 +227,22 @@ public final class DigestAssembler {
             this.title = first.title();
             this.firstSource = first.titleAt();
             this.abstractText = first.abstractText();
+        }
+
+        /** An earlier assembly's paper, listed again. */
+        PaperBuilder(Paper p, PaperIdentities.Variants v) {
+            this.slug = p.slug();
+            this.title = p.title();
+            this.firstSource = p.firstSource();
+            this.abstractText = p.abstractRaw();
+            this.arxivId = p.arxivId();
+            this.authors = p.authors();
+            // Only compared with days after it: any of its days stands for the one whose listing had the count.
+            this.upvotesDay = p.upvotes().isPresent() ? p.lastSeen() : null;
+            this.upvotes = p.upvotes().orElse(0);
+            titles.addAll(v.titles());
+            abstracts.addAll(v.abstracts());
+            days.addAll(p.days());
         }
 
         void seen(LocalDate date, RawEntry e) {
@@ -159,7 +262,7 @@ public final class DigestAssembler {
             }
         }
 
-        Paper build(String slug) {
+        Paper build() {
             return new Paper(slug, title, abstractText, List.copyOf(days), titles.size() - 1,
                     Math.max(0, abstracts.size() - 1), List.of(), List.of(), firstSource, arxivId, authors,
                     upvotesDay == null ? OptionalInt.empty() : OptionalInt.of(upvotes));
@@ -176,13 +279,13 @@ public final class DigestAssembler {
             this.date = date;
         }
 
-        Day build(Map<PaperBuilder, String> slugOf) {
+        Day build() {
             List<Listing> out = new ArrayList<>();
             int position = 1;
             for (Map.Entry<PaperBuilder, SourceRef> e : listings.entrySet()) {
                 List<LocalDate> earlier = List.copyOf(e.getKey().days.headSet(date, false));
                 Integer n = upvotes.get(e.getKey());
-                out.add(new Listing(slugOf.get(e.getKey()), date, position++, earlier, e.getValue(),
+                out.add(new Listing(e.getKey().slug, date, position++, earlier, e.getValue(),
                         n == null ? OptionalInt.empty() : OptionalInt.of(n)));
             }
             return new Day(date, out, sources);

@@ -17,6 +17,13 @@ public final class Slugs {
 
     private final Set<String> taken = new HashSet<>();
 
+    public Slugs() {}
+
+    /** Slugs that go on after these were handed out. */
+    public Slugs(java.util.Collection<String> taken) {
+        this.taken.addAll(taken);
+    }
+
     /** "RetroMAE v2: Duplex Masked Auto-Encoder ..." becomes {@code retromae-v2-duplex-masked-auto-encoder-...}. */
     public static String base(String text) {
         String s = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");

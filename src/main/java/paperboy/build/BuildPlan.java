@@ -17,6 +17,7 @@ import paperboy.incremental.Fingerprints;
 import paperboy.incremental.ModelHash;
 import paperboy.parse.ParseCache;
 import paperboy.problems.Problem;
+import paperboy.state.ArchiveStore;
 
 /**
  * What an incremental build may skip, decided once before the build reads anything: the previous build's cache
@@ -30,8 +31,8 @@ final class BuildPlan {
     private final boolean nothingChanged;
     /** The hashes for the next build's cache: known now, still being computed, or not to be kept (null). */
     private final CompletableFuture<InputHashes> hashes;
-    /** The listings parsed by the previous build, by file and content hash; none in a full build. */
-    private final ParseCache parsed;
+    /** The listings parsed by the previous build, by file and content hash; read when first asked for. */
+    private ParseCache parsed;
     private final SiteBuild.Request req;
     /** The listing files added since the previous build, when that is all that changed (see {@link ChangeSet}). */
     private final Optional<ChangeSet.Appended> appended;
@@ -46,10 +47,6 @@ final class BuildPlan {
         this.hashes = hashes;
         this.appended = hashes != null && hashes.isDone() && hashes.join() != null && !nothingChanged
                 ? ChangeSet.appended(previous, hashes.join().files()) : Optional.empty();
-        this.parsed = incremental && !nothingChanged
-                ? ParseCache.read(ParseCache.location(req.outDir()), req.contentDir(),
-                        codeIdentity() + " year " + req.config().year())
-                : ParseCache.none();
     }
 
     /** The hashes of a build's settings and content, for its cache. */
@@ -107,7 +104,33 @@ final class BuildPlan {
 
     /** Listings parsed by the previous build, to take instead of parsing their files again. */
     ParseCache parsed() {
+        if (parsed == null) {
+            parsed = incremental && !nothingChanged
+                    ? ParseCache.read(ParseCache.location(req.outDir()), req.contentDir(),
+                            codeIdentity() + " year " + req.config().year())
+                    : ParseCache.none();
+        }
         return parsed;
+    }
+
+    /** The listing files added since the previous build, when that is all that changed (see {@link ChangeSet}). */
+    Optional<ChangeSet.Appended> appended() {
+        return appended;
+    }
+
+    /**
+     * The archive as the previous build kept it, when this build only appends listing files to it and updates the
+     * site in place; empty otherwise, or when the state does not match the previous build's cache.
+     */
+    Optional<ArchiveStore.Read> archive() {
+        if (appended.isEmpty() || !inPlace(req.outDir())) return Optional.empty();
+        return ArchiveStore.read(ArchiveStore.location(req.outDir()), stateIdentity(previous.settings(), previous.inputs()),
+                req.contentDir());
+    }
+
+    /** The state belongs to the build whose cache has these hashes. */
+    private static String stateIdentity(String settings, String inputs) {
+        return settings + " " + inputs;
     }
 
     /** The themes of this build: an incremental one keeps the per-paper analyses beside the site too. */
@@ -123,15 +146,24 @@ final class BuildPlan {
 
     /** Records this build for the next one; a cache that cannot be written just makes the next build a full one. */
     void save(BuildCache.Summary summary, List<Problem> warnings, Map<String, BuildCache.Entry> files,
-              BuildCache.Archive archive) {
+              BuildCache.Archive archive, ArchiveStore.Archive state, Optional<ArchiveStore.Read> stateRead) {
         InputHashes h = hashes == null ? null : hashes.join();
         if (h == null) return;
         try {
             new BuildCache(h.settings(), h.inputs(), summary, warnings, files, h.files(), archive).write(cacheFile);
-            parsed.write(ParseCache.location(req.outDir()), req.contentDir());
-        } catch (IOException e) {
-            // The site is complete; without a cache the next build is simply a full one.
+            if (parsed != null) parsed.write(ParseCache.location(req.outDir()), req.contentDir());
+            stateWritten = ArchiveStore.write(ArchiveStore.location(req.outDir()), stateIdentity(h.settings(), h.inputs()),
+                    state, req.contentDir(), stateRead);
+        } catch (IOException | RuntimeException e) {
+            // The site is complete; without a cache or state the next build is simply a full one.
         }
+    }
+
+    private int stateWritten;
+
+    /** How many of the state's month files {@link #save} wrote. */
+    int stateWritten() {
+        return stateWritten;
     }
 
     /** @return null when the inputs cannot be read: the build is then a full one and keeps no cache */

@@ -3,8 +3,11 @@ package paperboy.build;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Predicate;
@@ -16,6 +19,8 @@ import paperboy.editorial.EditorialSource;
 import paperboy.editorial.Markdown;
 import paperboy.incremental.BuildCache;
 import paperboy.model.Digest;
+import paperboy.model.Paper;
+import paperboy.state.ArchiveStore;
 import paperboy.parse.ContentLoader;
 import paperboy.parse.ParseCache;
 import paperboy.problems.Problem;
@@ -59,8 +64,10 @@ public final class SiteBuild {
      * @param noOp     nothing changed since the previous build: nothing was read, rendered or written
      * @param rendered templated pages rendered
      * @param reused   templated pages whose view model had not changed, kept from the previous build
+     * @param scope    what the build rendered: "all", or what the new days reach
+     * @param state    whether the build started from the archive kept ({@link ArchiveStore}) or read every listing
      */
-    public record Pages(BuildCache.Summary summary, boolean noOp, int rendered, int reused, String scope) {}
+    public record Pages(BuildCache.Summary summary, boolean noOp, int rendered, int reused, String scope, String state) {}
 
     private final SiteRenderer renderer;
     private final boolean incremental;
@@ -142,10 +149,24 @@ public final class SiteBuild {
         // FreeMarker's classes and the templates load on the other core while this one parses.
         CompletableFuture<Templates> templates = templatesAhead != null ? templatesAhead
                 : loadTemplates(req.templatesDir());
-        Sources sources = phases.time("parse", () -> load(req, problems, plan.parsed()));
-        failOnErrors(problems);
-        Digest assembled = phases.time("assemble", () -> assemble(sources, problems));
-        Digest digest = phases.time("themes", () -> themes(assembled, plan.themes(req), problems));
+        // The daily case starts from the archive as the previous build kept it, and reads only the new listings.
+        Optional<ArchiveStore.Read> stored = plan.appended().isPresent() ? phases.time("state", plan::archive)
+                : Optional.empty();
+        Listings listings = stored.flatMap(s -> phases.time("parse", () -> appended(req, s, plan.appended().get())))
+                .orElseGet(() -> phases.time("parse", () -> Listings.all(req, plan.parsed())));
+        EditorialSource editorial = loadEditorial(req, problems);
+        if (listings.problems().hasErrors()) {
+            listings.problems().sorted().forEach(problems::add);
+            failOnErrors(problems);
+        }
+        DigestAssembler.Assembly assembly = listings.appended().isPresent() ? listings.appended().get()
+                : phases.time("assemble", () -> new DigestAssembler(ThemeAssigner.none())
+                        .assembleKeeping(listings.snapshots(), listings.problems()));
+        listings.problems().sorted().forEach(problems::add);
+        Digest assembled = editorial.attachTo(assembly.digest(), problems);
+        Optional<Digest> before = listings.appended().isPresent() ? stored.map(s -> s.archive().assembly().digest())
+                : Optional.empty();
+        Digest digest = phases.time("themes", () -> themes(assembled, before, plan.themes(req), problems));
         failOnErrors(problems);
         Feeds.missingBaseUrl(req.config()).ifPresent(problems::add);
         // Only a site updated in place can keep what a change does not reach; a swapped-in folder is written whole.
@@ -153,9 +174,45 @@ public final class SiteBuild {
         Written out = renderAndWrite(req, plan, digest, scope, templates, problems, phases);
         BuildCache.Summary summary = new BuildCache.Summary(digest.days().size(), digest.listingCount(),
                 digest.papers().size());
-        plan.save(summary, problems.sorted(), out.files(), ChangeSet.archive(digest));
+        phases.time("save", () -> {
+            plan.save(summary, problems.sorted(), out.files(), ChangeSet.archive(digest),
+                    new ArchiveStore.Archive(new DigestAssembler.Assembly(digest, assembly.identities()),
+                            listings.problems().sorted()),
+                    listings.appended().isPresent() ? stored : Optional.empty());
+            return null;
+        });
+        String state = listings.appended().isPresent()
+                ? "days appended to the archive kept, " + plan.stateWritten() + " of its months written"
+                : "every listing read, " + plan.stateWritten() + " of the archive's months written";
         return new Report(digest, out.stats(), problems.sorted(), phases.millis(),
-                new Pages(summary, false, out.result().rendered(), out.result().reused(), scope.toString()));
+                new Pages(summary, false, out.result().rendered(), out.result().reused(), scope.toString(), state));
+    }
+
+    /**
+     * The listings of a build: every listing file parsed, or the archive as the previous build kept it with the
+     * new files' days {@link DigestAssembler#append appended}.
+     *
+     * @param problems what reading and assembling the listings reported: kept with the archive for the next build
+     */
+    private record Listings(List<Snapshot> snapshots, Optional<DigestAssembler.Assembly> appended, Problems problems) {
+        static Listings all(Request req, ParseCache parsed) {
+            Problems problems = new Problems();
+            List<Snapshot> snapshots = new ContentLoader(new SnapshotParser(req.config().year()))
+                    .load(req.contentDir(), problems, parsed);
+            return new Listings(snapshots, Optional.empty(), problems);
+        }
+    }
+
+    /** The new files parsed and their days appended to the archive kept; empty when they cannot simply be appended. */
+    private static Optional<Listings> appended(Request req, ArchiveStore.Read stored, ChangeSet.Appended added) {
+        Problems problems = new Problems();
+        stored.archive().listingWarnings().forEach(problems::add);
+        List<Path> files = added.files().stream().map(req.contentDir()::resolve).toList();
+        List<Snapshot> snapshots = new ContentLoader(new SnapshotParser(req.config().year()))
+                .loadFiles(files, problems);
+        if (problems.hasErrors()) return Optional.of(new Listings(snapshots, Optional.empty(), problems));
+        return new DigestAssembler(ThemeAssigner.none()).append(stored.archive().assembly(), snapshots, problems)
+                .map(a -> new Listings(snapshots, Optional.of(a), problems));
     }
 
     /**
@@ -176,9 +233,11 @@ public final class SiteBuild {
     private static Sources load(Request req, Problems problems, ParseCache parsed) {
         List<Snapshot> snapshots = new ContentLoader(new SnapshotParser(req.config().year()))
                 .load(req.contentDir(), problems, parsed);
-        EditorialSource editorial = new EditorialLoader(new Markdown(req.config().markdown()))
-                .load(req.contentDir(), problems);
-        return new Sources(snapshots, editorial);
+        return new Sources(snapshots, loadEditorial(req, problems));
+    }
+
+    private static EditorialSource loadEditorial(Request req, Problems problems) {
+        return new EditorialLoader(new Markdown(req.config().markdown())).load(req.contentDir(), problems);
     }
 
     private static Digest assemble(Sources sources, Problems problems) {
@@ -188,6 +247,26 @@ public final class SiteBuild {
 
     private static Digest themes(Digest assembled, ThemeAssigner themes, Problems problems) {
         return themes.assign(assembled.papers(), problems).applyTo(assembled);
+    }
+
+    /**
+     * The themes of {@code assembled}; when it is {@code before} with days appended, from {@code before}'s themes
+     * if the assigner can tell them so ({@link ThemeAssigner#assignAppended}).
+     */
+    private static Digest themes(Digest assembled, Optional<Digest> before, ThemeAssigner themes, Problems problems) {
+        if (before.isEmpty()) return themes(assembled, themes, problems);
+        Digest b = before.get();
+        Set<String> added = new HashSet<>();
+        for (Paper p : assembled.papers()) if (!b.papersBySlug().containsKey(p.slug())) added.add(p.slug());
+        Map<String, List<String>> paperThemes = new HashMap<>(), related = new HashMap<>();
+        for (Paper p : b.papers()) {
+            paperThemes.put(p.slug(), p.themes());
+            related.put(p.slug(), p.related());
+        }
+        ThemeAssigner.Assignment was = new ThemeAssigner.Assignment(b.themes(), paperThemes, related, b.retiredThemes());
+        return themes.assignAppended(assembled.papers(), added, was, problems)
+                .orElseGet(() -> themes.assign(assembled.papers(), problems))
+                .applyTo(assembled);
     }
 
     /** @param files every file of the site now, with its fingerprint, for the next build's cache */
@@ -245,7 +324,7 @@ public final class SiteBuild {
         BuildCache previous = plan.previous();
         return new Report(null, new WriteStats(previous.files().size(), 0, previous.files().size(),
                 previous.files().values().stream().mapToLong(BuildCache.Entry::size).sum()),
-                previous.warnings(), phases.millis(), new Pages(previous.summary(), true, 0, 0, "none"));
+                previous.warnings(), phases.millis(), new Pages(previous.summary(), true, 0, 0, "none", "none"));
     }
 
     private static Templates preloaded(CompletableFuture<Templates> templates) {

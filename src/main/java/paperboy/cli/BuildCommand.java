@@ -61,7 +61,7 @@ public final class BuildCommand implements Callable<Integer> {
             if (site.verbose) {
                 out.println(r.pages().noOp() ? "nothing changed since the previous build"
                         : "pages: " + r.pages().rendered() + " rendered, " + r.pages().reused() + " reused; scope: "
-                        + r.pages().scope());
+                        + r.pages().scope() + "; state: " + r.pages().state());
                 out.println("phases: " + r.phaseMillis().entrySet().stream()
                         .map(e -> e.getKey() + " " + e.getValue() + " ms").collect(Collectors.joining(", ")));
             }

@@ -71,6 +71,18 @@ public final class ContentLoader {
                 .toList();
     }
 
+    /**
+     * The snapshots of these listing files alone, parsed (no cache), sorted as {@link #load} sorts them: for a build
+     * that appends new files to the archive it kept.
+     */
+    public List<Snapshot> loadFiles(List<Path> files, Problems problems) {
+        return files.parallelStream()
+                .map(f -> read(f, problems))
+                .flatMap(List::stream)
+                .sorted(Comparator.comparing(Snapshot::date).thenComparing(s -> s.file().toString()))
+                .toList();
+    }
+
     private List<Snapshot> cached(Path contentDir, Path file, Problems problems, ParseCache cache) {
         Optional<byte[]> read = bytes(file, problems);
         if (read.isEmpty()) return List.of();

@@ -155,6 +155,12 @@ public record CacheFile(String format, int version) {
             return OptionalInt.of(p.getIntValue());
         }
 
+        public boolean bool() throws IOException {
+            JsonToken t = next();
+            if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) throw new IOException("expected a boolean, found " + t);
+            return t == JsonToken.VALUE_TRUE;
+        }
+
         public long number() throws IOException {
             expect(JsonToken.VALUE_NUMBER_INT);
             return p.getLongValue();

@@ -1,0 +1,440 @@
+package paperboy.state;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import paperboy.assemble.DigestAssembler.Assembly;
+import paperboy.assemble.PaperIdentities;
+import paperboy.model.Day;
+import paperboy.model.Digest;
+import paperboy.model.Listing;
+import paperboy.model.Paper;
+import paperboy.model.RetiredTheme;
+import paperboy.model.SourceRef;
+import paperboy.model.Theme;
+import paperboy.problems.Problem;
+import paperboy.problems.Severity;
+import paperboy.text.Hash128;
+import paperboy.write.CacheFile;
+import paperboy.write.OutputFolder;
+
+/**
+ * The archive as the previous build left it, the build's source of truth between runs: every paper (with its themes
+ * and related papers), day and listing, the themes, who each identity key belongs to, and the warnings the listings
+ * gave. A daily build reads it instead of every listing file and assembles only the new days onto it.
+ *
+ * <p>Kept beside the site as the folder {@code .SITE.state} (never published): one file per month, holding the
+ * papers first seen in it with the identity keys they own, and the month's days; and a manifest naming those files,
+ * with the themes and the warnings. A build writes only the months whose content changed, under new names, then
+ * the manifest (atomically), then removes what no manifest names: a build killed on the way leaves the old manifest
+ * and every file it names. The manifest carries the identity of the build that wrote it (its settings and content
+ * hashes, as the build cache has them), and is read only under the same identity. Only ever a hint, like the caches:
+ * anything missing or damaged reads as no state, and the build reads every listing instead.
+ */
+public final class ArchiveStore {
+    static final CacheFile MANIFEST = new CacheFile("paperboy-archive", 1);
+    static final CacheFile MONTH = new CacheFile("paperboy-archive-month", 1);
+    private static final String MANIFEST_NAME = "archive.cbor";
+
+    private ArchiveStore() {}
+
+    /**
+     * What a build keeps.
+     *
+     * @param assembly         the digest with its themes (without the editor's notes and pages, read anew by every
+     *                         build) and its identities
+     * @param listingWarnings  what reading and assembling the listings reported
+     */
+    public record Archive(Assembly assembly, List<Problem> listingWarnings) {
+        public Archive {
+            listingWarnings = List.copyOf(listingWarnings);
+        }
+    }
+
+    /** An archive as read, with the files it came from, to write only what changed. */
+    public record Read(Archive archive, Map<YearMonth, String> files, long generation) {}
+
+    /** Where the state of the site at {@code outDir} lives: {@code .site.state} beside {@code site/}. */
+    public static Path location(Path outDir) {
+        return OutputFolder.beside(outDir, ".state");
+    }
+
+    /**
+     * The state in {@code dir} if it was written under {@code identity}; empty when there is none or any part of
+     * it is missing or damaged. Paths in it are relative to {@code contentDir}.
+     */
+    public static Optional<Read> read(Path dir, String identity, Path contentDir) {
+        Optional<Manifest> m = MANIFEST.read(dir.resolve(MANIFEST_NAME), identity, in -> manifest(in, contentDir));
+        if (m.isEmpty()) return Optional.empty();
+        List<Optional<Month>> months = m.get().files().entrySet().parallelStream()
+                .map(e -> MONTH.read(dir.resolve(e.getValue()), e.getKey().toString(), in -> month(in, contentDir)))
+                .toList();
+        if (months.stream().anyMatch(Optional::isEmpty)) return Optional.empty();
+        List<Paper> papers = new ArrayList<>();
+        List<Day> days = new ArrayList<>();
+        Map<Hash128.Value, String> owners = new HashMap<>();
+        Map<String, PaperIdentities.Variants> variants = new HashMap<>();
+        for (Optional<Month> month : months) {
+            Month x = month.get();
+            papers.addAll(x.papers());
+            days.addAll(x.days());
+            owners.putAll(x.owners());
+            variants.putAll(x.variants());
+        }
+        papers.sort(Comparator.comparing(Paper::slug));
+        Digest digest = Digest.of(days, papers, m.get().themes()).withRetiredThemes(m.get().retired());
+        Archive a = new Archive(new Assembly(digest, new PaperIdentities(owners, variants)), m.get().warnings());
+        return Optional.of(new Read(a, m.get().files(), m.get().generation()));
+    }
+
+    /**
+     * Writes {@code archive} under {@code identity}: the months that differ from {@code before} (all without it),
+     * then the manifest; then removes the files no longer named.
+     *
+     * @return how many month files were written
+     */
+    public static int write(Path dir, String identity, Archive archive, Path contentDir, Optional<Read> before)
+            throws IOException {
+        Files.createDirectories(dir);
+        Map<YearMonth, Month> now = months(archive.assembly());
+        Map<YearMonth, Month> was = before.map(b -> months(b.archive().assembly())).orElse(Map.of());
+        long generation = Math.max(before.map(Read::generation).orElse(0L), highestGeneration(dir)) + 1;
+        Map<YearMonth, String> files = new TreeMap<>();
+        int written = 0;
+        for (Map.Entry<YearMonth, Month> e : now.entrySet()) {
+            YearMonth ym = e.getKey();
+            Optional<String> kept = before.map(b -> b.files().get(ym))
+                    .filter(f -> e.getValue().equals(was.get(ym)) && Files.isRegularFile(dir.resolve(f)));
+            if (kept.isPresent()) {
+                files.put(ym, kept.get());
+                continue;
+            }
+            String name = ym + "." + generation + ".cbor";
+            MONTH.write(dir.resolve(name), ym.toString(), g -> writeMonth(g, e.getValue(), contentDir));
+            files.put(ym, name);
+            written++;
+        }
+        Digest d = archive.assembly().digest();
+        Manifest m = new Manifest(files, generation, d.themes(), d.retiredThemes(), archive.listingWarnings());
+        MANIFEST.write(dir.resolve(MANIFEST_NAME), identity, g -> writeManifest(g, m, contentDir));
+        Set<String> named = new HashSet<>(files.values());
+        named.add(MANIFEST_NAME);
+        try (DirectoryStream<Path> all = Files.newDirectoryStream(dir)) {
+            for (Path f : all) if (!named.contains(f.getFileName().toString())) Files.deleteIfExists(f);
+        }
+        return written;
+    }
+
+    /** The highest generation among the month files in {@code dir}: new files never take an existing name. */
+    private static long highestGeneration(Path dir) throws IOException {
+        long max = 0;
+        try (DirectoryStream<Path> all = Files.newDirectoryStream(dir, "*.cbor")) {
+            for (Path f : all) {
+                String[] parts = f.getFileName().toString().split("\\.");
+                if (parts.length == 3 && parts[1].matches("[0-9]{1,18}")) max = Math.max(max, Long.parseLong(parts[1]));
+            }
+        }
+        return max;
+    }
+
+    /** Removes the state: the build that follows reads every listing. */
+    public static void drop(Path dir) throws IOException {
+        Files.deleteIfExists(dir.resolve(MANIFEST_NAME));
+    }
+
+    private record Manifest(Map<YearMonth, String> files, long generation, List<Theme> themes,
+                            List<RetiredTheme> retired, List<Problem> warnings) {}
+
+    /**
+     * One month of the archive: the papers first seen in it (by slug), the identity keys they own and their
+     * variants, and its days.
+     */
+    private record Month(List<Paper> papers, Map<Hash128.Value, String> owners,
+                         Map<String, PaperIdentities.Variants> variants, List<Day> days) {}
+
+    private static Map<YearMonth, Month> months(Assembly a) {
+        Map<YearMonth, List<Paper>> papers = new TreeMap<>();
+        Map<String, YearMonth> monthOf = new HashMap<>();
+        for (Paper p : a.digest().papers()) {
+            YearMonth ym = YearMonth.from(p.firstSeen());
+            papers.computeIfAbsent(ym, k -> new ArrayList<>()).add(p);
+            monthOf.put(p.slug(), ym);
+        }
+        Map<YearMonth, Map<Hash128.Value, String>> owners = new HashMap<>();
+        a.identities().owners().forEach((k, slug) ->
+                owners.computeIfAbsent(monthOf.get(slug), x -> new HashMap<>()).put(k, slug));
+        Map<YearMonth, Map<String, PaperIdentities.Variants>> variants = new HashMap<>();
+        a.identities().variants().forEach((slug, v) ->
+                variants.computeIfAbsent(monthOf.get(slug), x -> new HashMap<>()).put(slug, v));
+        Map<YearMonth, List<Day>> days = new TreeMap<>();
+        for (Day d : a.digest().days()) days.computeIfAbsent(YearMonth.from(d.date()), k -> new ArrayList<>()).add(d);
+        Map<YearMonth, Month> out = new TreeMap<>();
+        Set<YearMonth> all = new HashSet<>(papers.keySet());
+        all.addAll(days.keySet());
+        for (YearMonth ym : all) {
+            out.put(ym, new Month(papers.getOrDefault(ym, List.of()), owners.getOrDefault(ym, Map.of()),
+                    variants.getOrDefault(ym, Map.of()), days.getOrDefault(ym, List.of())));
+        }
+        return out;
+    }
+
+    // --- the month file: [papers, owners, variants, days] ---
+
+    private static void writeMonth(JsonGenerator g, Month m, Path contentDir) throws IOException {
+        g.writeStartArray();
+        g.writeStartArray();
+        Map<String, Integer> index = new HashMap<>();
+        for (Paper p : m.papers()) {
+            index.put(p.slug(), index.size());
+            g.writeStartArray();
+            g.writeString(p.slug());
+            g.writeString(p.title());
+            g.writeString(p.abstractRaw().orElse(null));
+            dates(g, p.days());
+            g.writeNumber(p.titleVariants());
+            g.writeNumber(p.abstractVariants());
+            CacheFile.writeStrings(g, p.themes());
+            CacheFile.writeStrings(g, p.related());
+            where(g, p.firstSource(), contentDir);
+            g.writeString(p.arxivId().orElse(null));
+            CacheFile.writeStrings(g, p.authors());
+            optional(g, p.upvotes());
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+        // The keys in a fixed order, so an unchanged month is written as the same bytes.
+        List<Map.Entry<Hash128.Value, String>> owners = new ArrayList<>(m.owners().entrySet());
+        owners.sort(Comparator.comparing((Map.Entry<Hash128.Value, String> e) -> e.getKey().a())
+                .thenComparing(e -> e.getKey().b()));
+        g.writeStartArray();
+        for (Map.Entry<Hash128.Value, String> e : owners) {
+            g.writeNumber(e.getKey().a());
+            g.writeNumber(e.getKey().b());
+            g.writeNumber(Objects.requireNonNull(index.get(e.getValue()), "a key's owner is of its month"));
+        }
+        g.writeEndArray();
+        g.writeStartArray();
+        for (Map.Entry<String, PaperIdentities.Variants> e : new TreeMap<>(m.variants()).entrySet()) {
+            g.writeStartArray();
+            g.writeNumber(index.get(e.getKey()));
+            CacheFile.writeStrings(g, e.getValue().titles());
+            CacheFile.writeStrings(g, e.getValue().abstracts());
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeStartArray();
+        for (Day d : m.days()) {
+            g.writeStartArray();
+            g.writeString(d.date().toString());
+            g.writeStartArray();
+            for (Path source : d.sources()) g.writeString(relative(source, contentDir));
+            g.writeEndArray();
+            g.writeStartArray();
+            for (Listing l : d.listings()) {
+                g.writeStartArray();
+                g.writeString(l.paperSlug());
+                g.writeNumber(l.position());
+                dates(g, l.earlierDays());
+                where(g, l.source(), contentDir);
+                optional(g, l.upvotes());
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeEndArray();
+    }
+
+    private static Month month(CacheFile.In in, Path contentDir) throws IOException {
+        in.array();
+        List<Paper> papers = new ArrayList<>();
+        in.array();
+        while (in.nextArray()) {
+            String slug = in.string();
+            String title = in.string();
+            Optional<String> abs = Optional.ofNullable(in.string());
+            List<LocalDate> days = dates(in);
+            int titleVariants = in.integer();
+            int abstractVariants = in.integer();
+            List<String> themes = in.strings();
+            List<String> related = in.strings();
+            SourceRef first = where(in, contentDir);
+            Optional<String> arxiv = Optional.ofNullable(in.string());
+            List<String> authors = in.strings();
+            OptionalInt upvotes = in.optionalInteger();
+            papers.add(new Paper(slug, title, abs, days, titleVariants, abstractVariants, themes, related, first, arxiv,
+                    authors, upvotes));
+            in.end();
+        }
+        Map<Hash128.Value, String> owners = new HashMap<>();
+        in.array();
+        while (in.more()) {
+            Hash128.Value k = new Hash128.Value(in.number(), in.number());
+            owners.put(k, papers.get(in.integer()).slug());
+        }
+        Map<String, PaperIdentities.Variants> variants = new HashMap<>();
+        in.array();
+        while (in.nextArray()) {
+            String slug = papers.get(in.integer()).slug();
+            variants.put(slug, new PaperIdentities.Variants(in.strings(), in.strings()));
+            in.end();
+        }
+        List<Day> days = new ArrayList<>();
+        in.array();
+        while (in.nextArray()) {
+            LocalDate date = LocalDate.parse(in.string());
+            List<Path> sources = new ArrayList<>();
+            for (String s : in.strings()) sources.add(contentDir.resolve(s));
+            List<Listing> listings = new ArrayList<>();
+            in.array();
+            while (in.nextArray()) {
+                String slug = in.string();
+                int position = in.integer();
+                List<LocalDate> earlier = dates(in);
+                SourceRef at = where(in, contentDir);
+                listings.add(new Listing(slug, date, position, earlier, at, in.optionalInteger()));
+                in.end();
+            }
+            days.add(new Day(date, listings, sources));
+            in.end();
+        }
+        in.end();
+        return new Month(papers, owners, variants, days);
+    }
+
+    // --- the manifest: [generation, files, themes, retired, warnings] ---
+
+    private static void writeManifest(JsonGenerator g, Manifest m, Path contentDir) throws IOException {
+        g.writeStartArray();
+        g.writeNumber(m.generation());
+        g.writeStartArray();
+        for (Map.Entry<YearMonth, String> e : m.files().entrySet()) {
+            g.writeString(e.getKey().toString());
+            g.writeString(e.getValue());
+        }
+        g.writeEndArray();
+        g.writeStartArray();
+        for (Theme t : m.themes()) {
+            g.writeStartArray();
+            g.writeString(t.slug());
+            g.writeString(t.name());
+            g.writeString(t.description());
+            CacheFile.writeStrings(g, t.paperSlugs());
+            CacheFile.writeStrings(g, t.keywords());
+            g.writeBoolean(t.curated());
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeStartArray();
+        for (RetiredTheme r : m.retired()) {
+            g.writeStartArray();
+            g.writeString(r.slug());
+            g.writeString(r.name());
+            g.writeString(r.retiredOn().toString());
+            g.writeStartArray();
+            for (RetiredTheme.Successor s : r.successors()) {
+                g.writeString(s.slug());
+                g.writeNumber(s.papers());
+            }
+            g.writeEndArray();
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeStartArray();
+        for (Problem p : m.warnings()) {
+            g.writeStartArray();
+            where(g, p.where(), contentDir);
+            g.writeString(p.severity().name());
+            g.writeString(p.message());
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeEndArray();
+    }
+
+    private static Manifest manifest(CacheFile.In in, Path contentDir) throws IOException {
+        in.array();
+        long generation = in.number();
+        Map<YearMonth, String> files = new TreeMap<>();
+        in.array();
+        while (in.more()) files.put(YearMonth.parse(in.string()), in.string());
+        List<Theme> themes = new ArrayList<>();
+        in.array();
+        while (in.nextArray()) {
+            themes.add(new Theme(in.string(), in.string(), in.string(), in.strings(), in.strings(), in.bool()));
+            in.end();
+        }
+        List<RetiredTheme> retired = new ArrayList<>();
+        in.array();
+        while (in.nextArray()) {
+            String slug = in.string();
+            String name = in.string();
+            YearMonth on = YearMonth.parse(in.string());
+            List<RetiredTheme.Successor> successors = new ArrayList<>();
+            in.array();
+            while (in.more()) successors.add(new RetiredTheme.Successor(in.string(), in.integer()));
+            retired.add(new RetiredTheme(slug, name, on, successors));
+            in.end();
+        }
+        List<Problem> warnings = new ArrayList<>();
+        in.array();
+        while (in.nextArray()) {
+            SourceRef at = where(in, contentDir);
+            warnings.add(new Problem(at, Severity.valueOf(in.string()), in.string()));
+            in.end();
+        }
+        in.end();
+        return new Manifest(files, generation, themes, retired, warnings);
+    }
+
+    // --- shared pieces ---
+
+    private static void dates(JsonGenerator g, List<LocalDate> dates) throws IOException {
+        g.writeStartArray();
+        for (LocalDate d : dates) g.writeNumber(d.toEpochDay());
+        g.writeEndArray();
+    }
+
+    private static List<LocalDate> dates(CacheFile.In in) throws IOException {
+        List<LocalDate> out = new ArrayList<>();
+        for (int d : in.ints()) out.add(LocalDate.ofEpochDay(d));
+        return out;
+    }
+
+    private static void optional(JsonGenerator g, OptionalInt n) throws IOException {
+        if (n.isPresent()) g.writeNumber(n.getAsInt());
+        else g.writeNull();
+    }
+
+    private static void where(JsonGenerator g, SourceRef at, Path contentDir) throws IOException {
+        g.writeString(relative(at.file(), contentDir));
+        g.writeNumber(at.line());
+        g.writeNumber(at.column());
+    }
+
+    private static SourceRef where(CacheFile.In in, Path contentDir) throws IOException {
+        return new SourceRef(contentDir.resolve(in.string()), in.integer(), in.integer());
+    }
+
+    /** Paths are kept relative to the content folder, so the state holds none of the machine's. */
+    private static String relative(Path p, Path contentDir) throws IOException {
+        if (!p.startsWith(contentDir)) throw new IOException(p + " is not in the content folder " + contentDir);
+        return contentDir.relativize(p).toString();
+    }
+}
