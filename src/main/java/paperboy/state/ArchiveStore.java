@@ -262,6 +262,7 @@ public final class ArchiveStore {
     }
 
     private static Month month(CacheFile.In in, Path contentDir) throws IOException {
+        Paths paths = new Paths(contentDir);
         in.array();
         List<Paper> papers = new ArrayList<>();
         in.array();
@@ -274,7 +275,7 @@ public final class ArchiveStore {
             int abstractVariants = in.integer();
             List<String> themes = in.strings();
             List<String> related = in.strings();
-            SourceRef first = where(in, contentDir);
+            SourceRef first = paths.where(in);
             Optional<String> arxiv = Optional.ofNullable(in.string());
             List<String> authors = in.strings();
             OptionalInt upvotes = in.optionalInteger();
@@ -300,14 +301,14 @@ public final class ArchiveStore {
         while (in.nextArray()) {
             LocalDate date = LocalDate.parse(in.string());
             List<Path> sources = new ArrayList<>();
-            for (String s : in.strings()) sources.add(contentDir.resolve(s));
+            for (String s : in.strings()) sources.add(paths.resolve(s));
             List<Listing> listings = new ArrayList<>();
             in.array();
             while (in.nextArray()) {
                 String slug = in.string();
                 int position = in.integer();
                 List<LocalDate> earlier = dates(in);
-                SourceRef at = where(in, contentDir);
+                SourceRef at = paths.where(in);
                 listings.add(new Listing(slug, date, position, earlier, at, in.optionalInteger()));
                 in.end();
             }
@@ -429,7 +430,28 @@ public final class ArchiveStore {
     }
 
     private static SourceRef where(CacheFile.In in, Path contentDir) throws IOException {
-        return new SourceRef(contentDir.resolve(in.string()), in.integer(), in.integer());
+        return new Paths(contentDir).where(in);
+    }
+
+    /**
+     * The listing files' paths, each resolved once: a month's thousands of listings name a few dozen files, and
+     * resolving a path is most of the cost of reading a listing's place.
+     */
+    private static final class Paths {
+        private final Path contentDir;
+        private final Map<String, Path> resolved = new HashMap<>();
+
+        Paths(Path contentDir) {
+            this.contentDir = contentDir;
+        }
+
+        Path resolve(String relative) {
+            return resolved.computeIfAbsent(relative, contentDir::resolve);
+        }
+
+        SourceRef where(CacheFile.In in) throws IOException {
+            return new SourceRef(resolve(in.string()), in.integer(), in.integer());
+        }
     }
 
     /** Paths are kept relative to the content folder, so the state holds none of the machine's. */

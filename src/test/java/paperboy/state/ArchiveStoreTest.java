@@ -1,0 +1,102 @@
+package paperboy.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import paperboy.assemble.DigestAssembler;
+import paperboy.assemble.ThemeAssigner;
+import paperboy.bench.CorpusGenerator;
+import paperboy.parse.ContentLoader;
+import paperboy.parse.Snapshot;
+import paperboy.parse.SnapshotParser;
+import paperboy.problems.Problems;
+
+/** The archive kept between builds reads back as written, is written a month at a time, and is all or nothing. */
+class ArchiveStoreTest {
+    @TempDir
+    Path tmp;
+
+    private final DigestAssembler assembler = new DigestAssembler(ThemeAssigner.none());
+
+    @Test
+    void readsBackWhatWasWrittenUnderTheSameIdentityOnly() throws Exception {
+        Path content = Path.of("content");
+        Problems problems = new Problems();
+        DigestAssembler.Assembly a = assembler.assembleKeeping(load(content), problems);
+        ArchiveStore.Archive archive = new ArchiveStore.Archive(a, problems.sorted());
+        Path dir = tmp.resolve(".site.state");
+        long months = a.digest().days().stream().map(d -> java.time.YearMonth.from(d.date())).distinct().count();
+        assertThat(ArchiveStore.write(dir, "build 1", archive, content, Optional.empty())).isEqualTo((int) months);
+
+        ArchiveStore.Read read = ArchiveStore.read(dir, "build 1", content).orElseThrow();
+        assertThat(read.archive()).isEqualTo(archive);
+        assertThat(ArchiveStore.read(dir, "build 2", content)).as("another build's state").isEmpty();
+    }
+
+    @Test
+    void aDayAppendedWritesOnlyTheMonthsItChanges(@TempDir Path corpus) throws Exception {
+        // Two months, papers listed again across the boundary.
+        new CorpusGenerator(new CorpusGenerator.Options(45, 10, 0.4, 3, LocalDate.of(2024, 3, 1)),
+                CorpusGenerator.vocabularyFrom(Path.of("content"))).write(corpus);
+        List<Snapshot> all = load(corpus);
+        LocalDate last = all.get(all.size() - 1).date();
+        Problems problems = new Problems();
+        DigestAssembler.Assembly before = assembler.assembleKeeping(
+                all.stream().filter(s -> s.date().isBefore(last)).toList(), problems);
+        Path dir = tmp.resolve(".site.state");
+        assertThat(ArchiveStore.write(dir, "1", new ArchiveStore.Archive(before, problems.sorted()), corpus,
+                Optional.empty())).isEqualTo(2);
+        ArchiveStore.Read read = ArchiveStore.read(dir, "1", corpus).orElseThrow();
+
+        DigestAssembler.Assembly after = assembler.append(read.archive().assembly(),
+                all.stream().filter(s -> s.date().equals(last)).toList(), problems).orElseThrow();
+        // April 14th lists April's papers and some of March's again: both months change.
+        boolean relistsMarch = after.digest().day(last).orElseThrow().listings().stream()
+                .anyMatch(l -> after.digest().paper(l.paperSlug()).firstSeen().getMonthValue() == 3);
+        int written = ArchiveStore.write(dir, "2", new ArchiveStore.Archive(after, problems.sorted()), corpus,
+                Optional.of(read));
+        assertThat(written).isEqualTo(relistsMarch ? 2 : 1);
+        assertThat(ArchiveStore.read(dir, "2", corpus).orElseThrow().archive().assembly()).isEqualTo(after);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.count()).as("the manifest and one file per month; older ones removed").isEqualTo(3);
+        }
+
+        // Nothing changed: nothing but the manifest is written.
+        ArchiveStore.Read again = ArchiveStore.read(dir, "2", corpus).orElseThrow();
+        assertThat(ArchiveStore.write(dir, "3", again.archive(), corpus, Optional.of(again))).isZero();
+    }
+
+    @Test
+    void aMissingOrDamagedMonthMeansNoState() throws Exception {
+        Path content = Path.of("content");
+        Problems problems = new Problems();
+        DigestAssembler.Assembly a = assembler.assembleKeeping(load(content), problems);
+        Path dir = tmp.resolve(".site.state");
+        ArchiveStore.write(dir, "1", new ArchiveStore.Archive(a, problems.sorted()), content, Optional.empty());
+        Path month;
+        try (Stream<Path> files = Files.list(dir)) {
+            month = files.filter(f -> !f.getFileName().toString().equals("archive.cbor")).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(month);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(month, bytes);
+        assertThat(ArchiveStore.read(dir, "1", content)).as("a flipped bit").isEmpty();
+        Files.delete(month);
+        assertThat(ArchiveStore.read(dir, "1", content)).as("a month gone").isEmpty();
+    }
+
+    private static List<Snapshot> load(Path dir) {
+        Problems problems = new Problems();
+        List<Snapshot> s = new ContentLoader(new SnapshotParser(OptionalInt.of(2025))).load(dir, problems);
+        assertThat(problems.hasErrors()).isFalse();
+        return s;
+    }
+}
