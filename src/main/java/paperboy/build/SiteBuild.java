@@ -67,7 +67,24 @@ public final class SiteBuild {
      * @param scope    what the build rendered: "all", or what the new days reach
      * @param state    whether the build started from the archive kept ({@link ArchiveStore}) or read every listing
      */
-    public record Pages(BuildCache.Summary summary, boolean noOp, int rendered, int reused, String scope, String state) {}
+    public record Pages(BuildCache.Summary summary, boolean noOp, int rendered, int reused, String scope, State state) {}
+
+    /**
+     * What the build did with the archive kept between builds ({@link ArchiveStore}).
+     *
+     * @param appended      it appended the new listing files' days to the archive kept, instead of reading every listing
+     * @param monthsRead    of the archive's month files, how many it read
+     * @param monthsWritten how many it wrote (the others were unchanged)
+     */
+    public record State(boolean appended, int monthsRead, int monthsWritten) {
+        static final State NONE = new State(false, 0, 0);
+
+        @Override
+        public String toString() {
+            return (appended ? "days appended to the archive kept (" + monthsRead + " months read)" : "every listing read")
+                    + ", " + monthsWritten + " of its months written";
+        }
+    }
 
     private final SiteRenderer renderer;
     private final boolean incremental;
@@ -181,9 +198,8 @@ public final class SiteBuild {
                     listings.appended().isPresent() ? stored : Optional.empty());
             return null;
         });
-        String state = listings.appended().isPresent()
-                ? "days appended to the archive kept, " + plan.stateWritten() + " of its months written"
-                : "every listing read, " + plan.stateWritten() + " of the archive's months written";
+        State state = new State(listings.appended().isPresent(),
+                listings.appended().isPresent() ? stored.map(s -> s.files().size()).orElse(0) : 0, plan.stateWritten());
         return new Report(digest, out.stats(), problems.sorted(), phases.millis(),
                 new Pages(summary, false, out.result().rendered(), out.result().reused(), scope.toString(), state));
     }
@@ -324,7 +340,7 @@ public final class SiteBuild {
         BuildCache previous = plan.previous();
         return new Report(null, new WriteStats(previous.files().size(), 0, previous.files().size(),
                 previous.files().values().stream().mapToLong(BuildCache.Entry::size).sum()),
-                previous.warnings(), phases.millis(), new Pages(previous.summary(), true, 0, 0, "none", "none"));
+                previous.warnings(), phases.millis(), new Pages(previous.summary(), true, 0, 0, "none", State.NONE));
     }
 
     private static Templates preloaded(CompletableFuture<Templates> templates) {

@@ -54,9 +54,14 @@ class DailyWorkTest {
         // Pages considered: rendered, or compared with the previous build and kept. The new day, the day before,
         // its papers, home, archive and its year, the week and month, the themes' pages.
         int considered = day.pages().rendered() + day.pages().reused();
-        System.out.printf("DailyWorkTest: a new day on 3,650 days considered %d of %d pages, wrote %d of %d files%n",
-                considered, first.pages().rendered(), day.written().written(), day.written().files());
+        System.out.printf("DailyWorkTest: a new day on 3,650 days considered %d of %d pages, wrote %d of %d files; "
+                        + "state: %s%n", considered, first.pages().rendered(), day.written().written(),
+                day.written().files(), day.pages().state());
         assertThat(considered).as("pages considered of " + first.pages().rendered()).isLessThan(120);
         assertThat(day.written().written()).as("files written").isLessThan(150);
+        // The listings: the new file alone parsed and appended to the archive kept; of the archive's 120 month
+        // files, the new day's month and at most one other (a paper first seen then, listed again) written.
+        assertThat(day.pages().state().appended()).as("appended to the archive kept").isTrue();
+        assertThat(day.pages().state().monthsWritten()).as("state months written").isBetween(1, 2);
     }
 }
