@@ -80,11 +80,11 @@ public final class FastStart {
                 "-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "paperboy-hs_err_%p.log")));
         // A long build keeps the optimising compiler; a short one gets the quick one only.
         Folders folders = Folders.of(args);
-        boolean small = !folders.largeContent();
-        boolean shortRun = !(args[0].equals("build") && folders.longBuild());
+        boolean large = folders.largeContent(); // walked once: both choices below need it
+        boolean shortRun = !(args[0].equals("build") && large && folders.fromScratch());
         if (shortRun) fast.add("-XX:TieredStopAtLevel=1");
         fast.addAll(hugePages(command.get()));
-        if (shortRun && small) fast.addAll(collector(command.get()));
+        if (shortRun && !large) fast.addAll(collector(command.get()));
         try {
             int code = run(command.get(), fast, cache);
             if (cache.isPresent() && CRASHED.contains(code)) {
@@ -257,10 +257,14 @@ public final class FastStart {
             return contentBytes(content) > LONG_BUILD_BYTES;
         }
 
-        /** A build from scratch (no cache beside the output) of over {@link #LONG_BUILD_BYTES} of listings. */
+        /** No build cache beside the output, or one not to be used. */
+        boolean fromScratch() {
+            return noCache || !Files.exists(OutputFolder.beside(out, BuildCache.SUFFIX));
+        }
+
+        /** A build from scratch of over {@link #LONG_BUILD_BYTES} of listings. */
         boolean longBuild() {
-            boolean fromScratch = noCache || !Files.exists(OutputFolder.beside(out, BuildCache.SUFFIX));
-            return fromScratch && largeContent();
+            return fromScratch() && largeContent();
         }
     }
 
