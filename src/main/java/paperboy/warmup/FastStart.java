@@ -1,12 +1,10 @@
 package paperboy.warmup;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -55,6 +53,8 @@ public final class FastStart {
     private static final Set<Integer> CRASHED = Set.of(134, 135, 139);
     /** Listings above which a from-scratch build lasts long enough to repay the optimising JIT. */
     static final long LONG_BUILD_BYTES = 64L << 20;
+    /** Folders deeper than this under the content folder are not counted (a link back up must not loop). */
+    private static final int MAX_DEPTH = 8;
 
     private FastStart() {}
 
@@ -79,8 +79,12 @@ public final class FastStart {
                 // a crash report (a damaged cache) goes to the temp folder, not the user's working folder
                 "-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "paperboy-hs_err_%p.log")));
         // A long build keeps the optimising compiler; a short one gets the quick one only.
-        if (!longBuild(args)) fast.add("-XX:TieredStopAtLevel=1");
+        Folders folders = Folders.of(args);
+        boolean large = folders.largeContent(); // walked once: both choices below need it
+        boolean shortRun = !(args[0].equals("build") && large && folders.fromScratch());
+        if (shortRun) fast.add("-XX:TieredStopAtLevel=1");
         fast.addAll(hugePages(command.get()));
+        if (shortRun && !large) fast.addAll(collector(command.get()));
         try {
             int code = run(command.get(), fast, cache);
             if (cache.isPresent() && CRASHED.contains(code)) {
@@ -173,6 +177,21 @@ public final class FastStart {
     }
 
     /**
+     * The parallel collector for a short run over at most {@link #LONG_BUILD_BYTES} of listings, unless the user
+     * chose a collector. A sample build allocates ~120 MB: G1 starts with a young generation of ~20 MB and stops
+     * it four times, the parallel collector once, and its write barrier is a card mark where G1's is a few
+     * dozen instructions in every method the quick JIT compiles. Measured (README "Performance and incremental
+     * builds"): less wall and CPU time for the sample and a 365-day build. Years of listings keep G1: their
+     * multi-gigabyte heaps were measured with it only.
+     */
+    static List<String> collector(Command command) {
+        for (String o : command.words().subList(0, command.at())) {
+            if ((o.startsWith("-XX:+Use") || o.startsWith("-XX:-Use")) && o.endsWith("GC")) return List.of();
+        }
+        return List.of("-XX:+UseParallelGC");
+    }
+
+    /**
      * The second JVM's command line without the fast-start options: this JVM's executable and options, then
      * {@code -cp JAR paperboy.cli.Main ARGS}; empty when this JVM did not run from a jar with {@code -jar} or made
      * its own choices.
@@ -213,47 +232,74 @@ public final class FastStart {
     }
 
     /**
-     * A build from scratch of years of listings runs for many seconds: it keeps the optimising JIT. Read from the
-     * command line before the command line is parsed (picocli parses it in the second JVM), so only the plain
-     * spellings count; anything unusual means a short run.
+     * The listings a command reads and the site it writes, read from the command line before it is parsed
+     * (picocli parses it in the second JVM), so only the plain spellings count; anything unusual means the
+     * defaults, so a short run over a small content folder.
+     */
+    record Folders(Path content, Path out, boolean noCache) {
+        static Folders of(String[] args) {
+            Path content = Path.of("content");
+            Path out = Path.of("site");
+            boolean noCache = false;
+            for (int i = 1; i < args.length; i++) {
+                String a = args[i];
+                if (a.equals("--no-cache")) noCache = true;
+                else if (a.startsWith("--content=")) content = Path.of(a.substring("--content=".length()));
+                else if (a.equals("--content") && i + 1 < args.length) content = Path.of(args[++i]);
+                else if (a.startsWith("--out=")) out = Path.of(a.substring("--out=".length()));
+                else if (a.equals("--out") && i + 1 < args.length) out = Path.of(args[++i]);
+            }
+            return new Folders(content, out, noCache);
+        }
+
+        /** Over {@link #LONG_BUILD_BYTES} of listings. */
+        boolean largeContent() {
+            return contentBytes(content) > LONG_BUILD_BYTES;
+        }
+
+        /** No build cache beside the output, or one not to be used. */
+        boolean fromScratch() {
+            return noCache || !Files.exists(OutputFolder.beside(out, BuildCache.SUFFIX));
+        }
+
+        /** A build from scratch of over {@link #LONG_BUILD_BYTES} of listings. */
+        boolean longBuild() {
+            return fromScratch() && largeContent();
+        }
+    }
+
+    /**
+     * A build from scratch of years of listings runs for many seconds: it keeps the optimising JIT. Only the
+     * plain spellings of the options count ({@link Folders}).
      */
     static boolean longBuild(String[] args) {
-        if (!args[0].equals("build")) return false;
-        Path content = Path.of("content");
-        Path out = Path.of("site");
-        boolean noCache = false;
-        for (int i = 1; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--no-cache")) noCache = true;
-            else if (a.startsWith("--content=")) content = Path.of(a.substring("--content=".length()));
-            else if (a.equals("--content") && i + 1 < args.length) content = Path.of(args[++i]);
-            else if (a.startsWith("--out=")) out = Path.of(a.substring("--out=".length()));
-            else if (a.equals("--out") && i + 1 < args.length) out = Path.of(args[++i]);
-        }
-        return longBuild(content, out, noCache);
+        return args[0].equals("build") && Folders.of(args).longBuild();
     }
 
-    /** A build from scratch (no cache beside the output) of over {@link #LONG_BUILD_BYTES} of listings. */
-    public static boolean longBuild(Path content, Path out, boolean noCache) {
-        boolean fromScratch = noCache || !Files.exists(OutputFolder.beside(out, BuildCache.SUFFIX));
-        return fromScratch && contentBytes(content) > LONG_BUILD_BYTES;
-    }
-
-    /** Total size of the regular files under {@code content}; 0 when it cannot be listed (the build says why). */
+    /**
+     * Total size of the files under {@code content}, counted up to just over {@link #LONG_BUILD_BYTES} (all this
+     * JVM needs to know: a ten-year archive is not walked to its end); 0 when it cannot be listed (the build says
+     * why). With {@code java.io.File}, which this JVM has loaded already: {@code Files.walkFileTree} costs it
+     * 20–80 ms of class loading and initialising for the sample's seven files, this a few milliseconds.
+     */
     static long contentBytes(Path content) {
-        long[] total = {0};
         try {
-            Files.walkFileTree(content, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile()) total[0] += attrs.size();
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-            return total[0];
-        } catch (IOException | RuntimeException e) {
+            return bytesUnder(content.toFile(), 0);
+        } catch (RuntimeException e) {
             return 0;
         }
+    }
+
+    private static long bytesUnder(File folder, int depth) {
+        File[] files = folder.listFiles();
+        if (files == null) return 0;
+        long total = 0;
+        for (File f : files) {
+            if (f.isFile()) total += f.length();
+            else if (depth < MAX_DEPTH && f.isDirectory()) total += bytesUnder(f, depth + 1);
+            if (total > LONG_BUILD_BYTES) break;
+        }
+        return total;
     }
 
     /**

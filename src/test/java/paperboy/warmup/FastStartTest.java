@@ -59,6 +59,36 @@ class FastStartTest {
     }
 
     @Test
+    void aShortRunGetsTheParallelCollectorUnlessTheUserChoseOne() {
+        Path jar = tmp.resolve("paperboy.jar");
+        var plain = new FastStart.Command(java.util.List.of("java", "-Xmx1g", "-cp", jar.toString()), jar, 2);
+        assertThat(FastStart.collector(plain)).containsExactly("-XX:+UseParallelGC");
+        for (String own : java.util.List.of("-XX:+UseG1GC", "-XX:+UseSerialGC", "-XX:+UseZGC", "-XX:-UseParallelGC")) {
+            var chosen = new FastStart.Command(java.util.List.of("java", own, "-cp", jar.toString()), jar, 2);
+            assertThat(FastStart.collector(chosen)).as(own).isEmpty();
+        }
+        // options after the jar are the command's, not the JVM's
+        var after = new FastStart.Command(java.util.List.of("java", "-cp", jar.toString(), "paperboy.cli.Main", "-XX:+UseG1GC"), jar, 1);
+        assertThat(FastStart.collector(after)).containsExactly("-XX:+UseParallelGC");
+    }
+
+    @Test
+    void theListingsAreCountedOnlyUntilTheyMakeALongBuild() throws Exception {
+        Path big = Files.createDirectories(tmp.resolve("big"));
+        for (int i = 0; i < 3; i++) {
+            try (RandomAccessFile f = new RandomAccessFile(big.resolve("year" + i + ".txt").toFile(), "rw")) {
+                f.setLength(FastStart.LONG_BUILD_BYTES); // sparse: takes no room
+            }
+        }
+        // two of the three files are enough to know: the walk stops there
+        assertThat(FastStart.contentBytes(big)).isEqualTo(2 * FastStart.LONG_BUILD_BYTES);
+        assertThat(FastStart.Folders.of(new String[] {"themes", "--content", big.toString()}).largeContent()).isTrue();
+        assertThat(FastStart.Folders.of(new String[] {"build", "--content", tmp.resolve("none").toString()}).largeContent()).isFalse();
+        assertThat(FastStart.Folders.of(new String[] {"build", "--content=x", "--out=y", "--no-cache"}))
+                .isEqualTo(new FastStart.Folders(Path.of("x"), Path.of("y"), true));
+    }
+
+    @Test
     void theJdksAotCacheBesideTheJarIsUsedFromJdk25On() throws Exception {
         Path jar = Files.writeString(tmp.resolve("paperboy.jar"), "jar bytes");
         assertThat(FastStart.Cache.beside(jar)).isEmpty(); // none made yet: the second JVM runs without one
