@@ -41,7 +41,11 @@ public final class PaperTexts {
      * every day page that lists it and the feeds show the same.
      */
     public String abstractHtml(Paper p) {
-        return cached(abstractHtml, p, q -> PaperLinks.linkify(abstractText(q)));
+        return cached(abstractHtml, p, q -> {
+            // Most abstracts need no escape and hold no address: kept once, not twice, for the build.
+            String text = abstractText(q), html = PaperLinks.linkify(text);
+            return html.equals(text) ? text : html;
+        });
     }
 
     /** Cleaned outside the map's locks: two threads may clean one text at once, and keep the same result. */
