@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -70,11 +71,17 @@ public final class SiteOutput {
         // waits: a thread outside a pool that runs a parallel stream spins while it waits for stolen work,
         // which on two cores takes CPU from the threads doing it.
         ForkJoinPool pool = new ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        // Set on the first failure: the other formats stop handing over files, so none is written once the
+        // caller may be deleting the session's folder.
+        AtomicBoolean stop = new AtomicBoolean();
+        Map<Renderer, Future<Void>> early = new LinkedHashMap<>();
         try {
-            Map<Renderer, Future<List<Output>>> early = new LinkedHashMap<>();
             for (Renderer r : site.renderers()) {
                 if (!(r instanceof PagedRenderer) && !(r instanceof UnitRenderer)) {
-                    early.put(r, CompletableFuture.supplyAsync(() -> timed(r, digest, ctx, renderNanos), pool));
+                    // Each file is written as soon as it is made: the data and search files of a large archive
+                    // (hundreds of MB) are not held until the pages before them are done.
+                    early.put(r, CompletableFuture.runAsync(() -> stream(r, digest, ctx, session, producers, files,
+                            stop, renderNanos, writeNanos), pool));
                 }
             }
             Map<Renderer, List<Unit>> unitsOf = new LinkedHashMap<>();
@@ -106,19 +113,23 @@ public final class SiteOutput {
                         }), pool).join();
                         if (failure.get() != null) throw failure.get();
                     } else {
-                        List<Output> outputs = result(early.get(r));
-                        long t1 = System.nanoTime();
-                        for (Output o : outputs) {
-                            claim(producers, o.path(), o.producer());
-                            session.put(o);
-                            files.put(o.path(), new BuildCache.Entry(BuildCache.NOT_A_PAGE, o.bytes().length));
-                        }
-                        writeNanos.add(System.nanoTime() - t1);
+                        result(early.get(r));
                     }
                 }
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
+        } catch (IOException | RuntimeException | Error e) {
+            stop.set(true);
+            // Every format that is still writing stops at its next file; only then may the caller abort.
+            for (Future<Void> f : early.values()) {
+                try {
+                    f.get();
+                } catch (ExecutionException | InterruptedException | java.util.concurrent.CancellationException ignored) {
+                    // the first failure is the one reported
+                }
+            }
+            throw e;
         } finally {
             pool.shutdown();
             progress.done();
@@ -183,16 +194,28 @@ public final class SiteOutput {
         if (u.paths().size() == 1) rendered.incrementAndGet();
     }
 
-    private static List<Output> timed(Renderer r, Digest digest, RenderContext ctx, LongAdder nanos) {
+    /** Renders one format of files that are not pages, writing each file as the renderer hands it over. */
+    private static void stream(Renderer r, Digest digest, RenderContext ctx, SiteSink session,
+                               Map<String, String> producers, Map<String, BuildCache.Entry> files, AtomicBoolean stop,
+                               LongAdder renderNanos, LongAdder writeNanos) {
         long t0 = System.nanoTime();
+        LongAdder writing = new LongAdder();
         try {
-            return r.render(digest, ctx);
+            r.render(digest, ctx, o -> {
+                if (stop.get()) throw new RenderException("stopped: another output failed");
+                long t1 = System.nanoTime();
+                claim(producers, o.path(), o.producer());
+                put(session, o);
+                files.put(o.path(), new BuildCache.Entry(BuildCache.NOT_A_PAGE, o.bytes().length));
+                writing.add(System.nanoTime() - t1);
+            });
         } finally {
-            nanos.add(System.nanoTime() - t0);
+            writeNanos.add(writing.sum());
+            renderNanos.add(System.nanoTime() - t0 - writing.sum());
         }
     }
 
-    private static List<Output> result(Future<List<Output>> f) {
+    private static <T> T result(Future<T> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -208,8 +231,10 @@ public final class SiteOutput {
     private static void claim(Map<String, String> producers, String path, String producer) {
         String prev = producers.putIfAbsent(path, producer);
         if (prev != null) {
-            throw new RenderException("two outputs would be written to the same path: " + path + " (from " + prev
-                    + " and " + producer + ")");
+            // Named in a fixed order: which of the two came first depends on the threads.
+            String a = prev.compareTo(producer) <= 0 ? prev : producer, b = a == prev ? producer : prev;
+            throw new RenderException("two outputs would be written to the same path: " + path + " (from " + a
+                    + " and " + b + ")");
         }
     }
 

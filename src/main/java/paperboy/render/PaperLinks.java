@@ -39,6 +39,8 @@ public final class PaperLinks {
      * Nothing else in the text becomes markup.
      */
     public static String linkify(String text) {
+        // Most abstracts hold no address: a plain scan for "://" spares them the case-insensitive regex.
+        if (!text.contains("://")) return Entities.escape(text);
         StringBuilder out = new StringBuilder(text.length() + 16);
         Matcher m = URL.matcher(text);
         int at = 0;

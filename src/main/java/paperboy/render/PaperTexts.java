@@ -17,6 +17,7 @@ public final class PaperTexts {
     private final Digest digest;
     private final Map<String, String> titles = new ConcurrentHashMap<>();
     private final Map<String, String> abstracts = new ConcurrentHashMap<>();
+    private final Map<String, String> abstractHtml = new ConcurrentHashMap<>();
 
     public PaperTexts(Digest digest) {
         this.digest = digest;
@@ -33,6 +34,18 @@ public final class PaperTexts {
 
     public String abstractText(Paper p) {
         return cached(abstracts, p, q -> q.abstractRaw().map(CleanText::clean).orElse(""));
+    }
+
+    /**
+     * The cleaned abstract as HTML with its web addresses as links ({@link PaperLinks#linkify}): a paper's page,
+     * every day page that lists it and the feeds show the same.
+     */
+    public String abstractHtml(Paper p) {
+        return cached(abstractHtml, p, q -> {
+            // Most abstracts need no escape and hold no address: kept once, not twice, for the build.
+            String text = abstractText(q), html = PaperLinks.linkify(text);
+            return html.equals(text) ? text : html;
+        });
     }
 
     /** Cleaned outside the map's locks: two threads may clean one text at once, and keep the same result. */

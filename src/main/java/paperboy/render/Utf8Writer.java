@@ -91,6 +91,12 @@ final class Utf8Writer extends Writer {
         if (len + more > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
     }
 
+    /** Empties the writer for the next page, keeping its buffer. */
+    void reset() {
+        len = 0;
+        pending = 0;
+    }
+
     /** The bytes written so far; a high surrogate left waiting counts as a lone one. */
     byte[] toByteArray() {
         if (pending != 0) {

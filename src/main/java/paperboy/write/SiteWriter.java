@@ -2,6 +2,8 @@ package paperboy.write;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -9,10 +11,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import paperboy.render.Output;
@@ -92,6 +97,7 @@ public final class SiteWriter {
         private final AtomicInteger unchanged = new AtomicInteger();
         private final AtomicLong bytes = new AtomicLong();
         private final CommitJournal.Steps steps;
+        private final Map<Path, Boolean> folders = new ConcurrentHashMap<>();
 
         private Session(Path target, Path previous, Path temp, CommitJournal.Steps steps) {
             this.target = target;
@@ -104,15 +110,34 @@ public final class SiteWriter {
         @Override
         public void put(Output o) throws IOException {
             Path dest = resolveInside(temp, o.path());
-            Files.createDirectories(dest.getParent());
+            folder(dest.getParent());
             if (previous != null && linkIfUnchanged(resolveInside(previous, o.path()), dest, o.bytes())) {
                 unchanged.incrementAndGet();
             } else {
-                Files.write(dest, o.bytes());
+                writeFile(dest, o.bytes());
                 written.incrementAndGet();
             }
             files.incrementAndGet();
             bytes.addAndGet(o.bytes().length);
+        }
+
+        /**
+         * Creates a folder of the new site once: most files share theirs with others, and asking the file system
+         * again costs two system calls a file. Another thread asking for the same folder waits until it exists.
+         */
+        private void folder(Path dir) throws IOException {
+            try {
+                folders.computeIfAbsent(dir, d -> {
+                    try {
+                        Files.createDirectories(d);
+                        return Boolean.TRUE;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
         }
 
         /**
@@ -128,7 +153,7 @@ public final class SiteWriter {
             try {
                 long size = Files.size(old);
                 if (size != expectedSize) return false;
-                Files.createDirectories(dest.getParent());
+                folder(dest.getParent());
                 Files.createLink(dest, old);
                 unchanged.incrementAndGet();
                 files.incrementAndGet();
@@ -156,6 +181,18 @@ public final class SiteWriter {
         @Override
         public void abort() {
             deleteTree(temp);
+        }
+    }
+
+    /**
+     * The bytes in one write where the file system takes them ({@link Files#write} hands them over 8 KB at a
+     * time, a system call each).
+     */
+    static void writeFile(Path dest, byte[] bytes) throws IOException {
+        try (FileChannel ch = FileChannel.open(dest, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+            ByteBuffer buf = ByteBuffer.wrap(bytes);
+            while (buf.hasRemaining()) ch.write(buf);
         }
     }
 

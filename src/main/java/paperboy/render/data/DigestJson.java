@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import paperboy.model.Day;
 import paperboy.model.Digest;
 import paperboy.model.Listing;
@@ -51,13 +52,25 @@ public final class DigestJson implements Renderer {
 
     @Override
     public List<Output> render(Digest digest, RenderContext ctx) {
+        List<Output> out = new ArrayList<>();
+        render(digest, ctx, out::add, false);
+        return out;
+    }
+
+    /** Each file handed to {@code sink} when made, the months' (most of the bytes) in parallel. */
+    @Override
+    public void render(Digest digest, RenderContext ctx, Consumer<Output> sink) {
+        render(digest, ctx, sink, true);
+    }
+
+    /** The index, the years' days, then the months: in that order unless {@code parallel}. */
+    private void render(Digest digest, RenderContext ctx, Consumer<Output> sink, boolean parallel) {
         PaperTexts texts = ctx.texts(digest);
         Map<YearMonth, List<Paper>> byMonth = new LinkedHashMap<>();
         for (Paper p : SearchIndex.inFirstSeenOrder(digest)) {
             byMonth.computeIfAbsent(YearMonth.from(p.firstSeen()), m -> new ArrayList<>()).add(p);
         }
-        List<Output> out = new ArrayList<>();
-        out.add(new Output(INDEX, JsonOut.bytes(true, INDEX, g -> {
+        sink.accept(new Output(INDEX, JsonOut.bytes(true, INDEX, g -> {
             g.writeStartObject();
             g.writeNumberField("version", SCHEMA_VERSION);
             JsonOut.string(g, "title", ctx.config().title());
@@ -83,7 +96,7 @@ public final class DigestJson implements Renderer {
         for (var y : byYear.entrySet()) {
             if (!ctx.scope().year(y.getKey())) continue;
             String path = "data/" + yearFile(y.getKey());
-            out.add(new Output(path, JsonOut.bytes(true, path, g -> {
+            sink.accept(new Output(path, JsonOut.bytes(true, path, g -> {
                 g.writeStartObject();
                 g.writeNumberField("version", SCHEMA_VERSION);
                 g.writeNumberField("year", y.getKey());
@@ -93,10 +106,10 @@ public final class DigestJson implements Renderer {
                 g.writeEndObject();
             }), name()));
         }
-        for (var m : byMonth.entrySet()) {
-            if (!ctx.scope().month(m.getKey())) continue;
+        var months = parallel ? byMonth.entrySet().parallelStream() : byMonth.entrySet().stream();
+        months.filter(m -> ctx.scope().month(m.getKey())).forEach(m -> {
             String path = monthPath(m.getKey());
-            out.add(new Output(path, JsonOut.bytes(true, path, g -> {
+            sink.accept(new Output(path, JsonOut.bytes(true, path, g -> {
                 g.writeStartObject();
                 g.writeNumberField("version", SCHEMA_VERSION);
                 g.writeStringField("month", m.getKey().toString());
@@ -105,8 +118,7 @@ public final class DigestJson implements Renderer {
                 g.writeEndArray();
                 g.writeEndObject();
             }), name()));
-        }
-        return out;
+        });
     }
 
     /** The whole digest as one file: days, every paper (by slug), themes with their papers. */

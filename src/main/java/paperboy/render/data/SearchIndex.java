@@ -23,6 +23,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import java.util.function.Consumer;
 import paperboy.model.Day;
 import paperboy.model.Digest;
 import paperboy.model.Listing;
@@ -80,20 +84,26 @@ public final class SearchIndex implements Renderer {
 
     @Override
     public List<Output> render(Digest digest, RenderContext ctx) {
+        List<Output> out = new ArrayList<>();
+        render(digest, ctx, out::add);
+        return out;
+    }
+
+    @Override
+    public void render(Digest digest, RenderContext ctx, Consumer<Output> out) {
         PaperTexts texts = ctx.texts(digest);
         List<Paper> docs = inFirstSeenOrder(digest);
         List<Theme> themes = digest.themes();
         Map<String, Integer> themeIndex = new HashMap<>();
         for (int i = 0; i < themes.size(); i++) themeIndex.put(themes.get(i).slug(), i);
 
-        List<Output> out = new ArrayList<>();
         // Documents, in chunks.
         Scope scope = ctx.scope();
         for (int from = 0; from < docs.size(); from += DOCS_PER_CHUNK) {
             int c = from / DOCS_PER_CHUNK;
             List<Paper> chunk = docs.subList(from, Math.min(docs.size(), from + DOCS_PER_CHUNK));
             if (!scope.anyPaper(chunk.stream().map(Paper::slug).toList())) continue;
-            out.add(new Output("search/docs/" + c + ".js", script("d" + c, json("search docs", g -> {
+            out.accept(new Output("search/docs/" + c + ".js", script("d" + c, json("search docs", g -> {
                 g.writeStartArray();
                 for (Paper p : chunk) {
                     g.writeStartArray();
@@ -125,7 +135,7 @@ public final class SearchIndex implements Renderer {
             ids.sort(null);
             String list = encode(ids.stream().mapToInt(Integer::intValue).toArray(), ids.size(), 0, docs.size());
             int n = i;
-            out.add(new Output("search/themes/" + i + ".js", script("h" + i, json("search themes",
+            out.accept(new Output("search/themes/" + i + ".js", script("h" + i, json("search themes",
                     g -> g.writeString(list))), name()));
         }
         // Word shards, in two parts: before the latest month, and the latest month.
@@ -147,7 +157,7 @@ public final class SearchIndex implements Renderer {
         // The manifest.
         TreeMap<String, Integer> months = new TreeMap<>();
         for (int i = docs.size() - 1; i >= 0; i--) months.put(YearMonth.from(docs.get(i).firstSeen()).toString(), i);
-        out.add(new Output(MANIFEST_PATH, script("m", json("search manifest", g -> {
+        out.accept(new Output(MANIFEST_PATH, script("m", json("search manifest", g -> {
             g.writeStartObject();
             g.writeNumberField("v", VERSION);
             g.writeNumberField("docs", docs.size());
@@ -177,7 +187,6 @@ public final class SearchIndex implements Renderer {
             g.writeEndArray();
             g.writeEndObject();
         })), name()));
-        return out;
     }
 
     private record Part(String id, int from, int to, List<String> keys) {}
@@ -223,11 +232,15 @@ public final class SearchIndex implements Renderer {
 
     /** One part's word shards, added to {@code out}; returns the part with the first word of each shard. */
     private Part part(String id, List<Paper> docs, int from, int to, Digest digest, PaperTexts texts,
-                      List<Output> out) {
-        TreeMap<String, Postings> words = new TreeMap<>();
-        for (int i = from; i < to; i++) {
-            Paper p = docs.get(i);
-            int local = i - from;
+                      Consumer<Output> out) {
+        int size = to - from;
+        // Each paper's words as numbers, on every core: twice the word's number, plus one when its title has it.
+        // Numbered in whatever order the threads meet them: only the sorted words reach the files.
+        Map<String, Integer> numbers = new ConcurrentHashMap<>();
+        AtomicInteger next = new AtomicInteger();
+        int[][] wordsOf = new int[size][];
+        IntStream.range(0, size).parallel().forEach(local -> {
+            Paper p = docs.get(from + local);
             Set<String> title = new HashSet<>();
             forEachWord(texts.title(p).toLowerCase(Locale.ROOT), title::add);
             Set<String> body = new HashSet<>(title);
@@ -236,26 +249,55 @@ public final class SearchIndex implements Renderer {
                 Theme theme = digest.themesBySlug().get(t);
                 if (theme != null) forEachWord(theme.name().toLowerCase(Locale.ROOT), body::add);
             }
-            for (String w : body) words.computeIfAbsent(w, k -> new Postings()).body.add(local);
-            for (String w : title) words.get(w).title.add(local);
+            int[] coded = new int[body.size()];
+            int i = 0;
+            for (String w : body) {
+                Integer n = numbers.get(w);
+                if (n == null) n = numbers.computeIfAbsent(w, k -> next.getAndIncrement());
+                coded[i++] = 2 * n + (title.contains(w) ? 1 : 0);
+            }
+            wordsOf[local] = coded;
+        });
+        // Postings by a counting sort over the papers in order, rather than a growing list per word: one pass
+        // over two flat arrays instead of a cache miss per word of every abstract.
+        String[] words = new String[next.get()];
+        numbers.forEach((w, n) -> words[n] = w);
+        int[] start = new int[words.length + 1];
+        for (int[] coded : wordsOf) for (int c : coded) start[(c >>> 1) + 1]++;
+        for (int w = 0; w < words.length; w++) start[w + 1] += start[w];
+        int[] postings = new int[start[words.length]];
+        int[] fill = java.util.Arrays.copyOf(start, words.length);
+        for (int local = 0; local < size; local++) {
+            for (int c : wordsOf[local]) postings[fill[c >>> 1]++] = 2 * local + (c & 1);
+            wordsOf[local] = null;
         }
-        int size = to - from;
+        Integer[] order = new Integer[words.length];
+        for (int w = 0; w < words.length; w++) order[w] = w;
+        java.util.Arrays.sort(order, (x, y) -> words[x].compareTo(words[y]));
+
         List<String> keys = new ArrayList<>();
         StringBuilder shard = new StringBuilder();
         String first = null;
-        for (var e : words.entrySet()) {
-            String entry = entry(e.getKey(), e.getValue(), size);
+        int[] body = new int[size], title = new int[size];
+        for (int w : order) {
+            int nBody = 0, nTitle = 0;
+            for (int k = start[w]; k < start[w + 1]; k++) {
+                int local = postings[k] >>> 1;
+                body[nBody++] = local;
+                if ((postings[k] & 1) != 0) title[nTitle++] = local;
+            }
+            String entry = entry(words[w], body, nBody, title, nTitle, size);
             if (first != null && shard.length() + entry.length() > SHARD_BYTES) {
-                out.add(shardOutput(id, keys.size(), shard));
+                out.accept(shardOutput(id, keys.size(), shard));
                 keys.add(first);
                 shard.setLength(0);
                 first = null;
             }
-            if (first == null) first = e.getKey();
+            if (first == null) first = words[w];
             shard.append(shard.length() == 0 ? "{" : ",").append(entry);
         }
         if (first != null) {
-            out.add(shardOutput(id, keys.size(), shard));
+            out.accept(shardOutput(id, keys.size(), shard));
             keys.add(first);
         }
         return new Part(id, from, to, keys);
@@ -267,31 +309,13 @@ public final class SearchIndex implements Renderer {
                 body.getBytes(StandardCharsets.UTF_8)), name());
     }
 
-    /** {@code "word":["body"]} or {@code "word":["body","title"]}. */
-    private static String entry(String word, Postings p, int size) {
-        String quoted = new String(json("search word", g -> g.writeString(word)), StandardCharsets.UTF_8);
-        StringBuilder s = new StringBuilder(quoted).append(":[\"").append(p.body.encode(size)).append('"');
-        if (p.title.size > 0) s.append(",\"").append(p.title.encode(size)).append('"');
+    /** {@code "word":["body"]} or {@code "word":["body","title"]}: the papers holding it, and those whose title does. */
+    private static String entry(String word, int[] body, int nBody, int[] title, int nTitle, int size) {
+        // A word is letters and digits only (forEachWord), none of which JSON escapes: quoted as it is.
+        StringBuilder s = new StringBuilder(word.length() + 16).append('"').append(word).append("\":[\"")
+                .append(encode(body, nBody, 0, size)).append('"');
+        if (nTitle > 0) s.append(",\"").append(encode(title, nTitle, 0, size)).append('"');
         return s.append(']').toString();
-    }
-
-    private static final class Postings {
-        final IntList body = new IntList(), title = new IntList();
-    }
-
-    /** Ascending ints, added in order. */
-    private static final class IntList {
-        int[] a = new int[4];
-        int size;
-
-        void add(int v) {
-            if (size == a.length) a = java.util.Arrays.copyOf(a, size * 2);
-            a[size++] = v;
-        }
-
-        String encode(int universe) {
-            return SearchIndex.encode(a, size, 0, universe);
-        }
     }
 
     /**

@@ -272,7 +272,7 @@ public final class Feeds implements UnitRenderer {
         /** The abstract with its addresses as links, then the way to the paper, as the web page shows them. */
         private String contentHtml(Paper p, String summary) {
             StringBuilder html = new StringBuilder();
-            if (!summary.isEmpty()) html.append("<p>").append(paperboy.render.PaperLinks.linkify(summary)).append("</p>");
+            if (!summary.isEmpty()) html.append("<p>").append(texts.abstractHtml(p)).append("</p>");
             if (!p.authors().isEmpty()) html.append("<p>").append(Entities.escape(String.join(", ", p.authors()))).append("</p>");
             html.append("<p>");
             var links = paperboy.render.PaperLinks.of(p, texts.title(p));

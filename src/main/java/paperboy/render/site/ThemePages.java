@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import paperboy.model.Day;
 import paperboy.model.Digest;
@@ -47,6 +48,20 @@ public final class ThemePages implements Renderer {
 
     @Override
     public List<Output> render(Digest digest, RenderContext ctx) {
+        return jobs(digest, ctx).parallelStream().map(j -> output(j, ctx)).toList();
+    }
+
+    /** Each page handed to {@code sink} as it is rendered, from several threads. */
+    @Override
+    public void render(Digest digest, RenderContext ctx, Consumer<Output> sink) {
+        jobs(digest, ctx).parallelStream().forEach(j -> sink.accept(output(j, ctx)));
+    }
+
+    private Output output(Job j, RenderContext ctx) {
+        return new Output(j.path, ctx.templates().renderBytes(j.template, j.model.get()), name());
+    }
+
+    private List<Job> jobs(Digest digest, RenderContext ctx) {
         Views views = new Views(digest, ctx.config(), ctx.texts(digest));
         // Every page of a theme shows its summary, whose per-day counts scan every listing: counted once per theme.
         Map<String, Activity> activity = new ConcurrentHashMap<>();
@@ -69,9 +84,7 @@ public final class ThemePages implements Renderer {
             if (!scope.everything()) break; // retired in a refit, which a scoped build never sees
             jobs.add(new Job(SitePaths.theme(r.slug()), "retired-theme.ftlh", () -> retiredPage(digest, views, r)));
         }
-        return jobs.parallelStream()
-                .map(j -> new Output(j.path, ctx.templates().renderBytes(j.template, j.model.get()), name()))
-                .toList();
+        return jobs;
     }
 
     /**

@@ -187,7 +187,7 @@ public final class Views {
         String title = texts.title(p);
         String abs = texts.abstractText(p);
         return new ListingView(l.position(), p.slug(), title, root + SitePaths.paper(p.slug()),
-                abs, l.isNew(), earlier, themes(p, root), PaperLinks.snippet(abs), PaperLinks.linkify(abs),
+                abs, l.isNew(), earlier, themes(p, root), PaperLinks.snippet(abs), texts.abstractHtml(p),
                 PaperLinks.of(p, title), count(l.upvotes()));
     }
 
@@ -206,7 +206,7 @@ public final class Views {
         Optional<Note> note = digest.paperNote(p.slug());
         return new PaperPage(meta, title, abs, listed.get(0), listed, listed.subList(1, listed.size()),
                 p.titleVariants(), p.abstractVariants(), themes(p, root), related, p.arxivId().orElse(null), p.authors(),
-                note.map(Note::html).orElse(null), note.flatMap(Note::title).orElse(null), PaperLinks.linkify(abs),
+                note.map(Note::html).orElse(null), note.flatMap(Note::title).orElse(null), texts.abstractHtml(p),
                 PaperLinks.of(p, title), count(p.upvotes()));
     }
 

@@ -42,4 +42,58 @@ class SearchIndexTest {
         assertThat(scoped.keySet()).noneMatch(p -> p.startsWith("search/a/")).anyMatch(p -> p.startsWith("search/r/"));
         assertThat(scoped.get(SearchIndex.MANIFEST_PATH)).isEqualTo(full.get(SearchIndex.MANIFEST_PATH));
     }
+
+    /**
+     * Every word of a part's shards, in sorted order across its shards, lists the papers whose title, abstract or
+     * theme names hold it, and those whose title does: the index read back equals the one worked out paper by paper.
+     */
+    @Test
+    void wordShardsListEveryWordsPapersInSortedOrder() throws Exception {
+        paperboy.model.Digest digest = paperboy.testing.Samples.sampleDigest();
+        paperboy.render.RenderContext ctx = paperboy.testing.Samples.context(paperboy.testing.Samples.config());
+        java.util.Map<String, byte[]> files = new java.util.TreeMap<>();
+        new SearchIndex().render(digest, ctx).forEach(o -> files.put(o.path(), o.bytes()));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode manifest = json.readTree(payload(files.get(SearchIndex.MANIFEST_PATH)));
+        List<paperboy.model.Paper> docs = SearchIndex.inFirstSeenOrder(digest);
+        paperboy.render.PaperTexts texts = new paperboy.render.PaperTexts(digest);
+        assertThat(manifest.path("parts")).hasSize(2);
+        for (com.fasterxml.jackson.databind.JsonNode part : manifest.path("parts")) {
+            String id = part.path("id").asText();
+            int from = part.path("from").asInt(), to = part.path("to").asInt();
+            // Worked out paper by paper.
+            java.util.Map<String, List<Integer>> body = new java.util.TreeMap<>(), title = new java.util.TreeMap<>();
+            for (int i = from; i < to; i++) {
+                paperboy.model.Paper p = docs.get(i);
+                java.util.Set<String> words = new java.util.TreeSet<>(SearchIndex.words(texts.title(p)));
+                for (String w : words) title.computeIfAbsent(w, k -> new ArrayList<>()).add(i - from);
+                words.addAll(SearchIndex.words(texts.abstractText(p)));
+                for (String t : p.themes()) words.addAll(SearchIndex.words(digest.theme(t).orElseThrow().name()));
+                for (String w : words) body.computeIfAbsent(w, k -> new ArrayList<>()).add(i - from);
+            }
+            // Read back from the shards, in file order.
+            List<String> read = new ArrayList<>();
+            java.util.Map<String, List<Integer>> readBody = new java.util.HashMap<>(), readTitle = new java.util.HashMap<>();
+            for (int n = 0; n < part.path("keys").size(); n++) {
+                com.fasterxml.jackson.databind.JsonNode shard = json.readTree(payload(files.get("search/" + id + "/" + n + ".js")));
+                assertThat(shard.fieldNames().next()).isEqualTo(part.path("keys").get(n).asText());
+                for (var e : (Iterable<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>) shard::fields) {
+                    read.add(e.getKey());
+                    readBody.put(e.getKey(), SearchIndex.decode(e.getValue().get(0).asText(), to - from));
+                    if (e.getValue().size() > 1) readTitle.put(e.getKey(), SearchIndex.decode(e.getValue().get(1).asText(), to - from));
+                }
+            }
+            assertThat(read).as("part " + id).isSorted().containsExactlyElementsOf(body.keySet());
+            assertThat(readBody).as("part " + id).isEqualTo(body);
+            assertThat(readTitle).as("part " + id).isEqualTo(title);
+            assertThat(body).as("part " + id).hasSizeGreaterThan(20);
+            assertThat(title).as("part " + id).isNotEmpty();
+        }
+    }
+
+    /** The JSON inside {@code PAPERBOY_SEARCH("key",<json>);}. */
+    private static String payload(byte[] script) {
+        String js = new String(script, java.nio.charset.StandardCharsets.UTF_8).strip();
+        return js.substring(js.indexOf(',') + 1, js.length() - 2);
+    }
 }
