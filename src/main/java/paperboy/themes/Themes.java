@@ -8,7 +8,7 @@ import paperboy.themes.curated.TaxonomyLoader;
 import paperboy.themes.text.TermAnalyzer;
 import paperboy.themes.cache.ModelCache;
 import paperboy.themes.cache.ThemeCache;
-import paperboy.themes.embed.MiniLmEmbedder;
+import paperboy.themes.embed.BgeSmallEmbedder;
 import paperboy.themes.embed.PaperEmbedder;
 import paperboy.themes.embed.PaperVectors;
 import paperboy.themes.embed.VectorStore;
@@ -84,7 +84,7 @@ public final class Themes implements ThemeAssigner {
         }
         boolean embed = c.embeddingsOn().orElseThrow(() -> new IllegalArgumentException(
                 "themes: embeddings \"" + c.embeddings() + "\" is not on or off"));
-        return forBuild(m, c, contentDir, embed ? Optional.of(new MiniLmEmbedder()) : Optional.empty());
+        return forBuild(m, c, contentDir, embed ? Optional.of(new BgeSmallEmbedder()) : Optional.empty());
     }
 
     /** With this embedding model (empty: TF-IDF alone), whatever the config says: for tests. */

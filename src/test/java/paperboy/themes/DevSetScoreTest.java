@@ -92,7 +92,7 @@ class DevSetScoreTest {
     }
 
     /** The real model, loaded once for the tests below. */
-    private static final paperboy.themes.embed.MiniLmEmbedder MODEL = new paperboy.themes.embed.MiniLmEmbedder();
+    private static final paperboy.themes.embed.BgeSmallEmbedder MODEL = new paperboy.themes.embed.BgeSmallEmbedder();
 
     private static paperboy.assemble.ThemeAssigner embedded(String mode, Path dir) {
         return Themes.forBuild(ThemesConfig.Mode.parse(mode).orElseThrow(), ThemesConfig.defaults(), dir,
@@ -105,9 +105,9 @@ class DevSetScoreTest {
         double[] s = score(a, tmp);
         System.out.printf(Locale.ROOT, "dev set, --themes auto, embeddings on: pairF1=%.3f NMI=%.3f themes=%d related=%.3f%n",
                 s[0], s[1], a.themes().size(), relatedShare(a));
-        assertThat(s[0]).as("pairF1").isGreaterThanOrEqualTo(0.52);
-        assertThat(s[1]).as("NMI").isGreaterThanOrEqualTo(0.60);
-        assertThat(relatedShare(a)).as("related").isGreaterThanOrEqualTo(0.57);
+        assertThat(s[0]).as("pairF1").isGreaterThanOrEqualTo(0.50);
+        assertThat(s[1]).as("NMI").isGreaterThanOrEqualTo(0.62);
+        assertThat(relatedShare(a)).as("related").isGreaterThanOrEqualTo(0.62);
     }
 
     @Test
@@ -119,8 +119,9 @@ class DevSetScoreTest {
         double[] s = score(a, tmp);
         System.out.printf(Locale.ROOT, "dev set, taxonomy, embeddings on: pairF1=%.3f NMI=%.3f themes=%d related=%.3f%n",
                 s[0], s[1], a.themes().size(), relatedShare(a));
-        assertThat(s[0]).as("pairF1").isGreaterThanOrEqualTo(0.62);
-        assertThat(s[1]).as("NMI").isGreaterThanOrEqualTo(0.68);
+        // Above the same taxonomy without embeddings (0.69 / 0.68): the embeddings add evidence, they replace none.
+        assertThat(s[0]).as("pairF1").isGreaterThanOrEqualTo(0.70);
+        assertThat(s[1]).as("NMI").isGreaterThanOrEqualTo(0.70);
     }
 
     /**

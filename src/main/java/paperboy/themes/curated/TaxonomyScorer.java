@@ -5,6 +5,7 @@ import paperboy.themes.text.SparseVector;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Assigns papers to a given taxonomy by weighing all the evidence, not by the first keyword found. A paper's
@@ -38,10 +39,18 @@ public final class TaxonomyScorer {
      * How the evidence is weighed: cosines with the description and with the theme's papers against keyword hits,
      * and the score under which a paper is left unclaimed. The cosines' scale depends on what papers are compared
      * by (TF-IDF alone, or with embeddings), so each has its own weights, chosen by cross-validation on the dev set.
+     *
+     * @param embeddingCentroid the weight of one more piece of evidence, given sentence embeddings: the cosine of
+     *                          the paper's embedding with the centroid of the theme's confident papers' embeddings
+     *                          (seeded, like the other centroid, by keyword hits and the description); 0: unused
      */
-    public record Weights(double similarity, double centroid, double claimBelow) {
+    public record Weights(double similarity, double centroid, double claimBelow, double embeddingCentroid) {
         /** For TF-IDF vectors alone. */
-        public static final Weights TFIDF = new Weights(SIMILARITY_WEIGHT, CENTROID_WEIGHT, CLAIM_BELOW);
+        public static final Weights TFIDF = new Weights(SIMILARITY_WEIGHT, CENTROID_WEIGHT, CLAIM_BELOW, 0);
+
+        public Weights(double similarity, double centroid, double claimBelow) {
+            this(similarity, centroid, claimBelow, 0);
+        }
     }
 
     private TaxonomyScorer() {}
@@ -58,7 +67,17 @@ public final class TaxonomyScorer {
 
     public static List<List<Integer>> assign(Corpus corpus, List<SparseVector> descriptions, int[][] keywordScores,
                                              List<List<Integer>> pinned, Weights weights) {
+        return assign(corpus, descriptions, keywordScores, pinned, weights, Optional.empty());
+    }
+
+    /**
+     * @param embedded the same papers compared by their sentence embeddings alone ({@link Corpus#withEmbeddings}
+     *                 with weight 1), for {@link Weights#embeddingCentroid}; empty: that evidence is not used
+     */
+    public static List<List<Integer>> assign(Corpus corpus, List<SparseVector> descriptions, int[][] keywordScores,
+                                             List<List<Integer>> pinned, Weights weights, Optional<Corpus> embedded) {
         int n = corpus.size(), k = descriptions.size(), dims = corpus.dims;
+        Optional<Corpus> byEmbedding = embedded.filter(e -> weights.embeddingCentroid() > 0);
         double[][] prior = new double[n][k];
         for (int i = 0; i < n; i++) {
             SparseVector x = corpus.vectors.get(i);
@@ -72,29 +91,16 @@ public final class TaxonomyScorer {
         for (int round = 0; round <= ROUNDS; round++) {
             for (int i = 0; i < n; i++) primary[i] = best(score[i], pinned.get(i), weights.claimBelow());
             if (round == ROUNDS) break;
-            // Centroids of the fit set's confident members: claimed, and clearly ahead of their second theme.
-            double[][] sum = new double[k][dims];
-            boolean[] counted = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                if (!corpus.fit[i] || primary[i] < 0) continue;
-                counted[i] = true;
-                corpus.vectors.get(i).addTo(sum[primary[i]]);
-            }
-            double[] norm2 = new double[k];
-            for (int t = 0; t < k; t++) for (double v : sum[t]) norm2[t] += v * v;
+            double[][] cos = centroidCosines(corpus, primary, k, dims);
             double[][] next = new double[n][k];
             for (int i = 0; i < n; i++) {
-                SparseVector x = corpus.vectors.get(i);
-                for (int t = 0; t < k; t++) {
-                    double dot = 0;
-                    for (int e = 0; e < x.ids().length; e++) dot += x.weights()[e] * sum[t][x.ids()[e]];
-                    double n2 = norm2[t];
-                    if (counted[i] && primary[i] == t) { // leave-one-out: the rest of the theme
-                        n2 = n2 - 2 * dot + 1;
-                        dot -= 1;
-                    }
-                    double cos = n2 <= 1e-9 ? 0 : dot / Math.sqrt(n2);
-                    next[i][t] = prior[i][t] + weights.centroid() * cos;
+                for (int t = 0; t < k; t++) next[i][t] = prior[i][t] + weights.centroid() * cos[i][t];
+            }
+            if (byEmbedding.isPresent()) {
+                // The same papers' embeddings: a theme's papers are close in meaning where their words differ.
+                double[][] near = centroidCosines(byEmbedding.get(), primary, k, byEmbedding.get().dims);
+                for (int i = 0; i < n; i++) {
+                    for (int t = 0; t < k; t++) next[i][t] += weights.embeddingCentroid() * near[i][t];
                 }
             }
             score = next;
@@ -113,6 +119,38 @@ public final class TaxonomyScorer {
                 themes.addAll(rest);
             }
             out.add(List.copyOf(themes.subList(0, Math.min(CuratedMatcher.MAX_THEMES, themes.size()))));
+        }
+        return out;
+    }
+
+    /**
+     * Per paper and theme, the cosine of the paper with the centroid of the theme's papers in the fit set (those
+     * with it as their primary theme), leaving the paper itself out, so it does not vote for itself.
+     */
+    private static double[][] centroidCosines(Corpus corpus, int[] primary, int k, int dims) {
+        int n = corpus.size();
+        double[][] sum = new double[k][dims];
+        boolean[] counted = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            if (!corpus.fit[i] || primary[i] < 0) continue;
+            counted[i] = true;
+            corpus.vectors.get(i).addTo(sum[primary[i]]);
+        }
+        double[] norm2 = new double[k];
+        for (int t = 0; t < k; t++) for (double v : sum[t]) norm2[t] += v * v;
+        double[][] out = new double[n][k];
+        for (int i = 0; i < n; i++) {
+            SparseVector x = corpus.vectors.get(i);
+            for (int t = 0; t < k; t++) {
+                double dot = 0;
+                for (int e = 0; e < x.ids().length; e++) dot += x.weights()[e] * sum[t][x.ids()[e]];
+                double n2 = norm2[t];
+                if (counted[i] && primary[i] == t) { // leave-one-out: the rest of the theme
+                    n2 = n2 - 2 * dot + 1;
+                    dot -= 1;
+                }
+                out[i][t] = n2 <= 1e-9 ? 0 : dot / Math.sqrt(n2);
+            }
         }
         return out;
     }

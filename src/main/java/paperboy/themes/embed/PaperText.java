@@ -5,7 +5,7 @@ import paperboy.model.Paper;
 /** What of a paper is embedded: "title. abstract", cut to its first {@link #MAX_WORDS} words. */
 public final class PaperText {
     /**
-     * The model was trained on up to 128 word pieces and costs grow with the length; the first 200 words (about 260
+     * Costs grow with the length (the model reads up to 512 word pieces); the first 200 words (about 260
      * word pieces) hold the title and the abstract's statement of what the paper does.
      */
     static final int MAX_WORDS = 200;

@@ -18,7 +18,7 @@ public final class EmbedBench {
         for (int i = 0; texts.size() < count; i++) texts.add(PaperText.of(sample.get(i % sample.size())));
         int cores = Runtime.getRuntime().availableProcessors();
         for (int threads : new int[] {1, cores}) {
-            MiniLmEmbedder e = new MiniLmEmbedder(threads);
+            BgeSmallEmbedder e = new BgeSmallEmbedder(threads);
             long t0 = System.nanoTime();
             e.embed(List.of("warm up: the model loads here."));
             double load = (System.nanoTime() - t0) / 1e6;

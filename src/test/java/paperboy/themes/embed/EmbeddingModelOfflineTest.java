@@ -20,8 +20,8 @@ class EmbeddingModelOfflineTest {
 
     @Test
     void theModelLoadsFromTheClasspathAndEmbedsWithoutOpeningAConnection() {
-        assertThat(getClass().getClassLoader().getResource("all-minilm-l6-v2-q.onnx")).as("model inside the jar").isNotNull();
-        assertThat(getClass().getClassLoader().getResource("all-minilm-l6-v2-q-tokenizer.json")).isNotNull();
+        assertThat(getClass().getClassLoader().getResource("bge-small-en-v1.5-q.onnx")).as("model inside the jar").isNotNull();
+        assertThat(getClass().getClassLoader().getResource("bge-small-en-v1.5-q-tokenizer.json")).isNotNull();
         List<URI> asked = new ArrayList<>();
         ProxySelector before = ProxySelector.getDefault();
         ProxySelector.setDefault(new ProxySelector() {
@@ -36,7 +36,7 @@ class EmbeddingModelOfflineTest {
         });
         List<float[]> v;
         try {
-            v = new MiniLmEmbedder(1).embed(List.of(
+            v = new BgeSmallEmbedder(1).embed(List.of(
                     "Masked autoencoders are scalable vision learners. We mask random patches of the input image.",
                     "Masked image modeling pre-trains vision transformers by reconstructing hidden image patches.",
                     "Chain-of-thought prompting elicits reasoning in large language models."));
@@ -54,7 +54,7 @@ class EmbeddingModelOfflineTest {
 
     @Test
     void theSameTextGivesTheSameVectorToTheBit() {
-        MiniLmEmbedder e = new MiniLmEmbedder(2);
+        BgeSmallEmbedder e = new BgeSmallEmbedder(2);
         String text = PaperText.of("Sparse attention for long contexts", "We attend to a few blocks of a long input.");
         List<float[]> a = e.embed(List.of(text, "another text", text));
         assertThat(a.get(0)).isEqualTo(a.get(2));

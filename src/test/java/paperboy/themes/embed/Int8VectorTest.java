@@ -12,7 +12,7 @@ class Int8VectorTest {
         Random rng = new Random(1);
         float[] v = new float[384];
         for (int i = 0; i < v.length; i++) v[i] = (float) rng.nextGaussian();
-        float[] u = MiniLmEmbedder.unit(v);
+        float[] u = BgeSmallEmbedder.unit(v);
         float[] back = Int8Vector.of(u).unit();
         assertThat(EmbeddingModelOfflineTest.dot(back, back)).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-5));
         assertThat(EmbeddingModelOfflineTest.dot(u, back)).isGreaterThan(0.999);
