@@ -140,13 +140,13 @@ final class AppendedDay {
         }
         for (int i : fresh) if (before.paperThemes().containsKey(papers.get(i).slug())) return Optional.empty();
 
-        String[] terms = store.terms();
+        int dims = store.dims();
         int[] docFreq = store.docFreq();
         int fitCount = store.fitCount();
         SparseVector[] xs = new SparseVector[n];
         // The month's earlier papers: their vectors as kept (by text), else weighed again (same function).
         Map<ThemeCache.Key, SparseVector> kept = DailyStore.readMonth(DailyStore.monthLocation(themeCache),
-                identity.modelKey(), terms.length);
+                identity.modelKey(), dims);
         Map<ThemeCache.Key, SparseVector> monthVectors = new LinkedHashMap<>();
         int analysed = 0, reused = 0;
         for (int i : month) {
@@ -154,7 +154,8 @@ final class AppendedDay {
             ThemeCache.Key key = ThemeCache.key(p.title(), p.abstractRaw().orElse(null));
             SparseVector v = kept.get(key);
             if (v == null) {
-                v = Corpus.vectorOver(PaperTerms.analyse(p.title(), p.abstractRaw().orElse(null), analyzer), terms, docFreq, fitCount);
+                v = Corpus.vectorOver(PaperTerms.analyse(p.title(), p.abstractRaw().orElse(null), analyzer),
+                        store::termId, docFreq, fitCount);
                 analysed++;
             } else {
                 reused++;
@@ -166,7 +167,7 @@ final class AppendedDay {
         for (int q = 0; q < fresh.size(); q++) {
             Paper p = papers.get(fresh.get(q));
             freshTerms[q] = PaperTerms.analyse(p.title(), p.abstractRaw().orElse(null), analyzer);
-            xs[fresh.get(q)] = Corpus.vectorOver(freshTerms[q], terms, docFreq, fitCount);
+            xs[fresh.get(q)] = Corpus.vectorOver(freshTerms[q], store::termId, docFreq, fitCount);
             monthVectors.put(ThemeCache.key(p.title(), p.abstractRaw().orElse(null)), xs[fresh.get(q)]);
             analysed++;
         }
@@ -180,7 +181,7 @@ final class AppendedDay {
             Taxonomy tax = taxonomy.get();
             CuratedMatcher matcher = new CuratedMatcher(tax, analyzer);
             List<SparseVector> descriptions = engine.descriptions(tax,
-                    doc -> Corpus.describe(doc, terms, docFreq, fitCount), (words, t) -> words);
+                    doc -> Corpus.describe(doc, store::termId, docFreq, fitCount), (words, t) -> words);
             if (descriptions.size() != store.curatedNorm2().length) return Optional.empty();
             Set<String> matched = new HashSet<>(store.pinnedTitles());
             matched.addAll(matcher.pinnedTitles(month.stream().map(papers::get).toList()));
@@ -193,8 +194,9 @@ final class AppendedDay {
                 double[] prior = TaxonomyScorer.prior(x, descriptions, keywordScores[q], TaxonomyScorer.Weights.TFIDF);
                 // The centroids at this paper's terms only, renumbered in the same order: the same sums, term by term.
                 double[][] sum = new double[norm2.length][x.ids().length];
-                for (int t = 0; t < norm2.length; t++) {
-                    for (int e = 0; e < x.ids().length; e++) sum[t][e] = store.curatedSum(x.ids()[e], t);
+                for (int e = 0; e < x.ids().length; e++) {
+                    double[] row = store.curatedSums(x.ids()[e]);
+                    for (int t = 0; t < norm2.length; t++) sum[t][e] = row[t];
                 }
                 double[] score = TaxonomyScorer.score(local(x), prior, sum, norm2, -1, TaxonomyScorer.Weights.TFIDF);
                 List<Integer> claims = TaxonomyScorer.themes(score, pinned.get(q), TaxonomyScorer.Weights.TFIDF);
@@ -215,7 +217,10 @@ final class AppendedDay {
                 continue;
             }
             float[][] c = new float[k][x.ids().length];
-            for (int j = 0; j < k; j++) for (int e = 0; e < x.ids().length; e++) c[j][e] = store.centroid(x.ids()[e], j);
+            for (int e = 0; e < x.ids().length; e++) {
+                float[] row = store.centroids(x.ids()[e]);
+                for (int j = 0; j < k; j++) c[j][e] = row[j];
+            }
             double[] sims = SphericalKMeans.similarities(List.of(local(x)), c);
             AutoClustering.Placement at = AutoClustering.placeLater(sims, 0, k);
             if (at.theme() < 0) {
@@ -244,7 +249,7 @@ final class AppendedDay {
             for (int i = 0; i < n; i++) if (fit[i]) xs[i] = store.fitVector(ordinal[i]);
         }
         int[] todo = fresh.stream().mapToInt(Integer::intValue).toArray();
-        int[][] similar = RelatedPapers.computeOutside(todo, fit, firstSeen, fitCount, terms.length, xs,
+        int[][] similar = RelatedPapers.computeOutside(todo, fit, firstSeen, fitCount, dims, xs,
                 d -> store.fitVector(ordinal[d]), t -> {
                     DailyStore.Posting p = store.posting(t);
                     if (p.docs().length == 0) return null;

@@ -60,7 +60,9 @@ public final class DailyStore {
 
     private final MappedByteBuffer map;
     private final Identity identity;
-    private final String[] terms;
+    /** the vocabulary's terms one after the other, and where each starts (and the last ends), in chars */
+    private final String vocabulary;
+    private final int[] termStarts;
     private final int[] docFreq;
     private final List<String> autoSlugs;
     private final List<String> pinnedTitles;
@@ -82,8 +84,12 @@ public final class DailyStore {
         identity = new Identity(config, modelKey, fitCount, new ThemeCache.Key(map.getLong(), map.getLong()),
                 map.getLong());
         dims = map.getInt();
-        terms = new String[dims];
-        for (int t = 0; t < dims; t++) terms[t] = string(map);
+        vocabulary = string(map);
+        termStarts = ints(map, dims + 1);
+        for (int t = 0; t < dims; t++) {
+            if (termStarts[t] > termStarts[t + 1]) throw new IOException("terms out of order");
+        }
+        if (termStarts[0] != 0 || termStarts[dims] != vocabulary.length()) throw new IOException("terms past the end");
         docFreq = ints(map, dims);
         int k = map.getInt();
         autoSlugs = strings(map, k);
@@ -137,9 +143,34 @@ public final class DailyStore {
         return identity;
     }
 
-    /** The fit set's vocabulary, sorted. */
-    public String[] terms() {
-        return terms;
+    /** How many terms the fit set's vocabulary has. */
+    public int dims() {
+        return dims;
+    }
+
+    /**
+     * A term's id in the fit set's vocabulary, or -1: a binary search comparing as {@link String#compareTo} does
+     * (the vocabulary is sorted so), over the terms kept as one string, so no term is made a String of its own.
+     */
+    public int termId(String term) {
+        int lo = 0, hi = dims - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = compare(mid, term);
+            if (c < 0) lo = mid + 1;
+            else if (c > 0) hi = mid - 1;
+            else return mid;
+        }
+        return -1;
+    }
+
+    private int compare(int id, String term) {
+        int from = termStarts[id], length = termStarts[id + 1] - from, m = Math.min(length, term.length());
+        for (int i = 0; i < m; i++) {
+            char a = vocabulary.charAt(from + i), b = term.charAt(i);
+            if (a != b) return a - b;
+        }
+        return length - term.length();
     }
 
     public int[] docFreq() {
@@ -151,14 +182,18 @@ public final class DailyStore {
         return autoSlugs;
     }
 
-    /** Automatic theme j's centroid at term t. */
-    public float centroid(int term, int theme) {
-        return map.getFloat(at(centroidsAt + ((long) term * autoSlugs.size() + theme) * 4));
+    /** The automatic themes' centroids at term t, by theme. */
+    public float[] centroids(int term) {
+        float[] out = new float[autoSlugs.size()];
+        map.slice(at(centroidsAt + (long) term * out.length * 4), out.length * 4).asFloatBuffer().get(out);
+        return out;
     }
 
-    /** Curated theme j's last-round sum at term t ({@link paperboy.themes.curated.TaxonomyScorer.Centroids}). */
-    public double curatedSum(int term, int theme) {
-        return map.getDouble(at(sumsAt + ((long) term * curatedNorm2.length + theme) * 8));
+    /** The curated themes' last-round sums at term t, by theme ({@link paperboy.themes.curated.TaxonomyScorer.Centroids}). */
+    public double[] curatedSums(int term) {
+        double[] out = new double[curatedNorm2.length];
+        map.slice(at(sumsAt + (long) term * out.length * 8), out.length * 8).asDoubleBuffer().get(out);
+        return out;
     }
 
     public double[] curatedNorm2() {
@@ -180,9 +215,9 @@ public final class DailyStore {
         int m = Math.toIntExact(to - from);
         int[] ids = new int[m];
         float[] w = new float[m];
+        map.slice(at(vectorIdsAt + from * 4), m * 4).asIntBuffer().get(ids);
+        map.slice(at(vectorWeightsAt + from * 4), m * 4).asFloatBuffer().get(w);
         for (int e = 0; e < m; e++) {
-            ids[e] = map.getInt(at(vectorIdsAt + (from + e) * 4));
-            w[e] = map.getFloat(at(vectorWeightsAt + (from + e) * 4));
             if (ids[e] < 0 || ids[e] >= dims) throw new IllegalStateException("a term outside the vocabulary");
         }
         vectorsRead++;
@@ -197,9 +232,9 @@ public final class DailyStore {
         int m = Math.toIntExact(to - from);
         int[] docs = new int[m];
         float[] w = new float[m];
+        map.slice(at(postingDocsAt + from * 4), m * 4).asIntBuffer().get(docs);
+        map.slice(at(postingWeightsAt + from * 4), m * 4).asFloatBuffer().get(w);
         for (int e = 0; e < m; e++) {
-            docs[e] = map.getInt(at(postingDocsAt + (from + e) * 4));
-            w[e] = map.getFloat(at(postingWeightsAt + (from + e) * 4));
             if (docs[e] < 0 || docs[e] >= fitCount) throw new IllegalStateException("a posting outside the fit set");
         }
         postingsRead++;
@@ -229,12 +264,19 @@ public final class DailyStore {
             out.writeLong(id.monthStart());
             int dims = c.terms().length;
             out.writeInt(dims);
-            for (String t : c.terms()) string(out, t);
-            for (int f : c.docFreq()) out.writeInt(f);
+            string(out, String.join("", c.terms()));
+            Chunk chunk = new Chunk(out);
+            int start = 0;
+            for (String t : c.terms()) {
+                chunk.putInt(start);
+                start += t.length();
+            }
+            chunk.putInt(start);
+            for (int f : c.docFreq()) chunk.putInt(f);
+            chunk.flush();
             int k = c.autoSlugs().size();
             out.writeInt(k);
             for (String s : c.autoSlugs()) string(out, s);
-            Chunk chunk = new Chunk(out);
             for (int t = 0; t < dims; t++) for (int j = 0; j < k; j++) chunk.putFloat(c.centroids()[j][t]);
             chunk.flush();
             int kc = c.curatedNorm2().length;
@@ -290,14 +332,16 @@ public final class DailyStore {
             out.writeInt(VERSION);
             out.write(modelKey, 0, 32);
             out.writeInt(vectors.size());
+            Chunk chunk = new Chunk(out);
             for (java.util.Map.Entry<ThemeCache.Key, SparseVector> e : vectors.entrySet()) {
-                out.writeLong(e.getKey().a());
-                out.writeLong(e.getKey().b());
+                chunk.putLong(e.getKey().a());
+                chunk.putLong(e.getKey().b());
                 SparseVector v = e.getValue();
-                out.writeInt(v.ids().length);
-                for (int x : v.ids()) out.writeInt(x);
-                for (float x : v.weights()) out.writeFloat(x);
+                chunk.putInt(v.ids().length);
+                chunk.putInts(v.ids());
+                chunk.putFloats(v.weights());
             }
+            chunk.flush();
             out.writeInt(MAGIC);
             out.flush();
         });
@@ -320,11 +364,13 @@ public final class DailyStore {
                 if (m < 0 || (long) m * 8 > in.remaining()) return new java.util.LinkedHashMap<>();
                 int[] ids = new int[m];
                 float[] w = new float[m];
+                in.asIntBuffer().get(ids);
+                in.position(in.position() + m * 4);
+                in.asFloatBuffer().get(w);
+                in.position(in.position() + m * 4);
                 for (int e = 0; e < m; e++) {
-                    ids[e] = in.getInt();
                     if (ids[e] < 0 || ids[e] >= dims || (e > 0 && ids[e] <= ids[e - 1])) return new java.util.LinkedHashMap<>();
                 }
-                for (int e = 0; e < m; e++) w[e] = in.getFloat();
                 out.put(k, m == 0 ? SparseVector.EMPTY : new SparseVector(ids, w));
             }
             if (in.getInt() != MAGIC) return new java.util.LinkedHashMap<>();
@@ -360,6 +406,26 @@ public final class DailyStore {
         void putLong(long x) throws IOException {
             room(8);
             b.putLong(x);
+        }
+
+        void putInts(int[] xs) throws IOException {
+            for (int from = 0; from < xs.length; ) {
+                room(4);
+                int m = Math.min(xs.length - from, b.remaining() / 4);
+                b.asIntBuffer().put(xs, from, m);
+                b.position(b.position() + m * 4);
+                from += m;
+            }
+        }
+
+        void putFloats(float[] xs) throws IOException {
+            for (int from = 0; from < xs.length; ) {
+                room(4);
+                int m = Math.min(xs.length - from, b.remaining() / 4);
+                b.asFloatBuffer().put(xs, from, m);
+                b.position(b.position() + m * 4);
+                from += m;
+            }
         }
 
         void putDouble(double x) throws IOException {

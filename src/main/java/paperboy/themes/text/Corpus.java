@@ -340,8 +340,8 @@ public final class Corpus {
      * A paper outside the fit set as {@link #of} weighs it, from the fit set's vocabulary alone (its terms sorted,
      * their document frequencies, the fit set's size): no other paper is needed.
      */
-    public static SparseVector vectorOver(PaperTerms doc, String[] sortedTerms, int[] docFreq, int fitCount) {
-        return weigh(doc, t -> Math.max(-1, Arrays.binarySearch(sortedTerms, t)), docFreq, fitCount).vector();
+    public static SparseVector vectorOver(PaperTerms doc, ToIntFunction<String> termId, int[] docFreq, int fitCount) {
+        return weigh(doc, termId, docFreq, fitCount).vector();
     }
 
     /**
@@ -349,14 +349,14 @@ public final class Corpus {
      * and weights; empty when it shares no term with the vocabulary.
      */
     public SparseVector vector(PaperTerms doc) {
-        return describe(doc, terms, docFreq, fitSize);
+        return describe(doc, t -> Arrays.binarySearch(terms, t), docFreq, fitSize);
     }
 
-    /** As {@link #vector(PaperTerms)}, over a vocabulary without its corpus. */
-    public static SparseVector describe(PaperTerms doc, String[] terms, int[] docFreq, int fitSize) {
+    /** As {@link #vector(PaperTerms)}, over a vocabulary without its corpus ({@code termId}: negative for none). */
+    public static SparseVector describe(PaperTerms doc, ToIntFunction<String> termId, int[] docFreq, int fitSize) {
         java.util.TreeMap<Integer, Double> w = new java.util.TreeMap<>();
         for (int k = 0; k < doc.terms().length; k++) {
-            int id = Arrays.binarySearch(terms, doc.terms()[k]);
+            int id = termId.applyAsInt(doc.terms()[k]);
             if (id < 0) continue;
             double idf = Math.log((1.0 + fitSize) / (1.0 + docFreq[id])) + 0.1;
             w.merge(id, (1 + Math.log(doc.counts()[k])) * idf, Double::sum);
