@@ -3,7 +3,12 @@ package paperboy.themes;
 import paperboy.themes.text.Corpus;
 import paperboy.themes.text.SparseVector;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -50,19 +55,28 @@ final class RelatedPapers {
         int n = candidates.length;
         int[][] out = new int[n][];
         // Each paper on its own: in parallel (a tenth of the themes phase of a new day at 365 days, on one core).
-        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
-            int[] c = candidates[i];
-            double[] score = new double[c.length];
-            Integer[] order = new Integer[c.length];
-            for (int r = 0; r < c.length; r++) {
-                order[r] = r;
-                score[r] = corpus.vectors.get(i).dot(corpus.vectors.get(c[r]))
-                        + (primary[i] != null && primary[i].equals(primary[c[r]]) ? bonus : 0);
-            }
-            Arrays.sort(order, (a, b) -> score[a] != score[b] ? Double.compare(score[b], score[a]) : Integer.compare(a, b));
-            out[i] = new int[Math.min(SHOWN, c.length)];
-            for (int r = 0; r < out[i].length; r++) out[i][r] = c[order[r]];
-        });
+        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> out[i] = rerankOne(corpus.vectors.get(i),
+                candidates[i], c -> corpus.vectors.get(c), primary[i], c -> primary[c], bonus));
+        return out;
+    }
+
+    /**
+     * One paper's {@link #SHOWN} related papers from its candidates (see {@link #rerank}).
+     *
+     * @param vector    a candidate's vector
+     * @param primaryOf a candidate's primary theme's key (null: none)
+     */
+    static int[] rerankOne(SparseVector x, int[] c, IntFunction<SparseVector> vector, Object primary,
+                           IntFunction<Object> primaryOf, double bonus) {
+        double[] score = new double[c.length];
+        Integer[] order = new Integer[c.length];
+        for (int r = 0; r < c.length; r++) {
+            order[r] = r;
+            score[r] = x.dot(vector.apply(c[r])) + (primary != null && primary.equals(primaryOf.apply(c[r])) ? bonus : 0);
+        }
+        Arrays.sort(order, (a, b) -> score[a] != score[b] ? Double.compare(score[b], score[a]) : Integer.compare(a, b));
+        int[] out = new int[Math.min(SHOWN, c.length)];
+        for (int r = 0; r < out.length; r++) out[r] = c[order[r]];
         return out;
     }
 
@@ -122,6 +136,87 @@ final class RelatedPapers {
         return out;
     }
 
+    /**
+     * What {@link #compute} gives the papers {@code todo}, all outside the fit set, without the corpus: the fit
+     * set's vectors and capped postings come from where a frozen fit set keeps them, and only the candidates'
+     * vectors are read. The same candidates, the same choice of exhaustive comparison or index, the same scores.
+     *
+     * @param xs          per corpus index, its vector where known: every paper when the fit set is compared
+     *                    exhaustively, else at least the papers outside the fit set; filled in from {@code fitVector}
+     * @param fitVector   a fit-set paper's vector, by corpus index
+     * @param fitPostings per term id, the fit set's capped postings (as {@link #fitIndex} gives them, by corpus
+     *                    index); null when no fit-set paper has it among its strongest terms
+     * @return per paper of {@code todo}, its related papers (corpus indices), most similar first
+     */
+    static int[][] computeOutside(int[] todo, boolean[] fit, long[] firstSeen, int fitSize, int dims, SparseVector[] xs,
+                                  IntFunction<SparseVector> fitVector, IntFunction<Postings> fitPostings) {
+        int n = xs.length;
+        Candidates allowed = (i, d) -> d != i && (fit[d] || firstSeen[d] <= firstSeen[i]);
+        int[][] out = new int[todo.length][];
+        float[] dense = new float[dims];
+        if (fitSize <= EXHAUSTIVE_UP_TO) {
+            int[] everyone = IntStream.range(0, n).toArray();
+            for (int q = 0; q < todo.length; q++) {
+                SparseVector x = xs[todo[q]];
+                for (int k = 0; k < x.ids().length; k++) dense[x.ids()[k]] = x.weights()[k];
+                out[q] = top(todo[q], everyone, n, xs, dense, allowed);
+                for (int k = 0; k < x.ids().length; k++) dense[x.ids()[k]] = 0;
+            }
+            return out;
+        }
+        // The papers outside the fit set are in the index uncapped, in paper order, after the fit set's capped part.
+        Map<Integer, List<long[]>> rest = new HashMap<>();
+        for (int d = 0; d < n; d++) {
+            if (fit[d]) continue;
+            for (int k : strongest(xs[d], INDEX_TERMS)) {
+                rest.computeIfAbsent(xs[d].ids()[k], t -> new ArrayList<>())
+                        .add(new long[] {d, Float.floatToIntBits(xs[d].weights()[k])});
+            }
+        }
+        Postings[] postings = new Postings[dims];
+        Scratch scratch = new Scratch(n);
+        for (int q = 0; q < todo.length; q++) {
+            int i = todo[q];
+            SparseVector x = xs[i];
+            int[] strongest = strongest(x, INDEX_TERMS);
+            for (int k = 0; k < Math.min(QUERY_TERMS, strongest.length); k++) {
+                int t = x.ids()[strongest[k]];
+                if (postings[t] == null) postings[t] = joined(fitPostings.apply(t), rest.getOrDefault(t, List.of()));
+            }
+            int m = candidates(i, x, strongest, postings, scratch, allowed);
+            for (int c = 0; c < m; c++) if (xs[scratch.best[c]] == null) xs[scratch.best[c]] = fitVector.apply(scratch.best[c]);
+            for (int k = 0; k < x.ids().length; k++) dense[x.ids()[k]] = x.weights()[k];
+            out[q] = top(i, scratch.best, m, xs, dense, allowed);
+            for (int k = 0; k < x.ids().length; k++) dense[x.ids()[k]] = 0;
+        }
+        return out;
+    }
+
+    /** A term's postings: the fit set's (capped) then the rest's; an empty posting list is null, as in {@link #index}. */
+    private static Postings joined(Postings fit, List<long[]> rest) {
+        int m = fit == null ? 0 : fit.docs().length;
+        if (m + rest.size() == 0) return null;
+        int[] docs = Arrays.copyOf(fit == null ? new int[0] : fit.docs(), m + rest.size());
+        float[] w = Arrays.copyOf(fit == null ? new float[0] : fit.weights(), docs.length);
+        for (int r = 0; r < rest.size(); r++) {
+            docs[m + r] = (int) rest.get(r)[0];
+            w[m + r] = Float.intBitsToFloat((int) rest.get(r)[1]);
+        }
+        return new Postings(docs, w);
+    }
+
+    /**
+     * The fit set's part of the index {@link #compute} builds: per term id, the fit-set papers having it among
+     * their strongest terms, strongest first, capped (positions in {@code fitVectors}, which are in corpus order).
+     */
+    static Postings[] fitIndex(SparseVector[] fitVectors, int dims) {
+        int[][] strongest = new int[fitVectors.length][];
+        IntStream.range(0, fitVectors.length).parallel().forEach(i -> strongest[i] = strongest(fitVectors[i], INDEX_TERMS));
+        boolean[] all = new boolean[fitVectors.length];
+        Arrays.fill(all, true);
+        return index(fitVectors, strongest, all, dims);
+    }
+
     /** Whether paper d may be listed as related to paper i. */
     private interface Candidates {
         boolean test(int i, int d);
@@ -155,7 +250,7 @@ final class RelatedPapers {
      * first and capped at {@link #POSTINGS_CAP}, then the rest's in paper order, uncapped (a cap there would let
      * a newer paper push an older one out).
      */
-    private record Postings(int[] docs, float[] weights) {}
+    record Postings(int[] docs, float[] weights) {}
 
     private static Postings[] index(SparseVector[] xs, int[][] strongest, boolean[] fit, int dims) {
         int[] fitLen = new int[dims], restLen = new int[dims];

@@ -108,7 +108,8 @@ final class ThemeEngine {
      * function of the fit set alone, to keep: the fit and its themes' names (in the fit's order).
      */
     record Clusters(Corpus corpus, List<Found> themes, List<Integer> other, int chosenK, double silhouette,
-                    AutoClustering.Fit fit, List<FittedModel.Named> names, List<LineageState.Retired> retired) {}
+                    AutoClustering.Fit fit, List<FittedModel.Named> names, List<LineageState.Retired> retired,
+                    List<Integer> fitted) {}
 
     Clusters cluster(List<Paper> papers) {
         Corpus corpus = Corpus.of(papers, analyzer);
@@ -224,7 +225,13 @@ final class ThemeEngine {
                     java.util.Arrays.stream(n.typical()).boxed().toList()));
         }
         List<LineageState.Retired> retired = known.isPresent() ? knownRetired : grown != null ? grown.retired() : List.of();
-        return new Clusters(corpus, found, r.other(), r.chosenK(), r.silhouette(), fit, List.of(named), retired);
+        List<Integer> fitted = r.groups().stream().map(AutoClustering.Group::fitted).toList();
+        return new Clusters(corpus, found, r.other(), r.chosenK(), r.silhouette(), fit, List.of(named), retired, fitted);
+    }
+
+    /** How much sharing the primary theme adds to a related paper's score. */
+    double sameThemeBonus() {
+        return weights.sameThemeBonus();
     }
 
     /** What besides the papers the fitted model depends on: the bounds on k, and the fitting code's version. */
@@ -253,6 +260,20 @@ final class ThemeEngine {
      */
     Assignment assign(List<Paper> papers, PaperTerms[] analysed, Optional<Embedded> embedded, Optional<Taxonomy> taxonomy,
                       Problems problems, ModelCache models) {
+        return assign(papers, analysed, embedded, taxonomy, problems, models, b -> {});
+    }
+
+    /**
+     * What a daily build needs of this assignment to place more papers of the latest month the same way
+     * ({@link AppendedDay}): the corpus (vocabulary, the fit set's vectors), the automatic themes' fit and each
+     * fitted theme's slug (null: it has no theme), the curated themes' last-round centroids (null: no taxonomy).
+     */
+    record Basis(Corpus corpus, Optional<AutoClustering.Fit> fit, List<String> autoSlugs,
+                 Optional<TaxonomyScorer.Centroids> curated) {}
+
+    /** @param basis given what a daily build needs of this assignment, before it is returned */
+    Assignment assign(List<Paper> papers, PaperTerms[] analysed, Optional<Embedded> embedded, Optional<Taxonomy> taxonomy,
+                      Problems problems, ModelCache models, java.util.function.Consumer<Basis> basis) {
         int n = papers.size();
         Optional<CuratedMatcher> matcher = taxonomy.map(t -> new CuratedMatcher(t, analyzer));
         boolean[] fit = FitSet.of(papers);
@@ -263,14 +284,17 @@ final class ThemeEngine {
 
         List<Integer> unclaimed = new ArrayList<>();
         Corpus claimCorpus = null;
+        Optional<TaxonomyScorer.Centroids> curatedCentroids = Optional.empty();
         if (taxonomy.isPresent()) {
             claimCorpus = Corpus.of(papers, analysed, fit, Optional.empty());
             Corpus terms = claimCorpus;
             // The papers by their embeddings alone, for the centroid evidence the taxonomy's weights may ask for.
             Optional<Corpus> meaning = embedded.filter(e -> weights.taxonomy().embeddingCentroid() > 0)
                     .map(e -> terms.withEmbeddings(e.papers(), 1));
-            List<List<Integer>> matches = claims(papers, analysed, embedded(claimCorpus, embedded, weights.guided()),
+            TaxonomyScorer.Scored scored = claimsScored(papers, analysed, embedded(claimCorpus, embedded, weights.guided()),
                     taxonomy.get(), matcher.get(), problems, embedded.map(Embedded::descriptions), meaning);
+            curatedCentroids = Optional.of(scored.last());
+            List<List<Integer>> matches = scored.themes();
             List<ThemeDraft> curated = new ArrayList<>();
             for (Taxonomy.Entry e : taxonomy.get().themes()) {
                 curated.add(new ThemeDraft(e.slug(), e.name(), e.description(), e.keywords(), true));
@@ -353,6 +377,11 @@ final class ThemeEngine {
             for (int j : shown[i]) r.add(papers.get(j).slug());
             relatedSlugs.put(papers.get(i).slug(), r);
         }
+        String[] autoSlugs = new String[auto.fit().themes().size()];
+        for (int t = 0; t < auto.themes().size(); t++) {
+            autoSlugs[auto.fitted().get(t)] = drafts.get(drafts.size() - auto.themes().size() - (auto.other().isEmpty() ? 0 : 1) + t).slug;
+        }
+        basis.accept(new Basis(relatedCorpus, Optional.of(auto.fit()), java.util.Arrays.asList(autoSlugs), curatedCentroids));
         return new Assignment(themes, paperThemes, relatedSlugs, retired(auto.retired(), themes, paperThemes));
     }
 
@@ -401,18 +430,31 @@ final class ThemeEngine {
     List<List<Integer>> claims(List<Paper> papers, PaperTerms[] analysed, Corpus corpus, Taxonomy taxonomy,
                                CuratedMatcher matcher, Problems problems, Optional<List<float[]>> embedded,
                                Optional<Corpus> meaning) {
-        int[][] keywordScores = new int[papers.size()][];
-        Corpus.stems(analysed, (i, title, abs) -> keywordScores[i] = matcher.scores(title, abs));
+        return claimsScored(papers, analysed, corpus, taxonomy, matcher, problems, embedded, meaning).themes();
+    }
+
+    /** Each curated theme's description as a vector of the corpus (name, description and keywords; embedded too). */
+    List<SparseVector> descriptions(Taxonomy taxonomy, java.util.function.Function<PaperTerms, SparseVector> vector,
+                                    java.util.function.BiFunction<SparseVector, Integer, SparseVector> join) {
         List<SparseVector> descriptions = new ArrayList<>();
         for (int t = 0; t < taxonomy.themes().size(); t++) {
             Taxonomy.Entry e = taxonomy.themes().get(t);
-            SparseVector words = corpus.vector(PaperTerms.analyse(e.name(),
+            SparseVector words = vector.apply(PaperTerms.analyse(e.name(),
                     e.description() + ". " + String.join(". ", e.keywords()), analyzer));
-            int theme = t;
-            descriptions.add(corpus.join(words, embedded.map(d -> d.get(theme))));
+            descriptions.add(join.apply(words, t));
         }
+        return descriptions;
+    }
+
+    TaxonomyScorer.Scored claimsScored(List<Paper> papers, PaperTerms[] analysed, Corpus corpus, Taxonomy taxonomy,
+                                       CuratedMatcher matcher, Problems problems, Optional<List<float[]>> embedded,
+                                       Optional<Corpus> meaning) {
+        int[][] keywordScores = new int[papers.size()][];
+        Corpus.stems(analysed, (i, title, abs) -> keywordScores[i] = matcher.scores(title, abs));
+        List<SparseVector> descriptions = descriptions(taxonomy, corpus::vector,
+                (words, theme) -> corpus.join(words, embedded.map(d -> d.get(theme))));
         boolean withEmbeddings = embedded.isPresent() && (corpus.embeddingWeight > 0 || meaning.isPresent());
-        return TaxonomyScorer.assign(corpus, descriptions, keywordScores, matcher.pinned(papers, problems),
+        return TaxonomyScorer.scored(corpus, descriptions, keywordScores, matcher.pinned(papers, problems),
                 withEmbeddings ? weights.taxonomy() : TaxonomyScorer.Weights.TFIDF, meaning);
     }
 

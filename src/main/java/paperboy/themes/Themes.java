@@ -22,6 +22,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import paperboy.themes.curated.CuratedMatcher;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.ThemesConfig;
 import paperboy.model.Paper;
@@ -129,13 +131,76 @@ public final class Themes implements ThemeAssigner {
             }
         });
         Assignment a;
+        ThemeEngine.Basis[] basis = new ThemeEngine.Basis[1];
         try {
-            a = engine.assign(papers, analysed, embedded, taxonomy, problems, cache);
+            a = engine.assign(papers, analysed, embedded, taxonomy, problems, cache, b -> basis[0] = b);
         } finally {
             cache.settle();
         }
+        if (embedder.isEmpty() && basis[0] != null && FitSet.frozen(papers)) {
+            try {
+                Optional<Taxonomy> t = taxonomy;
+                AppendedDay.keep(cacheFile, papers, FitSet.of(papers), cache, dailyConfig(t), basis[0],
+                        t.map(x -> new CuratedMatcher(x, analyzer)));
+            } catch (IOException | RuntimeException e) {
+                // Only a hint: without it the next day's build assigns every paper again.
+            }
+        }
         keep.join();
         return a;
+    }
+
+    /**
+     * The daily case from what the last build that fitted or kept the model left beside the site (TF-IDF only:
+     * with embeddings it is left to {@link #assign}). See {@link AppendedDay}.
+     */
+    @Override
+    public Optional<Assignment> assignAppended(List<Paper> papers, Set<String> added, Assignment before,
+                                               Problems problems) {
+        return appended(papers, added, before, problems).map(AppendedDay.Result::assignment);
+    }
+
+    /** As {@link #assignAppended}, with what it did: for the tests that count work. */
+    Optional<AppendedDay.Result> appended(List<Paper> papers, Set<String> added, Assignment before, Problems problems) {
+        if (cacheFile == null || embedder.isPresent()) return Optional.empty();
+        Problems local = new Problems();
+        Optional<Taxonomy> taxonomy = Optional.empty();
+        if (mode == ThemesConfig.Mode.CURATED) {
+            taxonomy = new TaxonomyLoader(analyzer).load(taxonomyFile, local);
+            if (local.hasErrors()) return Optional.empty();
+        }
+        Optional<AppendedDay.Result> r = AppendedDay.place(cacheFile, papers, added, before, dailyConfig(taxonomy),
+                taxonomy, engine, analyzer, local);
+        r.ifPresent(x -> local.sorted().forEach(problems::add));
+        return r;
+    }
+
+    /**
+     * What the daily store is a function of besides the fit set: the model's settings, the mode, the taxonomy's
+     * content and this paperboy (its scoring code).
+     */
+    private String dailyConfig(Optional<Taxonomy> taxonomy) {
+        StringBuilder b = new StringBuilder(engine.modelConfig()).append('\0').append(mode).append('\0')
+                .append(codeIdentity());
+        taxonomy.ifPresent(t -> t.themes().forEach(e -> {
+            b.append('\0').append(e.slug()).append('\1').append(e.name()).append('\1').append(e.description());
+            e.keywords().forEach(k -> b.append('\2').append(k));
+            e.papers().forEach(p -> b.append('\3').append(p.title()));
+        }));
+        return b.toString();
+    }
+
+    /** Which paperboy made the store: the jar's size and time, so a rebuilt jar (other weights) makes it again. */
+    private static String codeIdentity() {
+        try {
+            Path code = Path.of(Themes.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (java.nio.file.Files.isRegularFile(code)) {
+                return java.nio.file.Files.size(code) + " " + java.nio.file.Files.getLastModifiedTime(code).toMillis();
+            }
+            return code.toString(); // classes folder (tests, IDE)
+        } catch (Exception e) {
+            return "?";
+        }
     }
 
     /** Every paper's embedding and each curated theme's, from the store or the model; empty when embeddings are off. */

@@ -148,6 +148,16 @@ public final class ThemeCache implements AnalysisCache, ModelCache, VectorStore 
         }
     }
 
+    /** The key of the model {@link #find} was last asked for: the fit set's slugs and texts, the papers clustered, the config. */
+    public Optional<byte[]> askedModelKey() {
+        return Optional.ofNullable(askedKey).map(byte[]::clone);
+    }
+
+    /** The analysis key of the build's paper at {@code index}, once {@link #lookUp} has run. */
+    public Key keyOf(int index) {
+        return keys[index];
+    }
+
     @Override
     public void keep(FittedModel model) {
         kept = model;
@@ -324,6 +334,23 @@ public final class ThemeCache implements AnalysisCache, ModelCache, VectorStore 
         m.word(title.length());
         m.word(abstractText == null ? -1 : abstractText.length());
         if (abstractText != null) m.add(abstractText);
+        Hash128.Value v = m.finish();
+        return new Key(v.a(), v.b());
+    }
+
+    /**
+     * A 128-bit hash of the slugs and first days of {@code papers[i]} where {@code which[i]}, in order: which papers a
+     * fit set has, in one pass over slugs alone (the texts are not read).
+     */
+    public static Key slugsKey(List<Paper> papers, boolean[] which) {
+        Hash128 m = new Hash128();
+        for (int i = 0; i < which.length; i++) {
+            if (!which[i]) continue;
+            Paper p = papers.get(i);
+            m.add(p.slug());
+            m.word(p.slug().length());
+            m.word(p.firstSeen().toEpochDay());
+        }
         Hash128.Value v = m.finish();
         return new Key(v.a(), v.b());
     }

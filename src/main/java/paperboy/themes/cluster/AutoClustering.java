@@ -207,18 +207,16 @@ public final class AutoClustering {
             membersOf.add(new ArrayList<>(Arrays.stream(f.members()).boxed().toList()));
             secondaryOf.add(new ArrayList<>(Arrays.stream(f.secondary()).boxed().toList()));
         }
-        boolean[] alive = new boolean[k];
-        Arrays.fill(alive, true);
         List<SparseVector> ls = later.stream().map(corpus.vectors::get).toList();
         double[] lsims = SphericalKMeans.similarities(ls, c);
         for (int i = 0; i < ls.size(); i++) {
-            int to = nearest(lsims, i, k, alive);
-            if (to < 0) {
+            Placement at = placeLater(lsims, i, k);
+            if (at.theme() < 0) {
                 other.add(later.get(i));
                 continue;
             }
-            membersOf.get(to).add(later.get(i));
-            for (int j : secondary(lsims, i, k, alive, to, lsims[i * k + to])) secondaryOf.get(j).add(later.get(i));
+            membersOf.get(at.theme()).add(later.get(i));
+            for (int j : at.secondary()) secondaryOf.get(j).add(later.get(i));
         }
         List<Group> groups = new ArrayList<>();
         for (int j = 0; j < k; j++) {
@@ -233,6 +231,21 @@ public final class AutoClustering {
         groups.sort(Comparator.comparingInt((Group g) -> -g.fitMembers())
                 .thenComparingInt(g -> fit.themes().get(g.fitted()).members()[0]));
         return new Result(groups, other, fit.chosenK(), fit.silhouette());
+    }
+
+    /** Where a paper outside the fit set goes: a fitted theme (-1: Other) and its secondary themes, closest first. */
+    public record Placement(int theme, List<Integer> secondary) {}
+
+    /**
+     * Places paper {@code i} of {@code sims} ({@code [i * k + j]}: its cosine with fitted theme j, as
+     * {@link SphericalKMeans#similarities} gives it) into the fit's {@code k} themes: the nearest if close enough,
+     * and the secondary themes nearly as close. What {@link #place} does with each paper outside the fit set.
+     */
+    public static Placement placeLater(double[] sims, int i, int k) {
+        boolean[] alive = new boolean[k];
+        Arrays.fill(alive, true);
+        int to = nearest(sims, i, k, alive);
+        return to < 0 ? new Placement(-1, List.of()) : new Placement(to, secondary(sims, i, k, alive, to, sims[i * k + to]));
     }
 
     static final int NEIGHBOURS = 10;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import paperboy.assemble.Keys;
 import paperboy.model.Paper;
 import paperboy.problems.Problems;
@@ -62,6 +63,14 @@ public final class CuratedMatcher {
 
     /** Per paper (same order), the themes its title is pinned to; warns of pins that match no paper. */
     public List<List<Integer>> pinned(List<Paper> papers, Problems problems) {
+        return pinned(papers, Set.of(), problems);
+    }
+
+    /**
+     * As {@link #pinned(List, Problems)}, for some of the papers: a pin whose title key is in {@code matchedElsewhere}
+     * (titles of the other papers, {@link #pinnedTitles}) matches a paper too.
+     */
+    public List<List<Integer>> pinned(List<Paper> papers, Set<String> matchedElsewhere, Problems problems) {
         Map<String, List<Integer>> pinnedByTitle = new HashMap<>();
         Map<String, Taxonomy.Pin> pins = new HashMap<>();
         for (int t = 0; t < taxonomy.themes().size(); t++) {
@@ -71,6 +80,7 @@ public final class CuratedMatcher {
                 pins.putIfAbsent(key, pin);
             }
         }
+        pins.keySet().removeAll(matchedElsewhere);
         List<List<Integer>> out = new ArrayList<>();
         for (int i = 0; i < papers.size(); i++) {
             Paper p = papers.get(i);
@@ -81,6 +91,19 @@ public final class CuratedMatcher {
         pins.values().stream().sorted((a, b) -> a.at().compareTo(b.at())).forEach(pin ->
                 problems.warning(pin.at(), "no paper titled \"" + pin.title() + "\"; the pin was ignored"));
         return out;
+    }
+
+    /** The title keys of these papers that some pin names, sorted. */
+    public List<String> pinnedTitles(List<Paper> papers) {
+        Set<String> pinned = new java.util.HashSet<>();
+        for (Taxonomy.Entry e : taxonomy.themes()) for (Taxonomy.Pin pin : e.papers()) pinned.add(Keys.title(pin.title()));
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        if (pinned.isEmpty()) return List.of();
+        for (Paper p : papers) {
+            String key = Keys.title(p.title());
+            if (pinned.contains(key)) out.add(key);
+        }
+        return List.copyOf(out);
     }
 
     /** How often the glued keyword occurs in the stems, starting and ending on stem boundaries. */

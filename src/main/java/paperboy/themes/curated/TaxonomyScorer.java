@@ -76,25 +76,50 @@ public final class TaxonomyScorer {
      */
     public static List<List<Integer>> assign(Corpus corpus, List<SparseVector> descriptions, int[][] keywordScores,
                                              List<List<Integer>> pinned, Weights weights, Optional<Corpus> embedded) {
-        int n = corpus.size(), k = descriptions.size(), dims = corpus.dims;
+        return scored(corpus, descriptions, keywordScores, pinned, weights, embedded).themes();
+    }
+
+    /**
+     * The last round's centroids: per theme the sum of its confident fit-set members' vectors (dense, by term id)
+     * and its squared norm. A paper outside the fit set is scored against these alone ({@link #score}), so they
+     * are what a build placing new papers into a frozen fit set needs to keep.
+     */
+    public record Centroids(double[][] sum, double[] norm2) {}
+
+    /** Each paper's themes, and the centroids the last round scored them against. */
+    public record Scored(List<List<Integer>> themes, Centroids last) {}
+
+    public static Scored scored(Corpus corpus, List<SparseVector> descriptions, int[][] keywordScores,
+                                List<List<Integer>> pinned, Weights weights) {
+        return scored(corpus, descriptions, keywordScores, pinned, weights, Optional.empty());
+    }
+
+    /** @param embedded as in {@link #assign(Corpus, List, int[][], List, Weights, Optional)} */
+    public static Scored scored(Corpus corpus, List<SparseVector> descriptions, int[][] keywordScores,
+                                List<List<Integer>> pinned, Weights weights, Optional<Corpus> embedded) {
         Optional<Corpus> byEmbedding = embedded.filter(e -> weights.embeddingCentroid() > 0);
-        double[][] prior = new double[n][k];
-        for (int i = 0; i < n; i++) {
-            SparseVector x = corpus.vectors.get(i);
-            for (int t = 0; t < k; t++) {
-                prior[i][t] = 1 - Math.exp(-keywordScores[i][t] / KEYWORD_SCALE)
-                        + weights.similarity() * x.dot(descriptions.get(t));
-            }
-        }
+        int n = corpus.size(), k = descriptions.size(), dims = corpus.dims;
+        double[][] prior = new double[n][];
+        for (int i = 0; i < n; i++) prior[i] = prior(corpus.vectors.get(i), descriptions, keywordScores[i], weights);
         int[] primary = new int[n];
         double[][] score = prior;
+        Centroids last = new Centroids(new double[k][dims], new double[k]);
         for (int round = 0; round <= ROUNDS; round++) {
             for (int i = 0; i < n; i++) primary[i] = best(score[i], pinned.get(i), weights.claimBelow());
             if (round == ROUNDS) break;
-            double[][] cos = centroidCosines(corpus, primary, k, dims);
-            double[][] next = new double[n][k];
+            // Centroids of the fit set's confident members: claimed, and clearly ahead of their second theme.
+            double[][] sum = new double[k][dims];
+            boolean[] counted = new boolean[n];
             for (int i = 0; i < n; i++) {
-                for (int t = 0; t < k; t++) next[i][t] = prior[i][t] + weights.centroid() * cos[i][t];
+                if (!corpus.fit[i] || primary[i] < 0) continue;
+                counted[i] = true;
+                corpus.vectors.get(i).addTo(sum[primary[i]]);
+            }
+            double[] norm2 = new double[k];
+            for (int t = 0; t < k; t++) for (double v : sum[t]) norm2[t] += v * v;
+            double[][] next = new double[n][];
+            for (int i = 0; i < n; i++) {
+                next[i] = score(corpus.vectors.get(i), prior[i], sum, norm2, counted[i] ? primary[i] : -1, weights);
             }
             if (byEmbedding.isPresent()) {
                 // The same papers' embeddings: a theme's papers are close in meaning where their words differ.
@@ -104,23 +129,55 @@ public final class TaxonomyScorer {
                 }
             }
             score = next;
+            last = new Centroids(sum, norm2);
         }
         List<List<Integer>> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            List<Integer> themes = new ArrayList<>(pinned.get(i));
-            int p = primary[i];
-            if (p >= 0 && !themes.contains(p)) themes.add(p);
-            if (p >= 0) {
-                double floor = Math.max(weights.claimBelow(), SECONDARY_RATIO * score[i][p]);
-                List<Integer> rest = new ArrayList<>();
-                for (int t = 0; t < k; t++) if (!themes.contains(t) && score[i][t] >= floor) rest.add(t);
-                final double[] s = score[i];
-                rest.sort((a, b) -> s[a] != s[b] ? Double.compare(s[b], s[a]) : Integer.compare(a, b));
-                themes.addAll(rest);
+        for (int i = 0; i < n; i++) out.add(themes(score[i], pinned.get(i), weights));
+        return new Scored(out, last);
+    }
+
+    /** A paper's score per theme before the centroids: keyword hits and its cosine with the theme's description. */
+    public static double[] prior(SparseVector x, List<SparseVector> descriptions, int[] keywordScores, Weights weights) {
+        double[] prior = new double[descriptions.size()];
+        for (int t = 0; t < prior.length; t++) {
+            prior[t] = 1 - Math.exp(-keywordScores[t] / KEYWORD_SCALE) + weights.similarity() * x.dot(descriptions.get(t));
+        }
+        return prior;
+    }
+
+    /**
+     * A paper's score per theme: its prior plus its cosine with each theme's centroid ({@code sum[t]}, indexed by
+     * the ids of {@code x}), leaving the paper itself out of theme {@code own} (-1: it is not counted in any).
+     */
+    public static double[] score(SparseVector x, double[] prior, double[][] sum, double[] norm2, int own, Weights weights) {
+        double[] out = new double[prior.length];
+        for (int t = 0; t < prior.length; t++) {
+            double dot = 0;
+            for (int e = 0; e < x.ids().length; e++) dot += x.weights()[e] * sum[t][x.ids()[e]];
+            double n2 = norm2[t];
+            if (own == t) { // leave-one-out: the rest of the theme
+                n2 = n2 - 2 * dot + 1;
+                dot -= 1;
             }
-            out.add(List.copyOf(themes.subList(0, Math.min(CuratedMatcher.MAX_THEMES, themes.size()))));
+            double cos = n2 <= 1e-9 ? 0 : dot / Math.sqrt(n2);
+            out[t] = prior[t] + weights.centroid() * cos;
         }
         return out;
+    }
+
+    /** A paper's themes from its final scores, primary first; empty when no theme claims it. */
+    public static List<Integer> themes(double[] score, List<Integer> pinned, Weights weights) {
+        List<Integer> themes = new ArrayList<>(pinned);
+        int p = best(score, pinned, weights.claimBelow());
+        if (p >= 0 && !themes.contains(p)) themes.add(p);
+        if (p >= 0) {
+            double floor = Math.max(weights.claimBelow(), SECONDARY_RATIO * score[p]);
+            List<Integer> rest = new ArrayList<>();
+            for (int t = 0; t < score.length; t++) if (!themes.contains(t) && score[t] >= floor) rest.add(t);
+            rest.sort((a, b) -> score[a] != score[b] ? Double.compare(score[b], score[a]) : Integer.compare(a, b));
+            themes.addAll(rest);
+        }
+        return List.copyOf(themes.subList(0, Math.min(CuratedMatcher.MAX_THEMES, themes.size())));
     }
 
     /**

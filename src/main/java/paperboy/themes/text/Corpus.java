@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import java.util.stream.IntStream;
 import paperboy.model.Paper;
 
@@ -277,38 +278,13 @@ public final class Corpus {
         int[][] localIds = new int[n][];
         final int fitCount = nFit;
         IntStream.range(0, n).parallel().forEach(d -> {
-            PaperTerms doc = analysed[d];
-            int[] local = new int[doc.terms().length];
-            long[] packed = new long[local.length]; // id << 32 | local index: sorted by id
-            int m = 0, titled = 0;
-            for (int k = 0; k < local.length; k++) {
-                Integer id = vocab.get(doc.terms()[k]);
-                local[k] = id == null ? -1 : id;
-                if (id != null) {
-                    packed[m++] = ((long) id << 32) | k;
-                    if (doc.inTitle()[k]) titled++;
-                }
-            }
-            localIds[d] = local;
-            Arrays.sort(packed, 0, m);
-            int[] ids = new int[m];
-            int[] inTitle = new int[titled];
-            float[] w = new float[m];
-            double norm = 0;
-            int ti = 0;
-            for (int i = 0; i < m; i++) {
-                ids[i] = (int) (packed[i] >>> 32);
-                int k = (int) packed[i];
-                if (doc.inTitle()[k]) inTitle[ti++] = ids[i];
-                double tf = 1 + Math.log(doc.counts()[k]);
-                double idf = Math.log((1.0 + fitCount) / (1.0 + vocabDocFreq[ids[i]])) + 0.1;
-                w[i] = (float) (tf * idf);
-                norm += w[i] * w[i];
-            }
-            norm = Math.sqrt(norm);
-            for (int i = 0; i < m; i++) w[i] /= (float) norm;
-            titleTerms[d] = inTitle;
-            vectors[d] = m == 0 ? SparseVector.EMPTY : new SparseVector(ids, w);
+            Weighed w = weigh(analysed[d], t -> {
+                Integer id = vocab.get(t);
+                return id == null ? -1 : id;
+            }, vocabDocFreq, fitCount);
+            localIds[d] = w.local();
+            titleTerms[d] = w.titleTerms();
+            vectors[d] = w.vector();
         });
         Vocabulary v = known.orElseGet(() -> {
             int[] titleFreq = new int[vocabTerms.length];
@@ -321,14 +297,66 @@ public final class Corpus {
         return new Corpus(papers, Arrays.asList(vectors), v, Arrays.asList(titleTerms), fit);
     }
 
+    /** One paper weighed over a vocabulary: its vector, its title's term ids, and per analysed term its id (-1: none). */
+    private record Weighed(SparseVector vector, int[] titleTerms, int[] local) {}
+
+    /**
+     * The one weighing of a paper's terms (tf 1 + ln count, idf over the fit set), for {@link #of} and for a paper
+     * placed into a vocabulary fitted before it ({@link #vectorOver}), so both give the same bytes.
+     */
+    private static Weighed weigh(PaperTerms doc, ToIntFunction<String> termId, int[] docFreq, int fitCount) {
+        int[] local = new int[doc.terms().length];
+        long[] packed = new long[local.length]; // id << 32 | local index: sorted by id
+        int m = 0, titled = 0;
+        for (int k = 0; k < local.length; k++) {
+            int id = termId.applyAsInt(doc.terms()[k]);
+            local[k] = id;
+            if (id >= 0) {
+                packed[m++] = ((long) id << 32) | k;
+                if (doc.inTitle()[k]) titled++;
+            }
+        }
+        Arrays.sort(packed, 0, m);
+        int[] ids = new int[m];
+        int[] inTitle = new int[titled];
+        float[] w = new float[m];
+        double norm = 0;
+        int ti = 0;
+        for (int i = 0; i < m; i++) {
+            ids[i] = (int) (packed[i] >>> 32);
+            int k = (int) packed[i];
+            if (doc.inTitle()[k]) inTitle[ti++] = ids[i];
+            double tf = 1 + Math.log(doc.counts()[k]);
+            double idf = Math.log((1.0 + fitCount) / (1.0 + docFreq[ids[i]])) + 0.1;
+            w[i] = (float) (tf * idf);
+            norm += w[i] * w[i];
+        }
+        norm = Math.sqrt(norm);
+        for (int i = 0; i < m; i++) w[i] /= (float) norm;
+        return new Weighed(m == 0 ? SparseVector.EMPTY : new SparseVector(ids, w), inTitle, local);
+    }
+
+    /**
+     * A paper outside the fit set as {@link #of} weighs it, from the fit set's vocabulary alone (its terms sorted,
+     * their document frequencies, the fit set's size): no other paper is needed.
+     */
+    public static SparseVector vectorOver(PaperTerms doc, ToIntFunction<String> termId, int[] docFreq, int fitCount) {
+        return weigh(doc, termId, docFreq, fitCount).vector();
+    }
+
     /**
      * Any text's terms (a theme's name, description and keywords) as a unit vector over this corpus's vocabulary
      * and weights; empty when it shares no term with the vocabulary.
      */
     public SparseVector vector(PaperTerms doc) {
+        return describe(doc, t -> Arrays.binarySearch(terms, t), docFreq, fitSize);
+    }
+
+    /** As {@link #vector(PaperTerms)}, over a vocabulary without its corpus ({@code termId}: negative for none). */
+    public static SparseVector describe(PaperTerms doc, ToIntFunction<String> termId, int[] docFreq, int fitSize) {
         java.util.TreeMap<Integer, Double> w = new java.util.TreeMap<>();
         for (int k = 0; k < doc.terms().length; k++) {
-            int id = Arrays.binarySearch(terms, doc.terms()[k]);
+            int id = termId.applyAsInt(doc.terms()[k]);
             if (id < 0) continue;
             double idf = Math.log((1.0 + fitSize) / (1.0 + docFreq[id])) + 0.1;
             w.merge(id, (1 + Math.log(doc.counts()[k])) * idf, Double::sum);

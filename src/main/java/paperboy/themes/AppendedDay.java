@@ -1,0 +1,317 @@
+package paperboy.themes;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import paperboy.assemble.ThemeAssigner.Assignment;
+import paperboy.model.Paper;
+import paperboy.model.Theme;
+import paperboy.problems.Problems;
+import paperboy.themes.cache.DailyStore;
+import paperboy.themes.cache.ThemeCache;
+import paperboy.themes.cluster.AutoClustering;
+import paperboy.themes.cluster.SphericalKMeans;
+import paperboy.themes.curated.CuratedMatcher;
+import paperboy.themes.curated.Taxonomy;
+import paperboy.themes.curated.TaxonomyScorer;
+import paperboy.themes.text.Corpus;
+import paperboy.themes.text.FitSet;
+import paperboy.themes.text.PaperTerms;
+import paperboy.themes.text.SparseVector;
+import paperboy.themes.text.TermAnalyzer;
+
+/**
+ * The daily case of the themes (TF-IDF, embeddings off): the fit set is frozen for the month, so a day's new papers
+ * are placed into the model and ranked against the papers before them exactly as a full assignment would, from
+ * what {@link #keep} left beside the site ({@link DailyStore}) and the previous build's assignment, without
+ * analysing, vectorising, placing or ranking any other paper. Each step calls the code the full assignment runs
+ * for one paper ({@link Corpus#vectorOver}, {@link TaxonomyScorer#score}, {@link AutoClustering#placeLater},
+ * {@link RelatedPapers#computeOutside}, {@link RelatedPapers#rerankOne}), so the two cannot drift apart.
+ */
+final class AppendedDay {
+    private AppendedDay() {}
+
+    /** What a daily placement did: how many papers it analysed, placed and ranked, and what it read of the store. */
+    record Work(int analysed, int monthVectorsKept, int placed, int ranked, int fitVectorsRead, int postingsRead) {}
+
+    record Result(Assignment assignment, Work work) {}
+
+    /**
+     * Keeps what the daily case needs after a full assignment of {@code papers} whose fit set is frozen: the store,
+     * rewritten only when it was made for another fit set or settings, and the latest month's vectors.
+     */
+    static void keep(Path themeCache, List<Paper> papers, boolean[] fit, ThemeCache cache, String config,
+                     ThemeEngine.Basis basis, Optional<CuratedMatcher> matcher) throws IOException {
+        Optional<byte[]> modelKey = cache.askedModelKey();
+        if (modelKey.isEmpty() || basis.fit().isEmpty()) return;
+        Corpus corpus = basis.corpus();
+        DailyStore.Identity identity = identity(papers, fit, config, modelKey.get());
+        Path file = DailyStore.location(themeCache);
+        Optional<DailyStore.Identity> kept = DailyStore.identityOf(file);
+        if (kept.isEmpty() || !kept.get().sameFitSet(identity) || !Arrays.equals(kept.get().modelKey(), identity.modelKey())) {
+            int dims = corpus.terms.length;
+            List<Integer> fitIndices = new ArrayList<>();
+            for (int i = 0; i < fit.length; i++) if (fit[i]) fitIndices.add(i);
+            SparseVector[] fitVectors = fitIndices.stream().map(corpus.vectors::get).toArray(SparseVector[]::new);
+            int[][] postingDocs = new int[dims][];
+            float[][] postingWeights = new float[dims][];
+            if (fitVectors.length > RelatedPapers.EXHAUSTIVE_UP_TO) {
+                RelatedPapers.Postings[] postings = RelatedPapers.fitIndex(fitVectors, dims);
+                for (int t = 0; t < dims; t++) {
+                    if (postings[t] == null) continue;
+                    postingDocs[t] = postings[t].docs();
+                    postingWeights[t] = postings[t].weights();
+                }
+            }
+            List<AutoClustering.Fitted> themes = basis.fit().get().themes();
+            float[][] centroids = themes.stream().map(AutoClustering.Fitted::centroid).toArray(float[][]::new);
+            TaxonomyScorer.Centroids curated = basis.curated()
+                    .orElse(new TaxonomyScorer.Centroids(new double[0][], new double[0]));
+            List<Paper> fitPapers = fitIndices.stream().map(papers::get).toList();
+            List<String> pinned = matcher.map(m -> m.pinnedTitles(fitPapers)).orElse(List.of());
+            DailyStore.write(file, new DailyStore.Contents(identity, corpus.terms, corpus.docFreq, basis.autoSlugs(),
+                    centroids, curated.sum(), curated.norm2(), pinned, fitVectors, postingDocs, postingWeights));
+        }
+        Map<ThemeCache.Key, SparseVector> month = new LinkedHashMap<>();
+        for (int i = 0; i < fit.length; i++) if (!fit[i]) month.put(cache.keyOf(i), corpus.vectors.get(i));
+        DailyStore.writeMonth(DailyStore.monthLocation(themeCache), identity.modelKey(), month);
+    }
+
+    private static DailyStore.Identity identity(List<Paper> papers, boolean[] fit, String config, byte[] modelKey) {
+        int count = 0;
+        for (boolean f : fit) if (f) count++;
+        return new DailyStore.Identity(config, modelKey, count, ThemeCache.slugsKey(papers, fit), monthStart(papers));
+    }
+
+    /** The first day of the month of the latest day any paper was listed on (epoch day). */
+    private static long monthStart(List<Paper> papers) {
+        LocalDate latest = LocalDate.MIN;
+        for (Paper p : papers) if (p.lastSeen().isAfter(latest)) latest = p.lastSeen();
+        return latest.withDayOfMonth(1).toEpochDay();
+    }
+
+    /**
+     * The assignment of {@code papers} (the papers of {@code before} plus {@code added}), or empty when it cannot
+     * be told from the store and {@code before} alone.
+     *
+     * @param problems where the taxonomy's and the assignment's warnings go (only when a result is returned)
+     */
+    static Optional<Result> place(Path themeCache, List<Paper> papers, Set<String> added, Assignment before,
+                                  String config, Optional<Taxonomy> taxonomy, ThemeEngine engine, TermAnalyzer analyzer,
+                                  Problems problems) {
+        int n = papers.size();
+        if (!FitSet.frozen(papers)) return Optional.empty();
+        boolean[] fit = FitSet.of(papers);
+        Optional<DailyStore> opened = DailyStore.open(DailyStore.location(themeCache));
+        if (opened.isEmpty()) return Optional.empty();
+        DailyStore store = opened.get();
+        DailyStore.Identity identity = store.identity();
+        if (!identity(papers, fit, config, identity.modelKey()).sameFitSet(identity)) return Optional.empty();
+
+        // The new papers come after every other: outside the fit set, first seen after the month's earlier papers.
+        List<Integer> fresh = new ArrayList<>(), month = new ArrayList<>();
+        long lastEarlier = Long.MIN_VALUE, firstFresh = Long.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            Paper p = papers.get(i);
+            if (added.contains(p.slug())) {
+                if (fit[i]) return Optional.empty();
+                fresh.add(i);
+                firstFresh = Math.min(firstFresh, p.firstSeen().toEpochDay());
+            } else if (!fit[i]) {
+                month.add(i);
+                lastEarlier = Math.max(lastEarlier, p.firstSeen().toEpochDay());
+            }
+        }
+        if (fresh.size() != added.size() || firstFresh <= lastEarlier) return Optional.empty();
+        if (before.paperThemes().size() != n - fresh.size() || before.related().size() != n - fresh.size()) {
+            return Optional.empty();
+        }
+        for (int i : fresh) if (before.paperThemes().containsKey(papers.get(i).slug())) return Optional.empty();
+
+        int dims = store.dims();
+        int[] docFreq = store.docFreq();
+        int fitCount = store.fitCount();
+        SparseVector[] xs = new SparseVector[n];
+        // The month's earlier papers: their vectors as kept (by text), else weighed again (same function).
+        Map<ThemeCache.Key, SparseVector> kept = DailyStore.readMonth(DailyStore.monthLocation(themeCache),
+                identity.modelKey(), dims);
+        Map<ThemeCache.Key, SparseVector> monthVectors = new LinkedHashMap<>();
+        int analysed = 0, reused = 0;
+        for (int i : month) {
+            Paper p = papers.get(i);
+            ThemeCache.Key key = ThemeCache.key(p.title(), p.abstractRaw().orElse(null));
+            SparseVector v = kept.get(key);
+            if (v == null) {
+                v = Corpus.vectorOver(PaperTerms.analyse(p.title(), p.abstractRaw().orElse(null), analyzer),
+                        store::termId, docFreq, fitCount);
+                analysed++;
+            } else {
+                reused++;
+            }
+            xs[i] = v;
+            monthVectors.put(key, v);
+        }
+        PaperTerms[] freshTerms = new PaperTerms[fresh.size()];
+        for (int q = 0; q < fresh.size(); q++) {
+            Paper p = papers.get(fresh.get(q));
+            freshTerms[q] = PaperTerms.analyse(p.title(), p.abstractRaw().orElse(null), analyzer);
+            xs[fresh.get(q)] = Corpus.vectorOver(freshTerms[q], store::termId, docFreq, fitCount);
+            monthVectors.put(ThemeCache.key(p.title(), p.abstractRaw().orElse(null)), xs[fresh.get(q)]);
+            analysed++;
+        }
+
+        Problems local = new Problems();
+        // The new papers' themes: curated claims first, then the automatic themes (or Other), as the engine does.
+        List<List<String>> themesOf = new ArrayList<>();
+        for (int q = 0; q < fresh.size(); q++) themesOf.add(new ArrayList<>());
+        boolean[] claimed = new boolean[fresh.size()];
+        if (taxonomy.isPresent()) {
+            Taxonomy tax = taxonomy.get();
+            CuratedMatcher matcher = new CuratedMatcher(tax, analyzer);
+            List<SparseVector> descriptions = engine.descriptions(tax,
+                    doc -> Corpus.describe(doc, store::termId, docFreq, fitCount), (words, t) -> words);
+            if (descriptions.size() != store.curatedNorm2().length) return Optional.empty();
+            Set<String> matched = new HashSet<>(store.pinnedTitles());
+            matched.addAll(matcher.pinnedTitles(month.stream().map(papers::get).toList()));
+            List<List<Integer>> pinned = matcher.pinned(fresh.stream().map(papers::get).toList(), matched, local);
+            int[][] keywordScores = new int[fresh.size()][];
+            Corpus.stems(freshTerms, (q, title, abs) -> keywordScores[q] = matcher.scores(title, abs));
+            double[] norm2 = store.curatedNorm2();
+            for (int q = 0; q < fresh.size(); q++) {
+                SparseVector x = xs[fresh.get(q)];
+                double[] prior = TaxonomyScorer.prior(x, descriptions, keywordScores[q], TaxonomyScorer.Weights.TFIDF);
+                // The centroids at this paper's terms only, renumbered in the same order: the same sums, term by term.
+                double[][] sum = new double[norm2.length][x.ids().length];
+                for (int e = 0; e < x.ids().length; e++) {
+                    double[] row = store.curatedSums(x.ids()[e]);
+                    for (int t = 0; t < norm2.length; t++) sum[t][e] = row[t];
+                }
+                double[] score = TaxonomyScorer.score(local(x), prior, sum, norm2, -1, TaxonomyScorer.Weights.TFIDF);
+                List<Integer> claims = TaxonomyScorer.themes(score, pinned.get(q), TaxonomyScorer.Weights.TFIDF);
+                claimed[q] = !claims.isEmpty();
+                for (int t : claims) themesOf.get(q).add(tax.themes().get(t).slug());
+            }
+        }
+        List<String> order = before.themes().stream().map(Theme::slug).toList();
+        List<String> autoSlugs = store.autoSlugs();
+        int k = autoSlugs.size();
+        int placed = 0;
+        for (int q = 0; q < fresh.size(); q++) {
+            if (claimed[q]) continue;
+            placed++;
+            SparseVector x = xs[fresh.get(q)];
+            if (x.isEmpty()) {
+                themesOf.get(q).add(ThemeEngine.OTHER_SLUG);
+                continue;
+            }
+            float[][] c = new float[k][x.ids().length];
+            for (int e = 0; e < x.ids().length; e++) {
+                float[] row = store.centroids(x.ids()[e]);
+                for (int j = 0; j < k; j++) c[j][e] = row[j];
+            }
+            double[] sims = SphericalKMeans.similarities(List.of(local(x)), c);
+            AutoClustering.Placement at = AutoClustering.placeLater(sims, 0, k);
+            if (at.theme() < 0) {
+                themesOf.get(q).add(ThemeEngine.OTHER_SLUG);
+                continue;
+            }
+            themesOf.get(q).add(autoSlugs.get(at.theme()));
+            // Secondary themes join in the order of the themes, as the engine adds them.
+            at.secondary().stream().map(autoSlugs::get).sorted(Comparator.comparingInt(order::indexOf))
+                    .forEach(themesOf.get(q)::add);
+        }
+        Set<String> known = new HashSet<>(order);
+        for (List<String> ts : themesOf) if (!known.containsAll(ts)) return Optional.empty(); // a theme appears
+
+        // Related papers: the same candidates and ranking, over the store's fit set and the month's vectors.
+        int[] ordinal = new int[n];
+        int[] indexOf = new int[fitCount];
+        long[] firstSeen = new long[n];
+        int o = 0;
+        for (int i = 0; i < n; i++) {
+            firstSeen[i] = papers.get(i).firstSeen().toEpochDay();
+            ordinal[i] = fit[i] ? o : -1;
+            if (fit[i]) indexOf[o++] = i;
+        }
+        if (fitCount <= RelatedPapers.EXHAUSTIVE_UP_TO) {
+            for (int i = 0; i < n; i++) if (fit[i]) xs[i] = store.fitVector(ordinal[i]);
+        }
+        int[] todo = fresh.stream().mapToInt(Integer::intValue).toArray();
+        int[][] similar = RelatedPapers.computeOutside(todo, fit, firstSeen, fitCount, dims, xs,
+                d -> store.fitVector(ordinal[d]), t -> {
+                    DailyStore.Posting p = store.posting(t);
+                    if (p.docs().length == 0) return null;
+                    int[] docs = new int[p.docs().length];
+                    for (int e = 0; e < docs.length; e++) docs[e] = indexOf[p.docs()[e]];
+                    return new RelatedPapers.Postings(docs, p.weights());
+                });
+        Map<Integer, String> freshPrimary = new HashMap<>();
+        for (int q = 0; q < fresh.size(); q++) freshPrimary.put(fresh.get(q), themesOf.get(q).get(0));
+        java.util.function.IntFunction<Object> primaryOf = c -> {
+            String p = freshPrimary.get(c);
+            if (p != null) return p;
+            List<String> ts = before.paperThemes().get(papers.get(c).slug());
+            return ts == null || ts.isEmpty() ? null : ts.get(0);
+        };
+        Map<String, List<String>> related = new TreeMap<>(before.related());
+        Map<String, List<String>> paperThemes = new TreeMap<>(before.paperThemes());
+        for (int q = 0; q < fresh.size(); q++) {
+            int i = fresh.get(q);
+            int[] shown = RelatedPapers.rerankOne(xs[i], similar[q], c -> xs[c], freshPrimary.get(i), primaryOf,
+                    engine.sameThemeBonus());
+            List<String> r = new ArrayList<>();
+            for (int j : shown) r.add(papers.get(j).slug());
+            related.put(papers.get(i).slug(), r);
+            paperThemes.put(papers.get(i).slug(), List.copyOf(new LinkedHashSet<>(themesOf.get(q))));
+        }
+
+        // The themes' members: the new papers first (newest first, as the engine orders them; they are newer than
+        // every other paper), then the members they had.
+        Comparator<Paper> newestFirst = Comparator.comparing(Paper::firstSeen).reversed().thenComparing(Paper::slug);
+        List<Paper> freshByAge = fresh.stream().map(papers::get).sorted(newestFirst).toList();
+        List<Theme> themes = new ArrayList<>();
+        for (Theme t : before.themes()) {
+            List<String> members = new ArrayList<>();
+            for (Paper p : freshByAge) if (paperThemes.get(p.slug()).contains(t.slug())) members.add(p.slug());
+            if (members.isEmpty()) {
+                themes.add(t);
+                continue;
+            }
+            members.addAll(t.paperSlugs());
+            themes.add(new Theme(t.slug(), t.name(), t.description(), members, t.keywords(), t.curated()));
+        }
+        taxonomy.ifPresent(tax -> {
+            for (Taxonomy.Entry e : tax.themes()) {
+                if (!known.contains(e.slug())) local.warning(tax.at(e.slug()), "theme \"" + e.name() + "\" matches no paper");
+            }
+        });
+        local.sorted().forEach(problems::add);
+        int fitVectorsRead = store.vectorsRead(), postingsRead = store.postingsRead();
+        Work work = new Work(analysed, reused, placed, fresh.size(), fitVectorsRead, postingsRead);
+        try {
+            DailyStore.writeMonth(DailyStore.monthLocation(themeCache), identity.modelKey(), monthVectors);
+        } catch (IOException e) {
+            // Only a hint: the next day weighs the month's papers again.
+        }
+        return Optional.of(new Result(new Assignment(themes, paperThemes, related, before.retired()), work));
+    }
+
+    /** The vector with its terms renumbered 0, 1, 2, ... in the same order: for arrays of just its terms. */
+    private static SparseVector local(SparseVector x) {
+        int[] ids = new int[x.ids().length];
+        for (int e = 0; e < ids.length; e++) ids[e] = e;
+        return new SparseVector(ids, x.weights());
+    }
+}

@@ -1,0 +1,204 @@
+package paperboy.themes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import paperboy.assemble.ThemeAssigner;
+import paperboy.assemble.ThemeAssigner.Assignment;
+import paperboy.bench.CorpusGenerator;
+import paperboy.build.SiteBuild;
+import paperboy.config.SiteConfig;
+import paperboy.config.ThemesConfig;
+import paperboy.model.Paper;
+import paperboy.problems.Problem;
+import paperboy.problems.Problems;
+import paperboy.themes.cache.DailyStore;
+import paperboy.themes.cache.ThemeCache;
+import paperboy.themes.text.FitSet;
+
+/**
+ * The daily case of the themes: {@code assignAppended(papers, added, assign(before))} is {@code assign(papers)},
+ * record for record and warning for warning, day after day within a month, computing only the new papers; and it
+ * declines (empty) whenever it cannot be sure.
+ */
+class AppendedDayTest {
+    /** A generated archive of 3,800 papers from January to April 2016: a fit set of over 3,000, so the index path. */
+    private static List<Paper> generated;
+    /** 600 papers made from the sample's, 12 a day from 1 January 2025 into February: the exhaustive path. */
+    private static List<Paper> fromSample;
+
+    @BeforeAll
+    static void archives(@TempDir Path tmp) throws Exception {
+        Path corpus = tmp.resolve("corpus");
+        new CorpusGenerator(new CorpusGenerator.Options(96, 52, 0.3, 11, LocalDate.of(2016, 1, 1)),
+                CorpusGenerator.vocabularyFrom(Path.of("content"))).write(corpus);
+        SiteBuild.Request req = new SiteBuild.Request(corpus, tmp.resolve("site"), Path.of("templates"),
+                SiteConfig.defaults(), ThemeAssigner.none());
+        generated = SiteBuild.digest(req, new Problems()).papers();
+        List<Paper> made = ThemesBench.synthetic(ThemesBench.samplePapers(), 600);
+        fromSample = new ArrayList<>();
+        for (int i = 0; i < made.size(); i++) {
+            Paper p = made.get(i);
+            fromSample.add(new Paper(p.slug(), p.title(), p.abstractRaw(), List.of(LocalDate.of(2025, 1, 1).plusDays(i / 12)),
+                    0, 0, List.of(), List.of(), p.firstSource(), Optional.empty(), List.of()));
+        }
+        fromSample.sort(Comparator.comparing(Paper::slug));
+    }
+
+    /** The papers as a build on {@code day} sees them: first seen by then, listed on the days up to it. */
+    static List<Paper> upTo(List<Paper> all, LocalDate day) {
+        List<Paper> out = new ArrayList<>();
+        for (Paper p : all) {
+            List<LocalDate> days = p.days().stream().filter(d -> !d.isAfter(day)).toList();
+            if (days.isEmpty()) continue;
+            out.add(new Paper(p.slug(), p.title(), p.abstractRaw(), days, 0, 0, List.of(), List.of(), p.firstSource(),
+                    p.arxivId(), p.authors()));
+        }
+        return out;
+    }
+
+    private static Set<String> added(List<Paper> before, List<Paper> after) {
+        Set<String> had = before.stream().map(Paper::slug).collect(Collectors.toSet());
+        return after.stream().map(Paper::slug).filter(s -> !had.contains(s)).collect(Collectors.toSet());
+    }
+
+    private static Themes themes(String mode) {
+        return (Themes) Themes.forBuild(ThemesConfig.defaults(), mode, Path.of("content"));
+    }
+
+    /** A full build on {@code first}, then daily builds on the following days, each checked against a full one. */
+    private static void dailyBuildsGiveFullBuilds(List<Paper> archive, LocalDate first, int days, String mode, Path dir)
+            throws IOException {
+        Files.createDirectories(dir);
+        Themes plain = themes(mode);
+        Themes daily = (Themes) plain.cachedFor(dir.resolve("site"));
+        Themes reference = (Themes) plain.cachedFor(dir.resolve("reference"));
+        List<Paper> papers = upTo(archive, first);
+        Assignment previous = daily.assign(papers, new Problems()); // the full build that keeps the daily store
+        assertThat(DailyStore.location(ThemeCache.location(dir.resolve("site")))).exists();
+        for (int d = 1; d <= days; d++) {
+            LocalDate day = first.plusDays(d);
+            List<Paper> next = upTo(archive, day);
+            Set<String> added = added(papers, next);
+            assertThat(added).as(day + ": new papers").isNotEmpty();
+            Problems got = new Problems(), want = new Problems();
+            Optional<AppendedDay.Result> r = daily.appended(next, added, previous, got);
+            Assignment expected = (d == days ? plain : reference).assign(next, want);
+            assertThat(r).as(mode + " " + day + ": placed").isPresent();
+            Assignment a = r.get().assignment();
+            assertThat(a.themes()).as(mode + " " + day + ": themes").isEqualTo(expected.themes());
+            assertThat(a.paperThemes()).as(mode + " " + day + ": paper themes").isEqualTo(expected.paperThemes());
+            assertThat(a.related()).as(mode + " " + day + ": related").isEqualTo(expected.related());
+            assertThat(a).as(mode + " " + day).isEqualTo(expected);
+            assertThat(messages(got)).as(mode + " " + day + ": warnings").isEqualTo(messages(want));
+            // Work: the new papers', not the archive's (at most 30 candidates' vectors read per new paper).
+            AppendedDay.Work w = r.get().work();
+            assertThat(w.analysed()).as("papers analysed").isEqualTo(added.size());
+            assertThat(w.ranked()).as("papers ranked").isEqualTo(added.size());
+            assertThat(w.placed()).as("papers placed").isLessThanOrEqualTo(added.size());
+            assertThat(w.monthVectorsKept()).as("the month's earlier papers, kept").isEqualTo(
+                    next.size() - added.size() - count(FitSet.of(next)));
+            papers = next;
+            previous = a;
+        }
+    }
+
+    private static int count(boolean[] flags) {
+        int n = 0;
+        for (boolean f : flags) if (f) n++;
+        return n;
+    }
+
+    private static List<String> messages(Problems p) {
+        return p.sorted().stream().map(Problem::toString).toList();
+    }
+
+    @Test
+    void dailyBuildsWithinAMonthGiveTheFullAssignmentOnAGeneratedArchive(@TempDir Path dir) throws IOException {
+        LocalDate april1 = LocalDate.of(2016, 4, 1);
+        assertThat(count(FitSet.of(upTo(generated, april1)))).as("fit set: the index path").isGreaterThan(3000);
+        for (String mode : List.of("auto", "curated")) {
+            dailyBuildsGiveFullBuilds(generated, april1, 3, mode, dir.resolve(mode));
+        }
+    }
+
+    @Test
+    void dailyBuildsWithinAMonthGiveTheFullAssignmentOnTheSamplesPapers(@TempDir Path dir) throws IOException {
+        LocalDate february1 = LocalDate.of(2025, 2, 1);
+        assertThat(count(FitSet.of(upTo(fromSample, february1)))).as("fit set: exhaustive").isLessThan(3000);
+        for (String mode : List.of("auto", "curated")) {
+            dailyBuildsGiveFullBuilds(fromSample, february1, 3, mode, dir.resolve(mode));
+        }
+    }
+
+    @Test
+    void aNewDayWorksOnTheNewPapersOnlyAndReadsAFewCandidatesOfTheStore(@TempDir Path dir) {
+        Themes daily = (Themes) themes("auto").cachedFor(dir.resolve("site"));
+        List<Paper> before = upTo(generated, LocalDate.of(2016, 4, 2)), after = upTo(generated, LocalDate.of(2016, 4, 3));
+        Assignment previous = daily.assign(before, new Problems());
+        Set<String> added = added(before, after);
+        AppendedDay.Work w = daily.appended(after, added, previous, new Problems()).orElseThrow().work();
+        System.out.printf("AppendedDayTest: %d new papers of %d: %s%n", added.size(), after.size(), w);
+        assertThat(w.analysed()).isEqualTo(added.size());
+        assertThat(w.placed()).isEqualTo(added.size());
+        assertThat(w.ranked()).isEqualTo(added.size());
+        assertThat(w.fitVectorsRead()).as("fit-set vectors read, of " + before.size())
+                .isLessThanOrEqualTo(30 * added.size());
+        assertThat(w.postingsRead()).as("posting lists read").isLessThanOrEqualTo(12 * added.size());
+    }
+
+    @Test
+    void itDeclinesAcrossAMonthBoundaryAndWithoutAStoreThatMatches(@TempDir Path dir) throws IOException {
+        Themes daily = (Themes) themes("auto").cachedFor(dir.resolve("site"));
+        LocalDate march31 = LocalDate.of(2016, 3, 31);
+        List<Paper> march = upTo(generated, march31), april = upTo(generated, march31.plusDays(1));
+        Assignment previous = daily.assign(march, new Problems());
+        assertThat(daily.assignAppended(april, added(march, april), previous, new Problems()))
+                .as("the first day of a month refits").isEmpty();
+
+        List<Paper> day2 = upTo(generated, march31.plusDays(2));
+        Assignment first = daily.assign(april, new Problems());
+        assertThat(daily.assignAppended(day2, added(april, day2), first, new Problems())).as("with its store").isPresent();
+        assertThat(themes("auto").assignAppended(day2, added(april, day2), first, new Problems()))
+                .as("an assigner keeping nothing").isEmpty();
+        Path store = DailyStore.location(ThemeCache.location(dir.resolve("site")));
+        byte[] whole = Files.readAllBytes(store);
+        Files.write(store, java.util.Arrays.copyOf(whole, whole.length - 7));
+        assertThat(daily.assignAppended(day2, added(april, day2), first, new Problems())).as("truncated").isEmpty();
+        Files.delete(store);
+        assertThat(daily.assignAppended(day2, added(april, day2), first, new Problems())).as("missing").isEmpty();
+
+        daily.assign(april, new Problems());
+        // A store made for another mode is not used.
+        Themes curated = (Themes) themes("curated").cachedFor(dir.resolve("site"));
+        assertThat(curated.assignAppended(day2, added(april, day2), first, new Problems())).as("another mode").isEmpty();
+        // Nor one made for another fit set (a paper of March gone).
+        List<Paper> fewer = new ArrayList<>(april);
+        fewer.remove(fewer.stream().filter(p -> p.firstSeen().isBefore(LocalDate.of(2016, 4, 1))).findFirst().orElseThrow());
+        daily.assign(fewer, new Problems());
+        assertThat(daily.assignAppended(day2, added(april, day2), first, new Problems())).as("another fit set").isEmpty();
+    }
+
+    @Test
+    void theSampleIsTooYoungForAFrozenFitSet(@TempDir Path dir) throws Exception {
+        List<Paper> sample = ThemesBench.samplePapers();
+        ThemeAssigner daily = themes("curated").cachedFor(dir.resolve("site"));
+        Assignment all = daily.assign(sample, new Problems());
+        LocalDate last = sample.stream().map(Paper::firstSeen).max(Comparator.naturalOrder()).orElseThrow();
+        List<Paper> before = sample.stream().filter(p -> p.firstSeen().isBefore(last)).toList();
+        assertThat(daily.placesLatestMonthOnly(sample)).isFalse();
+        assertThat(daily.assignAppended(sample, added(before, sample), all, new Problems())).isEmpty();
+    }
+}
