@@ -209,7 +209,7 @@ public final class SiteBuild {
         stored.archive().listingWarnings().forEach(problems::add);
         List<Path> files = added.files().stream().map(req.contentDir()::resolve).toList();
         List<Snapshot> snapshots = new ContentLoader(new SnapshotParser(req.config().year()))
-                .loadFiles(files, problems);
+                .loadFiles(req.contentDir(), files, problems);
         if (problems.hasErrors()) return Optional.of(new Listings(snapshots, Optional.empty(), problems));
         return new DigestAssembler(ThemeAssigner.none()).append(stored.archive().assembly(), snapshots, problems)
                 .map(a -> new Listings(snapshots, Optional.of(a), problems));

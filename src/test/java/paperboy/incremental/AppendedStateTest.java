@@ -1,0 +1,100 @@
+package paperboy.incremental;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import paperboy.build.SiteBuild;
+import paperboy.build.SiteRenderer;
+import paperboy.config.SiteConfig;
+import paperboy.config.ThemesConfig;
+import paperboy.testing.SiteTrees;
+import paperboy.themes.Themes;
+
+/**
+ * A build that appends new listing files to the archive state the previous build kept gives what a full build of
+ * the same content gives: the same site, the same warnings. Small hand-written Hugging Face listings, themes off.
+ */
+class AppendedStateTest {
+    @TempDir
+    Path tmp;
+
+    private static final String ITEM =
+            "{\"paper\": {\"id\": \"%s\", \"title\": \"%s\", \"summary\": \"%s\", \"upvotes\": %d}}";
+
+    private static String day(String date, String... items) {
+        return "{\"date\": \"" + date + "\", \"papers\": [" + String.join(", ", items) + "]}";
+    }
+
+    private Path content() throws Exception {
+        Path content = Files.createDirectories(tmp.resolve("content"));
+        Files.writeString(content.resolve("2025-03-10.json"), day("2025-03-10",
+                ITEM.formatted("2503.00001", "Sparse Attention at Scale", "We sparsify attention.", 3),
+                ITEM.formatted("2503.00002", "Diffusion for Tables", "Tables, diffused.", 5)));
+        Files.writeString(content.resolve("2025-03-11.json"), day("2025-03-11",
+                ITEM.formatted("2503.00003", "Agents That Plan", "Planning agents.", 1)));
+        return content;
+    }
+
+    private SiteBuild.Request request(Path content, Path site) {
+        return new SiteBuild.Request(content, site, Path.of("templates"),
+                SiteConfig.defaults().withBaseUrl(URI.create("https://example.org/digest/")),
+                Themes.forBuild(ThemesConfig.defaults(), "off", content));
+    }
+
+    private SiteBuild.Report incremental(Path content, Path site) throws Exception {
+        return new SiteBuild(SiteRenderer.standard(), true, true).run(request(content, site));
+    }
+
+    /** A full build of {@code content} into a folder of its own; the site and the warnings must be {@code got}'s. */
+    private void assertSameAsFull(Path content, Path site, SiteBuild.Report got, String when) throws Exception {
+        Path full = tmp.resolve("full-" + Math.abs(when.hashCode()) + "/site");
+        SiteBuild.Report want = new SiteBuild(SiteRenderer.standard()).run(request(content, full));
+        assertThat(got.warnings()).as("warnings " + when).containsExactlyElementsOf(want.warnings());
+        Map<String, String> a = SiteTrees.text(site), b = SiteTrees.text(full);
+        assertThat(a.keySet()).as("files " + when).isEqualTo(b.keySet());
+        List<String> differ = b.keySet().stream().filter(k -> !b.get(k).equals(a.get(k))).sorted().toList();
+        assertThat(differ).as("files that differ from a full build's " + when).isEmpty();
+    }
+
+    @Test
+    void aNewDayBesideAFileThatIsNotAListingWarnsAsAFullBuildDoes() throws Exception {
+        Path content = content(), site = tmp.resolve("out/site");
+        incremental(content, site);
+        Files.writeString(content.resolve("2025-03-12.json"), day("2025-03-12",
+                ITEM.formatted("2503.00004", "Tokenizers Revisited", "Bytes again.", 2)));
+        Files.writeString(content.resolve("README.md"), "What this folder is.\n");
+
+        SiteBuild.Report r = incremental(content, site);
+
+        assertThat(r.pages().state()).startsWith("days appended to the archive kept");
+        assertThat(r.warnings()).anySatisfy(p -> {
+            assertThat(p.where().file()).isEqualTo(content.resolve("README.md"));
+            assertThat(p.message()).isEqualTo("skipped: not a listing (*.txt, *.json, *.html)");
+        });
+        assertSameAsFull(content, site, r, "with a README beside the new day");
+    }
+
+    @Test
+    void aHiddenListingFileAddedWithANewDayIsSkippedAsAFullBuildSkipsIt() throws Exception {
+        Path content = content(), site = tmp.resolve("out/site");
+        incremental(content, site);
+        Files.writeString(content.resolve("2025-03-12.json"), day("2025-03-12",
+                ITEM.formatted("2503.00004", "Tokenizers Revisited", "Bytes again.", 2)));
+        // An editor's draft of tomorrow's listing, hidden from the build.
+        Files.writeString(content.resolve(".2025-03-13.json"), day("2025-03-13",
+                ITEM.formatted("2503.00005", "Not Published Yet", "A draft.", 0)));
+
+        SiteBuild.Report r = incremental(content, site);
+
+        assertThat(r.pages().state()).startsWith("days appended to the archive kept");
+        assertThat(site.resolve("days/2025-03-13")).doesNotExist();
+        assertThat(r.digest().days()).hasSize(3);
+        assertSameAsFull(content, site, r, "with a hidden draft beside the new day");
+    }
+}
