@@ -97,4 +97,23 @@ class AppendedStateTest {
         assertThat(r.digest().days()).hasSize(3);
         assertSameAsFull(content, site, r, "with a hidden draft beside the new day");
     }
+
+    @Test
+    void aWarningThatNamesAnotherListingNamesItWhereTheContentIsNow() throws Exception {
+        Path content = content(), site = tmp.resolve("out/site");
+        // Another paper with the title of one listed before: the warning names where the first was listed.
+        Files.writeString(content.resolve("2025-03-12.json"), day("2025-03-12",
+                ITEM.formatted("2503.00009", "Sparse Attention at Scale", "Another paper, same title.", 1)));
+        incremental(content, site);
+        Path moved = Files.move(content, tmp.resolve("moved"));
+        Files.writeString(moved.resolve("2025-03-13.json"), day("2025-03-13",
+                ITEM.formatted("2503.00004", "Tokenizers Revisited", "Bytes again.", 2)));
+
+        SiteBuild.Report r = incremental(moved, site);
+
+        assertThat(r.warnings()).anySatisfy(p -> assertThat(p.message())
+                .contains("(first at " + moved.resolve("2025-03-10.json") + ":"));
+        assertThat(r.warnings()).noneSatisfy(p -> assertThat(p.message()).contains(content.toString()));
+        assertSameAsFull(moved, site, r, "after the content folder moved");
+    }
 }
