@@ -1,6 +1,7 @@
 package paperboy.incremental;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import paperboy.build.BuildFailed;
 import paperboy.build.SiteBuild;
 import paperboy.build.SiteRenderer;
 import paperboy.config.SiteConfig;
@@ -115,5 +117,29 @@ class AppendedStateTest {
                 .contains("(first at " + moved.resolve("2025-03-10.json") + ":"));
         assertThat(r.warnings()).noneSatisfy(p -> assertThat(p.message()).contains(content.toString()));
         assertSameAsFull(moved, site, r, "after the content folder moved");
+    }
+
+    @Test
+    void aNewDayWithAnErrorFailsAsAFullBuildFailsAndTheNextGoodOneAppends() throws Exception {
+        Path content = content(), site = tmp.resolve("out/site");
+        // A warning only assembly gives: another paper with a title listed before.
+        Files.writeString(content.resolve("2025-03-12.json"), day("2025-03-12",
+                ITEM.formatted("2503.00009", "Sparse Attention at Scale", "Another paper, same title.", 1)));
+        incremental(content, site);
+        Map<String, String> before = SiteTrees.text(site.resolveSibling(".site.state"));
+        Files.writeString(content.resolve("2025-03-13.json"), "{\"date\": \"2025-03-13\", \"papers\": [");
+
+        BuildFailed got = catchThrowableOfType(BuildFailed.class, () -> incremental(content, site));
+        BuildFailed want = catchThrowableOfType(BuildFailed.class, () -> new SiteBuild(SiteRenderer.standard())
+                .run(request(content, tmp.resolve("full/site"))));
+
+        assertThat(got.problems()).as("what the failed build reports").containsExactlyElementsOf(want.problems());
+        assertThat(got.problems()).noneSatisfy(p -> assertThat(p.message()).contains("kept as two papers"));
+        assertThat(SiteTrees.text(site.resolveSibling(".site.state"))).as("the state kept").isEqualTo(before);
+        Files.writeString(content.resolve("2025-03-13.json"), day("2025-03-13",
+                ITEM.formatted("2503.00004", "Tokenizers Revisited", "Bytes again.", 2)));
+        SiteBuild.Report fixed = incremental(content, site);
+        assertThat(fixed.pages().state()).startsWith("days appended to the archive kept");
+        assertSameAsFull(content, site, fixed, "after the error was fixed");
     }
 }
