@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import paperboy.bench.CorpusGenerator;
 import paperboy.build.BuildFailed;
 import paperboy.build.SiteBuild;
 import paperboy.build.SiteRenderer;
@@ -141,5 +144,32 @@ class AppendedStateTest {
         SiteBuild.Report fixed = incremental(content, site);
         assertThat(fixed.pages().state()).startsWith("days appended to the archive kept");
         assertSameAsFull(content, site, fixed, "after the error was fixed");
+    }
+
+    @Test
+    void aSiteDamagedSinceTheLastBuildIsMadeWholeAgain() throws Exception {
+        Path corpus = tmp.resolve("corpus"), content = tmp.resolve("content"), site = tmp.resolve("out/site");
+        // Half a year to Dec 29, so a day within December renders only what it reaches.
+        var options = new CorpusGenerator.Options(212, 6, 0.3, 11, LocalDate.of(2016, 6, 1));
+        new CorpusGenerator(options, CorpusGenerator.vocabularyFrom(Path.of("content"))).write(corpus);
+        Files.createDirectories(content);
+        try (Stream<Path> files = Files.list(corpus)) {
+            for (Path f : files.toList()) Files.copy(f, content.resolve(f.getFileName()));
+        }
+        SiteBuild.Request auto = new SiteBuild.Request(content, site, Path.of("templates"),
+                SiteConfig.defaults().withBaseUrl(URI.create("https://example.org/digest/")),
+                Themes.forBuild(ThemesConfig.defaults(), "auto", content));
+        new SiteBuild(SiteRenderer.standard(), true, true).run(auto);
+        Path page = site.resolve("days/2016-07-01/index.html");
+        String was = Files.readString(page);
+        Files.delete(page);
+
+        SiteBuild.Report r = new SiteBuild(SiteRenderer.standard(), true, true).run(auto);
+
+        assertThat(page).as("a page deleted from the site since the last build").hasContent(was);
+        Path full = tmp.resolve("full/site");
+        new SiteBuild(SiteRenderer.standard()).run(new SiteBuild.Request(content, full, Path.of("templates"),
+                auto.config(), Themes.forBuild(ThemesConfig.defaults(), "auto", content)));
+        assertThat(SiteTrees.text(site)).isEqualTo(SiteTrees.text(full));
     }
 }
