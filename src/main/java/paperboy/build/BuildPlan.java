@@ -124,13 +124,16 @@ final class BuildPlan {
      */
     Optional<ArchiveStore.Read> archive() {
         if (appended.isEmpty() || !inPlace(req.outDir())) return Optional.empty();
-        return ArchiveStore.read(ArchiveStore.location(req.outDir()), stateIdentity(previous.settings(), previous.inputs()),
-                req.contentDir());
+        return ArchiveStore.read(ArchiveStore.location(req.outDir()),
+                stateIdentity(previous.settings(), previous.inputs(), req.contentDir()), req.contentDir());
     }
 
-    /** The state belongs to the build whose cache has these hashes. */
-    private static String stateIdentity(String settings, String inputs) {
-        return settings + " " + inputs;
+    /**
+     * The state belongs to the build whose cache has these hashes, of the content folder spelled so: its warnings'
+     * messages may name a listing by its path as given (another paper's first listing), as a full build would.
+     */
+    private static String stateIdentity(String settings, String inputs, Path contentDir) {
+        return settings + " " + inputs + " " + contentDir;
     }
 
     /** The themes of this build: an incremental one keeps the per-paper analyses beside the site too. */
@@ -152,7 +155,7 @@ final class BuildPlan {
         try {
             new BuildCache(h.settings(), h.inputs(), summary, warnings, files, h.files(), archive).write(cacheFile);
             if (parsed != null) parsed.write(ParseCache.location(req.outDir()), req.contentDir());
-            stateWritten = ArchiveStore.write(ArchiveStore.location(req.outDir()), stateIdentity(h.settings(), h.inputs()),
+            stateWritten = ArchiveStore.write(ArchiveStore.location(req.outDir()), stateIdentity(h.settings(), h.inputs(), req.contentDir()),
                     state, req.contentDir(), stateRead);
         } catch (IOException | RuntimeException e) {
             // The site is complete; without a cache or state the next build is simply a full one.

@@ -51,6 +51,9 @@ final class ChangeSet {
             if (!isListing(key)) return Optional.empty();
             added.add(key.substring(CONTENT.length()));
         }
+        // Nothing added, yet the build runs: the site was damaged since (a file deleted or changed), and only
+        // rendering everything, each output checked against the site, makes it whole again.
+        if (added.isEmpty()) return Optional.empty();
         return Optional.of(new Appended(LocalDate.parse(previous.archive().latestDay()), added));
     }
 

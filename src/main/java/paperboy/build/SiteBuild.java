@@ -225,8 +225,10 @@ public final class SiteBuild {
         stored.archive().listingWarnings().forEach(problems::add);
         List<Path> files = added.files().stream().map(req.contentDir()::resolve).toList();
         List<Snapshot> snapshots = new ContentLoader(new SnapshotParser(req.config().year()))
-                .loadFiles(files, problems);
-        if (problems.hasErrors()) return Optional.of(new Listings(snapshots, Optional.empty(), problems));
+                .loadFiles(req.contentDir(), files, problems);
+        // A failing build reports what a full one would: the kept warnings include the assembly's, which a full
+        // build stopped by a listing's error never reaches; reading every listing tells the same story.
+        if (problems.hasErrors()) return Optional.empty();
         return new DigestAssembler(ThemeAssigner.none()).append(stored.archive().assembly(), snapshots, problems)
                 .map(a -> new Listings(snapshots, Optional.of(a), problems));
     }

@@ -72,11 +72,12 @@ public final class ContentLoader {
     }
 
     /**
-     * The snapshots of these listing files alone, parsed (no cache), sorted as {@link #load} sorts them: for a build
-     * that appends new files to the archive it kept.
+     * The snapshots of these files of {@code contentDir} alone, parsed (no cache), sorted as {@link #load} sorts
+     * them: for a build that appends new files to the archive it kept. A file {@link #load} would skip (hidden, or
+     * not a listing, with its warning) is skipped the same way.
      */
-    public List<Snapshot> loadFiles(List<Path> files, Problems problems) {
-        return files.parallelStream()
+    public List<Snapshot> loadFiles(Path contentDir, List<Path> files, Problems problems) {
+        return files.stream().sorted().filter(f -> isListing(contentDir, f, problems)).toList().parallelStream()
                 .map(f -> read(f, problems))
                 .flatMap(List::stream)
                 .sorted(Comparator.comparing(Snapshot::date).thenComparing(s -> s.file().toString()))
@@ -179,19 +180,21 @@ public final class ContentLoader {
     private static List<Path> listingFiles(Path contentDir, Problems problems) {
         try (Stream<Path> walk = Files.walk(contentDir)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(f -> !hidden(contentDir, f))
-                    .filter(f -> !reserved(contentDir, f))
-                    .filter(f -> {
-                        if (Format.of(f) != Format.UNKNOWN) return true;
-                        problems.warning(SourceRef.file(f), "skipped: not a listing (*.txt, *.json, *.html)");
-                        return false;
-                    })
                     .sorted()
+                    .filter(f -> isListing(contentDir, f, problems))
                     .toList();
         } catch (IOException e) {
             problems.error(SourceRef.file(contentDir), "cannot list: " + e.getMessage());
             return List.of();
         }
+    }
+
+    /** Whether a file of the content folder is a listing to read: not hidden, not another stage's, a known format. */
+    private static boolean isListing(Path contentDir, Path f, Problems problems) {
+        if (hidden(contentDir, f) || reserved(contentDir, f)) return false;
+        if (Format.of(f) != Format.UNKNOWN) return true;
+        problems.warning(SourceRef.file(f), "skipped: not a listing (*.txt, *.json, *.html)");
+        return false;
     }
 
     private static boolean hidden(Path root, Path f) {
