@@ -111,24 +111,26 @@ public final class ArchiveStore {
     public static int write(Path dir, String identity, Archive archive, Path contentDir, Optional<Read> before)
             throws IOException {
         Files.createDirectories(dir);
-        Map<YearMonth, Month> now = months(archive.assembly());
-        Map<YearMonth, Month> was = before.map(b -> months(b.archive().assembly())).orElse(Map.of());
+        Map<YearMonth, Contents> now = contents(archive.assembly().digest());
+        Map<YearMonth, Contents> was = before.map(b -> contents(b.archive().assembly().digest())).orElse(Map.of());
         long generation = Math.max(before.map(Read::generation).orElse(0L), highestGeneration(dir)) + 1;
         Map<YearMonth, String> files = new TreeMap<>();
-        int written = 0;
-        for (Map.Entry<YearMonth, Month> e : now.entrySet()) {
+        Set<YearMonth> changed = new HashSet<>();
+        for (Map.Entry<YearMonth, Contents> e : now.entrySet()) {
             YearMonth ym = e.getKey();
+            // A key and a variant belong to a paper whose record changed when they did (it was listed then).
             Optional<String> kept = before.map(b -> b.files().get(ym))
                     .filter(f -> e.getValue().equals(was.get(ym)) && Files.isRegularFile(dir.resolve(f)));
-            if (kept.isPresent()) {
-                files.put(ym, kept.get());
-                continue;
-            }
+            if (kept.isPresent()) files.put(ym, kept.get());
+            else changed.add(ym);
+        }
+        for (Map.Entry<YearMonth, Month> e : months(archive.assembly(), now, changed).entrySet()) {
+            YearMonth ym = e.getKey();
             String name = ym + "." + generation + ".cbor";
             MONTH.write(dir.resolve(name), ym.toString(), g -> writeMonth(g, e.getValue(), contentDir));
             files.put(ym, name);
-            written++;
         }
+        int written = changed.size();
         Digest d = archive.assembly().digest();
         Manifest m = new Manifest(files, generation, d.themes(), d.retiredThemes(), archive.listingWarnings());
         MANIFEST.write(dir.resolve(MANIFEST_NAME), identity, g -> writeManifest(g, m, contentDir));
@@ -167,28 +169,40 @@ public final class ArchiveStore {
     private record Month(List<Paper> papers, Map<Hash128.Value, String> owners,
                          Map<String, PaperIdentities.Variants> variants, List<Day> days) {}
 
-    private static Map<YearMonth, Month> months(Assembly a) {
+    /** A month's papers (first seen in it) and days: what tells whether its file must be written again. */
+    private record Contents(List<Paper> papers, List<Day> days) {}
+
+    private static Map<YearMonth, Contents> contents(Digest d) {
         Map<YearMonth, List<Paper>> papers = new TreeMap<>();
-        Map<String, YearMonth> monthOf = new HashMap<>();
-        for (Paper p : a.digest().papers()) {
-            YearMonth ym = YearMonth.from(p.firstSeen());
-            papers.computeIfAbsent(ym, k -> new ArrayList<>()).add(p);
-            monthOf.put(p.slug(), ym);
-        }
-        Map<YearMonth, Map<Hash128.Value, String>> owners = new HashMap<>();
-        a.identities().owners().forEach((k, slug) ->
-                owners.computeIfAbsent(monthOf.get(slug), x -> new HashMap<>()).put(k, slug));
-        Map<YearMonth, Map<String, PaperIdentities.Variants>> variants = new HashMap<>();
-        a.identities().variants().forEach((slug, v) ->
-                variants.computeIfAbsent(monthOf.get(slug), x -> new HashMap<>()).put(slug, v));
+        for (Paper p : d.papers()) papers.computeIfAbsent(YearMonth.from(p.firstSeen()), k -> new ArrayList<>()).add(p);
         Map<YearMonth, List<Day>> days = new TreeMap<>();
-        for (Day d : a.digest().days()) days.computeIfAbsent(YearMonth.from(d.date()), k -> new ArrayList<>()).add(d);
-        Map<YearMonth, Month> out = new TreeMap<>();
+        for (Day x : d.days()) days.computeIfAbsent(YearMonth.from(x.date()), k -> new ArrayList<>()).add(x);
+        Map<YearMonth, Contents> out = new TreeMap<>();
         Set<YearMonth> all = new HashSet<>(papers.keySet());
         all.addAll(days.keySet());
-        for (YearMonth ym : all) {
-            out.put(ym, new Month(papers.getOrDefault(ym, List.of()), owners.getOrDefault(ym, Map.of()),
-                    variants.getOrDefault(ym, Map.of()), days.getOrDefault(ym, List.of())));
+        for (YearMonth ym : all) out.put(ym, new Contents(papers.getOrDefault(ym, List.of()), days.getOrDefault(ym, List.of())));
+        return out;
+    }
+
+    /** The months {@code which} in full: their contents, and the identity keys and variants of their papers. */
+    private static Map<YearMonth, Month> months(Assembly a, Map<YearMonth, Contents> contents, Set<YearMonth> which) {
+        Map<String, YearMonth> monthOf = new HashMap<>();
+        for (YearMonth ym : which) for (Paper p : contents.get(ym).papers()) monthOf.put(p.slug(), ym);
+        Map<YearMonth, Map<Hash128.Value, String>> owners = new HashMap<>();
+        a.identities().owners().forEach((k, slug) -> {
+            YearMonth ym = monthOf.get(slug);
+            if (ym != null) owners.computeIfAbsent(ym, x -> new HashMap<>()).put(k, slug);
+        });
+        Map<YearMonth, Map<String, PaperIdentities.Variants>> variants = new HashMap<>();
+        a.identities().variants().forEach((slug, v) -> {
+            YearMonth ym = monthOf.get(slug);
+            if (ym != null) variants.computeIfAbsent(ym, x -> new HashMap<>()).put(slug, v);
+        });
+        Map<YearMonth, Month> out = new TreeMap<>();
+        for (YearMonth ym : which) {
+            Contents c = contents.get(ym);
+            out.put(ym, new Month(c.papers(), owners.getOrDefault(ym, Map.of()), variants.getOrDefault(ym, Map.of()),
+                    c.days()));
         }
         return out;
     }
