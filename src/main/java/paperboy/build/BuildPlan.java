@@ -144,7 +144,10 @@ final class BuildPlan {
     /** The old cache describes the site about to be replaced: dropped before writing, the new one after. */
     void dropPrevious() throws IOException {
         Files.deleteIfExists(cacheFile);
-        if (!incremental) Files.deleteIfExists(ParseCache.location(req.outDir()));
+        if (!incremental) {
+            Files.deleteIfExists(ParseCache.location(req.outDir()));
+            ArchiveStore.drop(ArchiveStore.location(req.outDir()));
+        }
     }
 
     /** Records this build for the next one; a cache that cannot be written just makes the next build a full one. */

@@ -154,9 +154,14 @@ public final class ArchiveStore {
         return max;
     }
 
-    /** Removes the state: the build that follows reads every listing. */
+    /** Removes the state (a build that keeps none): the build that follows reads every listing. */
     public static void drop(Path dir) throws IOException {
-        Files.deleteIfExists(dir.resolve(MANIFEST_NAME));
+        if (!Files.isDirectory(dir)) return;
+        Files.deleteIfExists(dir.resolve(MANIFEST_NAME)); // first: without it the rest is never read
+        try (DirectoryStream<Path> all = Files.newDirectoryStream(dir)) {
+            for (Path f : all) Files.deleteIfExists(f);
+        }
+        Files.deleteIfExists(dir);
     }
 
     private record Manifest(Map<YearMonth, String> files, long generation, List<Theme> themes,

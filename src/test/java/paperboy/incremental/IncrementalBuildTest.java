@@ -189,6 +189,18 @@ class IncrementalBuildTest {
         assertSameAsFullBuild();
     }
 
+    /** A build that keeps nothing ({@code --no-cache}) leaves no state behind for a later build to trust. */
+    @Test
+    void aBuildWithoutCacheRemovesTheStateAndTheCaches() throws Exception {
+        incremental(true);
+        Path state = paperboy.state.ArchiveStore.location(site);
+        assertThat(state.resolve("archive.cbor")).exists();
+        new SiteBuild(SiteRenderer.standard()).run(request(site));
+        assertThat(state).doesNotExist();
+        assertThat(BuildCache.location(site)).doesNotExist();
+        assertThat(paperboy.parse.ParseCache.location(site)).doesNotExist();
+    }
+
     private SiteBuild.Report incremental(boolean inPlace) throws Exception {
         return new SiteBuild(SiteRenderer.standard(), true, inPlace).run(request(site));
     }
