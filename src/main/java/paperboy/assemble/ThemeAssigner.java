@@ -36,9 +36,13 @@ public interface ThemeAssigner {
 
         /** {@code digest} with these themes: each paper's themes and related papers, and the list of themes. */
         public Digest applyTo(Digest digest) {
+            // A paper whose themes are those it has already is kept as it is: a daily build changes a few dozen.
             List<Paper> papers = digest.papers().stream()
-                    .map(p -> p.withThemes(paperThemes.getOrDefault(p.slug(), List.of()),
-                            related.getOrDefault(p.slug(), List.of())))
+                    .map(p -> {
+                        List<String> t = paperThemes.getOrDefault(p.slug(), List.of());
+                        List<String> r = related.getOrDefault(p.slug(), List.of());
+                        return p.themes().equals(t) && p.related().equals(r) ? p : p.withThemes(t, r);
+                    })
                     .toList();
             return Digest.of(digest.days(), papers, themes).withEditorial(digest.editorial()).withRetiredThemes(retired);
         }
