@@ -98,38 +98,31 @@ public final class TaxonomyScorer {
     public static Scored scored(Corpus corpus, List<SparseVector> descriptions, int[][] keywordScores,
                                 List<List<Integer>> pinned, Weights weights, Optional<Corpus> embedded) {
         Optional<Corpus> byEmbedding = embedded.filter(e -> weights.embeddingCentroid() > 0);
-        int n = corpus.size(), k = descriptions.size(), dims = corpus.dims;
+        int n = corpus.size(), k = descriptions.size();
         double[][] prior = new double[n][];
         for (int i = 0; i < n; i++) prior[i] = prior(corpus.vectors.get(i), descriptions, keywordScores[i], weights);
         int[] primary = new int[n];
         double[][] score = prior;
-        Centroids last = new Centroids(new double[k][dims], new double[k]);
+        Centroids last = new Centroids(new double[k][corpus.dims], new double[k]);
         for (int round = 0; round <= ROUNDS; round++) {
             for (int i = 0; i < n; i++) primary[i] = best(score[i], pinned.get(i), weights.claimBelow());
             if (round == ROUNDS) break;
             // Centroids of the fit set's confident members: claimed, and clearly ahead of their second theme.
-            double[][] sum = new double[k][dims];
-            boolean[] counted = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                if (!corpus.fit[i] || primary[i] < 0) continue;
-                counted[i] = true;
-                corpus.vectors.get(i).addTo(sum[primary[i]]);
-            }
-            double[] norm2 = new double[k];
-            for (int t = 0; t < k; t++) for (double v : sum[t]) norm2[t] += v * v;
+            Sums sums = sums(corpus, primary, k);
             double[][] next = new double[n][];
             for (int i = 0; i < n; i++) {
-                next[i] = score(corpus.vectors.get(i), prior[i], sum, norm2, counted[i] ? primary[i] : -1, weights);
+                next[i] = score(corpus.vectors.get(i), prior[i], sums.sum(), sums.norm2(),
+                        sums.counted()[i] ? primary[i] : -1, weights);
             }
             if (byEmbedding.isPresent()) {
                 // The same papers' embeddings: a theme's papers are close in meaning where their words differ.
-                double[][] near = centroidCosines(byEmbedding.get(), primary, k, byEmbedding.get().dims);
+                double[][] near = centroidCosines(byEmbedding.get(), primary, k);
                 for (int i = 0; i < n; i++) {
                     for (int t = 0; t < k; t++) next[i][t] += weights.embeddingCentroid() * near[i][t];
                 }
             }
             score = next;
-            last = new Centroids(sum, norm2);
+            last = new Centroids(sums.sum(), sums.norm2());
         }
         List<List<Integer>> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) out.add(themes(score[i], pinned.get(i), weights));
@@ -151,18 +144,44 @@ public final class TaxonomyScorer {
      */
     public static double[] score(SparseVector x, double[] prior, double[][] sum, double[] norm2, int own, Weights weights) {
         double[] out = new double[prior.length];
-        for (int t = 0; t < prior.length; t++) {
-            double dot = 0;
-            for (int e = 0; e < x.ids().length; e++) dot += x.weights()[e] * sum[t][x.ids()[e]];
-            double n2 = norm2[t];
-            if (own == t) { // leave-one-out: the rest of the theme
-                n2 = n2 - 2 * dot + 1;
-                dot -= 1;
-            }
-            double cos = n2 <= 1e-9 ? 0 : dot / Math.sqrt(n2);
-            out[t] = prior[t] + weights.centroid() * cos;
-        }
+        for (int t = 0; t < prior.length; t++) out[t] = prior[t] + weights.centroid() * cosine(x, sum[t], norm2[t], own == t);
         return out;
+    }
+
+    /**
+     * The cosine of unit vector {@code x} with a centroid given as the sum of its members ({@code sum}, indexed by
+     * the ids of {@code x}) and that sum's squared norm; with {@code member}, {@code x} is left out of the sum, so
+     * a paper does not vote for itself.
+     */
+    private static double cosine(SparseVector x, double[] sum, double norm2, boolean member) {
+        double dot = 0;
+        for (int e = 0; e < x.ids().length; e++) dot += x.weights()[e] * sum[x.ids()[e]];
+        double n2 = norm2;
+        if (member) { // leave-one-out: the rest of the theme
+            n2 = n2 - 2 * dot + 1;
+            dot -= 1;
+        }
+        return n2 <= 1e-9 ? 0 : dot / Math.sqrt(n2);
+    }
+
+    /**
+     * Per theme the sum of the vectors of the fit set's papers with it as their primary theme, and its squared
+     * norm; and which papers were counted.
+     */
+    private record Sums(double[][] sum, double[] norm2, boolean[] counted) {}
+
+    private static Sums sums(Corpus corpus, int[] primary, int k) {
+        int n = corpus.size();
+        double[][] sum = new double[k][corpus.dims];
+        boolean[] counted = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            if (!corpus.fit[i] || primary[i] < 0) continue;
+            counted[i] = true;
+            corpus.vectors.get(i).addTo(sum[primary[i]]);
+        }
+        double[] norm2 = new double[k];
+        for (int t = 0; t < k; t++) for (double v : sum[t]) norm2[t] += v * v;
+        return new Sums(sum, norm2, counted);
     }
 
     /** A paper's themes from its final scores, primary first; empty when no theme claims it. */
@@ -184,29 +203,13 @@ public final class TaxonomyScorer {
      * Per paper and theme, the cosine of the paper with the centroid of the theme's papers in the fit set (those
      * with it as their primary theme), leaving the paper itself out, so it does not vote for itself.
      */
-    private static double[][] centroidCosines(Corpus corpus, int[] primary, int k, int dims) {
-        int n = corpus.size();
-        double[][] sum = new double[k][dims];
-        boolean[] counted = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            if (!corpus.fit[i] || primary[i] < 0) continue;
-            counted[i] = true;
-            corpus.vectors.get(i).addTo(sum[primary[i]]);
-        }
-        double[] norm2 = new double[k];
-        for (int t = 0; t < k; t++) for (double v : sum[t]) norm2[t] += v * v;
-        double[][] out = new double[n][k];
-        for (int i = 0; i < n; i++) {
+    private static double[][] centroidCosines(Corpus corpus, int[] primary, int k) {
+        Sums sums = sums(corpus, primary, k);
+        double[][] out = new double[corpus.size()][k];
+        for (int i = 0; i < out.length; i++) {
             SparseVector x = corpus.vectors.get(i);
             for (int t = 0; t < k; t++) {
-                double dot = 0;
-                for (int e = 0; e < x.ids().length; e++) dot += x.weights()[e] * sum[t][x.ids()[e]];
-                double n2 = norm2[t];
-                if (counted[i] && primary[i] == t) { // leave-one-out: the rest of the theme
-                    n2 = n2 - 2 * dot + 1;
-                    dot -= 1;
-                }
-                out[i][t] = n2 <= 1e-9 ? 0 : dot / Math.sqrt(n2);
+                out[i][t] = cosine(x, sums.sum()[t], sums.norm2()[t], sums.counted()[i] && primary[i] == t);
             }
         }
         return out;
