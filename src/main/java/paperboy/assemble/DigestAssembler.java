@@ -107,7 +107,7 @@ public final class DigestAssembler {
 
         List<Day> dayList = new ArrayList<>(daysBefore);
         days.values().forEach(d -> dayList.add(d.build()));
-        return new Assembly(Digest.of(dayList, papers, List.of()), ids.identities(papers));
+        return new Assembly(Digest.of(dayList, papers, List.of()), ids.identities());
     }
 
     private record EntryKeys(String title, Optional<String> abstractText) {
@@ -186,7 +186,7 @@ public final class DigestAssembler {
         }
 
         /** The owners of the keys, the earlier assembly's and this one's, and the papers' variants. */
-        PaperIdentities identities(List<Paper> papers) {
+        PaperIdentities identities() {
             Map<paperboy.text.Hash128.Value, String> owners = new HashMap<>();
             Map<String, PaperIdentities.Variants> variants = new HashMap<>();
             before.ifPresent(b -> {

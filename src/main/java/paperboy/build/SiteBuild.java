@@ -213,7 +213,7 @@ public final class SiteBuild {
     private record Listings(List<Snapshot> snapshots, Optional<DigestAssembler.Assembly> appended, Problems problems) {
         static Listings all(Request req, ParseCache parsed) {
             Problems problems = new Problems();
-            List<Snapshot> snapshots = new ContentLoader(new SnapshotParser(req.config().year()))
+            List<Snapshot> snapshots = loader(req)
                     .load(req.contentDir(), problems, parsed);
             return new Listings(snapshots, Optional.empty(), problems);
         }
@@ -224,7 +224,7 @@ public final class SiteBuild {
         Problems problems = new Problems();
         stored.archive().listingWarnings().forEach(problems::add);
         List<Path> files = added.files().stream().map(req.contentDir()::resolve).toList();
-        List<Snapshot> snapshots = new ContentLoader(new SnapshotParser(req.config().year()))
+        List<Snapshot> snapshots = loader(req)
                 .loadFiles(req.contentDir(), files, problems);
         // A failing build reports what a full one would: the kept warnings include the assembly's, which a full
         // build stopped by a listing's error never reaches; reading every listing tells the same story.
@@ -249,9 +249,13 @@ public final class SiteBuild {
     private record Sources(List<Snapshot> snapshots, EditorialSource editorial) {}
 
     private static Sources load(Request req, Problems problems, ParseCache parsed) {
-        List<Snapshot> snapshots = new ContentLoader(new SnapshotParser(req.config().year()))
+        List<Snapshot> snapshots = loader(req)
                 .load(req.contentDir(), problems, parsed);
         return new Sources(snapshots, loadEditorial(req, problems));
+    }
+
+    private static ContentLoader loader(Request req) {
+        return new ContentLoader(new SnapshotParser(req.config().year()));
     }
 
     private static EditorialSource loadEditorial(Request req, Problems problems) {
