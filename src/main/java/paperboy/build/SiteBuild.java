@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Predicate;
 import paperboy.assemble.DigestAssembler;
+import paperboy.assemble.PaperField;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.SiteConfig;
 import paperboy.editorial.EditorialLoader;
@@ -66,8 +67,10 @@ public final class SiteBuild {
      * @param reused   templated pages whose view model had not changed, kept from the previous build
      * @param scope    what the build rendered: "all", or what the new days reach
      * @param state    whether the build started from the archive kept ({@link ArchiveStore}) or read every listing
+     * @param renderers per output format, the thread time it took to render, in ms ({@link SiteOutput.Result#byRenderer})
      */
-    public record Pages(BuildCache.Summary summary, boolean noOp, int rendered, int reused, String scope, State state) {}
+    public record Pages(BuildCache.Summary summary, boolean noOp, int rendered, int reused, String scope, State state,
+                        Map<String, Long> renderers) {}
 
     /**
      * What the build did with the archive kept between builds ({@link ArchiveStore}).
@@ -201,7 +204,8 @@ public final class SiteBuild {
         State state = new State(listings.appended().isPresent(),
                 listings.appended().isPresent() ? stored.map(s -> s.files().size()).orElse(0) : 0, plan.stateWritten());
         return new Report(digest, out.stats(), problems.sorted(), phases.millis(),
-                new Pages(summary, false, out.result().rendered(), out.result().reused(), scope.toString(), state));
+                new Pages(summary, false, out.result().rendered(), out.result().reused(), scope.toString(), state,
+                        out.result().byRenderer()));
     }
 
     /**
@@ -280,12 +284,9 @@ public final class SiteBuild {
         Digest b = before.get();
         Set<String> added = new HashSet<>();
         for (Paper p : assembled.papers()) if (!b.papersBySlug().containsKey(p.slug())) added.add(p.slug());
-        Map<String, List<String>> paperThemes = new HashMap<>(), related = new HashMap<>();
-        for (Paper p : b.papers()) {
-            paperThemes.put(p.slug(), p.themes());
-            related.put(p.slug(), p.related());
-        }
-        ThemeAssigner.Assignment was = new ThemeAssigner.Assignment(b.themes(), paperThemes, related, b.retiredThemes());
+        ThemeAssigner.Assignment was = new ThemeAssigner.Assignment(b.themes(),
+                new PaperField(b.papersBySlug(), Paper::themes), new PaperField(b.papersBySlug(), Paper::related),
+                b.retiredThemes());
         return themes.assignAppended(assembled.papers(), added, was, problems)
                 .orElseGet(() -> themes.assign(assembled.papers(), problems))
                 .applyTo(assembled);
@@ -346,7 +347,7 @@ public final class SiteBuild {
         BuildCache previous = plan.previous();
         return new Report(null, new WriteStats(previous.files().size(), 0, previous.files().size(),
                 previous.files().values().stream().mapToLong(BuildCache.Entry::size).sum()),
-                previous.warnings(), phases.millis(), new Pages(previous.summary(), true, 0, 0, "none", State.NONE));
+                previous.warnings(), phases.millis(), new Pages(previous.summary(), true, 0, 0, "none", State.NONE, Map.of()));
     }
 
     private static Templates preloaded(CompletableFuture<Templates> templates) {

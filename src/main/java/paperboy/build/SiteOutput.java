@@ -42,9 +42,11 @@ public final class SiteOutput {
      * @param reused       templated pages kept from the previous build without rendering
      * @param renderNanos  time threads spent building view models and rendering, summed over threads
      * @param writeNanos   time threads spent writing and linking files, summed over threads
+     * @param byRenderer   per renderer, the thread time it took to list its pages and render them (not writing),
+     *                     in milliseconds: where a build's render time goes
      */
     public record Result(Map<String, BuildCache.Entry> files, int rendered, int reused, long renderNanos,
-                         long writeNanos) {}
+                         long writeNanos, Map<String, Long> byRenderer) {}
 
     private SiteOutput() {}
 
@@ -65,6 +67,7 @@ public final class SiteOutput {
         Map<String, BuildCache.Entry> files = new ConcurrentHashMap<>();
         AtomicInteger rendered = new AtomicInteger(), reused = new AtomicInteger();
         LongAdder renderNanos = new LongAdder(), writeNanos = new LongAdder();
+        Map<String, LongAdder> byRenderer = new ConcurrentHashMap<>();
         // The other formats (data, assets, feeds...) render alongside the pages: on a small site most of their
         // time is class loading and warm-up, which overlaps well. Everything runs in one fork-join pool of this
         // build, parallel streams inside renderers (feeds, e-mail editions) included, and this thread only
@@ -81,16 +84,18 @@ public final class SiteOutput {
                     // Each file is written as soon as it is made: the data and search files of a large archive
                     // (hundreds of MB) are not held until the pages before them are done.
                     early.put(r, CompletableFuture.runAsync(() -> stream(r, digest, ctx, session, producers, files,
-                            stop, renderNanos, writeNanos), pool));
+                            stop, renderNanos, writeNanos, byRenderer), pool));
                 }
             }
             Map<Renderer, List<Unit>> unitsOf = new LinkedHashMap<>();
             for (Renderer r : site.renderers()) {
+                long t0 = System.nanoTime();
                 if (r instanceof PagedRenderer paged) {
                     unitsOf.put(r, paged.pages(digest, ctx).stream().map(p -> unit(p, paged, ctx)).toList());
                 } else if (r instanceof UnitRenderer unitRenderer) {
                     unitsOf.put(r, unitRenderer.units(digest, ctx));
                 }
+                time(byRenderer, r, System.nanoTime() - t0);
             }
             progress.start(unitsOf.values().stream().mapToLong(List::size).sum());
             try {
@@ -105,7 +110,7 @@ public final class SiteOutput {
                             if (failure.get() != null) return;
                             try {
                                 unit(u, r, session, previous, fingerprint, producers, files, rendered, reused,
-                                        renderNanos, writeNanos);
+                                        renderNanos, writeNanos, byRenderer);
                                 progress.step();
                             } catch (RuntimeException e) {
                                 failure.compareAndSet(null, e);
@@ -134,7 +139,14 @@ public final class SiteOutput {
             pool.shutdown();
             progress.done();
         }
-        return new Result(Map.copyOf(files), rendered.get(), reused.get(), renderNanos.sum(), writeNanos.sum());
+        Map<String, Long> millis = new java.util.TreeMap<>();
+        byRenderer.forEach((name, nanos) -> millis.put(name, nanos.sum() / 1_000_000));
+        return new Result(Map.copyOf(files), rendered.get(), reused.get(), renderNanos.sum(), writeNanos.sum(),
+                millis);
+    }
+
+    private static void time(Map<String, LongAdder> byRenderer, Renderer r, long nanos) {
+        byRenderer.computeIfAbsent(r.name(), n -> new LongAdder()).add(nanos);
     }
 
     /** A page as a unit of one file. */
@@ -149,7 +161,8 @@ public final class SiteOutput {
      */
     private static void unit(Unit u, Renderer r, SiteSink session, BuildCache previous, boolean fingerprint,
                              Map<String, String> producers, Map<String, BuildCache.Entry> files,
-                             AtomicInteger rendered, AtomicInteger reused, LongAdder renderNanos, LongAdder writeNanos) {
+                             AtomicInteger rendered, AtomicInteger reused, LongAdder renderNanos, LongAdder writeNanos,
+                             Map<String, LongAdder> byRenderer) {
         for (String path : u.paths()) claim(producers, path, r.name());
         long t0 = System.nanoTime();
         // A unit that names its inputs is compared by them, and its view model built only if it must be rendered.
@@ -182,6 +195,7 @@ public final class SiteOutput {
         List<Output> outputs = u.render().apply(model);
         long t1 = System.nanoTime();
         renderNanos.add(t1 - t0);
+        time(byRenderer, r, t1 - t0);
         for (Output o : outputs) {
             if (!u.paths().contains(o.path())) {
                 throw new RenderException(r.name() + " made " + o.path() + ", which is not among its files " + u.paths());
@@ -197,7 +211,7 @@ public final class SiteOutput {
     /** Renders one format of files that are not pages, writing each file as the renderer hands it over. */
     private static void stream(Renderer r, Digest digest, RenderContext ctx, SiteSink session,
                                Map<String, String> producers, Map<String, BuildCache.Entry> files, AtomicBoolean stop,
-                               LongAdder renderNanos, LongAdder writeNanos) {
+                               LongAdder renderNanos, LongAdder writeNanos, Map<String, LongAdder> byRenderer) {
         long t0 = System.nanoTime();
         LongAdder writing = new LongAdder();
         try {
@@ -212,6 +226,7 @@ public final class SiteOutput {
         } finally {
             writeNanos.add(writing.sum());
             renderNanos.add(System.nanoTime() - t0 - writing.sum());
+            time(byRenderer, r, System.nanoTime() - t0 - writing.sum());
         }
     }
 

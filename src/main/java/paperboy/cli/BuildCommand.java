@@ -64,6 +64,10 @@ public final class BuildCommand implements Callable<Integer> {
                         + r.pages().scope() + "; state: " + r.pages().state());
                 out.println("phases: " + r.phaseMillis().entrySet().stream()
                         .map(e -> e.getKey() + " " + e.getValue() + " ms").collect(Collectors.joining(", ")));
+                if (!r.pages().renderers().isEmpty()) {
+                    out.println("render by format (thread time): " + r.pages().renderers().entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue() + " ms").collect(Collectors.joining(", ")));
+                }
             }
             return ExitCodes.OK;
         } catch (OutOfMemoryError | RuntimeException e) {

@@ -1,12 +1,10 @@
 package paperboy.model;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The whole digest: days ascending, papers by slug, themes by name. Everything the renderers need.
@@ -54,10 +52,23 @@ public record Digest(List<Day> days, List<Paper> papers, List<Theme> themes,
         return editorial.paperNote(paperSlug);
     }
 
+    /**
+     * The items by key, as the immutable map the record keeps: built once, not as a map then copied (a daily build
+     * at ten years makes three digests of 128,000 papers).
+     */
+    @SuppressWarnings("unchecked")
     private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
-        return items.stream().collect(Collectors.toMap(key, Function.identity(), (a, b) -> {
-            throw new IllegalStateException("duplicate slug " + key.apply(a));
-        }, LinkedHashMap::new));
+        Map.Entry<String, T>[] entries = new Map.Entry[items.size()];
+        for (int i = 0; i < entries.length; i++) entries[i] = Map.entry(key.apply(items.get(i)), items.get(i));
+        try {
+            return Map.ofEntries(entries);
+        } catch (IllegalArgumentException e) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (T item : items) {
+                if (!seen.add(key.apply(item))) throw new IllegalStateException("duplicate slug " + key.apply(item));
+            }
+            throw e;
+        }
     }
 
     public Paper paper(String slug) {
@@ -86,6 +97,20 @@ public record Digest(List<Day> days, List<Paper> papers, List<Theme> themes,
         }
         // Not found: only then scan, in case a digest was built by hand with days out of order.
         return days.stream().filter(d -> d.date().equals(date)).findFirst();
+    }
+
+    /**
+     * The paper's 1-based place in the listing of the day it was first seen; empty when no day lists it (a digest
+     * built by hand). Found on that day, not by walking the archive: feeds and digests ask it per paper.
+     */
+    public java.util.OptionalInt firstPosition(Paper paper) {
+        Optional<Day> day = day(paper.firstSeen());
+        if (day.isPresent()) {
+            for (Listing l : day.get().listings()) {
+                if (l.paperSlug().equals(paper.slug())) return java.util.OptionalInt.of(l.position());
+            }
+        }
+        return java.util.OptionalInt.empty();
     }
 
     public int listingCount() {

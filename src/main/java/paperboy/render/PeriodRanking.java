@@ -17,11 +17,11 @@ public final class PeriodRanking {
     /**
      * @param firstPosition each paper's 1-based place in the listing of the day it was first seen, by slug
      */
-    public static Comparator<Paper> of(Period period, Map<String, Integer> firstPosition) {
+    public static Comparator<Paper> of(Period period, java.util.function.ToIntFunction<Paper> firstPosition) {
         return Comparator.comparingInt((Paper x) -> x.upvotes().isPresent() ? -x.upvotes().getAsInt() : 1)
                 .thenComparingInt(x -> -daysIn(period, x))
                 .thenComparing(Paper::firstSeen)
-                .thenComparingInt(x -> firstPosition.getOrDefault(x.slug(), 0))
+                .thenComparingInt(firstPosition)
                 .thenComparing(Paper::slug);
     }
 

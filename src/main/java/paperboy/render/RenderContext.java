@@ -27,9 +27,27 @@ public record RenderContext(SiteConfig config, Templates templates, Path templat
         return shared.texts(digest);
     }
 
+    /**
+     * The papers as the search, the data files and the sitemaps number them: by day first seen, then listing
+     * order ({@link PaperOrder}); found once per build and shared.
+     */
+    public java.util.List<paperboy.model.Paper> inFirstSeenOrder(Digest digest) {
+        return shared.order(digest);
+    }
+
     /** Per-build memo of the renderers; a context used with another digest starts afresh. */
     public static final class Shared {
         private final AtomicReference<PaperTexts> texts = new AtomicReference<>();
+        private final AtomicReference<PaperOrder> order = new AtomicReference<>();
+
+        /** Found by the first renderer that asks; the others wait for it rather than walk the archive too. */
+        synchronized java.util.List<paperboy.model.Paper> order(Digest digest) {
+            PaperOrder o = order.get();
+            if (o != null && o.digest() == digest) return o.papers();
+            PaperOrder fresh = PaperOrder.of(digest);
+            order.set(fresh);
+            return fresh.papers();
+        }
 
         PaperTexts texts(Digest digest) {
             PaperTexts t = texts.get();

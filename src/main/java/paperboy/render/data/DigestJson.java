@@ -8,6 +8,7 @@ import paperboy.render.Renderer;
 import paperboy.render.SitePaths;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,9 +67,15 @@ public final class DigestJson implements Renderer {
     /** The index, the years' days, then the months: in that order unless {@code parallel}. */
     private void render(Digest digest, RenderContext ctx, Consumer<Output> sink, boolean parallel) {
         PaperTexts texts = ctx.texts(digest);
+        // The papers by month first seen: runs of the papers in first-seen order, cut where the month changes.
         Map<YearMonth, List<Paper>> byMonth = new LinkedHashMap<>();
-        for (Paper p : SearchIndex.inFirstSeenOrder(digest)) {
-            byMonth.computeIfAbsent(YearMonth.from(p.firstSeen()), m -> new ArrayList<>()).add(p);
+        List<Paper> order = ctx.inFirstSeenOrder(digest);
+        for (int from = 0, to; from < order.size(); from = to) {
+            LocalDate first = order.get(from).firstSeen();
+            to = from + 1;
+            while (to < order.size() && order.get(to).firstSeen().getMonthValue() == first.getMonthValue()
+                    && order.get(to).firstSeen().getYear() == first.getYear()) to++;
+            byMonth.computeIfAbsent(YearMonth.from(first), m -> new ArrayList<>()).addAll(order.subList(from, to));
         }
         sink.accept(new Output(INDEX, JsonOut.bytes(true, INDEX, g -> {
             g.writeStartObject();

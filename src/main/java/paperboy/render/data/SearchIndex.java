@@ -92,7 +92,7 @@ public final class SearchIndex implements Renderer {
     @Override
     public void render(Digest digest, RenderContext ctx, Consumer<Output> out) {
         PaperTexts texts = ctx.texts(digest);
-        List<Paper> docs = inFirstSeenOrder(digest);
+        List<Paper> docs = ctx.inFirstSeenOrder(digest);
         List<Theme> themes = digest.themes();
         Map<String, Integer> themeIndex = new HashMap<>();
         for (int i = 0; i < themes.size(); i++) themeIndex.put(themes.get(i).slug(), i);
@@ -122,19 +122,21 @@ public final class SearchIndex implements Renderer {
                 g.writeEndArray();
             })), name()));
         }
-        // Themes' paper lists, for the theme filter.
-        Map<String, Integer> docIndex = new HashMap<>();
-        for (int i = 0; i < docs.size(); i++) docIndex.put(docs.get(i).slug(), i);
+        // Themes' paper lists, for the theme filter: one pass over the papers' themes, not a lookup per member.
         // Every theme's list, in every build: a list written as a bitmap spans every paper, so it grows with each.
-        for (int i = 0; i < themes.size(); i++) {
-            List<Integer> ids = new ArrayList<>();
-            for (String slug : themes.get(i).paperSlugs()) {
-                Integer id = docIndex.get(slug);
-                if (id != null) ids.add(id);
+        int[][] members = new int[themes.size()][];
+        int[] count = new int[themes.size()];
+        for (int i = 0; i < themes.size(); i++) members[i] = new int[16];
+        for (int id = 0; id < docs.size(); id++) {
+            for (String t : docs.get(id).themes()) {
+                Integer i = themeIndex.get(t);
+                if (i == null) continue;
+                if (count[i] == members[i].length) members[i] = java.util.Arrays.copyOf(members[i], count[i] * 2);
+                members[i][count[i]++] = id;
             }
-            ids.sort(null);
-            String list = encode(ids.stream().mapToInt(Integer::intValue).toArray(), ids.size(), 0, docs.size());
-            int n = i;
+        }
+        for (int i = 0; i < themes.size(); i++) {
+            String list = encode(members[i], count[i], 0, docs.size());
             out.accept(new Output("search/themes/" + i + ".js", script("h" + i, json("search themes",
                     g -> g.writeString(list))), name()));
         }
@@ -218,16 +220,7 @@ public final class SearchIndex implements Renderer {
 
     /** The papers numbered as the search numbers them: by day first seen, then listing order. */
     public static List<Paper> inFirstSeenOrder(Digest digest) {
-        List<Paper> docs = new ArrayList<>(digest.papers().size());
-        Set<String> seen = new HashSet<>();
-        for (Day d : digest.days()) {
-            for (Listing l : d.listings()) {
-                if (seen.add(l.paperSlug())) docs.add(digest.paper(l.paperSlug()));
-            }
-        }
-        // Papers no day lists (a hand-built digest): last, in slug order.
-        for (Paper p : digest.papers()) if (seen.add(p.slug())) docs.add(p);
-        return docs;
+        return paperboy.render.PaperOrder.of(digest).papers();
     }
 
     /** One part's word shards, added to {@code out}; returns the part with the first word of each shard. */

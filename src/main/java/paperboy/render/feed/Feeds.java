@@ -17,6 +17,7 @@ import org.jsoup.nodes.Entities;
 import paperboy.config.SiteConfig;
 import paperboy.model.Day;
 import paperboy.model.Digest;
+import paperboy.model.Listing;
 import paperboy.model.Note;
 import paperboy.model.Paper;
 import paperboy.model.SourceRef;
@@ -95,11 +96,8 @@ public final class Feeds implements UnitRenderer {
         private final SiteConfig config;
         private final URI base;
         private final FeedDates dates;
-        private final Map<String, Integer> firstPosition = new HashMap<>();
         /** Each paper's item, made once for all the channels it appears in (cleaning its text is not free). */
         private final Map<String, FeedItem> items = new java.util.concurrent.ConcurrentHashMap<>();
-        /** Each theme's papers (its members and the papers that name it), in digest order: found once, not per theme. */
-        private final Map<String, List<Paper>> papersByTheme = new HashMap<>();
         private final PaperTexts texts;
 
         public Channels(Digest digest, SiteConfig config, URI base) {
@@ -112,40 +110,10 @@ public final class Feeds implements UnitRenderer {
             this.base = base;
             this.texts = texts;
             this.dates = new FeedDates(config.timeZone(), config.feeds().itemTime());
-            for (Day d : digest.days()) {
-                d.listings().forEach(l -> firstPosition.putIfAbsent(l.paperSlug(), l.position()));
-            }
-            // Per theme, the indices (in digest order) of its members and of the papers naming it: one pass over
-            // the memberships, not one test per paper and theme (128,000 × 30 lookups at ten years).
-            Map<String, Integer> index = new HashMap<>();
-            List<Paper> papers = digest.papers();
-            for (int i = 0; i < papers.size(); i++) index.put(papers.get(i).slug(), i);
-            Map<String, java.util.BitSet> byTheme = new HashMap<>();
-            for (Theme t : digest.themes()) {
-                java.util.BitSet b = new java.util.BitSet(papers.size());
-                for (String slug : t.paperSlugs()) {
-                    Integer i = index.get(slug);
-                    if (i != null) b.set(i);
-                }
-                byTheme.put(t.slug(), b);
-            }
-            for (int i = 0; i < papers.size(); i++) {
-                for (String slug : papers.get(i).themes()) {
-                    java.util.BitSet b = byTheme.get(slug);
-                    if (b != null) b.set(i);
-                }
-            }
-            for (Theme t : digest.themes()) {
-                java.util.BitSet b = byTheme.get(t.slug());
-                if (b.isEmpty()) continue;
-                List<Paper> mine = new ArrayList<>(b.cardinality());
-                for (int i = b.nextSetBit(0); i >= 0; i = b.nextSetBit(i + 1)) mine.add(papers.get(i));
-                papersByTheme.put(t.slug(), mine);
-            }
         }
 
         public FeedChannel site() {
-            return channel(config.title(), config.description(), SitePaths.HOME, "", digest.papers(), true,
+            return channel(config.title(), config.description(), SitePaths.HOME, "", p -> true, true,
                     config.feeds().orDefaults().maxItems());
         }
 
@@ -153,7 +121,7 @@ public final class Feeds implements UnitRenderer {
             String description = t.description() == null || t.description().isBlank()
                     ? "Papers on " + t.name() + " in " + config.title() + "." : t.description();
             return channel(config.title() + " — " + t.name(), description, SitePaths.theme(t.slug()),
-                    "themes/" + t.slug() + "/", papersByTheme.getOrDefault(t.slug(), List.of()), false,
+                    "themes/" + t.slug() + "/", p -> p.themes().contains(t.slug()), false,
                     config.feeds().orDefaults().themeItems());
         }
 
@@ -239,36 +207,37 @@ public final class Feeds implements UnitRenderer {
                     dates.rfc822(updated), dates.rfc3339(updated), items);
         }
 
-        /** A feed entry before sorting: its day, its place within the day (a note first), and a tie-breaker. */
-        private record Dated(LocalDate date, int order, String key, Supplier<FeedItem> item) {}
-
+        /**
+         * A channel of the newest papers that {@code in} takes (a theme's: those that name it), by the day they were
+         * first seen, newest first, in listing order within a day, and with {@code withNotes} the editor's note on
+         * a day before its papers. Days are walked from the latest until the channel is full, not the archive:
+         * a daily build renders its feeds in time proportional to their items.
+         */
         private FeedChannel channel(String title, String description, String homePath, String dir,
-                                    List<Paper> papers, boolean withNotes, int maxItems) {
-            List<Dated> entries = new ArrayList<>(papers.size());
-            for (Paper p : papers) {
-                entries.add(new Dated(p.firstSeen(), firstPosition.getOrDefault(p.slug(), Integer.MAX_VALUE),
-                        p.slug(), () -> items.computeIfAbsent(p.slug(), k -> item(p))));
-            }
-            if (withNotes) {
-                for (Day d : digest.days()) {
-                    digest.dayNote(d.date()).ifPresent(n -> entries.add(new Dated(d.date(), 0, "", () -> noteItem(d, n))));
+                                    java.util.function.Predicate<Paper> in, boolean withNotes, int maxItems) {
+            List<FeedItem> channelItems = new ArrayList<>();
+            Optional<LocalDate> newest = Optional.empty();
+            List<Day> days = digest.days();
+            for (int i = days.size() - 1; i >= 0 && channelItems.size() < maxItems; i--) {
+                Day d = days.get(i);
+                if (withNotes) {
+                    Optional<Note> note = digest.dayNote(d.date());
+                    if (note.isPresent()) {
+                        channelItems.add(noteItem(d, note.get()));
+                        if (newest.isEmpty()) newest = Optional.of(d.date());
+                    }
+                }
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (Listing l : d.listings()) {
+                    if (channelItems.size() >= maxItems) break;
+                    Paper p = digest.papersBySlug().get(l.paperSlug());
+                    // A paper's entry is its first listing, on the day it was first seen.
+                    if (p == null || !p.firstSeen().equals(d.date()) || !seen.add(p.slug()) || !in.test(p)) continue;
+                    channelItems.add(items.computeIfAbsent(p.slug(), k -> item(p)));
+                    if (newest.isEmpty()) newest = Optional.of(d.date());
                 }
             }
-            // Items are made only for the entries that make the cap, each paper's once for all channels. The cap's
-            // newest are kept in a heap of that size rather than by sorting every paper of the channel.
-            Comparator<Dated> newestFirst = Comparator.comparing(Dated::date).reversed()
-                    .thenComparing(Dated::order)
-                    .thenComparing(Dated::key);
-            java.util.PriorityQueue<Dated> newest = new java.util.PriorityQueue<>(maxItems + 1, newestFirst.reversed());
-            for (Dated e : entries) {
-                newest.add(e);
-                if (newest.size() > maxItems) newest.poll();
-            }
-            List<Dated> kept = new ArrayList<>(newest);
-            kept.sort(newestFirst);
-            List<FeedItem> channelItems = kept.stream().map(e -> e.item().get()).toList();
-            LocalDate updated = entries.stream().map(Dated::date).max(Comparator.naturalOrder())
-                    .orElse(digest.latestDay().map(Day::date).orElse(LocalDate.EPOCH));
+            LocalDate updated = newest.orElse(digest.latestDay().map(Day::date).orElse(LocalDate.EPOCH));
             return new FeedChannel(title, description, url(homePath), url(dir + SitePaths.FEED_RSS),
                     url(dir + SitePaths.FEED_ATOM), url(dir + SitePaths.FEED_JSON), dates.rfc822(updated),
                     dates.rfc3339(updated), channelItems);

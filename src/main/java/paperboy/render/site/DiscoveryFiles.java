@@ -61,28 +61,46 @@ public final class DiscoveryFiles implements Renderer {
         StringBuilder robots = new StringBuilder("User-agent: *\nAllow: /\n");
         base.ifPresent(b -> robots.append("\nSitemap: ").append(b.resolve(SITEMAP)).append('\n'));
         out.add(Output.text(ROBOTS, robots.toString(), name()));
-        base.ifPresent(b -> out.addAll(sitemaps(groups(digest), b, ctx.scope())));
+        base.ifPresent(b -> {
+            Scope scope = ctx.scope();
+            List<Paper> order = ctx.inFirstSeenOrder(digest);
+            // A scoped build lists the years it does not reach as the kept index does; without it, every year.
+            Optional<Map<String, List<String>>> kept = scope.everything() ? Optional.of(Map.of()) : keptIndex(scope);
+            out.addAll(sitemaps(groups(digest, order, kept.isPresent() ? scope : Scope.all()), b, scope,
+                    kept.orElse(Map.of())));
+        });
         return out;
     }
 
     /** Every page a reader may land on, by sitemap file name (without ".xml"), in a fixed order. */
     static Map<String, List<Entry>> groups(Digest digest) {
+        return groups(digest, paperboy.render.PaperOrder.of(digest).papers(), Scope.all());
+    }
+
+    /**
+     * As {@link #groups(Digest)}, but of the years only those {@code scope} reaches: the site's group and those
+     * years' files are all a scoped build writes.
+     *
+     * @param order the papers by day first seen ({@link paperboy.render.PaperOrder})
+     */
+    static Map<String, List<Entry>> groups(Digest digest, List<Paper> order, Scope scope) {
         Map<String, List<Entry>> groups = new TreeMap<>();
         LocalDate latest = digest.latestDay().map(Day::date).orElse(LocalDate.EPOCH);
         List<Entry> site = new ArrayList<>();
         site.add(new Entry(SitePaths.HOME, latest));
         site.add(new Entry(SitePaths.ARCHIVE, latest));
         if (!digest.themes().isEmpty()) site.add(new Entry(SitePaths.THEMES, latest));
+        // A theme's page changes with the latest day any of its papers was listed: one pass over the papers.
+        Map<String, LocalDate> themeChanged = new java.util.HashMap<>();
+        for (Paper p : order) {
+            for (String t : p.themes()) themeChanged.merge(t, p.lastSeen(), (a, b) -> a.isAfter(b) ? a : b);
+        }
         for (Theme t : digest.themes()) {
-            LocalDate changed = LocalDate.EPOCH;
-            for (String slug : t.paperSlugs()) {
-                Paper p = digest.papersBySlug().get(slug);
-                if (p != null && p.lastSeen().isAfter(changed)) changed = p.lastSeen();
-            }
-            site.add(new Entry(SitePaths.theme(t.slug()), changed));
+            site.add(new Entry(SitePaths.theme(t.slug()), themeChanged.getOrDefault(t.slug(), LocalDate.EPOCH)));
         }
         groups.put("site", site);
         for (Day d : digest.days()) {
+            if (!scope.year(d.date().getYear())) continue;
             // A day page shows, for every paper, the other days it was listed on.
             LocalDate changed = d.date();
             for (Listing l : d.listings()) {
@@ -93,6 +111,7 @@ public final class DiscoveryFiles implements Renderer {
                     .add(new Entry(SitePaths.day(d.date()), changed));
         }
         for (Day d : digest.days()) {
+            if (!scope.year(d.date().getYear())) continue;
             List<Entry> year = groups.get(String.valueOf(d.date().getYear()));
             String path = ArchivePages.yearPath(d.date().getYear());
             if (!year.isEmpty() && year.get(year.size() - 1).path().equals(path)) year.remove(year.size() - 1);
@@ -101,12 +120,14 @@ public final class DiscoveryFiles implements Renderer {
         // Week and month digests: their papers are those first seen in the period, so they change with its days.
         for (List<Period> periods : List.of(Period.weeks(digest.days()), Period.months(digest.days()))) {
             for (Period p : periods) {
+                if (!scope.year(p.days().get(0).date().getYear())) continue;
                 LocalDate last = p.days().get(p.days().size() - 1).date();
                 groups.computeIfAbsent(String.valueOf(p.days().get(0).date().getYear()), y -> new ArrayList<>())
                         .add(new Entry(p.path(), last));
             }
         }
-        for (Paper p : SearchIndex.inFirstSeenOrder(digest)) {
+        for (Paper p : order) {
+            if (!scope.year(p.firstSeen().getYear())) continue;
             groups.computeIfAbsent(String.valueOf(p.firstSeen().getYear()), y -> new ArrayList<>())
                     .add(new Entry(SitePaths.paper(p.slug()), p.lastSeen()));
         }
@@ -115,15 +136,25 @@ public final class DiscoveryFiles implements Renderer {
 
     /** The index and the sitemap files, each group cut into files of at most {@code maxUrls} URLs. */
     List<Output> sitemaps(Map<String, List<Entry>> groups, URI base) {
-        return sitemaps(groups, base, Scope.all());
+        return sitemaps(groups, base, Scope.all(), Map.of());
     }
 
-    /** As {@link #sitemaps(Map, URI)}, writing only the index, the site's file and the files of years in scope. */
-    List<Output> sitemaps(Map<String, List<Entry>> groups, URI base, Scope scope) {
+    /**
+     * As {@link #sitemaps(Map, URI)}, writing only the index, the site's file and the files of years in scope.
+     *
+     * @param kept the index's lines of the groups not in {@code groups}, as the kept index has them
+     */
+    List<Output> sitemaps(Map<String, List<Entry>> groups, URI base, Scope scope, Map<String, List<String>> kept) {
         List<Output> out = new ArrayList<>();
         StringBuilder index = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        for (var g : groups.entrySet()) {
+        TreeMap<String, List<Entry>> all = new TreeMap<>(groups);
+        kept.keySet().forEach(k -> all.putIfAbsent(k, null));
+        for (var g : all.entrySet()) {
+            if (g.getValue() == null) {
+                kept.get(g.getKey()).forEach(line -> index.append(line).append('\n'));
+                continue;
+            }
             List<List<Entry>> parts = split(g.getValue(), maxUrls);
             for (int i = 0; i < parts.size(); i++) {
                 String path = "sitemaps/" + g.getKey() + (i == 0 ? "" : "-" + (i + 1)) + ".xml";
@@ -149,6 +180,26 @@ public final class DiscoveryFiles implements Renderer {
         }
         out.add(Output.text(SITEMAP, index.append("</sitemapindex>\n").toString(), name()));
         return out;
+    }
+
+    private static final java.util.regex.Pattern INDEX_LINE =
+            java.util.regex.Pattern.compile("  <sitemap><loc>.*/sitemaps/(\\d+)(?:-\\d+)?\\.xml</loc>.*</sitemap>");
+
+    /**
+     * The kept index's lines of the years out of {@code scope}, by year; empty when there is no kept index to
+     * read (the build then lists every year itself).
+     */
+    private static Optional<Map<String, List<String>>> keptIndex(Scope scope) {
+        return scope.kept().read(SITEMAP).map(bytes -> {
+            Map<String, List<String>> lines = new TreeMap<>();
+            for (String line : new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                java.util.regex.Matcher m = INDEX_LINE.matcher(line);
+                if (m.matches() && !scope.year(Integer.parseInt(m.group(1)))) {
+                    lines.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(line);
+                }
+            }
+            return lines;
+        });
     }
 
     /** Consecutive runs of at most {@code limit} items, in order; none for an empty list. */

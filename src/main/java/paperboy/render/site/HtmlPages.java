@@ -43,8 +43,10 @@ public final class HtmlPages implements PagedRenderer {
             pages.add(new Page(path, "day.ftlh", () -> views.dayPage(d, path),
                     Optional.of(() -> inputs.day(d, index))));
         }
-        for (Paper p : digest.papers()) {
-            if (!scope.paper(p.slug())) continue;
+        // A scoped build names its few papers; looking each of the archive's papers up in the scope would not be few.
+        List<Paper> papers = scope.everything() ? digest.papers()
+                : scope.papers().stream().sorted().map(digest.papersBySlug()::get).filter(java.util.Objects::nonNull).toList();
+        for (Paper p : papers) {
             String path = SitePaths.paper(p.slug());
             pages.add(new Page(path, "paper.ftlh", () -> views.paperPage(p, path),
                     Optional.of(() -> inputs.paper(p))));

@@ -60,14 +60,14 @@ public final class PeriodPages implements PagedRenderer {
         private final Views views;
         final List<Period> weeks;
         final List<Period> months;
-        private final Map<String, Integer> firstPosition = new HashMap<>();
+        /** Each ranked paper's place on the day it was first seen, looked up once (pages render in parallel). */
+        private final Map<String, Integer> firstPosition = new java.util.concurrent.ConcurrentHashMap<>();
 
         public Builder(Digest digest, Views views) {
             this.digest = digest;
             this.views = views;
             this.weeks = Period.weeks(digest.days());
             this.months = Period.months(digest.days());
-            for (Day d : digest.days()) d.listings().forEach(l -> firstPosition.putIfAbsent(l.paperSlug(), l.position()));
         }
 
         public List<Period> weeks() {
@@ -129,7 +129,8 @@ public final class PeriodPages implements PagedRenderer {
                 groups.computeIfAbsent(paper.themes().isEmpty() ? "" : paper.themes().get(0), k -> new ArrayList<>()).add(paper);
             }
             List<String> order = digest.themes().stream().map(Theme::slug).toList();
-            Comparator<Paper> rank = PeriodRanking.of(p, firstPosition);
+            Comparator<Paper> rank = PeriodRanking.of(p, x -> firstPosition.computeIfAbsent(x.slug(),
+                    k -> digest.firstPosition(x).orElse(0)));
             return groups.entrySet().stream()
                     .sorted(Comparator.comparing((Map.Entry<String, List<Paper>> e) -> e.getKey().equals("other") || e.getKey().isEmpty())
                             .thenComparing(e -> -e.getValue().size())

@@ -18,6 +18,8 @@ import java.util.function.Supplier;
 import paperboy.model.Day;
 import paperboy.model.Digest;
 import paperboy.model.Listing;
+import paperboy.model.Paper;
+import java.time.LocalDate;
 import paperboy.model.Theme;
 import paperboy.model.RetiredTheme;
 import paperboy.render.view.RetiredThemePage;
@@ -73,7 +75,8 @@ public final class ThemePages implements Renderer {
             // Every theme's own page: its summary counts the archive's days, so it changes with every new day.
             jobs.add(new Job(SitePaths.theme(t.slug()), "theme.ftlh",
                     () -> themePage(digest, views, activity, t, 0, numbered, SitePaths.theme(t.slug()))));
-            int oldest = scope.everything() ? 1 : scope.theme(t.slug()) ? oldestReached(t, scope) : numbered + 1;
+            int oldest = scope.everything() ? 1 : scope.theme(t.slug()) ? oldestReached(t, scope,
+                    slug -> Optional.ofNullable(digest.papersBySlug().get(slug)).map(Paper::firstSeen)) : numbered + 1;
             for (int n = oldest; n <= numbered; n++) {
                 int page = n;
                 String path = themePath(t.slug(), n);
@@ -92,10 +95,15 @@ public final class ThemePages implements Renderer {
      * changes but for its link to the next newer one: papers joining the theme fill the pages from the one holding
      * the oldest of them, and the newest numbered page before them gets a newer one to link to.
      */
-    static int oldestReached(Theme t, Scope scope) {
+    /** @param firstSeen the day a paper was first seen, by slug (empty: unknown, so never taken as older) */
+    static int oldestReached(Theme t, Scope scope, java.util.function.Function<String, Optional<LocalDate>> firstSeen) {
         List<String> newestFirst = t.paperSlugs();
         int n = newestFirst.size(), first = Integer.MAX_VALUE;
+        // A paper listed again changes nothing a numbered page shows (title, link, first day): only the papers
+        // that join the theme on the days in scope reach its pages, and they are its newest.
+        LocalDate since = scope.days().stream().min(LocalDate::compareTo).orElse(LocalDate.MAX);
         for (int i = 0; i < n; i++) {
+            if (firstSeen.apply(newestFirst.get(i)).filter(d -> d.isBefore(since)).isPresent()) break;
             if (scope.paper(newestFirst.get(i))) first = Math.min(first, (n - 1 - i) / PER_PAGE + 1);
         }
         return first == Integer.MAX_VALUE ? numberedPages(n) + 1 : Math.max(1, first - 2);
@@ -169,7 +177,13 @@ public final class ThemePages implements Renderer {
     }
 
     private static ThemeSummary summary(Digest digest, Map<String, Activity> activity, Theme t, String root) {
-        Activity a = activity.computeIfAbsent(t.slug(), k -> activity(digest, t));
+        Activity a = activity.get(t.slug());
+        if (a == null) {
+            synchronized (activity) {
+                if (activity.isEmpty()) activity.putAll(activities(digest));
+            }
+            a = activity.get(t.slug());
+        }
         return new ThemeSummary(t.slug(), t.name(), t.description(), root + SitePaths.theme(t.slug()),
                 t.paperSlugs().size(), t.curated(), t.keywords(), a.sparkline(), a.label(), a.peak());
     }
@@ -181,12 +195,31 @@ public final class ThemePages implements Renderer {
     /** At most this many points in a sparkline: days are summed into as many buckets (the box is 100 wide). */
     static final int SPARK_POINTS = 100;
 
-    private static Activity activity(Digest digest, Theme t) {
-        Set<String> members = new HashSet<>(t.paperSlugs());
-        int[] perDay = new int[digest.days().size()];
+    /** Every theme's activity, from one pass over the listings (a theme's members are the papers naming it). */
+    private static Map<String, Activity> activities(Digest digest) {
+        List<Theme> themes = digest.themes();
+        Map<String, Integer> index = new java.util.HashMap<>();
+        for (int k = 0; k < themes.size(); k++) index.put(themes.get(k).slug(), k);
+        int days = digest.days().size();
+        int[][] perDay = new int[themes.size()][days];
+        for (int i = 0; i < days; i++) {
+            for (Listing l : digest.days().get(i).listings()) {
+                Paper p = digest.papersBySlug().get(l.paperSlug());
+                if (p == null) continue;
+                for (String slug : p.themes()) {
+                    Integer k = index.get(slug);
+                    if (k != null) perDay[k][i]++;
+                }
+            }
+        }
+        Map<String, Activity> out = new java.util.HashMap<>();
+        for (int k = 0; k < themes.size(); k++) out.put(themes.get(k).slug(), activity(digest, themes.get(k), perDay[k]));
+        return out;
+    }
+
+    private static Activity activity(Digest digest, Theme t, int[] perDay) {
         int peak = 0, peakAt = -1;
         for (int i = 0; i < perDay.length; i++) {
-            for (Listing l : digest.days().get(i).listings()) if (members.contains(l.paperSlug())) perDay[i]++;
             if (perDay[i] > peak) {
                 peak = perDay[i];
                 peakAt = i;

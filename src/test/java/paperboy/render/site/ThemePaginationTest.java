@@ -128,13 +128,36 @@ class ThemePaginationTest {
         java.util.function.Function<java.util.Set<String>, paperboy.render.Scope> reaching = papers ->
                 new paperboy.render.Scope(false, java.util.Set.of(), java.util.Set.of(), papers, java.util.Set.of("big"),
                         path -> Optional.empty());
+        java.util.function.Function<String, Optional<java.time.LocalDate>> unknown = slug -> Optional.empty();
         // The 51 newest joined (papers 349..399): before, 349 papers had pages 1..5; page 5 links a newer one now.
         java.util.Set<String> joined = new java.util.HashSet<>();
         for (int i = 349; i < 400; i++) joined.add("p" + i);
-        assertThat(ThemePages.oldestReached(theme, reaching.apply(joined))).isEqualTo(5);
+        assertThat(ThemePages.oldestReached(theme, reaching.apply(joined), unknown)).isEqualTo(5);
         // One paper joined, the 400th: before, 399 papers had pages 1..6; page 7 is new and page 6 links it.
-        assertThat(ThemePages.oldestReached(theme, reaching.apply(java.util.Set.of("p399")))).isEqualTo(6);
+        assertThat(ThemePages.oldestReached(theme, reaching.apply(java.util.Set.of("p399")), unknown)).isEqualTo(6);
         // None of its papers in scope: no numbered page.
-        assertThat(ThemePages.oldestReached(theme, reaching.apply(java.util.Set.of("other")))).isEqualTo(8);
+        assertThat(ThemePages.oldestReached(theme, reaching.apply(java.util.Set.of("other")), unknown)).isEqualTo(8);
+    }
+
+    /**
+     * A paper listed again changes nothing a numbered page shows of it (title, link, first day), and the walk
+     * stops at the first paper older than the days in scope: the theme's old pages are neither rendered nor read.
+     */
+    @Test
+    void aPaperListedAgainDoesNotReachItsThemesOldPages() {
+        List<String> newestFirst = new ArrayList<>();
+        for (int i = 399; i >= 0; i--) newestFirst.add("p" + i);
+        paperboy.model.Theme theme = new paperboy.model.Theme("big", "Big", "", newestFirst, List.of(), false);
+        java.time.LocalDate today = java.time.LocalDate.of(2025, 3, 14);
+        // p399 is new today; p10, listed again today, was first seen long before; the walk reads two papers.
+        java.util.List<String> read = new ArrayList<>();
+        java.util.function.Function<String, Optional<java.time.LocalDate>> firstSeen = slug -> {
+            read.add(slug);
+            return Optional.of(slug.equals("p399") ? today : today.minusDays(400 - Integer.parseInt(slug.substring(1))));
+        };
+        var scope = new paperboy.render.Scope(false, java.util.Set.of(today), java.util.Set.of(today),
+                java.util.Set.of("p399", "p10"), java.util.Set.of("big"), path -> Optional.empty());
+        assertThat(ThemePages.oldestReached(theme, scope, firstSeen)).isEqualTo(6);
+        assertThat(read).containsExactly("p399", "p398");
     }
 }
