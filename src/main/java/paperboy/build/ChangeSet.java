@@ -106,6 +106,28 @@ final class ChangeSet {
         return before != null && before.equals(shown(p));
     }
 
+    /**
+     * What the next build compares with, after a build that rendered {@code scope} over the archive {@code before}
+     * described: a scoped build hashes its own papers again and keeps the other recent ones' hashes (their texts,
+     * themes and related papers are as they were), rather than reading two months of abstracts.
+     */
+    static BuildCache.Archive archive(Digest digest, Scope scope, BuildCache.Archive before) {
+        if (scope.everything()) return archive(digest);
+        Optional<LocalDate> latest = digest.latestDay().map(Day::date);
+        if (latest.isEmpty()) return archive(digest);
+        LocalDate since = latest.get().minusDays(RECENT_DAYS);
+        Map<String, String> recent = new HashMap<>();
+        before.recent().forEach((slug, shown) -> {
+            Paper p = digest.papersBySlug().get(slug);
+            if (p != null && !scope.paper(slug) && !p.lastSeen().isBefore(since)) recent.put(slug, shown);
+        });
+        for (String slug : scope.papers()) {
+            Paper p = digest.papersBySlug().get(slug);
+            if (p != null && !p.lastSeen().isBefore(since)) recent.put(slug, shown(p));
+        }
+        return new BuildCache.Archive(latest.get().toString(), themesKey(digest), recent);
+    }
+
     /** What the next build compares with. */
     static BuildCache.Archive archive(Digest digest) {
         Optional<LocalDate> latest = digest.latestDay().map(Day::date);

@@ -78,13 +78,16 @@ public final class SiteBuild {
      * @param appended      it appended the new listing files' days to the archive kept, instead of reading every listing
      * @param monthsRead    of the archive's month files, how many it read
      * @param monthsWritten how many it wrote (the others were unchanged)
+     * @param textsRead     of the abstracts the archive kept ({@code textsKept}), how many the build read: those of
+     *                      the papers it showed or wrote again
      */
-    public record State(boolean appended, int monthsRead, int monthsWritten) {
-        static final State NONE = new State(false, 0, 0);
+    public record State(boolean appended, int monthsRead, int monthsWritten, int textsRead, int textsKept) {
+        static final State NONE = new State(false, 0, 0, 0, 0);
 
         @Override
         public String toString() {
-            return (appended ? "days appended to the archive kept (" + monthsRead + " months read)" : "every listing read")
+            return (appended ? "days appended to the archive kept (" + monthsRead + " months read, the abstracts of "
+                    + textsRead + " of its " + textsKept + " papers)" : "every listing read")
                     + ", " + monthsWritten + " of its months written";
         }
     }
@@ -195,14 +198,15 @@ public final class SiteBuild {
         BuildCache.Summary summary = new BuildCache.Summary(digest.days().size(), digest.listingCount(),
                 digest.papers().size());
         phases.time("save", () -> {
-            plan.save(summary, problems.sorted(), out.files(), ChangeSet.archive(digest),
+            plan.save(summary, problems.sorted(), out.files(), ChangeSet.archive(digest, scope, plan.previous().archive()),
                     new ArchiveStore.Archive(new DigestAssembler.Assembly(digest, assembly.identities()),
                             listings.problems().sorted()),
                     listings.appended().isPresent() ? stored : Optional.empty());
             return null;
         });
-        State state = new State(listings.appended().isPresent(),
-                listings.appended().isPresent() ? stored.map(s -> s.files().size()).orElse(0) : 0, plan.stateWritten());
+        Optional<ArchiveStore.Read> used = listings.appended().isPresent() ? stored : Optional.empty();
+        State state = new State(used.isPresent(), used.map(s -> s.files().size()).orElse(0), plan.stateWritten(),
+                used.map(s -> s.texts().read()).orElse(0), used.map(s -> s.texts().kept()).orElse(0));
         return new Report(digest, out.stats(), problems.sorted(), phases.millis(),
                 new Pages(summary, false, out.result().rendered(), out.result().reused(), scope.toString(), state,
                         out.result().byRenderer()));

@@ -10,7 +10,7 @@ import java.util.OptionalInt;
  *
  * @param slug             stable, unique URL segment: {@code papers/<slug>/}
  * @param title            the first-seen title, whitespace-normalised
- * @param abstractRaw      the first-seen abstract as written (LaTeX debris and all); empty when the input had none
+ * @param abstractText     the first-seen abstract as written (LaTeX debris and all), see {@link #abstractRaw}
  * @param days             every day it was listed, ascending, no repeats
  * @param titleVariants    how many other spellings of the title were seen
  * @param abstractVariants how many other versions of the abstract were seen
@@ -25,7 +25,7 @@ import java.util.OptionalInt;
 public record Paper(
         String slug,
         String title,
-        Optional<String> abstractRaw,
+        LazyText abstractText,
         List<LocalDate> days,
         int titleVariants,
         int abstractVariants,
@@ -42,6 +42,18 @@ public record Paper(
         related = List.copyOf(related);
         authors = List.copyOf(authors);
         if (days.isEmpty()) throw new IllegalArgumentException("a paper is listed on at least one day: " + title);
+    }
+
+    public Paper(String slug, String title, Optional<String> abstractRaw, List<LocalDate> days, int titleVariants,
+                 int abstractVariants, List<String> themes, List<String> related, SourceRef firstSource,
+                 Optional<String> arxivId, List<String> authors, OptionalInt upvotes) {
+        this(slug, title, LazyText.of(abstractRaw), days, titleVariants, abstractVariants, themes, related,
+                firstSource, arxivId, authors, upvotes);
+    }
+
+    /** The first-seen abstract as written (LaTeX debris and all); empty when the input had none. */
+    public Optional<String> abstractRaw() {
+        return abstractText.get();
     }
 
     /** A paper from inputs that carry no popularity. */
@@ -65,7 +77,7 @@ public record Paper(
     }
 
     public Paper withThemes(List<String> themeSlugs, List<String> relatedSlugs) {
-        return new Paper(slug, title, abstractRaw, days, titleVariants, abstractVariants, themeSlugs,
+        return new Paper(slug, title, abstractText, days, titleVariants, abstractVariants, themeSlugs,
                 relatedSlugs, firstSource, arxivId, authors, upvotes);
     }
 }

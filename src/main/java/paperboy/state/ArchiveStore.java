@@ -22,6 +22,7 @@ import paperboy.assemble.DigestAssembler.Assembly;
 import paperboy.assemble.PaperIdentities;
 import paperboy.model.Day;
 import paperboy.model.Digest;
+import paperboy.model.LazyText;
 import paperboy.model.Listing;
 import paperboy.model.Paper;
 import paperboy.model.RetiredTheme;
@@ -30,6 +31,7 @@ import paperboy.model.Theme;
 import paperboy.problems.Problem;
 import paperboy.problems.Severity;
 import paperboy.text.Hash128;
+import paperboy.write.AtomicFile;
 import paperboy.write.CacheFile;
 import paperboy.write.OutputFolder;
 
@@ -48,7 +50,7 @@ import paperboy.write.OutputFolder;
  */
 public final class ArchiveStore {
     static final CacheFile MANIFEST = new CacheFile("paperboy-archive", 1);
-    static final CacheFile MONTH = new CacheFile("paperboy-archive-month", 1);
+    static final CacheFile MONTH = new CacheFile("paperboy-archive-month", 2);
     private static final String MANIFEST_NAME = "archive.cbor";
 
     private ArchiveStore() {}
@@ -66,8 +68,12 @@ public final class ArchiveStore {
         }
     }
 
-    /** An archive as read, with the files it came from, to write only what changed. */
-    public record Read(Archive archive, Map<YearMonth, String> files, long generation) {}
+    /**
+     * An archive as read, with the files it came from, to write only what changed.
+     *
+     * @param texts the abstracts, read from the months' text files as the build asks for them
+     */
+    public record Read(Archive archive, Map<YearMonth, String> files, long generation, Texts texts) {}
 
     /** Where the state of the site at {@code outDir} lives: {@code .site.state} beside {@code site/}. */
     public static Path location(Path outDir) {
@@ -81,8 +87,11 @@ public final class ArchiveStore {
     public static Optional<Read> read(Path dir, String identity, Path contentDir) {
         Optional<Manifest> m = MANIFEST.read(dir.resolve(MANIFEST_NAME), identity, in -> manifest(in, contentDir));
         if (m.isEmpty()) return Optional.empty();
+        Texts texts = new Texts();
         List<Optional<Month>> months = m.get().files().entrySet().parallelStream()
-                .map(e -> MONTH.read(dir.resolve(e.getValue()), e.getKey().toString(), in -> month(in, contentDir)))
+                .map(e -> MONTH.read(dir.resolve(e.getValue()), e.getKey().toString(),
+                        in -> month(in, contentDir, texts.of(dir.resolve(textsName(e.getValue())))))
+                        .filter(x -> texts.of(dir.resolve(textsName(e.getValue()))).intact()))
                 .toList();
         if (months.stream().anyMatch(Optional::isEmpty)) return Optional.empty();
         List<Paper> papers = new ArrayList<>();
@@ -99,7 +108,7 @@ public final class ArchiveStore {
         papers.sort(Comparator.comparing(Paper::slug));
         Digest digest = Digest.of(days, papers, m.get().themes()).withRetiredThemes(m.get().retired());
         Archive a = new Archive(new Assembly(digest, new PaperIdentities(owners, variants)), m.get().warnings());
-        return Optional.of(new Read(a, m.get().files(), m.get().generation()));
+        return Optional.of(new Read(a, m.get().files(), m.get().generation(), texts));
     }
 
     /**
@@ -127,7 +136,9 @@ public final class ArchiveStore {
         for (Map.Entry<YearMonth, Month> e : months(archive.assembly(), now, changed).entrySet()) {
             YearMonth ym = e.getKey();
             String name = ym + "." + generation + ".cbor";
-            MONTH.write(dir.resolve(name), ym.toString(), g -> writeMonth(g, e.getValue(), contentDir));
+            TextsOut abstracts = new TextsOut(e.getValue().papers());
+            AtomicFile.write(dir.resolve(textsName(name)), abstracts::writeTo);
+            MONTH.write(dir.resolve(name), ym.toString(), g -> writeMonth(g, e.getValue(), abstracts, contentDir));
             files.put(ym, name);
         }
         int written = changed.size();
@@ -135,6 +146,7 @@ public final class ArchiveStore {
         Manifest m = new Manifest(files, generation, d.themes(), d.retiredThemes(), archive.listingWarnings());
         MANIFEST.write(dir.resolve(MANIFEST_NAME), identity, g -> writeManifest(g, m, contentDir));
         Set<String> named = new HashSet<>(files.values());
+        files.values().forEach(f -> named.add(textsName(f)));
         named.add(MANIFEST_NAME);
         try (DirectoryStream<Path> all = Files.newDirectoryStream(dir)) {
             for (Path f : all) if (!named.contains(f.getFileName().toString())) Files.deleteIfExists(f);
@@ -214,7 +226,7 @@ public final class ArchiveStore {
 
     // --- the month file: [papers, owners, variants, days] ---
 
-    private static void writeMonth(JsonGenerator g, Month m, Path contentDir) throws IOException {
+    private static void writeMonth(JsonGenerator g, Month m, TextsOut abstracts, Path contentDir) throws IOException {
         g.writeStartArray();
         g.writeStartArray();
         Map<String, Integer> index = new HashMap<>();
@@ -223,7 +235,7 @@ public final class ArchiveStore {
             g.writeStartArray();
             g.writeString(p.slug());
             g.writeString(p.title());
-            g.writeString(p.abstractRaw().orElse(null));
+            abstracts.writeRef(g, p);
             dates(g, p.days());
             g.writeNumber(p.titleVariants());
             g.writeNumber(p.abstractVariants());
@@ -277,10 +289,12 @@ public final class ArchiveStore {
             g.writeEndArray();
         }
         g.writeEndArray();
+        g.writeNumber(abstracts.length());
+        g.writeNumber(abstracts.crc());
         g.writeEndArray();
     }
 
-    private static Month month(CacheFile.In in, Path contentDir) throws IOException {
+    private static Month month(CacheFile.In in, Path contentDir, Texts.File abstracts) throws IOException {
         Paths paths = new Paths(contentDir);
         in.array();
         List<Paper> papers = new ArrayList<>();
@@ -288,7 +302,7 @@ public final class ArchiveStore {
         while (in.nextArray()) {
             String slug = in.string();
             String title = in.string();
-            Optional<String> abs = Optional.ofNullable(in.string());
+            LazyText abs = abstracts.text(in);
             List<LocalDate> days = dates(in);
             int titleVariants = in.integer();
             int abstractVariants = in.integer();
@@ -334,8 +348,14 @@ public final class ArchiveStore {
             days.add(new Day(date, listings, sources));
             in.end();
         }
+        abstracts.expect(in.number(), in.number());
         in.end();
         return new Month(papers, owners, variants, days);
+    }
+
+    /** A month file's abstracts are beside it, in the file of the same name ending {@code .texts}. */
+    private static String textsName(String monthFile) {
+        return monthFile.substring(0, monthFile.length() - ".cbor".length()) + ".texts";
     }
 
     // --- the manifest: [generation, files, themes, retired, warnings] ---

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import paperboy.assemble.DigestAssembler;
 import paperboy.assemble.ThemeAssigner;
@@ -66,7 +68,8 @@ class ArchiveStoreTest {
         assertThat(written).isEqualTo(relistsMarch ? 2 : 1);
         assertThat(ArchiveStore.read(dir, "2", corpus).orElseThrow().archive().assembly()).isEqualTo(after);
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.count()).as("the manifest and one file per month; older ones removed").isEqualTo(3);
+            assertThat(files.count()).as("the manifest and per month its file and its abstracts; older ones removed")
+                    .isEqualTo(5);
         }
 
         // Nothing changed: nothing but the manifest is written.
@@ -74,8 +77,27 @@ class ArchiveStoreTest {
         assertThat(ArchiveStore.write(dir, "3", again.archive(), corpus, Optional.of(again))).isZero();
     }
 
+    /** The abstracts, most of the state's bytes, are read only for the papers a build asks for. */
     @Test
-    void aMissingOrDamagedMonthMeansNoState() throws Exception {
+    void abstractsAreReadWhenAskedFor() throws Exception {
+        Path content = Path.of("content");
+        Problems problems = new Problems();
+        DigestAssembler.Assembly a = assembler.assembleKeeping(load(content), problems);
+        Path dir = tmp.resolve(".site.state");
+        ArchiveStore.write(dir, "1", new ArchiveStore.Archive(a, problems.sorted()), content, Optional.empty());
+        ArchiveStore.Read read = ArchiveStore.read(dir, "1", content).orElseThrow();
+        long withAbstract = a.digest().papers().stream().filter(p -> p.abstractRaw().isPresent()).count();
+        assertThat(read.texts().kept()).isEqualTo(withAbstract);
+        assertThat(read.texts().read()).isZero();
+        var paper = read.archive().assembly().digest().papers().stream()
+                .filter(p -> p.abstractRaw().isPresent()).findFirst().orElseThrow();
+        assertThat(paper.abstractRaw()).isEqualTo(a.digest().paper(paper.slug()).abstractRaw());
+        assertThat(read.texts().read()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".cbor", ".texts"})
+    void aMissingOrDamagedMonthMeansNoState(String kind) throws Exception {
         Path content = Path.of("content");
         Problems problems = new Problems();
         DigestAssembler.Assembly a = assembler.assembleKeeping(load(content), problems);
@@ -83,7 +105,8 @@ class ArchiveStoreTest {
         ArchiveStore.write(dir, "1", new ArchiveStore.Archive(a, problems.sorted()), content, Optional.empty());
         Path month;
         try (Stream<Path> files = Files.list(dir)) {
-            month = files.filter(f -> !f.getFileName().toString().equals("archive.cbor")).findFirst().orElseThrow();
+            month = files.filter(f -> f.getFileName().toString().endsWith(kind)
+                    && !f.getFileName().toString().equals("archive.cbor")).findFirst().orElseThrow();
         }
         byte[] bytes = Files.readAllBytes(month);
         bytes[bytes.length / 2] ^= 1;

@@ -1,0 +1,98 @@
+package paperboy.state;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.CRC32C;
+import paperboy.model.LazyText;
+import paperboy.write.CacheFile;
+
+/**
+ * The abstracts of an archive read from its state. They are most of its bytes and a daily build shows a few
+ * thousand of them, so each month keeps them in a file of their own beside the month's file, and a paper's
+ * abstract is read from there when a build first asks for it ({@link LazyText}). Each file is mapped and checked
+ * against the length and checksum its month recorded when the state is read. Counts the texts it read, for the
+ * build report.
+ */
+public final class Texts {
+    private final Map<Path, File> files = new ConcurrentHashMap<>();
+    private final AtomicInteger read = new AtomicInteger();
+    private final AtomicInteger kept = new AtomicInteger();
+
+    File of(Path path) {
+        return files.computeIfAbsent(path, File::new);
+    }
+
+    /** How many abstracts the build has read so far. */
+    public int read() {
+        return read.get();
+    }
+
+    /** How many abstracts the state holds. */
+    public int kept() {
+        return kept.get();
+    }
+
+    /** One month's text file. */
+    final class File {
+        private final Path path;
+        private long length = -1;
+        private long crc;
+        /** Set by {@link #intact}, before any text is read. */
+        private volatile ByteBuffer mapped;
+
+        private File(Path path) {
+            this.path = path;
+        }
+
+        /** A paper's abstract as its month file refers to it: offset (-1: none) and length in this file. */
+        LazyText text(CacheFile.In in) throws IOException {
+            long offset = in.number();
+            int size = (int) in.number();
+            if (offset < 0) return LazyText.of(Optional.empty());
+            kept.incrementAndGet();
+            return LazyText.reading(() -> read((int) offset, size));
+        }
+
+        /** What the month file recorded of this file. */
+        void expect(long length, long crc) {
+            this.length = length;
+            this.crc = crc;
+        }
+
+        /**
+         * The file is there as its month recorded it (length and checksum): mapped and checked with the state, so
+         * that a damaged state reads as none, never as an error halfway through a build. Mapping and summing it
+         * costs a fraction of decoding its texts.
+         */
+        boolean intact() {
+            try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+                if (length < 0 || ch.size() != length) return false;
+                ByteBuffer b = ch.map(FileChannel.MapMode.READ_ONLY, 0, length);
+                CRC32C sum = new CRC32C();
+                sum.update(b.duplicate());
+                if (sum.getValue() != crc) return false;
+                mapped = b;
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        private Optional<String> read(int offset, int size) {
+            read.incrementAndGet();
+            byte[] bytes = new byte[size];
+            mapped.get(offset, bytes); // absolute: safe from several threads
+            return Optional.of(new String(bytes, StandardCharsets.UTF_8));
+        }
+
+    }
+}

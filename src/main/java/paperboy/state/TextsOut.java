@@ -1,0 +1,49 @@
+package paperboy.state;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32C;
+import paperboy.model.Paper;
+
+/** A month's abstracts as its text file holds them (see {@link Texts}): their UTF-8 bytes one after the other. */
+final class TextsOut {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final Map<String, int[]> at = new HashMap<>();
+
+    TextsOut(List<Paper> papers) {
+        for (Paper p : papers) {
+            p.abstractRaw().ifPresent(a -> {
+                byte[] b = a.getBytes(StandardCharsets.UTF_8);
+                at.put(p.slug(), new int[] {bytes.size(), b.length});
+                bytes.writeBytes(b);
+            });
+        }
+    }
+
+    /** The paper's abstract as its month file refers to it: offset (-1: none) and length. */
+    void writeRef(JsonGenerator g, Paper p) throws IOException {
+        int[] r = at.get(p.slug());
+        g.writeNumber(r == null ? -1 : r[0]);
+        g.writeNumber(r == null ? 0 : r[1]);
+    }
+
+    long length() {
+        return bytes.size();
+    }
+
+    long crc() {
+        CRC32C sum = new CRC32C();
+        sum.update(bytes.toByteArray());
+        return sum.getValue();
+    }
+
+    void writeTo(OutputStream out) throws IOException {
+        bytes.writeTo(out);
+    }
+}
