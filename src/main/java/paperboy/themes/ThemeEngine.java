@@ -71,8 +71,10 @@ final class ThemeEngine {
      * on the labelled dev set ({@code CrossValidationBench}); the TF-IDF weights are those of the path without
      * embeddings.
      */
-    record Weights(double auto, double guided, TaxonomyScorer.Weights taxonomy, double related, double sameThemeBonus) {
-        static final Weights TFIDF = new Weights(0, 0, TaxonomyScorer.Weights.TFIDF, 0, RelatedPapers.SAME_THEME_BONUS);
+    record Weights(double auto, double guided, TaxonomyScorer.Weights taxonomy, double related, double sameThemeBonus,
+                   AutoClustering.Options clustering) {
+        static final Weights TFIDF = new Weights(0, 0, TaxonomyScorer.Weights.TFIDF, 0, RelatedPapers.SAME_THEME_BONUS,
+                AutoClustering.Options.KMEANS);
         /**
          * Per use, the setting best on all 110 dev papers within the family of settings that held best on held-out
          * folds ({@code CrossValidationBench}, README: the CV table): automatic themes w = 0.25, related papers by
@@ -81,11 +83,12 @@ final class ThemeEngine {
          * the curator's best evidence, and held worse; the centroid holds as well as TF-IDF alone and scores higher
          * in-sample.
          */
-        static final Weights EMBEDDINGS = new Weights(0.25, 0, new TaxonomyScorer.Weights(TaxonomyScorer.Weights.TFIDF.similarity(),
-                TaxonomyScorer.Weights.TFIDF.centroid(), TaxonomyScorer.Weights.TFIDF.claimBelow(), 5), 1, 0.05);
+        static final Weights EMBEDDINGS = new Weights(0.75, 0, new TaxonomyScorer.Weights(TaxonomyScorer.Weights.TFIDF.similarity(),
+                TaxonomyScorer.Weights.TFIDF.centroid(), TaxonomyScorer.Weights.TFIDF.claimBelow(), 5), 1, 0.2,
+                AutoClustering.Options.consensus(0.5));
 
         String key() {
-            return auto + "/" + guided + "/" + taxonomy + "/" + related + "/" + sameThemeBonus;
+            return auto + "/" + guided + "/" + taxonomy + "/" + related + "/" + sameThemeBonus + "/" + clustering.key();
         }
     }
 
@@ -176,7 +179,7 @@ final class ThemeEngine {
                      List<LineageState.Retired> knownRetired, PaperTerms[] analysed, Set<String> taken, ModelCache models) {
         Grown grown = known.isEmpty() && analysed != null ? ThemeLineage.grow(this, corpus, analysed, docs, models) : null;
         AutoClustering.Fit fit = known.map(FittedModel::clusters)
-                .orElseGet(() -> grown != null ? grown.fit() : AutoClustering.fit(corpus, docs, minThemes, maxThemes));
+                .orElseGet(() -> grown != null ? grown.fit() : AutoClustering.fit(corpus, docs, minThemes, maxThemes, weights.clustering()));
         AutoClustering.Result r = AutoClustering.place(corpus, docs, fit);
         FittedModel.Named[] named = new FittedModel.Named[fit.themes().size()];
         if (known.isPresent()) {

@@ -19,6 +19,7 @@ import paperboy.model.Paper;
 import paperboy.problems.Problems;
 import paperboy.testing.Samples;
 import paperboy.themes.cache.ModelCache;
+import paperboy.themes.cluster.AutoClustering;
 import paperboy.themes.curated.Taxonomy;
 import paperboy.themes.curated.TaxonomyLoader;
 import paperboy.themes.curated.TaxonomyScorer;
@@ -80,17 +81,25 @@ public final class CrossValidationBench {
 
         List<Setting> settings = new ArrayList<>();
         double[] ws = {0, 0.25, 0.5, 0.75, 1};
+        // Automatic themes: one k-means run at the silhouette's k (as before), or the consensus of many runs cut at
+        // a share of runs (AutoClustering.consensus).
         for (double w : ws) {
-            settings.add(new Setting("automatic", family(w), String.format(Locale.ROOT, "w=%.2f", w),
-                    new ThemeEngine.Weights(w, w, TaxonomyScorer.Weights.TFIDF, w, 0.1)));
+            settings.add(new Setting("automatic", family(w), String.format(Locale.ROOT, "w=%.2f k-means", w),
+                    new ThemeEngine.Weights(w, w, TaxonomyScorer.Weights.TFIDF, w, 0.1, AutoClustering.Options.KMEANS)));
+            for (double cut : CUTS) {
+                settings.add(new Setting("automatic", family(w), String.format(Locale.ROOT, "w=%.2f consensus cut=%.1f", w, cut),
+                        new ThemeEngine.Weights(w, w, TaxonomyScorer.Weights.TFIDF, w, 0.1, AutoClustering.Options.consensus(cut))));
+            }
         }
         // Related papers are re-ranked by the primary theme: with the automatic themes the product uses (TF-IDF's for
         // TF-IDF alone, else those of the embeddings' weight chosen for automatic themes).
         double auto = ThemeEngine.Weights.EMBEDDINGS.auto();
+        AutoClustering.Options clustering = ThemeEngine.Weights.EMBEDDINGS.clustering();
         for (double w : ws) {
             for (double bonus : new double[] {0, 0.05, 0.1, 0.2, 0.3}) {
                 settings.add(new Setting("related", family(w), String.format(Locale.ROOT, "w=%.2f bonus=%.2f", w, bonus),
-                        new ThemeEngine.Weights(w == 0 ? 0 : auto, 0, TaxonomyScorer.Weights.TFIDF, w, bonus)));
+                        new ThemeEngine.Weights(w == 0 ? 0 : auto, 0, TaxonomyScorer.Weights.TFIDF, w, bonus,
+                                w == 0 ? AutoClustering.Options.KMEANS : clustering)));
             }
         }
         // The taxonomy by TF-IDF is the path without embeddings, as it is (the scorer's weights were set before this
@@ -101,7 +110,7 @@ public final class CrossValidationBench {
             TaxonomyScorer.Weights t = TaxonomyScorer.Weights.TFIDF;
             settings.add(new Setting("guided", "centroid", String.format(Locale.ROOT, "w=0.00 TF-IDF scorer, embedding centroid=%.1f", near),
                     new ThemeEngine.Weights(auto, 0, new TaxonomyScorer.Weights(t.similarity(), t.centroid(), t.claimBelow(), near),
-                            auto, 0.1)));
+                            auto, 0.1, clustering)));
         }
         for (double w : new double[] {0.5, 0.75, 1}) {
             for (double sim : new double[] {5, 10, 20}) {
@@ -109,7 +118,7 @@ public final class CrossValidationBench {
                     for (double claim : new double[] {0.5, 1, 2}) {
                         settings.add(new Setting("guided", family(w), String.format(Locale.ROOT,
                                 "w=%.2f similarity=%.0f centroid=%.0f claim=%.1f", w, sim, cen, claim),
-                                new ThemeEngine.Weights(auto, w, new TaxonomyScorer.Weights(sim, cen, claim), auto, 0.1)));
+                                new ThemeEngine.Weights(auto, w, new TaxonomyScorer.Weights(sim, cen, claim), auto, 0.1, clustering)));
                     }
                 }
             }
@@ -129,15 +138,17 @@ public final class CrossValidationBench {
         for (String task : List.of("automatic", "guided", "related")) {
             boolean guided = task.equals("guided");
             List<String> families = guided ? List.of("TF-IDF", "embeddings", "any w", "TF-IDF + embedding centroid", "any")
+                    : task.equals("automatic") ? List.of("TF-IDF", "embeddings", "any w", "consensus, TF-IDF",
+                            "consensus, embeddings", "consensus, any w", "any")
                     : List.of("TF-IDF", "embeddings", "any w");
             for (String family : families) {
                 List<Setting> candidates = settings.stream()
-                        .filter(s -> s.task().equals(task) && switch (family) {
+                        .filter(s -> s.task().equals(task) && (task.equals("automatic") ? automatic(s, family) : switch (family) {
                             case "any" -> true;
                             case "any w" -> !s.family().equals("centroid");
                             case "TF-IDF + embedding centroid" -> s.family().equals("centroid") || s.family().equals("TF-IDF");
                             default -> s.family().equals(family);
-                        })
+                        }))
                         .toList();
                 Function<Setting, double[]> all = s -> scores.score(runs.get(s), task, scores.all());
                 Setting best = bestBy(candidates, all);
@@ -163,6 +174,21 @@ public final class CrossValidationBench {
                         figures(task, heldOut), figures(task, in), figures(task, all.apply(best)), best.label());
             }
         }
+    }
+
+    /** The consensus's cuts tried: the share of runs that must part two papers for them to end apart. */
+    static final double[] CUTS = {0.5, 0.6, 0.7, 0.8};
+
+    /** Whether an automatic setting is of the family: k-means (as before) or consensus, by TF-IDF, embeddings or any w. */
+    private static boolean automatic(Setting s, String family) {
+        boolean consensus = s.label().contains("consensus");
+        return switch (family) {
+            case "any" -> true;
+            case "any w" -> !consensus;
+            case "consensus, any w" -> consensus;
+            default -> consensus == family.startsWith("consensus, ")
+                    && s.family().equals(family.replace("consensus, ", ""));
+        };
     }
 
     private static String family(double w) {

@@ -105,9 +105,10 @@ class DevSetScoreTest {
         double[] s = score(a, tmp);
         System.out.printf(Locale.ROOT, "dev set, --themes auto, embeddings on: pairF1=%.3f NMI=%.3f themes=%d related=%.3f%n",
                 s[0], s[1], a.themes().size(), relatedShare(a));
-        assertThat(s[0]).as("pairF1").isGreaterThanOrEqualTo(0.50);
-        assertThat(s[1]).as("NMI").isGreaterThanOrEqualTo(0.62);
-        assertThat(relatedShare(a)).as("related").isGreaterThanOrEqualTo(0.62);
+        // The consensus of k-means runs (0.606 / 0.671 on all 110; 0.515 / 0.646 with one k-means run before).
+        assertThat(s[0]).as("pairF1").isGreaterThanOrEqualTo(0.58);
+        assertThat(s[1]).as("NMI").isGreaterThanOrEqualTo(0.65);
+        assertThat(relatedShare(a)).as("related").isGreaterThanOrEqualTo(0.64);
     }
 
     @Test

@@ -112,7 +112,8 @@ class EmbeddedTaxonomyTest {
         TaxonomyScorer.Weights tfidf = TaxonomyScorer.Weights.TFIDF;
         ThemeEngine.Weights without = new ThemeEngine.Weights(ThemeEngine.Weights.EMBEDDINGS.auto(), 0,
                 new TaxonomyScorer.Weights(tfidf.similarity(), tfidf.centroid(), tfidf.claimBelow(), 0),
-                ThemeEngine.Weights.EMBEDDINGS.related(), ThemeEngine.Weights.EMBEDDINGS.sameThemeBonus());
+                ThemeEngine.Weights.EMBEDDINGS.related(), ThemeEngine.Weights.EMBEDDINGS.sameThemeBonus(),
+                ThemeEngine.Weights.EMBEDDINGS.clustering());
         Assignment a = assign(without);
         assertThat(a.paperThemes().get("photographs")).doesNotContain("vision", "language-models");
         assertThat(a.paperThemes().get("vision-1")).first().isEqualTo("vision");
