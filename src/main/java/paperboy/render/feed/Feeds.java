@@ -113,16 +113,32 @@ public final class Feeds implements UnitRenderer {
         }
 
         public FeedChannel site() {
-            return channel(config.title(), config.description(), SitePaths.HOME, "", p -> true, true,
-                    config.feeds().orDefaults().maxItems());
+            int max = config.feeds().orDefaults().maxItems();
+            // The newest papers and notes: days walked from the latest until the channel is full.
+            List<FeedItem> entries = new ArrayList<>();
+            Optional<LocalDate> newest = Optional.empty();
+            List<Day> days = digest.days();
+            for (int i = days.size() - 1; i >= 0 && entries.size() < max; i--) {
+                Day d = days.get(i);
+                Optional<Note> note = digest.dayNote(d.date());
+                if (note.isPresent()) entries.add(noteItem(d, note.get()));
+                Set<String> seen = new HashSet<>();
+                for (Listing l : d.listings()) {
+                    if (entries.size() >= max) break;
+                    Paper p = digest.papersBySlug().get(l.paperSlug());
+                    // A paper's entry is its first listing, on the day it was first seen.
+                    if (p == null || !p.firstSeen().equals(d.date()) || !seen.add(p.slug())) continue;
+                    entries.add(item(p));
+                }
+                if (newest.isEmpty() && !entries.isEmpty()) newest = Optional.of(d.date());
+            }
+            return channel(config.title(), config.description(), SitePaths.HOME, "", entries, newest);
         }
 
         public FeedChannel theme(Theme t) {
             String description = t.description() == null || t.description().isBlank()
                     ? "Papers on " + t.name() + " in " + config.title() + "." : t.description();
-            return channel(config.title() + " — " + t.name(), description, SitePaths.theme(t.slug()),
-                    "themes/" + t.slug() + "/", p -> p.themes().contains(t.slug()), false,
-                    config.feeds().orDefaults().themeItems());
+            return newest(t, config.title() + " — " + t.name(), description, config.feeds().orDefaults().themeItems());
         }
 
         /**
@@ -208,39 +224,36 @@ public final class Feeds implements UnitRenderer {
         }
 
         /**
-         * A channel of the newest papers that {@code in} takes (a theme's: those that name it), by the day they were
-         * first seen, newest first, in listing order within a day, and with {@code withNotes} the editor's note on
-         * a day before its papers. Days are walked from the latest until the channel is full, not the archive:
-         * a daily build renders its feeds in time proportional to their items.
+         * A theme's channel: its newest papers by the day first seen, in listing order within a day. Its members
+         * are kept newest first-seen first, so only their head is read: the papers up to the cap and those first
+         * seen on the same day as the last of them, then ordered as the site's channel orders them.
          */
-        private FeedChannel channel(String title, String description, String homePath, String dir,
-                                    java.util.function.Predicate<Paper> in, boolean withNotes, int maxItems) {
-            List<FeedItem> channelItems = new ArrayList<>();
-            Optional<LocalDate> newest = Optional.empty();
-            List<Day> days = digest.days();
-            for (int i = days.size() - 1; i >= 0 && channelItems.size() < maxItems; i--) {
-                Day d = days.get(i);
-                if (withNotes) {
-                    Optional<Note> note = digest.dayNote(d.date());
-                    if (note.isPresent()) {
-                        channelItems.add(noteItem(d, note.get()));
-                        if (newest.isEmpty()) newest = Optional.of(d.date());
-                    }
-                }
-                java.util.Set<String> seen = new java.util.HashSet<>();
-                for (Listing l : d.listings()) {
-                    if (channelItems.size() >= maxItems) break;
-                    Paper p = digest.papersBySlug().get(l.paperSlug());
-                    // A paper's entry is its first listing, on the day it was first seen.
-                    if (p == null || !p.firstSeen().equals(d.date()) || !seen.add(p.slug()) || !in.test(p)) continue;
-                    channelItems.add(items.computeIfAbsent(p.slug(), k -> item(p)));
-                    if (newest.isEmpty()) newest = Optional.of(d.date());
-                }
+        private FeedChannel newest(Theme t, String title, String description, int max) {
+            List<Paper> head = new ArrayList<>();
+            LocalDate cut = null;
+            for (String slug : t.paperSlugs()) {
+                Paper p = digest.papersBySlug().get(slug);
+                if (p == null) continue;
+                if (cut != null && p.firstSeen().isBefore(cut)) break;
+                head.add(p);
+                if (head.size() == max) cut = p.firstSeen();
             }
+            Map<String, Integer> position = new HashMap<>();
+            head.forEach(p -> position.put(p.slug(), digest.firstPosition(p).orElse(Integer.MAX_VALUE)));
+            head.sort(Comparator.comparing(Paper::firstSeen).reversed()
+                    .thenComparing(p -> position.get(p.slug())).thenComparing(Paper::slug));
+            List<FeedItem> entries = head.subList(0, Math.min(max, head.size())).stream().map(this::item).toList();
+            return channel(title, description, SitePaths.theme(t.slug()), "themes/" + t.slug() + "/", entries,
+                    head.isEmpty() ? Optional.empty() : Optional.of(head.get(0).firstSeen()));
+        }
+
+        /** @param newest the day of the newest entry; the latest day when there is none */
+        private FeedChannel channel(String title, String description, String homePath, String dir,
+                                    List<FeedItem> entries, Optional<LocalDate> newest) {
             LocalDate updated = newest.orElse(digest.latestDay().map(Day::date).orElse(LocalDate.EPOCH));
             return new FeedChannel(title, description, url(homePath), url(dir + SitePaths.FEED_RSS),
                     url(dir + SitePaths.FEED_ATOM), url(dir + SitePaths.FEED_JSON), dates.rfc822(updated),
-                    dates.rfc3339(updated), channelItems);
+                    dates.rfc3339(updated), entries);
         }
 
         /** The editor's note on a day, as an item linking to the note at the top of the day page. */
@@ -251,7 +264,12 @@ public final class Feeds implements UnitRenderer {
                     dates.rfc822(d.date()), dates.rfc3339(d.date()));
         }
 
+        /** Each paper's item is made once for all the channels it appears in (cleaning its text is not free). */
         private FeedItem item(Paper p) {
+            return items.computeIfAbsent(p.slug(), k -> makeItem(p));
+        }
+
+        private FeedItem makeItem(Paper p) {
             String url = url(SitePaths.paper(p.slug()));
             String summary = texts.abstractText(p);
             List<String> categories = p.themes().stream()

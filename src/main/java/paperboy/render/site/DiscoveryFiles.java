@@ -84,6 +84,9 @@ public final class DiscoveryFiles implements Renderer {
      * @param order the papers by day first seen ({@link paperboy.render.PaperOrder})
      */
     static Map<String, List<Entry>> groups(Digest digest, List<Paper> order, Scope scope) {
+        // Asked per day, period and paper: a scope's answer per year is found once.
+        Map<Integer, Boolean> years = new java.util.HashMap<>();
+        java.util.function.IntPredicate inScope = y -> years.computeIfAbsent(y, scope::year);
         Map<String, List<Entry>> groups = new TreeMap<>();
         LocalDate latest = digest.latestDay().map(Day::date).orElse(LocalDate.EPOCH);
         List<Entry> site = new ArrayList<>();
@@ -100,7 +103,7 @@ public final class DiscoveryFiles implements Renderer {
         }
         groups.put("site", site);
         for (Day d : digest.days()) {
-            if (!scope.year(d.date().getYear())) continue;
+            if (!inScope.test(d.date().getYear())) continue;
             // A day page shows, for every paper, the other days it was listed on.
             LocalDate changed = d.date();
             for (Listing l : d.listings()) {
@@ -111,7 +114,7 @@ public final class DiscoveryFiles implements Renderer {
                     .add(new Entry(SitePaths.day(d.date()), changed));
         }
         for (Day d : digest.days()) {
-            if (!scope.year(d.date().getYear())) continue;
+            if (!inScope.test(d.date().getYear())) continue;
             List<Entry> year = groups.get(String.valueOf(d.date().getYear()));
             String path = ArchivePages.yearPath(d.date().getYear());
             if (!year.isEmpty() && year.get(year.size() - 1).path().equals(path)) year.remove(year.size() - 1);
@@ -120,14 +123,14 @@ public final class DiscoveryFiles implements Renderer {
         // Week and month digests: their papers are those first seen in the period, so they change with its days.
         for (List<Period> periods : List.of(Period.weeks(digest.days()), Period.months(digest.days()))) {
             for (Period p : periods) {
-                if (!scope.year(p.days().get(0).date().getYear())) continue;
+                if (!inScope.test(p.days().get(0).date().getYear())) continue;
                 LocalDate last = p.days().get(p.days().size() - 1).date();
                 groups.computeIfAbsent(String.valueOf(p.days().get(0).date().getYear()), y -> new ArrayList<>())
                         .add(new Entry(p.path(), last));
             }
         }
         for (Paper p : order) {
-            if (!scope.year(p.firstSeen().getYear())) continue;
+            if (!inScope.test(p.firstSeen().getYear())) continue;
             groups.computeIfAbsent(String.valueOf(p.firstSeen().getYear()), y -> new ArrayList<>())
                     .add(new Entry(SitePaths.paper(p.slug()), p.lastSeen()));
         }
