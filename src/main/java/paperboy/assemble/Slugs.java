@@ -16,12 +16,16 @@ public final class Slugs {
     private static final Pattern NON_SLUG = Pattern.compile("[^a-z0-9]+");
 
     private final Set<String> taken = new HashSet<>();
+    /** Slugs handed out before this instance: asked, not copied (a daily build appends to 128,000). */
+    private final java.util.function.Predicate<String> takenBefore;
 
-    public Slugs() {}
+    public Slugs() {
+        this(slug -> false);
+    }
 
-    /** Slugs that go on after these were handed out. */
-    public Slugs(java.util.Collection<String> taken) {
-        this.taken.addAll(taken);
+    /** Slugs that go on after those {@code takenBefore} says were handed out. */
+    public Slugs(java.util.function.Predicate<String> takenBefore) {
+        this.takenBefore = takenBefore;
     }
 
     /** "RetroMAE v2: Duplex Masked Auto-Encoder ..." becomes {@code retromae-v2-duplex-masked-auto-encoder-...}. */
@@ -40,7 +44,7 @@ public final class Slugs {
     public String unique(String text) {
         String base = base(text);
         String slug = base;
-        for (int n = 2; !taken.add(slug); n++) {
+        for (int n = 2; takenBefore.test(slug) || !taken.add(slug); n++) {
             slug = base + "-" + n;
         }
         return slug;
