@@ -115,7 +115,7 @@ public record BuildCache(String settings, String inputs, Summary summary, List<P
 
         /** The whole cache, the shards read on every core; empty if any of them is missing or damaged. */
         public Optional<BuildCache> withFiles() {
-            return Buckets.read(dir, shards)
+            return Buckets.read(dir, shards).filter(files -> files.size() == fileCount)
                     .map(files -> new BuildCache(settings, inputs, summary, warnings, files, inputFiles, archive));
         }
 
