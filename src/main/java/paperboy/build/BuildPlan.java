@@ -28,7 +28,8 @@ final class BuildPlan {
     private final boolean incremental;
     private final Path cacheFile;
     private final BuildCache previous;
-    private final boolean nothingChanged;
+    /** Present when nothing changed since the build that wrote this cache (its small file), whose site is intact. */
+    private final Optional<BuildCache.Head> unchanged;
     /** The hashes for the next build's cache: known now, still being computed, or not to be kept (null). */
     private final CompletableFuture<InputHashes> hashes;
     /** The listings parsed by the previous build, by file and content hash; read when first asked for. */
@@ -38,14 +39,14 @@ final class BuildPlan {
     private final Optional<ChangeSet.Appended> appended;
 
     private BuildPlan(SiteBuild.Request req, boolean incremental, Path cacheFile, BuildCache previous,
-                      boolean nothingChanged, CompletableFuture<InputHashes> hashes) {
+                      Optional<BuildCache.Head> unchanged, CompletableFuture<InputHashes> hashes) {
         this.req = req;
         this.incremental = incremental;
         this.cacheFile = cacheFile;
         this.previous = previous;
-        this.nothingChanged = nothingChanged;
+        this.unchanged = unchanged;
         this.hashes = hashes;
-        this.appended = hashes != null && hashes.isDone() && hashes.join() != null && !nothingChanged
+        this.appended = hashes != null && hashes.isDone() && hashes.join() != null && unchanged.isEmpty()
                 ? ChangeSet.appended(previous, hashes.join().files()) : Optional.empty();
     }
 
@@ -57,24 +58,33 @@ final class BuildPlan {
      */
     static BuildPlan of(SiteBuild.Request req, boolean incremental) {
         Path cacheFile = BuildCache.location(req.outDir());
-        if (!incremental) return new BuildPlan(req, false, cacheFile, BuildCache.empty(), false, null);
+        if (!incremental) return new BuildPlan(req, false, cacheFile, BuildCache.empty(), Optional.empty(), null);
         if (!Files.exists(cacheFile)) {
             // No previous build to compare with (a fresh folder): nothing can be skipped, so the inputs are
             // hashed for the next build's cache on another core while this one parses and renders.
-            return new BuildPlan(req, true, cacheFile, BuildCache.empty(), false,
+            return new BuildPlan(req, true, cacheFile, BuildCache.empty(), Optional.empty(),
                     CompletableFuture.supplyAsync(() -> hashInputs(req, Map.of())));
         }
-        Optional<BuildCache> cached = BuildCache.read(cacheFile);
-        InputHashes now = hashInputs(req, cached.map(BuildCache::inputFiles).orElse(Map.of()));
-        if (now == null) return new BuildPlan(req, true, cacheFile, BuildCache.empty(), false, null);
-        BuildCache previous = cached.filter(c -> c.settings().equals(now.settings())).orElse(BuildCache.empty());
-        boolean same = previous.inputs().equals(now.inputs()) && previous.siteIntact(req.outDir());
-        return new BuildPlan(req, true, cacheFile, previous, same, CompletableFuture.completedFuture(now));
+        Optional<BuildCache.Head> head = BuildCache.readHead(cacheFile);
+        InputHashes now = hashInputs(req, head.map(BuildCache.Head::inputFiles).orElse(Map.of()));
+        if (now == null) return new BuildPlan(req, true, cacheFile, BuildCache.empty(), Optional.empty(), null);
+        Optional<BuildCache.Head> same = head.filter(h -> h.settings().equals(now.settings()));
+        // Nothing changed: the shards are read only to check the site against them, no map of its files is made.
+        if (same.isPresent() && same.get().inputs().equals(now.inputs()) && same.get().siteIntact(req.outDir())) {
+            return new BuildPlan(req, true, cacheFile, BuildCache.empty(), same, CompletableFuture.completedFuture(now));
+        }
+        BuildCache previous = same.flatMap(BuildCache.Head::withFiles).orElse(BuildCache.empty());
+        return new BuildPlan(req, true, cacheFile, previous, Optional.empty(), CompletableFuture.completedFuture(now));
     }
 
     /** Nothing changed since the previous build, whose site is intact: there is nothing to do. */
     boolean nothingChanged() {
-        return nothingChanged;
+        return unchanged.isPresent();
+    }
+
+    /** When nothing changed: what the previous build recorded, reported again. */
+    Optional<BuildCache.Head> unchanged() {
+        return unchanged;
     }
 
     /**
@@ -105,7 +115,7 @@ final class BuildPlan {
     /** Listings parsed by the previous build, to take instead of parsing their files again. */
     ParseCache parsed() {
         if (parsed == null) {
-            parsed = incremental && !nothingChanged
+            parsed = incremental && unchanged.isEmpty()
                     ? ParseCache.read(ParseCache.location(req.outDir()), req.contentDir(),
                             codeIdentity() + " year " + req.config().year())
                     : ParseCache.none();
@@ -143,8 +153,10 @@ final class BuildPlan {
 
     /** The old cache describes the site about to be replaced: dropped before writing, the new one after. */
     void dropPrevious() throws IOException {
-        Files.deleteIfExists(cacheFile);
-        if (!incremental) {
+        if (incremental) {
+            Files.deleteIfExists(cacheFile); // its shards stay: the next cache keeps those that did not change
+        } else {
+            BuildCache.drop(cacheFile);
             Files.deleteIfExists(ParseCache.location(req.outDir()));
             ArchiveStore.drop(ArchiveStore.location(req.outDir()));
         }
@@ -156,7 +168,8 @@ final class BuildPlan {
         InputHashes h = hashes == null ? null : hashes.join();
         if (h == null) return;
         try {
-            new BuildCache(h.settings(), h.inputs(), summary, warnings, files, h.files(), archive).write(cacheFile);
+            new BuildCache(h.settings(), h.inputs(), summary, warnings, files, h.files(), archive)
+                    .write(cacheFile, Optional.of(previous));
             if (parsed != null) parsed.write(ParseCache.location(req.outDir()), req.contentDir());
             stateWritten = ArchiveStore.write(ArchiveStore.location(req.outDir()), stateIdentity(h.settings(), h.inputs(), req.contentDir()),
                     state, req.contentDir(), stateRead);

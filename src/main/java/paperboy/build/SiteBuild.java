@@ -348,10 +348,10 @@ public final class SiteBuild {
 
     /** A no-op build reports what the previous one did. */
     private static Report nothingToDo(BuildPlan plan, Phases phases) {
-        BuildCache previous = plan.previous();
-        return new Report(null, new WriteStats(previous.files().size(), 0, previous.files().size(),
-                previous.files().values().stream().mapToLong(BuildCache.Entry::size).sum()),
-                previous.warnings(), phases.millis(), new Pages(previous.summary(), true, 0, 0, "none", State.NONE, Map.of()));
+        BuildCache.Head previous = plan.unchanged().orElseThrow();
+        return new Report(null, new WriteStats(previous.fileCount(), 0, previous.fileCount(), previous.fileBytes()),
+                previous.warnings(), phases.millis(),
+                new Pages(previous.summary(), true, 0, 0, "none", State.NONE, Map.of()));
     }
 
     private static Templates preloaded(CompletableFuture<Templates> templates) {

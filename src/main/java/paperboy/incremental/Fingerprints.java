@@ -12,8 +12,9 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.List;
-import java.util.stream.Stream;
+import java.util.TreeMap;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
 
 /** Content hashes for the build cache. */
 public final class Fingerprints {
@@ -51,13 +52,26 @@ public final class Fingerprints {
                 throws IOException {
             text(label, dir.toString());
             if (!Files.isDirectory(dir)) return text(label, "<none>");
-            List<Path> files;
-            try (Stream<Path> walk = Files.walk(dir)) {
-                files = walk.filter(Files::isRegularFile).sorted().toList();
-            }
-            for (Path f : files) {
+            // One stat per file (the walk's own): Files.walk then isRegularFile and readAttributes made it three.
+            Map<Path, BasicFileAttributes> files = new TreeMap<>();
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isSymbolicLink()) {
+                        try {
+                            attrs = Files.readAttributes(file, BasicFileAttributes.class); // a linked file counts
+                        } catch (IOException broken) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                    }
+                    if (attrs.isRegularFile()) files.put(file, attrs);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+            for (var e : files.entrySet()) {
+                Path f = e.getKey();
+                BasicFileAttributes a = e.getValue();
                 String key = label + "/" + dir.relativize(f).toString().replace('\\', '/');
-                BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
                 long mtime = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
                 InputFile k = known.get(key);
                 InputFile now = k != null && k.size() == a.size() && k.mtimeNanos() == mtime

@@ -134,6 +134,14 @@ public record CacheFile(String format, int version) {
             return p.currentToken();
         }
 
+        /** Skips a value (an array or map whole) without decoding it: a string's text is never made. */
+        public void skip() throws IOException {
+            JsonToken t = next();
+            if (t == null) throw new IOException("the file ends before a value");
+            if (t == JsonToken.END_ARRAY || t == JsonToken.END_OBJECT) throw new IOException("expected a value, found " + t);
+            p.skipChildren();
+        }
+
         /** A string, or null. */
         public String string() throws IOException {
             JsonToken t = next();

@@ -201,6 +201,51 @@ class IncrementalBuildTest {
         assertThat(paperboy.parse.ParseCache.location(site)).doesNotExist();
     }
 
+    /** Nothing changed in the content, but the site did: a page deleted or cut short by hand is made again. */
+    @Test
+    void aPageDeletedOrTruncatedByHandIsRestoredByTheNextBuild() throws Exception {
+        incremental(true);
+        Path paper;
+        try (Stream<Path> papers = Files.list(site.resolve("papers"))) {
+            paper = papers.sorted().findFirst().orElseThrow().resolve("index.html");
+        }
+        byte[] page = Files.readAllBytes(paper);
+        Files.delete(paper);
+        SiteBuild.Report r = incremental(true);
+        assertThat(r.pages().noOp()).isFalse();
+        assertThat(paper).hasBinaryContent(page);
+        assertThat(incremental(true).pages().noOp()).isTrue();
+
+        Files.write(paper, java.util.Arrays.copyOf(page, page.length / 2));
+        assertThat(incremental(true).pages().noOp()).isFalse();
+        assertThat(paper).hasBinaryContent(page);
+        assertSameAsFullBuild();
+    }
+
+    /** The cache of the site's files is kept in shards: a damaged or missing one makes the next build a full one. */
+    @Test
+    void aDamagedOrMissingShardMeansAFullBuild() throws Exception {
+        incremental(true);
+        Path shards = BuildCache.location(site).resolveSibling(BuildCache.location(site).getFileName() + ".d");
+        List<Path> files = sorted(shards);
+        assertThat(files).isNotEmpty();
+        byte[] whole = Files.readAllBytes(files.get(0));
+        whole[whole.length / 3] ^= 0x20;
+        Files.write(files.get(0), whole);
+        addDay(10);
+        SiteBuild.Report r = incremental(true);
+        assertThat(r.pages().reused()).isZero();
+        assertThat(r.pages().scope()).isEqualTo("all");
+        assertSameAsFullBuild();
+        assertThat(incremental(true).pages().noOp()).isTrue();
+
+        Files.delete(sorted(shards).get(0));
+        addDay(11);
+        assertThat(incremental(true).pages().reused()).isZero();
+        assertSameAsFullBuild();
+        assertThat(incremental(true).pages().noOp()).isTrue();
+    }
+
     private SiteBuild.Report incremental(boolean inPlace) throws Exception {
         return new SiteBuild(SiteRenderer.standard(), true, inPlace).run(request(site));
     }
