@@ -283,8 +283,10 @@ final class AppendedDay {
                 int i = outside.get(o2);
                 float[] e = qs[o2].unit();
                 monthEmbeddings.put(textKey(papers.get(i)), qs[o2]);
-                autoXs[i] = Corpus.joined(xs[i], e, mean, weights.auto(), dims);
                 relatedXs[i] = Corpus.joined(xs[i], e, mean, weights.related(), dims);
+                // The month's earlier papers are only candidates for related papers; the new ones are placed too.
+                if (o2 < month.size()) continue;
+                autoXs[i] = Corpus.joined(xs[i], e, mean, weights.auto(), dims);
                 meaningXs[i] = Corpus.joined(xs[i], e, mean, 1, dims);
             }
         }
