@@ -242,6 +242,8 @@ final class AppendedDay {
         int embedded = 0;
         float[] mean = null;
         if (embedder.isPresent()) {
+            // Curated claims by the joined vectors (a weight this path does not reproduce): left to the full path.
+            if (weights.guided() > 0) return Optional.empty();
             emb = DailyEmbeddings.open(DailyEmbeddings.location(themeCache));
             if (emb.isEmpty() || !emb.get().madeWith(identity) || emb.get().base() != dims
                     || emb.get().autoThemes() != store.autoSlugs().size()
@@ -309,12 +311,12 @@ final class AppendedDay {
             Corpus.stems(freshTerms, (q, title, abs) -> keywordScores[q] = matcher.scores(title, abs));
             double[] norm2 = store.curatedNorm2();
             // The full assignment weighs the evidence this way whenever it has embeddings.
-            TaxonomyScorer.Weights tw = embedder.isPresent() ? weights.taxonomy() : TaxonomyScorer.Weights.TFIDF;
-            boolean byMeaning = embedder.isPresent() && tw.embeddingCentroid() > 0;
+            boolean byMeaning = embedder.isPresent() && weights.taxonomy().embeddingCentroid() > 0;
+            TaxonomyScorer.Weights tw = byMeaning ? weights.taxonomy() : TaxonomyScorer.Weights.TFIDF;
             double[] embeddedNorm2 = emb.map(DailyEmbeddings::curatedNorm2).orElse(new double[0]);
             if (byMeaning && embeddedNorm2.length != norm2.length) return Optional.empty();
             double[][] embeddedSum = new double[byMeaning ? norm2.length : 0][emb.map(DailyEmbeddings::dimensions).orElse(0)];
-            if (byMeaning) {
+            if (byMeaning && norm2.length > 0) {
                 for (int e = 0; e < embeddedSum[0].length; e++) {
                     double[] row = emb.get().curatedSums(e);
                     for (int t = 0; t < norm2.length; t++) embeddedSum[t][e] = row[t];
