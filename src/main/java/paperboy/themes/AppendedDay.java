@@ -19,6 +19,7 @@ import paperboy.assemble.ThemeAssigner.Assignment;
 import paperboy.model.Paper;
 import paperboy.model.Theme;
 import paperboy.problems.Problems;
+import paperboy.themes.cache.DailyEmbeddings;
 import paperboy.themes.cache.DailyStore;
 import paperboy.themes.cache.ThemeCache;
 import paperboy.themes.cluster.AutoClustering;
@@ -26,6 +27,10 @@ import paperboy.themes.cluster.SphericalKMeans;
 import paperboy.themes.curated.CuratedMatcher;
 import paperboy.themes.curated.Taxonomy;
 import paperboy.themes.curated.TaxonomyScorer;
+import paperboy.themes.embed.Int8Vector;
+import paperboy.themes.embed.PaperEmbedder;
+import paperboy.themes.embed.PaperVectors;
+import paperboy.themes.embed.VectorStore;
 import paperboy.themes.text.Corpus;
 import paperboy.themes.text.FitSet;
 import paperboy.themes.text.PaperTerms;
@@ -44,7 +49,8 @@ final class AppendedDay {
     private AppendedDay() {}
 
     /** What a daily placement did: how many papers it analysed, placed and ranked, and what it read of the store. */
-    record Work(int analysed, int monthVectorsKept, int placed, int ranked, int fitVectorsRead, int postingsRead) {}
+    record Work(int analysed, int monthVectorsKept, int placed, int ranked, int fitVectorsRead, int postingsRead,
+                int embedded) {}
 
     record Result(Assignment assignment, Work work) {}
 
@@ -54,9 +60,18 @@ final class AppendedDay {
      */
     static void keep(Path themeCache, List<Paper> papers, boolean[] fit, ThemeCache cache, String config,
                      ThemeEngine.Basis basis, Optional<CuratedMatcher> matcher) throws IOException {
+        keep(themeCache, papers, fit, cache, config, basis, matcher, Optional.empty());
+    }
+
+    /** @param embeddings every paper's int8 vector, when the themes use embeddings (kept beside the store) */
+    static void keep(Path themeCache, List<Paper> papers, boolean[] fit, ThemeCache cache, String config,
+                     ThemeEngine.Basis basis, Optional<CuratedMatcher> matcher, Optional<Int8Vector[]> embeddings)
+            throws IOException {
         Optional<byte[]> modelKey = cache.askedModelKey();
         if (modelKey.isEmpty() || basis.fit().isEmpty()) return;
         Corpus corpus = basis.corpus();
+        // With embeddings the corpus compares papers by more than their words: the store keeps the words' part.
+        List<SparseVector> termVectors = corpus.termVectors;
         DailyStore.Identity identity = identity(papers, fit, config, modelKey.get());
         Path file = DailyStore.location(themeCache);
         Optional<DailyStore.Identity> kept = DailyStore.identityOf(file);
@@ -64,7 +79,7 @@ final class AppendedDay {
             int dims = corpus.terms.length;
             List<Integer> fitIndices = new ArrayList<>();
             for (int i = 0; i < fit.length; i++) if (fit[i]) fitIndices.add(i);
-            SparseVector[] fitVectors = fitIndices.stream().map(corpus.vectors::get).toArray(SparseVector[]::new);
+            SparseVector[] fitVectors = fitIndices.stream().map(termVectors::get).toArray(SparseVector[]::new);
             int[][] postingDocs = new int[dims][];
             float[][] postingWeights = new float[dims][];
             if (fitVectors.length > RelatedPapers.EXHAUSTIVE_UP_TO) {
@@ -77,6 +92,7 @@ final class AppendedDay {
             }
             List<AutoClustering.Fitted> themes = basis.fit().get().themes();
             float[][] centroids = themes.stream().map(AutoClustering.Fitted::centroid).toArray(float[][]::new);
+            for (float[] c : centroids) if (c.length != corpus.dims) return; // a model of another space: keep nothing
             TaxonomyScorer.Centroids curated = basis.curated()
                     .orElse(new TaxonomyScorer.Centroids(new double[0][], new double[0]));
             List<Paper> fitPapers = fitIndices.stream().map(papers::get).toList();
@@ -85,8 +101,43 @@ final class AppendedDay {
                     centroids, curated.sum(), curated.norm2(), pinned, fitVectors, postingDocs, postingWeights));
         }
         Map<ThemeCache.Key, SparseVector> month = new LinkedHashMap<>();
-        for (int i = 0; i < fit.length; i++) if (!fit[i]) month.put(cache.keyOf(i), corpus.vectors.get(i));
+        for (int i = 0; i < fit.length; i++) if (!fit[i]) month.put(cache.keyOf(i), termVectors.get(i));
         DailyStore.writeMonth(DailyStore.monthLocation(themeCache), identity.modelKey(), month);
+        if (embeddings.isPresent()) keepEmbeddings(themeCache, fit, cache, basis, identity, embeddings.get());
+    }
+
+    /** The embeddings' part ({@link DailyEmbeddings}): rewritten only when made for another fit set or model. */
+    private static void keepEmbeddings(Path themeCache, boolean[] fit, ThemeCache cache, ThemeEngine.Basis basis,
+                                       DailyStore.Identity identity, Int8Vector[] vectors) throws IOException {
+        Corpus corpus = basis.corpus();
+        Optional<float[]> mean = corpus.meanEmbedding();
+        if (mean.isEmpty()) return;
+        int base = corpus.terms.length, d = mean.get().length;
+        Path file = DailyEmbeddings.location(themeCache);
+        Optional<DailyEmbeddings> kept = DailyEmbeddings.open(file);
+        if (kept.isEmpty() || !kept.get().madeWith(identity)) {
+            List<AutoClustering.Fitted> themes = basis.fit().get().themes();
+            float[][] auto = new float[themes.size()][];
+            for (int j = 0; j < auto.length; j++) {
+                float[] c = themes.get(j).centroid();
+                if (c.length != base + d) return;
+                auto[j] = Arrays.copyOfRange(c, base, base + d);
+            }
+            TaxonomyScorer.Centroids curated = basis.curatedEmbedded()
+                    .orElse(new TaxonomyScorer.Centroids(new double[0][], new double[0]));
+            double[][] sums = new double[curated.norm2().length][];
+            for (int t = 0; t < sums.length; t++) {
+                if (curated.sum()[t].length != base + d) return;
+                sums[t] = Arrays.copyOfRange(curated.sum()[t], base, base + d);
+            }
+            List<Int8Vector> fitVectors = new ArrayList<>();
+            for (int i = 0; i < fit.length; i++) if (fit[i]) fitVectors.add(vectors[i]);
+            DailyEmbeddings.write(file, new DailyEmbeddings.Contents(identity, base, mean.get(), auto, sums,
+                    curated.norm2(), fitVectors.toArray(Int8Vector[]::new)));
+        }
+        Map<ThemeCache.Key, Int8Vector> month = new LinkedHashMap<>();
+        for (int i = 0; i < fit.length; i++) if (!fit[i]) month.put(cache.keyOf(i), vectors[i]);
+        DailyEmbeddings.writeMonth(DailyEmbeddings.monthLocation(themeCache), identity.modelKey(), month);
     }
 
     private static DailyStore.Identity identity(List<Paper> papers, boolean[] fit, String config, byte[] modelKey) {
@@ -111,6 +162,16 @@ final class AppendedDay {
     static Optional<Result> place(Path themeCache, List<Paper> papers, Set<String> added, Assignment before,
                                   String config, Optional<Taxonomy> taxonomy, ThemeEngine engine, TermAnalyzer analyzer,
                                   Problems problems) {
+        return place(themeCache, papers, added, before, config, taxonomy, engine, analyzer, Optional.empty(), problems);
+    }
+
+    /**
+     * @param embedder the embedding model, when the themes use embeddings: the new papers are embedded unless the
+     *                 month's vectors kept beside the store have their text
+     */
+    static Optional<Result> place(Path themeCache, List<Paper> papers, Set<String> added, Assignment before,
+                                  String config, Optional<Taxonomy> taxonomy, ThemeEngine engine, TermAnalyzer analyzer,
+                                  Optional<PaperEmbedder> embedder, Problems problems) {
         int n = papers.size();
         if (!FitSet.frozen(papers)) return Optional.empty();
         boolean[] fit = FitSet.of(papers);
@@ -172,6 +233,66 @@ final class AppendedDay {
             analysed++;
         }
 
+        // With embeddings: each paper outside the fit set joined with its embedding, as the full assignment's
+        // corpora join it (automatic themes, related papers, and the embeddings alone for the taxonomy's evidence).
+        ThemeEngine.Weights weights = engine.weights();
+        Optional<DailyEmbeddings> emb = Optional.empty();
+        SparseVector[] autoXs = xs, relatedXs = xs, meaningXs = null;
+        Map<ThemeCache.Key, Int8Vector> monthEmbeddings = new LinkedHashMap<>();
+        int embedded = 0;
+        float[] mean = null;
+        if (embedder.isPresent()) {
+            // Curated claims by the joined vectors (a weight this path does not reproduce): left to the full path.
+            if (weights.guided() > 0) return Optional.empty();
+            emb = DailyEmbeddings.open(DailyEmbeddings.location(themeCache));
+            if (emb.isEmpty() || !emb.get().madeWith(identity) || emb.get().base() != dims
+                    || emb.get().autoThemes() != store.autoSlugs().size()
+                    || emb.get().dimensions() != embedder.get().dimensions()) {
+                return Optional.empty();
+            }
+            mean = emb.get().mean();
+            Map<ThemeCache.Key, Int8Vector> keptEmbeddings = DailyEmbeddings.readMonth(
+                    DailyEmbeddings.monthLocation(themeCache), identity.modelKey());
+            List<Integer> outside = new ArrayList<>(month);
+            outside.addAll(fresh);
+            int[] count = new int[1];
+            VectorStore monthStore = new VectorStore() {
+                @Override
+                public Optional<Int8Vector> vector(String modelId, int index, Paper paper) {
+                    return Optional.ofNullable(keptEmbeddings.get(textKey(paper)));
+                }
+
+                @Override
+                public void keep(String modelId, int index, Paper paper, Int8Vector vector) {
+                    count[0]++;
+                }
+
+                @Override
+                public Optional<Int8Vector> vector(String modelId, String text) {
+                    return Optional.empty();
+                }
+
+                @Override
+                public void keep(String modelId, String text, Int8Vector vector) {}
+            };
+            Int8Vector[] qs = PaperVectors.quantised(outside.stream().map(papers::get).toList(), embedder.get(),
+                    monthStore, null);
+            embedded = count[0];
+            autoXs = new SparseVector[n];
+            relatedXs = new SparseVector[n];
+            meaningXs = new SparseVector[n];
+            for (int o2 = 0; o2 < outside.size(); o2++) {
+                int i = outside.get(o2);
+                float[] e = qs[o2].unit();
+                monthEmbeddings.put(textKey(papers.get(i)), qs[o2]);
+                relatedXs[i] = Corpus.joined(xs[i], e, mean, weights.related(), dims);
+                // The month's earlier papers are only candidates for related papers; the new ones are placed too.
+                if (o2 < month.size()) continue;
+                autoXs[i] = Corpus.joined(xs[i], e, mean, weights.auto(), dims);
+                meaningXs[i] = Corpus.joined(xs[i], e, mean, 1, dims);
+            }
+        }
+
         Problems local = new Problems();
         // The new papers' themes: curated claims first, then the automatic themes (or Other), as the engine does.
         List<List<String>> themesOf = new ArrayList<>();
@@ -189,17 +310,32 @@ final class AppendedDay {
             int[][] keywordScores = new int[fresh.size()][];
             Corpus.stems(freshTerms, (q, title, abs) -> keywordScores[q] = matcher.scores(title, abs));
             double[] norm2 = store.curatedNorm2();
+            // The full assignment weighs the evidence this way whenever it has embeddings.
+            boolean byMeaning = embedder.isPresent() && weights.taxonomy().embeddingCentroid() > 0;
+            TaxonomyScorer.Weights tw = byMeaning ? weights.taxonomy() : TaxonomyScorer.Weights.TFIDF;
+            double[] embeddedNorm2 = emb.map(DailyEmbeddings::curatedNorm2).orElse(new double[0]);
+            if (byMeaning && embeddedNorm2.length != norm2.length) return Optional.empty();
+            double[][] embeddedSum = new double[byMeaning ? norm2.length : 0][emb.map(DailyEmbeddings::dimensions).orElse(0)];
+            if (byMeaning && norm2.length > 0) {
+                for (int e = 0; e < embeddedSum[0].length; e++) {
+                    double[] row = emb.get().curatedSums(e);
+                    for (int t = 0; t < norm2.length; t++) embeddedSum[t][e] = row[t];
+                }
+            }
             for (int q = 0; q < fresh.size(); q++) {
                 SparseVector x = xs[fresh.get(q)];
-                double[] prior = TaxonomyScorer.prior(x, descriptions, keywordScores[q], TaxonomyScorer.Weights.TFIDF);
+                double[] prior = TaxonomyScorer.prior(x, descriptions, keywordScores[q], tw);
                 // The centroids at this paper's terms only, renumbered in the same order: the same sums, term by term.
                 double[][] sum = new double[norm2.length][x.ids().length];
                 for (int e = 0; e < x.ids().length; e++) {
                     double[] row = store.curatedSums(x.ids()[e]);
                     for (int t = 0; t < norm2.length; t++) sum[t][e] = row[t];
                 }
-                double[] score = TaxonomyScorer.score(local(x), prior, sum, norm2, -1, TaxonomyScorer.Weights.TFIDF);
-                List<Integer> claims = TaxonomyScorer.themes(score, pinned.get(q), TaxonomyScorer.Weights.TFIDF);
+                double[] score = byMeaning
+                        ? TaxonomyScorer.scoreWithEmbeddings(local(x), prior, sum, norm2,
+                                fromBase(meaningXs[fresh.get(q)], dims), embeddedSum, embeddedNorm2, tw)
+                        : TaxonomyScorer.score(local(x), prior, sum, norm2, -1, tw);
+                List<Integer> claims = TaxonomyScorer.themes(score, pinned.get(q), tw);
                 claimed[q] = !claims.isEmpty();
                 for (int t : claims) themesOf.get(q).add(tax.themes().get(t).slug());
             }
@@ -211,14 +347,15 @@ final class AppendedDay {
         for (int q = 0; q < fresh.size(); q++) {
             if (claimed[q]) continue;
             placed++;
-            SparseVector x = xs[fresh.get(q)];
+            SparseVector x = autoXs[fresh.get(q)];
             if (x.isEmpty()) {
                 themesOf.get(q).add(ThemeEngine.OTHER_SLUG);
                 continue;
             }
             float[][] c = new float[k][x.ids().length];
             for (int e = 0; e < x.ids().length; e++) {
-                float[] row = store.centroids(x.ids()[e]);
+                int id = x.ids()[e];
+                float[] row = id < dims ? store.centroids(id) : emb.get().autoCentroids(id - dims);
                 for (int j = 0; j < k; j++) c[j][e] = row[j];
             }
             double[] sims = SphericalKMeans.similarities(List.of(local(x)), c);
@@ -245,12 +382,15 @@ final class AppendedDay {
             ordinal[i] = fit[i] ? o : -1;
             if (fit[i]) indexOf[o++] = i;
         }
+        java.util.function.IntFunction<SparseVector> fitRelated = fitRelated(store, emb, mean, weights.related());
+        SparseVector[] rs = relatedXs;
         if (fitCount <= RelatedPapers.EXHAUSTIVE_UP_TO) {
-            for (int i = 0; i < n; i++) if (fit[i]) xs[i] = store.fitVector(ordinal[i]);
+            for (int i = 0; i < n; i++) if (fit[i]) rs[i] = fitRelated.apply(ordinal[i]);
         }
         int[] todo = fresh.stream().mapToInt(Integer::intValue).toArray();
-        int[][] similar = RelatedPapers.computeOutside(todo, fit, firstSeen, fitCount, dims, xs,
-                d -> store.fitVector(ordinal[d]), t -> {
+        int relatedDims = dims + emb.map(DailyEmbeddings::dimensions).orElse(0);
+        int[][] similar = RelatedPapers.computeOutside(todo, fit, firstSeen, fitCount, relatedDims, rs, xs, dims,
+                d -> fitRelated.apply(ordinal[d]), t -> {
                     DailyStore.Posting p = store.posting(t);
                     if (p.docs().length == 0) return null;
                     int[] docs = new int[p.docs().length];
@@ -270,7 +410,7 @@ final class AppendedDay {
         Map<String, List<String>> paperThemes = new Overlay<>(before.paperThemes());
         for (int q = 0; q < fresh.size(); q++) {
             int i = fresh.get(q);
-            int[] shown = RelatedPapers.rerankOne(xs[i], similar[q], c -> xs[c], freshPrimary.get(i), primaryOf,
+            int[] shown = RelatedPapers.rerankOne(rs[i], similar[q], c -> rs[c], freshPrimary.get(i), primaryOf,
                     engine.sameThemeBonus());
             List<String> r = new ArrayList<>();
             for (int j : shown) r.add(papers.get(j).slug());
@@ -299,14 +439,43 @@ final class AppendedDay {
             }
         });
         local.sorted().forEach(problems::add);
-        int fitVectorsRead = store.vectorsRead(), postingsRead = store.postingsRead();
-        Work work = new Work(analysed, reused, placed, fresh.size(), fitVectorsRead, postingsRead);
+        int fitVectorsRead = store.vectorsRead() + emb.map(DailyEmbeddings::vectorsRead).orElse(0);
+        int postingsRead = store.postingsRead();
+        Work work = new Work(analysed, reused, placed, fresh.size(), fitVectorsRead, postingsRead, embedded);
         try {
             DailyStore.writeMonth(DailyStore.monthLocation(themeCache), identity.modelKey(), monthVectors);
+            if (embedder.isPresent()) {
+                DailyEmbeddings.writeMonth(DailyEmbeddings.monthLocation(themeCache), identity.modelKey(), monthEmbeddings);
+            }
         } catch (IOException e) {
-            // Only a hint: the next day weighs the month's papers again.
+            // Only a hint: the next day weighs the month's papers again (and embeds them).
         }
         return Optional.of(new Result(new Assignment(themes, paperThemes, related, before.retired()), work));
+    }
+
+    /**
+     * A fit-set paper's vector for related papers, by its position in the fit set: its TF-IDF vector, joined with
+     * its embedding as the full assignment's corpus joins it when there are embeddings.
+     */
+    private static java.util.function.IntFunction<SparseVector> fitRelated(DailyStore store, Optional<DailyEmbeddings> emb,
+                                                                           float[] mean, double weight) {
+        if (emb.isEmpty() || weight <= 0) return store::fitVector;
+        int base = store.dims();
+        // Embeddings alone need not read the words' part.
+        return o -> Corpus.joined(weight >= 1 ? SparseVector.EMPTY : store.fitVector(o), emb.get().fitVector(o).unit(),
+                mean, weight, base);
+    }
+
+    /** The theme cache's key of a paper's text: what its vectors are kept under. */
+    private static ThemeCache.Key textKey(Paper p) {
+        return ThemeCache.key(p.title(), p.abstractRaw().orElse(null));
+    }
+
+    /** An embedding-only vector (ids from {@code base} on) renumbered from 0: for arrays of the embedding's dimensions. */
+    private static SparseVector fromBase(SparseVector x, int base) {
+        int[] ids = new int[x.ids().length];
+        for (int e = 0; e < ids.length; e++) ids[e] = x.ids()[e] - base;
+        return new SparseVector(ids, x.weights());
     }
 
     /** The vector with its terms renumbered 0, 1, 2, ... in the same order: for arrays of just its terms. */

@@ -150,6 +150,17 @@ final class RelatedPapers {
      */
     static int[][] computeOutside(int[] todo, boolean[] fit, long[] firstSeen, int fitSize, int dims, SparseVector[] xs,
                                   IntFunction<SparseVector> fitVector, IntFunction<Postings> fitPostings) {
+        return computeOutside(todo, fit, firstSeen, fitSize, dims, xs, xs, dims, fitVector, fitPostings);
+    }
+
+    /**
+     * As above for a corpus whose papers are compared by more than their words ({@link Corpus#withEmbeddings}):
+     * candidates come from the TF-IDF vectors {@code ts} (over {@code termDims} terms; needed outside the fit set
+     * only), as {@link #compute} finds them, and are ranked by the vectors {@code xs} (over {@code dims}).
+     */
+    static int[][] computeOutside(int[] todo, boolean[] fit, long[] firstSeen, int fitSize, int dims, SparseVector[] xs,
+                                  SparseVector[] ts, int termDims, IntFunction<SparseVector> fitVector,
+                                  IntFunction<Postings> fitPostings) {
         int n = xs.length;
         Candidates allowed = (i, d) -> d != i && (fit[d] || firstSeen[d] <= firstSeen[i]);
         int[][] out = new int[todo.length][];
@@ -168,22 +179,23 @@ final class RelatedPapers {
         Map<Integer, List<long[]>> rest = new HashMap<>();
         for (int d = 0; d < n; d++) {
             if (fit[d]) continue;
-            for (int k : strongest(xs[d], INDEX_TERMS)) {
-                rest.computeIfAbsent(xs[d].ids()[k], t -> new ArrayList<>())
-                        .add(new long[] {d, Float.floatToIntBits(xs[d].weights()[k])});
+            for (int k : strongest(ts[d], INDEX_TERMS)) {
+                rest.computeIfAbsent(ts[d].ids()[k], t -> new ArrayList<>())
+                        .add(new long[] {d, Float.floatToIntBits(ts[d].weights()[k])});
             }
         }
-        Postings[] postings = new Postings[dims];
+        Postings[] postings = new Postings[termDims];
         Scratch scratch = new Scratch(n);
         for (int q = 0; q < todo.length; q++) {
             int i = todo[q];
-            SparseVector x = xs[i];
-            int[] strongest = strongest(x, INDEX_TERMS);
+            SparseVector words = ts[i];
+            int[] strongest = strongest(words, INDEX_TERMS);
             for (int k = 0; k < Math.min(QUERY_TERMS, strongest.length); k++) {
-                int t = x.ids()[strongest[k]];
+                int t = words.ids()[strongest[k]];
                 if (postings[t] == null) postings[t] = joined(fitPostings.apply(t), rest.getOrDefault(t, List.of()));
             }
-            int m = candidates(i, x, strongest, postings, scratch, allowed);
+            int m = candidates(i, words, strongest, postings, scratch, allowed);
+            SparseVector x = xs[i];
             for (int c = 0; c < m; c++) if (xs[scratch.best[c]] == null) xs[scratch.best[c]] = fitVector.apply(scratch.best[c]);
             for (int k = 0; k < x.ids().length; k++) dense[x.ids()[k]] = x.weights()[k];
             out[q] = top(i, scratch.best, m, xs, dense, allowed);

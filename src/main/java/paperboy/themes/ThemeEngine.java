@@ -232,6 +232,11 @@ final class ThemeEngine {
         return new Clusters(corpus, found, r.other(), r.chosenK(), r.silhouette(), fit, List.of(named), retired, fitted);
     }
 
+    /** How much the embeddings weigh in each use (TF-IDF alone: {@link Weights#TFIDF}). */
+    Weights weights() {
+        return weights;
+    }
+
     /** How much sharing the primary theme adds to a related paper's score. */
     double sameThemeBonus() {
         return weights.sameThemeBonus();
@@ -269,10 +274,11 @@ final class ThemeEngine {
     /**
      * What a daily build needs of this assignment to place more papers of the latest month the same way
      * ({@link AppendedDay}): the corpus (vocabulary, the fit set's vectors), the automatic themes' fit and each
-     * fitted theme's slug (null: it has no theme), the curated themes' last-round centroids (null: no taxonomy).
+     * fitted theme's slug (null: it has no theme), the curated themes' last-round centroids (null: no taxonomy),
+     * and with embeddings those of the curated themes' embeddings (by the ids of the embedded corpus).
      */
     record Basis(Corpus corpus, Optional<AutoClustering.Fit> fit, List<String> autoSlugs,
-                 Optional<TaxonomyScorer.Centroids> curated) {}
+                 Optional<TaxonomyScorer.Centroids> curated, Optional<TaxonomyScorer.Centroids> curatedEmbedded) {}
 
     /** @param basis given what a daily build needs of this assignment, before it is returned */
     Assignment assign(List<Paper> papers, PaperTerms[] analysed, Optional<Embedded> embedded, Optional<Taxonomy> taxonomy,
@@ -287,7 +293,7 @@ final class ThemeEngine {
 
         List<Integer> unclaimed = new ArrayList<>();
         Corpus claimCorpus = null;
-        Optional<TaxonomyScorer.Centroids> curatedCentroids = Optional.empty();
+        Optional<TaxonomyScorer.Centroids> curatedCentroids = Optional.empty(), curatedEmbedded = Optional.empty();
         if (taxonomy.isPresent()) {
             claimCorpus = Corpus.of(papers, analysed, fit, Optional.empty());
             Corpus terms = claimCorpus;
@@ -297,6 +303,7 @@ final class ThemeEngine {
             TaxonomyScorer.Scored scored = claimsScored(papers, analysed, embedded(claimCorpus, embedded, weights.guided()),
                     taxonomy.get(), matcher.get(), problems, embedded.map(Embedded::descriptions), meaning);
             curatedCentroids = Optional.of(scored.last());
+            curatedEmbedded = scored.lastEmbedded();
             List<List<Integer>> matches = scored.themes();
             List<ThemeDraft> curated = new ArrayList<>();
             for (Taxonomy.Entry e : taxonomy.get().themes()) {
@@ -384,7 +391,8 @@ final class ThemeEngine {
         for (int t = 0; t < auto.themes().size(); t++) {
             autoSlugs[auto.fitted().get(t)] = drafts.get(drafts.size() - auto.themes().size() - (auto.other().isEmpty() ? 0 : 1) + t).slug;
         }
-        basis.accept(new Basis(relatedCorpus, Optional.of(auto.fit()), java.util.Arrays.asList(autoSlugs), curatedCentroids));
+        basis.accept(new Basis(relatedCorpus, Optional.of(auto.fit()), java.util.Arrays.asList(autoSlugs), curatedCentroids,
+                curatedEmbedded));
         return new Assignment(themes, paperThemes, relatedSlugs, retired(auto.retired(), themes, paperThemes));
     }
 

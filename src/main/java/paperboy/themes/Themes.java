@@ -9,6 +9,7 @@ import paperboy.themes.text.TermAnalyzer;
 import paperboy.themes.cache.ModelCache;
 import paperboy.themes.cache.ThemeCache;
 import paperboy.themes.embed.BgeSmallEmbedder;
+import paperboy.themes.embed.Int8Vector;
 import paperboy.themes.embed.PaperEmbedder;
 import paperboy.themes.embed.PaperVectors;
 import paperboy.themes.embed.VectorStore;
@@ -119,7 +120,8 @@ public final class Themes implements ThemeAssigner {
         }
         ThemeCache cache = ThemeCache.read(cacheFile).lookUp(papers);
         PaperTerms[] analysed = Corpus.analyse(papers, analyzer, cache);
-        Optional<ThemeEngine.Embedded> embedded = embedded(papers, taxonomy, cache);
+        Optional<Vectors> vectors = vectors(papers, taxonomy, cache);
+        Optional<ThemeEngine.Embedded> embedded = vectors.map(Vectors::embedded);
         // Kept for the next build (only when it would differ from what is there) as soon as the model is known,
         // while the themes are worked out.
         CompletableFuture<Void> keep = cache.settled().thenRunAsync(() -> {
@@ -137,11 +139,11 @@ public final class Themes implements ThemeAssigner {
         } finally {
             cache.settle();
         }
-        if (embedder.isEmpty() && basis[0] != null && FitSet.frozen(papers)) {
+        if (basis[0] != null && FitSet.frozen(papers)) {
             try {
                 Optional<Taxonomy> t = taxonomy;
                 AppendedDay.keep(cacheFile, papers, FitSet.of(papers), cache, dailyConfig(t), basis[0],
-                        t.map(x -> new CuratedMatcher(x, analyzer)));
+                        t.map(x -> new CuratedMatcher(x, analyzer)), vectors.map(Vectors::papers));
             } catch (IOException | RuntimeException e) {
                 // Only a hint: without it the next day's build assigns every paper again.
             }
@@ -151,8 +153,8 @@ public final class Themes implements ThemeAssigner {
     }
 
     /**
-     * The daily case from what the last build that fitted or kept the model left beside the site (TF-IDF only:
-     * with embeddings it is left to {@link #assign}). See {@link AppendedDay}.
+     * The daily case from what the last build that fitted or kept the model left beside the site. See
+     * {@link AppendedDay}.
      */
     @Override
     public Optional<Assignment> assignAppended(List<Paper> papers, Set<String> added, Assignment before,
@@ -162,7 +164,7 @@ public final class Themes implements ThemeAssigner {
 
     /** As {@link #assignAppended}, with what it did: for the tests that count work. */
     Optional<AppendedDay.Result> appended(List<Paper> papers, Set<String> added, Assignment before, Problems problems) {
-        if (cacheFile == null || embedder.isPresent()) return Optional.empty();
+        if (cacheFile == null) return Optional.empty();
         Problems local = new Problems();
         Optional<Taxonomy> taxonomy = Optional.empty();
         if (mode == ThemesConfig.Mode.CURATED) {
@@ -170,7 +172,7 @@ public final class Themes implements ThemeAssigner {
             if (local.hasErrors()) return Optional.empty();
         }
         Optional<AppendedDay.Result> r = AppendedDay.place(cacheFile, papers, added, before, dailyConfig(taxonomy),
-                taxonomy, engine, analyzer, local);
+                taxonomy, engine, analyzer, embedder, local);
         r.ifPresent(x -> local.sorted().forEach(problems::add));
         return r;
     }
@@ -205,11 +207,21 @@ public final class Themes implements ThemeAssigner {
 
     /** Every paper's embedding and each curated theme's, from the store or the model; empty when embeddings are off. */
     private Optional<ThemeEngine.Embedded> embedded(List<Paper> papers, Optional<Taxonomy> taxonomy, VectorStore store) {
+        return vectors(papers, taxonomy, store).map(Vectors::embedded);
+    }
+
+    /** The papers' int8 vectors (what the daily store keeps) and what the engine takes of them. */
+    private record Vectors(Int8Vector[] papers, ThemeEngine.Embedded embedded) {}
+
+    private Optional<Vectors> vectors(List<Paper> papers, Optional<Taxonomy> taxonomy, VectorStore store) {
         if (embedder.isEmpty()) return Optional.empty();
         PaperEmbedder e = embedder.get();
-        float[][] vectors = PaperVectors.of(papers, e, store, System.err);
+        Int8Vector[] quantised = PaperVectors.quantised(papers, e, store, System.err);
+        float[][] vectors = new float[quantised.length][];
+        for (int i = 0; i < vectors.length; i++) vectors[i] = quantised[i].unit();
         List<String> descriptions = taxonomy.map(t -> t.themes().stream().map(Themes::describe).toList()).orElse(List.of());
-        return Optional.of(new ThemeEngine.Embedded(vectors, PaperVectors.ofTexts(descriptions, e, store)));
+        return Optional.of(new Vectors(quantised,
+                new ThemeEngine.Embedded(vectors, PaperVectors.ofTexts(descriptions, e, store))));
     }
 
     /** What a curated theme says it is, as one text to embed: its name, description and keywords. */

@@ -24,8 +24,10 @@ import paperboy.config.ThemesConfig;
 import paperboy.model.Paper;
 import paperboy.problems.Problem;
 import paperboy.problems.Problems;
+import paperboy.themes.cache.DailyEmbeddings;
 import paperboy.themes.cache.DailyStore;
 import paperboy.themes.cache.ThemeCache;
+import paperboy.themes.embed.PaperEmbedder;
 import paperboy.themes.text.FitSet;
 
 /**
@@ -78,11 +80,23 @@ class AppendedDayTest {
         return (Themes) Themes.forBuild(ThemesConfig.defaults(), mode, Path.of("content"));
     }
 
+    /** With sentence embeddings (words hashed into 64 dimensions: as a real model, papers sharing words are close). */
+    private static Themes embedding(String mode, PaperEmbedder model) {
+        return (Themes) Themes.forBuild(ThemesConfig.Mode.parse(mode).orElseThrow(), ThemesConfig.defaults(),
+                Path.of("content"), Optional.of(model));
+    }
+
     /** A full build on {@code first}, then daily builds on the following days, each checked against a full one. */
     private static void dailyBuildsGiveFullBuilds(List<Paper> archive, LocalDate first, int days, String mode, Path dir)
             throws IOException {
+        dailyBuildsGiveFullBuilds(archive, first, days, mode, dir, themes(mode), Optional.empty());
+    }
+
+    /** @param model the embedding model of {@code plain}, to count what a daily build embeds */
+    private static void dailyBuildsGiveFullBuilds(List<Paper> archive, LocalDate first, int days, String mode, Path dir,
+                                                  Themes plain, Optional<EmbeddedThemesTest.CountingEmbedder> model)
+            throws IOException {
         Files.createDirectories(dir);
-        Themes plain = themes(mode);
         Themes daily = (Themes) plain.cachedFor(dir.resolve("site"));
         Themes reference = (Themes) plain.cachedFor(dir.resolve("reference"));
         List<Paper> papers = upTo(archive, first);
@@ -94,7 +108,9 @@ class AppendedDayTest {
             Set<String> added = added(papers, next);
             assertThat(added).as(day + ": new papers").isNotEmpty();
             Problems got = new Problems(), want = new Problems();
+            int embeddedBefore = model.map(m -> m.embedded.get()).orElse(0);
             Optional<AppendedDay.Result> r = daily.appended(next, added, previous, got);
+            int embeddedByDay = model.map(m -> m.embedded.get()).orElse(0) - embeddedBefore;
             Assignment expected = (d == days ? plain : reference).assign(next, want);
             assertThat(r).as(mode + " " + day + ": placed").isPresent();
             Assignment a = r.get().assignment();
@@ -110,6 +126,10 @@ class AppendedDayTest {
             assertThat(w.placed()).as("papers placed").isLessThanOrEqualTo(added.size());
             assertThat(w.monthVectorsKept()).as("the month's earlier papers, kept").isEqualTo(
                     next.size() - added.size() - count(FitSet.of(next)));
+            if (model.isPresent()) {
+                assertThat(w.embedded()).as("papers embedded: the new ones only").isEqualTo(added.size());
+                assertThat(embeddedByDay).as("the model's calls").isEqualTo(added.size());
+            }
             papers = next;
             previous = a;
         }
@@ -140,6 +160,50 @@ class AppendedDayTest {
         assertThat(count(FitSet.of(upTo(fromSample, february1)))).as("fit set: exhaustive").isLessThan(3000);
         for (String mode : List.of("auto", "curated")) {
             dailyBuildsGiveFullBuilds(fromSample, february1, 3, mode, dir.resolve(mode));
+        }
+    }
+
+    @Test
+    void withEmbeddingsDailyBuildsGiveTheFullAssignmentOnTheSamplesPapers(@TempDir Path dir) throws IOException {
+        LocalDate february1 = LocalDate.of(2025, 2, 1);
+        for (String mode : List.of("auto", "curated")) {
+            EmbeddedThemesTest.CountingEmbedder model = new EmbeddedThemesTest.CountingEmbedder();
+            dailyBuildsGiveFullBuilds(fromSample, february1, 3, mode, dir.resolve(mode), embedding(mode, model),
+                    Optional.of(model));
+        }
+    }
+
+    @Test
+    void withEmbeddingsItDeclinesWithoutTheEmbeddingsStoreOrWithAStoreMadeWithoutThem(@TempDir Path dir) {
+        Themes daily = (Themes) embedding("auto", new EmbeddedThemesTest.CountingEmbedder()).cachedFor(dir);
+        LocalDate february1 = LocalDate.of(2025, 2, 1);
+        List<Paper> before = upTo(fromSample, february1), after = upTo(fromSample, february1.plusDays(1));
+        Assignment previous = daily.assign(before, new Problems());
+        assertThat(daily.appended(after, added(before, after), previous, new Problems())).as("with its stores").isPresent();
+        Themes words = (Themes) themes("auto").cachedFor(dir);
+        assertThat(words.appended(after, added(before, after), previous, new Problems()))
+                .as("a store made with embeddings, for themes without").isEmpty();
+        Path embeddings = DailyEmbeddings.location(ThemeCache.location(dir));
+        assertThat(embeddings).exists();
+        try {
+            Files.delete(embeddings);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(daily.appended(after, added(before, after), previous, new Problems()))
+                .as("the embeddings' store missing").isEmpty();
+        words.assign(before, new Problems()); // the store made again, without embeddings
+        assertThat(daily.appended(after, added(before, after), previous, new Problems()))
+                .as("a store made without embeddings").isEmpty();
+    }
+
+    @Test
+    void withEmbeddingsDailyBuildsGiveTheFullAssignmentOnAGeneratedArchive(@TempDir Path dir) throws IOException {
+        LocalDate april1 = LocalDate.of(2016, 4, 1);
+        for (String mode : List.of("auto", "curated")) {
+            EmbeddedThemesTest.CountingEmbedder model = new EmbeddedThemesTest.CountingEmbedder();
+            dailyBuildsGiveFullBuilds(generated, april1, 2, mode, dir.resolve(mode), embedding(mode, model),
+                    Optional.of(model));
         }
     }
 

@@ -23,7 +23,11 @@ import paperboy.problems.Problems;
  * boundary's last day before and of its first day after; the share of the papers published before whose primary
  * theme is the same after, and the share of theme URLs (slugs) kept.
  *
- * <pre>java -cp target/classes:target/test-classes:target/paperboy.jar paperboy.themes.ContinuityBench CONTENT_DIR</pre>
+ * <pre>java -cp target/classes:target/test-classes:target/paperboy.jar paperboy.themes.ContinuityBench CONTENT_DIR [embeddings|hashed]</pre>
+ *
+ * <p>With {@code embeddings}, the themes are those of {@code themes: {embeddings: on}} (bge-small, the consensus
+ * clustering), with a theme cache under {@code target/bench-continuity} so each paper is embedded once (remove it
+ * between corpora); {@code hashed} the same with {@link EmbeddedDayBench.Hashed} standing in for the model.
  */
 public final class ContinuityBench {
     /**
@@ -40,7 +44,15 @@ public final class ContinuityBench {
         SiteBuild.Request req = new SiteBuild.Request(Path.of(args[0]), Path.of("target/bench-site"),
                 Path.of("templates"), SiteConfig.defaults().withYear(2025), ThemeAssigner.none());
         List<Paper> papers = SiteBuild.digest(req, new Problems()).papers();
-        List<Refit> refits = measure(papers);
+        boolean embeddings = args.length > 1 && (args[1].equals("embeddings") || args[1].equals("hashed"));
+        paperboy.themes.embed.PaperEmbedder model = args.length > 1 && args[1].equals("hashed")
+                ? new EmbeddedDayBench.Hashed() : new paperboy.themes.embed.BgeSmallEmbedder();
+        ThemeAssigner themes = embeddings
+                ? Themes.forBuild(ThemesConfig.Mode.AUTO, ThemesConfig.defaults(), Path.of("content"),
+                        java.util.Optional.of(model)).cachedFor(Path.of("target/bench-continuity/site"))
+                : Themes.forBuild(ThemesConfig.defaults(), "auto", Path.of("content"));
+        if (embeddings) java.nio.file.Files.createDirectories(Path.of("target/bench-continuity"));
+        List<Refit> refits = measure(papers, themes);
         refits.forEach(r -> System.out.printf(Locale.ROOT,
                 "%s: %d papers, primary theme kept %.1f%%, %d themes, URLs kept %.1f%%, leading somewhere %.1f%%, retired %s%n",
                 r.month(), r.papers(), 100 * r.primaryKept(), r.themesBefore(), 100 * r.slugsKept(),
@@ -48,7 +60,10 @@ public final class ContinuityBench {
     }
 
     static List<Refit> measure(List<Paper> papers) {
-        ThemeAssigner themes = Themes.forBuild(ThemesConfig.defaults(), "auto", Path.of("content"));
+        return measure(papers, Themes.forBuild(ThemesConfig.defaults(), "auto", Path.of("content")));
+    }
+
+    static List<Refit> measure(List<Paper> papers, ThemeAssigner themes) {
         TreeSet<LocalDate> days = new TreeSet<>();
         papers.forEach(p -> days.addAll(p.days()));
         List<Refit> out = new ArrayList<>();

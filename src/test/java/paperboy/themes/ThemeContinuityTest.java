@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import java.nio.file.Path;
+import paperboy.assemble.ThemeAssigner;
+import paperboy.config.ThemesConfig;
 import paperboy.model.Paper;
 
 /** A monthly refit keeps the archive's themes: papers keep their primary theme, themes keep their URLs. */
@@ -26,7 +29,18 @@ class ThemeContinuityTest {
 
     @Test
     void everyRefitKeepsNineInTenPrimaryThemesAndTheThemesURLs() throws Exception {
-        List<ContinuityBench.Refit> refits = ContinuityBench.measure(archive());
+        assertContinuity(ContinuityBench.measure(archive()));
+    }
+
+    /** With embeddings the themes are the consensus clustering's, grown the same way along the months. */
+    @Test
+    void withEmbeddingsEveryRefitKeepsNineInTenPrimaryThemesAndTheThemesURLs() throws Exception {
+        ThemeAssigner themes = Themes.forBuild(ThemesConfig.Mode.AUTO, ThemesConfig.defaults(), Path.of("content"),
+                Optional.of(new EmbeddedThemesTest.CountingEmbedder()));
+        assertContinuity(ContinuityBench.measure(archive(), themes));
+    }
+
+    private static void assertContinuity(List<ContinuityBench.Refit> refits) {
         assertThat(refits).extracting(ContinuityBench.Refit::month).containsExactly(
                 LocalDate.of(2025, 2, 1), LocalDate.of(2025, 3, 1), LocalDate.of(2025, 4, 1));
         for (ContinuityBench.Refit r : refits) {

@@ -439,6 +439,14 @@ public final class DailyStore {
         }
     }
 
+    static void writeString(DataOutputStream out, String s) throws IOException {
+        string(out, s);
+    }
+
+    static String readString(ByteBuffer in) {
+        return string(in);
+    }
+
     private static void string(DataOutputStream out, String s) throws IOException {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(b.length);

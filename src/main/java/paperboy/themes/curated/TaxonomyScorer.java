@@ -86,8 +86,11 @@ public final class TaxonomyScorer {
      */
     public record Centroids(double[][] sum, double[] norm2) {}
 
-    /** Each paper's themes, and the centroids the last round scored them against. */
-    public record Scored(List<List<Integer>> themes, Centroids last) {}
+    /**
+     * Each paper's themes, and the centroids the last round scored them against: the corpus's, and the embeddings'
+     * (by the ids of the embedded corpus; empty when that evidence is not used).
+     */
+    public record Scored(List<List<Integer>> themes, Centroids last, Optional<Centroids> lastEmbedded) {}
 
     public static Scored scored(Corpus corpus, List<SparseVector> descriptions, int[][] keywordScores,
                                 List<List<Integer>> pinned, Weights weights) {
@@ -104,6 +107,7 @@ public final class TaxonomyScorer {
         int[] primary = new int[n];
         double[][] score = prior;
         Centroids last = new Centroids(new double[k][corpus.dims], new double[k]);
+        Optional<Centroids> lastEmbedded = Optional.empty();
         for (int round = 0; round <= ROUNDS; round++) {
             for (int i = 0; i < n; i++) primary[i] = best(score[i], pinned.get(i), weights.claimBelow());
             if (round == ROUNDS) break;
@@ -116,7 +120,9 @@ public final class TaxonomyScorer {
             }
             if (byEmbedding.isPresent()) {
                 // The same papers' embeddings: a theme's papers are close in meaning where their words differ.
-                double[][] near = centroidCosines(byEmbedding.get(), primary, k);
+                Sums embeddedSums = sums(byEmbedding.get(), primary, k);
+                double[][] near = centroidCosines(byEmbedding.get(), primary, embeddedSums);
+                lastEmbedded = Optional.of(new Centroids(embeddedSums.sum(), embeddedSums.norm2()));
                 for (int i = 0; i < n; i++) {
                     for (int t = 0; t < k; t++) next[i][t] += weights.embeddingCentroid() * near[i][t];
                 }
@@ -126,7 +132,7 @@ public final class TaxonomyScorer {
         }
         List<List<Integer>> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) out.add(themes(score[i], pinned.get(i), weights));
-        return new Scored(out, last);
+        return new Scored(out, last, lastEmbedded);
     }
 
     /** A paper's score per theme before the centroids: keyword hits and its cosine with the theme's description. */
@@ -203,14 +209,29 @@ public final class TaxonomyScorer {
      * Per paper and theme, the cosine of the paper with the centroid of the theme's papers in the fit set (those
      * with it as their primary theme), leaving the paper itself out, so it does not vote for itself.
      */
-    private static double[][] centroidCosines(Corpus corpus, int[] primary, int k) {
-        Sums sums = sums(corpus, primary, k);
+    private static double[][] centroidCosines(Corpus corpus, int[] primary, Sums sums) {
+        int k = sums.norm2().length;
         double[][] out = new double[corpus.size()][k];
         for (int i = 0; i < out.length; i++) {
             SparseVector x = corpus.vectors.get(i);
             for (int t = 0; t < k; t++) {
                 out[i][t] = cosine(x, sums.sum()[t], sums.norm2()[t], sums.counted()[i] && primary[i] == t);
             }
+        }
+        return out;
+    }
+
+    /**
+     * A paper outside the fit set's score per theme, given the last round's centroids of the corpus (as
+     * {@link #score}) and of the embeddings ({@code embeddedSum[t]}, indexed by the ids of {@code meaning}, its
+     * embedding as the embedded corpus has it): what {@link #scored} gives it, added in the same order.
+     */
+    public static double[] scoreWithEmbeddings(SparseVector x, double[] prior, double[][] sum, double[] norm2,
+                                               SparseVector meaning, double[][] embeddedSum, double[] embeddedNorm2,
+                                               Weights weights) {
+        double[] out = score(x, prior, sum, norm2, -1, weights);
+        for (int t = 0; t < out.length; t++) {
+            out[t] += weights.embeddingCentroid() * cosine(meaning, embeddedSum[t], embeddedNorm2[t], false);
         }
         return out;
     }

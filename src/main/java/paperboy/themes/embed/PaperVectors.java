@@ -39,11 +39,19 @@ public final class PaperVectors {
 
     /** @param log where a long backfill tells how far it is (null: nowhere) */
     public static float[][] of(List<Paper> papers, PaperEmbedder embedder, VectorStore store, PrintStream log) {
-        float[][] out = new float[papers.size()][];
+        Int8Vector[] q = quantised(papers, embedder, store, log);
+        float[][] out = new float[q.length][];
+        for (int i = 0; i < q.length; i++) out[i] = q[i].unit();
+        return out;
+    }
+
+    /** As {@link #of}, the int8 vectors themselves: to keep them elsewhere. */
+    public static Int8Vector[] quantised(List<Paper> papers, PaperEmbedder embedder, VectorStore store, PrintStream log) {
+        Int8Vector[] out = new Int8Vector[papers.size()];
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < out.length; i++) {
             int index = i;
-            store.vector(embedder.modelId(), i, papers.get(i)).ifPresentOrElse(v -> out[index] = v.unit(),
+            store.vector(embedder.modelId(), i, papers.get(i)).ifPresentOrElse(v -> out[index] = v,
                     () -> missing.add(index));
         }
         boolean tell = log != null && missing.size() >= TELL_FROM;
@@ -61,7 +69,7 @@ public final class PaperVectors {
             for (int b = 0; b < batch.size(); b++) {
                 Int8Vector q = Int8Vector.of(vs.get(b));
                 store.keep(embedder.modelId(), batch.get(b), papers.get(batch.get(b)), q);
-                out[batch.get(b)] = q.unit();
+                out[batch.get(b)] = q;
             }
             int done = from + batch.size();
             if (tell && (done - toldAt >= missing.size() / 20 || done == missing.size())) {

@@ -113,6 +113,20 @@ public final class Corpus {
         return new Corpus(papers, Arrays.asList(joined), termVectors, vocabulary, titleTerms, fit, embeddings, weight, mean);
     }
 
+    /** The fit set's mean embedding, taken off every embedding ({@link #withEmbeddings}); empty without embeddings. */
+    public Optional<float[]> meanEmbedding() {
+        return Optional.ofNullable(meanEmbedding).map(float[]::clone);
+    }
+
+    /**
+     * A paper outside the fit set as {@link #withEmbeddings} joins it, without the corpus: its TF-IDF vector over a
+     * vocabulary of {@code vocabularySize} terms, its unit embedding and the fit set's mean embedding.
+     */
+    public static SparseVector joined(SparseVector tfidf, float[] embedding, float[] mean, double weight,
+                                      int vocabularySize) {
+        return join(tfidf, centred(embedding, mean), weight, vocabularySize);
+    }
+
     /** The embedding less the mean, as a unit vector. */
     private static float[] centred(float[] e, float[] mean) {
         float[] out = new float[e.length];
@@ -145,8 +159,12 @@ public final class Corpus {
     }
 
     private SparseVector join(SparseVector tfidf, float[] embedding, double weight) {
+        return join(tfidf, embedding, weight, terms.length);
+    }
+
+    /** @param base the first embedding dimension's id: the vocabulary's size */
+    private static SparseVector join(SparseVector tfidf, float[] embedding, double weight, int base) {
         if (weight <= 0) return tfidf;
-        int base = terms.length;
         int m = weight >= 1 ? 0 : tfidf.ids().length;
         int[] ids = new int[m + embedding.length];
         float[] w = new float[ids.length];
