@@ -27,9 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.function.Consumer;
-import paperboy.model.Day;
 import paperboy.model.Digest;
-import paperboy.model.Listing;
 import paperboy.model.Paper;
 import paperboy.model.Theme;
 

@@ -6,7 +6,6 @@ import paperboy.render.RenderContext;
 import paperboy.render.Scope;
 import paperboy.render.Renderer;
 import paperboy.render.SitePaths;
-import paperboy.render.data.SearchIndex;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
