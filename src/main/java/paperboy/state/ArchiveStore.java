@@ -49,7 +49,7 @@ import paperboy.write.OutputFolder;
  * anything missing or damaged reads as no state, and the build reads every listing instead.
  */
 public final class ArchiveStore {
-    static final CacheFile MANIFEST = new CacheFile("paperboy-archive", 1);
+    static final CacheFile MANIFEST = new CacheFile("paperboy-archive", 2);
     static final CacheFile MONTH = new CacheFile("paperboy-archive-month", 2);
     private static final String MANIFEST_NAME = "archive.cbor";
 
@@ -105,8 +105,18 @@ public final class ArchiveStore {
             owners.putAll(x.owners());
             variants.putAll(x.variants());
         }
+        List<Theme> themes = new ArrayList<>();
+        for (int i = 0; i < m.get().themes().size(); i++) {
+            Theme t = m.get().themes().get(i);
+            List<String> members = new ArrayList<>();
+            for (int n : m.get().members().get(i)) {
+                if (n < 0 || n >= papers.size()) return Optional.empty();
+                members.add(papers.get(n).slug());
+            }
+            themes.add(new Theme(t.slug(), t.name(), t.description(), members, t.keywords(), t.curated()));
+        }
         papers.sort(Comparator.comparing(Paper::slug));
-        Digest digest = Digest.of(days, papers, m.get().themes()).withRetiredThemes(m.get().retired());
+        Digest digest = Digest.of(days, papers, themes).withRetiredThemes(m.get().retired());
         Archive a = new Archive(new Assembly(digest, new PaperIdentities(owners, variants)), m.get().warnings());
         return Optional.of(new Read(a, m.get().files(), m.get().generation(), texts));
     }
@@ -143,7 +153,14 @@ public final class ArchiveStore {
         }
         int written = changed.size();
         Digest d = archive.assembly().digest();
-        Manifest m = new Manifest(files, generation, d.themes(), d.retiredThemes(), archive.listingWarnings());
+        Map<String, Integer> number = new HashMap<>();
+        for (Contents c : now.values()) for (Paper p : c.papers()) number.put(p.slug(), number.size());
+        List<int[]> members = new ArrayList<>();
+        for (Theme t : d.themes()) {
+            members.add(t.paperSlugs().stream()
+                    .mapToInt(slug -> Objects.requireNonNull(number.get(slug), "a theme's paper is in a month")).toArray());
+        }
+        Manifest m = new Manifest(files, generation, d.themes(), members, d.retiredThemes(), archive.listingWarnings());
         MANIFEST.write(dir.resolve(MANIFEST_NAME), identity, g -> writeManifest(g, m, contentDir));
         Set<String> named = new HashSet<>(files.values());
         files.values().forEach(f -> named.add(textsName(f)));
@@ -176,7 +193,12 @@ public final class ArchiveStore {
         Files.deleteIfExists(dir);
     }
 
-    private record Manifest(Map<YearMonth, String> files, long generation, List<Theme> themes,
+    /**
+     * @param themes  the themes without their members, which are {@code members}: each theme's papers as numbers in
+     *                the months' papers one after the other (the months in order, each as its file lists them), so
+     *                the manifest holds no slug of the archive's (it is read and written whole by every build)
+     */
+    private record Manifest(Map<YearMonth, String> files, long generation, List<Theme> themes, List<int[]> members,
                             List<RetiredTheme> retired, List<Problem> warnings) {}
 
     /**
@@ -370,12 +392,14 @@ public final class ArchiveStore {
         }
         g.writeEndArray();
         g.writeStartArray();
-        for (Theme t : m.themes()) {
+        for (int i = 0; i < m.themes().size(); i++) {
+            Theme t = m.themes().get(i);
             g.writeStartArray();
             g.writeString(t.slug());
             g.writeString(t.name());
             g.writeString(t.description());
-            CacheFile.writeStrings(g, t.paperSlugs());
+            int[] members = m.members().get(i);
+            g.writeArray(members, 0, members.length);
             CacheFile.writeStrings(g, t.keywords());
             g.writeBoolean(t.curated());
             g.writeEndArray();
@@ -415,9 +439,12 @@ public final class ArchiveStore {
         in.array();
         while (in.more()) files.put(YearMonth.parse(in.string()), in.string());
         List<Theme> themes = new ArrayList<>();
+        List<int[]> members = new ArrayList<>();
         in.array();
         while (in.nextArray()) {
-            themes.add(new Theme(in.string(), in.string(), in.string(), in.strings(), in.strings(), in.bool()));
+            String slug = in.string(), name = in.string(), description = in.string();
+            members.add(in.ints());
+            themes.add(new Theme(slug, name, description, List.of(), in.strings(), in.bool()));
             in.end();
         }
         List<RetiredTheme> retired = new ArrayList<>();
@@ -440,7 +467,7 @@ public final class ArchiveStore {
             in.end();
         }
         in.end();
-        return new Manifest(files, generation, themes, retired, warnings);
+        return new Manifest(files, generation, themes, members, retired, warnings);
     }
 
     // --- shared pieces ---
