@@ -5,10 +5,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,12 +51,8 @@ public final class DailyEmbeddings {
     private DailyEmbeddings(MappedByteBuffer map) throws IOException {
         this.map = map;
         if (map.getInt() != MAGIC || map.getInt() != VERSION) throw new IOException("not a daily embeddings store");
-        String config = DailyStore.readString(map);
-        byte[] modelKey = new byte[32];
-        map.get(modelKey);
-        fitCount = map.getInt();
-        identity = new DailyStore.Identity(config, modelKey, fitCount, new ThemeCache.Key(map.getLong(), map.getLong()),
-                map.getLong());
+        identity = DailyStore.Identity.read(map);
+        fitCount = identity.fitCount();
         base = map.getInt();
         dimensions = map.getInt();
         k = map.getInt();
@@ -90,13 +84,7 @@ public final class DailyEmbeddings {
 
     /** The store in {@code file}; empty when there is none or it cannot be read. */
     public static Optional<DailyEmbeddings> open(Path file) {
-        if (!Files.isRegularFile(file)) return Optional.empty();
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            if (ch.size() > Integer.MAX_VALUE) return Optional.empty();
-            return Optional.of(new DailyEmbeddings(ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size())));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
+        return DailyStore.open(file, DailyEmbeddings::new);
     }
 
     public DailyStore.Identity identity() {
@@ -162,13 +150,7 @@ public final class DailyEmbeddings {
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16));
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
-            DailyStore.Identity id = c.identity();
-            DailyStore.writeString(out, id.config());
-            out.write(id.modelKey(), 0, 32);
-            out.writeInt(id.fitCount());
-            out.writeLong(id.fitSlugs().a());
-            out.writeLong(id.fitSlugs().b());
-            out.writeLong(id.monthStart());
+            c.identity().write(out);
             int d = c.mean().length, k = c.autoCentroids().length, kc = c.curatedNorm2().length;
             out.writeInt(c.base());
             out.writeInt(d);

@@ -50,6 +50,24 @@ public final class DailyStore {
             return config.equals(o.config) && fitCount == o.fitCount && fitSlugs.equals(o.fitSlugs)
                     && monthStart == o.monthStart;
         }
+
+        /** As the daily stores' files begin, after their magic number and version. */
+        void write(DataOutputStream out) throws IOException {
+            string(out, config);
+            out.write(modelKey, 0, 32);
+            out.writeInt(fitCount);
+            out.writeLong(fitSlugs.a());
+            out.writeLong(fitSlugs.b());
+            out.writeLong(monthStart);
+        }
+
+        static Identity read(ByteBuffer in) {
+            String config = string(in);
+            byte[] modelKey = new byte[32];
+            in.get(modelKey);
+            return new Identity(config, modelKey, in.getInt(), new ThemeCache.Key(in.getLong(), in.getLong()),
+                    in.getLong());
+        }
     }
 
     /** What a build hands over to be kept. Curated arrays are empty without a taxonomy. */
@@ -77,12 +95,8 @@ public final class DailyStore {
     private DailyStore(MappedByteBuffer map) throws IOException {
         this.map = map;
         if (map.getInt() != MAGIC || map.getInt() != VERSION) throw new IOException("not a daily store");
-        String config = string(map);
-        byte[] modelKey = new byte[32];
-        map.get(modelKey);
-        fitCount = map.getInt();
-        identity = new Identity(config, modelKey, fitCount, new ThemeCache.Key(map.getLong(), map.getLong()),
-                map.getLong());
+        identity = Identity.read(map);
+        fitCount = identity.fitCount();
         dims = map.getInt();
         vocabulary = string(map);
         termStarts = ints(map, dims + 1);
@@ -125,10 +139,20 @@ public final class DailyStore {
 
     /** The store in {@code file}; empty when there is none or it cannot be read. */
     public static Optional<DailyStore> open(Path file) {
+        return open(file, DailyStore::new);
+    }
+
+    /** What reads a daily store's mapped file, failing on anything it cannot trust. */
+    interface Reader<T> {
+        T read(MappedByteBuffer map) throws IOException;
+    }
+
+    /** The file mapped and read by {@code reader}; empty when there is none or it cannot be read. */
+    static <T> Optional<T> open(Path file, Reader<T> reader) {
         if (!Files.isRegularFile(file)) return Optional.empty();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             if (ch.size() > Integer.MAX_VALUE) return Optional.empty();
-            return Optional.of(new DailyStore(ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size())));
+            return Optional.of(reader.read(ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size())));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -255,13 +279,7 @@ public final class DailyStore {
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16));
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
-            Identity id = c.identity();
-            string(out, id.config());
-            out.write(id.modelKey(), 0, 32);
-            out.writeInt(id.fitCount());
-            out.writeLong(id.fitSlugs().a());
-            out.writeLong(id.fitSlugs().b());
-            out.writeLong(id.monthStart());
+            c.identity().write(out);
             int dims = c.terms().length;
             out.writeInt(dims);
             string(out, String.join("", c.terms()));
@@ -437,14 +455,6 @@ public final class DailyStore {
             out.write(b.array(), 0, b.position());
             b.clear();
         }
-    }
-
-    static void writeString(DataOutputStream out, String s) throws IOException {
-        string(out, s);
-    }
-
-    static String readString(ByteBuffer in) {
-        return string(in);
     }
 
     private static void string(DataOutputStream out, String s) throws IOException {
