@@ -19,20 +19,23 @@ public record PaperOrder(Digest digest, List<Paper> papers) {
 
     public static PaperOrder of(Digest digest) {
         List<Paper> docs = new ArrayList<>(digest.papers().size());
-        for (Day d : digest.days()) {
-            Set<String> today = null; // a paper listed twice on its first day counts once; rare, so made lazily
-            for (Listing l : d.listings()) {
-                Paper p = digest.papersBySlug().get(l.paperSlug());
-                if (p == null || !p.firstSeen().equals(d.date())) continue;
-                if (today == null) today = new HashSet<>();
-                if (today.add(p.slug())) docs.add(p);
-            }
-        }
+        for (Day d : digest.days()) docs.addAll(firstListed(digest, d));
         if (docs.size() < digest.papers().size()) {
             Set<String> seen = new HashSet<>();
             docs.forEach(p -> seen.add(p.slug()));
             for (Paper p : digest.papers()) if (seen.add(p.slug())) docs.add(p);
         }
         return new PaperOrder(digest, List.copyOf(docs));
+    }
+
+    /** The papers first seen on {@code day}, in its listing's order: its part of the order, and of the newest feeds. */
+    public static List<Paper> firstListed(Digest digest, Day day) {
+        List<Paper> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>(); // a paper listed twice on its first day (a digest built by hand)
+        for (Listing l : day.listings()) {
+            Paper p = digest.papersBySlug().get(l.paperSlug());
+            if (p != null && p.firstSeen().equals(day.date()) && seen.add(p.slug())) out.add(p);
+        }
+        return out;
     }
 }

@@ -38,15 +38,12 @@ public record RenderContext(SiteConfig config, Templates templates, Path templat
     /** Per-build memo of the renderers; a context used with another digest starts afresh. */
     public static final class Shared {
         private final AtomicReference<PaperTexts> texts = new AtomicReference<>();
-        private final AtomicReference<PaperOrder> order = new AtomicReference<>();
+        private PaperOrder order;
 
         /** Found by the first renderer that asks; the others wait for it rather than walk the archive too. */
         synchronized java.util.List<paperboy.model.Paper> order(Digest digest) {
-            PaperOrder o = order.get();
-            if (o != null && o.digest() == digest) return o.papers();
-            PaperOrder fresh = PaperOrder.of(digest);
-            order.set(fresh);
-            return fresh.papers();
+            if (order == null || order.digest() != digest) order = PaperOrder.of(digest);
+            return order.papers();
         }
 
         PaperTexts texts(Digest digest) {

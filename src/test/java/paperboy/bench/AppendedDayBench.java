@@ -83,15 +83,17 @@ public final class AppendedDayBench {
                 median(fullCpu), median(daily), median(dailyCpu), median(dailyThread), full[0], daily[0]);
     }
 
-    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    /** The JVM's threads, for one thread's CPU time; also used by the themes' benches. */
+    public static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     /** CPU time of the whole process (all threads, the JIT's and the collector's too). */
-    private static long cpu() {
+    public static long cpu() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    static List<Paper> upTo(List<Paper> all, LocalDate day) {
+    /** The papers as a build on {@code day} sees them, every field kept but the days after it. */
+    public static List<Paper> upTo(List<Paper> all, LocalDate day) {
         List<Paper> out = new ArrayList<>();
         for (Paper p : all) {
             List<LocalDate> days = p.days().stream().filter(d -> !d.isAfter(day)).toList();
@@ -103,7 +105,7 @@ public final class AppendedDayBench {
         return out;
     }
 
-    private static double median(double[] xs) {
+    public static double median(double[] xs) {
         double[] s = xs.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;

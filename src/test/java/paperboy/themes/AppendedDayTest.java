@@ -61,14 +61,7 @@ class AppendedDayTest {
 
     /** The papers as a build on {@code day} sees them: first seen by then, listed on the days up to it. */
     static List<Paper> upTo(List<Paper> all, LocalDate day) {
-        List<Paper> out = new ArrayList<>();
-        for (Paper p : all) {
-            List<LocalDate> days = p.days().stream().filter(d -> !d.isAfter(day)).toList();
-            if (days.isEmpty()) continue;
-            out.add(new Paper(p.slug(), p.title(), p.abstractRaw(), days, 0, 0, List.of(), List.of(), p.firstSource(),
-                    p.arxivId(), p.authors()));
-        }
-        return out;
+        return ContinuityBench.upTo(all, day);
     }
 
     private static Set<String> added(List<Paper> before, List<Paper> after) {

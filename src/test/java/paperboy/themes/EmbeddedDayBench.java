@@ -1,11 +1,15 @@
 package paperboy.themes;
 
+import static paperboy.bench.AppendedDayBench.THREADS;
+import static paperboy.bench.AppendedDayBench.cpu;
+import static paperboy.bench.AppendedDayBench.median;
+import static paperboy.bench.AppendedDayBench.upTo;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -154,31 +158,5 @@ public final class EmbeddedDayBench {
                         + " embedding the new papers %.0f ms wall%n", mode, model.modelId(), after.size(), added.size(),
                 expected.themes().size(), runs, median(full), median(fullCpu), median(daily), median(dailyCpu),
                 median(dailyThread), median(embedding));
-    }
-
-    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
-
-    /** CPU time of the whole process (all threads, the JIT's and the collector's too). */
-    private static long cpu() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    private static List<Paper> upTo(List<Paper> all, LocalDate day) {
-        List<Paper> out = new ArrayList<>();
-        for (Paper p : all) {
-            List<LocalDate> days = p.days().stream().filter(d -> !d.isAfter(day)).toList();
-            if (days.isEmpty()) continue;
-            out.add(days.size() == p.days().size() ? p : new Paper(p.slug(), p.title(), p.abstractRaw(), days,
-                    p.titleVariants(), p.abstractVariants(), p.themes(), p.related(), p.firstSource(), p.arxivId(),
-                    p.authors(), p.upvotes()));
-        }
-        return out;
-    }
-
-    private static double median(double[] xs) {
-        double[] s = xs.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 }

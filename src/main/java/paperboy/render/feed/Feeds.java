@@ -10,14 +10,11 @@ import java.util.Locale;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.jsoup.nodes.Entities;
 import paperboy.config.SiteConfig;
 import paperboy.model.Day;
 import paperboy.model.Digest;
-import paperboy.model.Listing;
 import paperboy.model.Note;
 import paperboy.model.Paper;
 import paperboy.model.SourceRef;
@@ -29,6 +26,7 @@ import paperboy.render.RenderContext;
 import paperboy.render.Unit;
 import paperboy.render.UnitRenderer;
 import paperboy.render.SitePaths;
+import paperboy.render.PaperOrder;
 import paperboy.render.PaperTexts;
 
 /**
@@ -122,12 +120,9 @@ public final class Feeds implements UnitRenderer {
                 Day d = days.get(i);
                 Optional<Note> note = digest.dayNote(d.date());
                 if (note.isPresent()) entries.add(noteItem(d, note.get()));
-                Set<String> seen = new HashSet<>();
-                for (Listing l : d.listings()) {
+                // A paper's entry is its first listing, on the day it was first seen.
+                for (Paper p : PaperOrder.firstListed(digest, d)) {
                     if (entries.size() >= max) break;
-                    Paper p = digest.papersBySlug().get(l.paperSlug());
-                    // A paper's entry is its first listing, on the day it was first seen.
-                    if (p == null || !p.firstSeen().equals(d.date()) || !seen.add(p.slug())) continue;
                     entries.add(item(p));
                 }
                 if (newest.isEmpty() && !entries.isEmpty()) newest = Optional.of(d.date());
