@@ -17,10 +17,10 @@ public record Digest(List<Day> days, List<Paper> papers, List<Theme> themes,
                      List<RetiredTheme> retiredThemes) {
 
     public Digest {
-        days = List.copyOf(days);
-        papers = List.copyOf(papers);
+        days = days instanceof Lazy ? days : List.copyOf(days);
+        papers = papers instanceof Lazy ? papers : List.copyOf(papers);
         themes = List.copyOf(themes);
-        papersBySlug = Map.copyOf(papersBySlug);
+        papersBySlug = papersBySlug instanceof Lazy ? papersBySlug : Map.copyOf(papersBySlug);
         themesBySlug = Map.copyOf(themesBySlug);
         java.util.Objects.requireNonNull(editorial, "editorial");
         retiredThemes = List.copyOf(retiredThemes);
@@ -114,6 +114,35 @@ public record Digest(List<Day> days, List<Paper> papers, List<Theme> themes,
     }
 
     public int listingCount() {
+        if (days instanceof Lazy.Days kept) return kept.listingCount();
         return days.stream().mapToInt(d -> d.listings().size()).sum();
+    }
+
+    /**
+     * The papers by the day first seen, then their place in that day's listing; papers that no day lists (a digest
+     * built by hand) last, by slug. The search, the data files and the sitemaps number papers so. A digest read
+     * back from the archive kept knows it without walking the days (see {@link Lazy.Papers}).
+     */
+    public List<Paper> firstSeenOrder() {
+        if (papers instanceof Lazy.Papers kept) return kept.inFirstSeenOrder();
+        List<Paper> docs = new java.util.ArrayList<>(papers.size());
+        for (Day d : days) docs.addAll(firstListed(d));
+        if (docs.size() < papers.size()) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            docs.forEach(p -> seen.add(p.slug()));
+            for (Paper p : papers) if (seen.add(p.slug())) docs.add(p);
+        }
+        return List.copyOf(docs);
+    }
+
+    /** The papers first seen on {@code day}, in its listing's order: its part of the first-seen order. */
+    public List<Paper> firstListed(Day day) {
+        List<Paper> out = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>(); // a paper listed twice on its first day (built by hand)
+        for (Listing l : day.listings()) {
+            Paper p = papersBySlug.get(l.paperSlug());
+            if (p != null && p.firstSeen().equals(day.date()) && seen.add(p.slug())) out.add(p);
+        }
+        return out;
     }
 }
