@@ -50,7 +50,7 @@ public final class DigestAssembler {
 
     /** As {@link #assemble}, without themes, keeping the identities to go on from. */
     public Assembly assembleKeeping(List<Snapshot> snapshots, Problems problems) {
-        return run(new Identities(Optional.empty()), List.of(), snapshots, problems);
+        return run(new Identities(Optional.empty()), snapshots, problems);
     }
 
     /**
@@ -63,7 +63,7 @@ public final class DigestAssembler {
         Optional<LocalDate> latest = before.digest().latestDay().map(Day::date);
         if (latest.isEmpty() || snapshots.stream().anyMatch(s -> !s.date().isAfter(latest.get()))) return Optional.empty();
         Identities ids = new Identities(Optional.of(before));
-        Assembly after = run(ids, before.digest().days(), snapshots, problems);
+        Assembly after = run(ids, snapshots, problems);
         for (PaperBuilder p : ids.earlier.values()) {
             Paper was = before.digest().paper(p.slug);
             if (!p.abstractText.equals(was.abstractRaw()) || !p.arxivId.equals(was.arxivId())
@@ -74,7 +74,7 @@ public final class DigestAssembler {
         return Optional.of(after);
     }
 
-    private Assembly run(Identities ids, List<Day> daysBefore, List<Snapshot> snapshots, Problems problems) {
+    private Assembly run(Identities ids, List<Snapshot> snapshots, Problems problems) {
         Map<LocalDate, DayBuilder> days = new TreeMap<>();
         // The identity keys are the costly part of assembly: compute them on every core first.
         List<List<EntryKeys>> keys = snapshots.parallelStream()
@@ -100,13 +100,19 @@ public final class DigestAssembler {
         Map<String, Paper> before = ids.before.map(b -> b.digest().papersBySlug()).orElse(Map.of());
         Slugs slugs = new Slugs(before::containsKey);
         for (PaperBuilder p : ids.inFirstSeenOrder()) p.slug = slugs.unique(CleanText.clean(p.title));
+        if (ids.before.isPresent()) {
+            // The earlier digest is neither copied nor read beyond the papers listed again (see Digest#appended).
+            Map<String, Paper> revised = new HashMap<>();
+            ids.earlier.values().forEach(p -> revised.put(p.slug, p.build()));
+            List<Paper> added = ids.inFirstSeenOrder().stream().map(PaperBuilder::build).toList();
+            List<Day> newDays = days.values().stream().map(DayBuilder::build).toList();
+            return new Assembly(ids.before.get().digest().appended(newDays, revised, added), ids.identities());
+        }
         List<Paper> papers = new ArrayList<>();
-        ids.before.ifPresent(b -> b.digest().papers().stream().filter(p -> !ids.earlier.containsKey(p.slug())).forEach(papers::add));
-        ids.earlier.values().forEach(p -> papers.add(p.build()));
         ids.inFirstSeenOrder().forEach(p -> papers.add(p.build()));
         papers.sort(Comparator.comparing(Paper::slug));
 
-        List<Day> dayList = new ArrayList<>(daysBefore);
+        List<Day> dayList = new ArrayList<>();
         days.values().forEach(d -> dayList.add(d.build()));
         return new Assembly(Digest.of(dayList, papers, List.of()), ids.identities());
     }

@@ -61,4 +61,14 @@ public final class Overlay<K, V> extends AbstractMap<K, V> {
             }
         };
     }
+
+    /** The entries put on top of the base, read-only: what changed. */
+    public Map<K, V> top() {
+        return java.util.Collections.unmodifiableMap(top);
+    }
+
+    /** The map it reads through to. */
+    public Map<K, V> base() {
+        return base;
+    }
 }

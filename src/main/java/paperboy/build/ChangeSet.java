@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -76,27 +77,25 @@ final class ChangeSet {
                        Path contentDir, Path site) {
         if (appended.isEmpty() || !frozenThemes) return Scope.all();
         LocalDate latest = appended.get().after();
-        for (Day d : digest.days()) {
-            if (d.date().isAfter(latest)) {
-                // The first day of a month refits the themes: every page may change.
-                if (!YearMonth.from(d.date()).equals(YearMonth.from(latest))) return Scope.all();
-                for (var l : d.listings()) {
-                    Paper p = digest.paper(l.paperSlug());
-                    // A paper listed before and again now must show elsewhere what it showed: a later listing
-                    // that brings an abstract, an arXiv id or authors it lacked changes every page that lists it.
-                    if (!p.firstSeen().isAfter(latest) && !seenAsBefore(p, previous.archive().recent())) {
-                        return Scope.all();
-                    }
-                }
-            } else {
-                // The new files may only add days after the latest: one that adds to an earlier day reaches its
-                // pages, its week and month, and the papers it lists.
-                for (Path source : d.sources()) {
-                    String rel = contentDir.relativize(source).toString().replace('\\', '/');
-                    if (appended.get().files().contains(rel)) return Scope.all();
+        // Only the days after the latest are read, from the end. Each new file must be a source of one of them: one
+        // that adds to an earlier day reaches its pages, its week and month, and the papers it lists.
+        Set<String> unplaced = new HashSet<>(appended.get().files());
+        List<Day> days = digest.days();
+        for (int i = days.size() - 1; i >= 0 && days.get(i).date().isAfter(latest); i--) {
+            Day d = days.get(i);
+            for (Path source : d.sources()) unplaced.remove(contentDir.relativize(source).toString().replace('\\', '/'));
+            // The first day of a month refits the themes: every page may change.
+            if (!YearMonth.from(d.date()).equals(YearMonth.from(latest))) return Scope.all();
+            for (var l : d.listings()) {
+                Paper p = digest.paper(l.paperSlug());
+                // A paper listed before and again now must show elsewhere what it showed: a later listing
+                // that brings an abstract, an arXiv id or authors it lacked changes every page that lists it.
+                if (!p.firstSeen().isAfter(latest) && !seenAsBefore(p, previous.archive().recent())) {
+                    return Scope.all();
                 }
             }
         }
+        if (!unplaced.isEmpty()) return Scope.all();
         if (!themesKey(digest).equals(previous.archive().themes())) return Scope.all();
         return Scope.appended(digest, latest, path -> read(site.resolve(path)));
     }

@@ -32,6 +32,22 @@ public record Digest(List<Day> days, List<Paper> papers, List<Theme> themes,
                 Editorial.empty(), List.of());
     }
 
+    /**
+     * This digest with {@code newDays} appended, the papers {@code revised} (by slug) as they are now and the papers
+     * {@code added} (first seen on the new days, in first-seen order), without copying or reading the rest
+     * ({@link Revision}): what a daily build does to the archive kept.
+     */
+    public Digest appended(List<Day> newDays, Map<String, Paper> revised, List<Paper> added) {
+        return Revision.of(this, newDays, revised, added, themes, themesBySlug);
+    }
+
+    /** This digest with some papers as they are now, by slug, and these themes; the rest neither copied nor read. */
+    public Digest revised(Map<String, Paper> revised, List<Theme> themes) {
+        Map<String, Theme> bySlug = new java.util.HashMap<>();
+        for (Theme t : themes) bySlug.put(t.slug(), t);
+        return Revision.of(this, List.of(), revised, List.of(), themes, bySlug);
+    }
+
     /** This digest with its pages and notes. */
     public Digest withEditorial(Editorial e) {
         return new Digest(days, papers, themes, papersBySlug, themesBySlug, e, retiredThemes);

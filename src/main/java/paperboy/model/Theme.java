@@ -13,7 +13,13 @@ public record Theme(String slug, String name, String description, List<String> p
                     List<String> keywords, boolean curated) {
 
     public Theme {
-        paperSlugs = List.copyOf(paperSlugs);
+        paperSlugs = paperSlugs instanceof Lazy ? paperSlugs : List.copyOf(paperSlugs);
         keywords = List.copyOf(keywords);
+    }
+
+    /** This theme with {@code newest} (newest first) as its newest members, before the ones it had (not copied). */
+    public Theme withNewest(List<String> newest) {
+        return newest.isEmpty() ? this
+                : new Theme(slug, name, description, new Newest(newest, paperSlugs).asList(), keywords, curated);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +19,10 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.zip.CRC32C;
+import paperboy.assemble.Overlay;
+import paperboy.model.Newest;
 import paperboy.assemble.DigestAssembler.Assembly;
 import paperboy.assemble.PaperIdentities;
 import paperboy.model.Day;
@@ -49,8 +54,8 @@ import paperboy.write.OutputFolder;
  * anything missing or damaged reads as no state, and the build reads every listing instead.
  */
 public final class ArchiveStore {
-    static final CacheFile MANIFEST = new CacheFile("paperboy-archive", 2);
-    static final CacheFile MONTH = new CacheFile("paperboy-archive-month", 2);
+    static final CacheFile MANIFEST = new CacheFile("paperboy-archive", 3);
+    static final CacheFile MONTH = new CacheFile("paperboy-archive-month", 3);
     private static final String MANIFEST_NAME = "archive.cbor";
 
     private ArchiveStore() {}
@@ -69,11 +74,28 @@ public final class ArchiveStore {
     }
 
     /**
-     * An archive as read, with the files it came from, to write only what changed.
+     * An archive as read: its months are decoded as the build reads them ({@link KeptMonths}).
      *
      * @param texts the abstracts, read from the months' text files as the build asks for them
      */
-    public record Read(Archive archive, Map<YearMonth, String> files, long generation, Texts texts) {}
+    public record Read(Archive archive, Map<YearMonth, String> files, long generation, Texts texts, KeptMonths months) {
+        /** How many of its month files the build decoded so far. */
+        public int monthsDecoded() {
+            return months.decodedCount();
+        }
+
+        /** How many papers the archive held when read. */
+        public int papersKept() {
+            return months.papers();
+        }
+    }
+
+    /**
+     * A month's files as the manifest names them: the month file, its abstracts ({@code .texts}) and its index
+     * ({@code .index}), each with the length and CRC-32C it was written with, and what the month holds.
+     */
+    record MonthFile(YearMonth month, String name, int papers, int days, int listings, long length, long crc,
+                     long textsLength, long textsCrc, long indexLength, long indexCrc) {}
 
     /** Where the state of the site at {@code outDir} lives: {@code .site.state} beside {@code site/}. */
     public static Path location(Path outDir) {
@@ -82,93 +104,322 @@ public final class ArchiveStore {
 
     /**
      * The state in {@code dir} if it was written under {@code identity}; empty when there is none or any part of
-     * it is missing or damaged. Paths in it are relative to {@code contentDir}.
+     * it is missing or damaged. Every file is read and checked now (a damaged state reads as none, never as an error
+     * halfway through a build); a month is decoded only when the build reads a day or paper of it. Paths in it are
+     * relative to {@code contentDir}.
      */
     public static Optional<Read> read(Path dir, String identity, Path contentDir) {
         Optional<Manifest> m = MANIFEST.read(dir.resolve(MANIFEST_NAME), identity, in -> manifest(in, contentDir));
         if (m.isEmpty()) return Optional.empty();
         Texts texts = new Texts();
-        List<Optional<Month>> months = m.get().files().entrySet().parallelStream()
-                .map(e -> MONTH.read(dir.resolve(e.getValue()), e.getKey().toString(),
-                        in -> month(in, contentDir, texts.of(dir.resolve(textsName(e.getValue())))))
-                        .filter(x -> texts.of(dir.resolve(textsName(e.getValue()))).intact()))
-                .toList();
-        if (months.stream().anyMatch(Optional::isEmpty)) return Optional.empty();
-        List<Paper> papers = new ArrayList<>();
-        List<Day> days = new ArrayList<>();
-        Map<Hash128.Value, String> owners = new HashMap<>();
-        Map<String, PaperIdentities.Variants> variants = new HashMap<>();
-        for (Optional<Month> month : months) {
-            Month x = month.get();
-            papers.addAll(x.papers());
-            days.addAll(x.days());
-            owners.putAll(x.owners());
-            variants.putAll(x.variants());
-        }
+        List<Optional<KeptMonths.Entry>> opened = m.get().months().parallelStream()
+                .map(f -> open(dir, f, texts)).toList();
+        if (opened.stream().anyMatch(Optional::isEmpty)) return Optional.empty();
+        KeptMonths months = new KeptMonths(opened.stream().map(Optional::get).toList(),
+                e -> decode(e, contentDir));
         List<Theme> themes = new ArrayList<>();
         for (int i = 0; i < m.get().themes().size(); i++) {
             Theme t = m.get().themes().get(i);
-            List<String> members = new ArrayList<>();
-            for (int n : m.get().members().get(i)) {
-                if (n < 0 || n >= papers.size()) return Optional.empty();
-                members.add(papers.get(n).slug());
-            }
-            themes.add(new Theme(t.slug(), t.name(), t.description(), members, t.keywords(), t.curated()));
+            int[] members = m.get().members().get(i);
+            for (int n : members) if (n < 0 || n >= months.papers()) return Optional.empty();
+            themes.add(new Theme(t.slug(), t.name(), t.description(), months.members(members), t.keywords(),
+                    t.curated()));
         }
-        papers.sort(Comparator.comparing(Paper::slug));
-        Digest digest = Digest.of(days, papers, themes).withRetiredThemes(m.get().retired());
-        Archive a = new Archive(new Assembly(digest, new PaperIdentities(owners, variants)), m.get().warnings());
-        return Optional.of(new Read(a, m.get().files(), m.get().generation(), texts));
+        Digest digest = months.digest(themes, m.get().retired());
+        Archive a = new Archive(new Assembly(digest, new PaperIdentities(months.owners(), months.variants())),
+                m.get().warnings());
+        Map<YearMonth, String> files = new TreeMap<>();
+        for (MonthFile f : m.get().months()) files.put(f.month(), f.name());
+        return Optional.of(new Read(a, files, m.get().generation(), texts, months));
+    }
+
+    /** A month's three files read and checked against the manifest: the month's bytes kept to decode later. */
+    private static Optional<KeptMonths.Entry> open(Path dir, MonthFile f, Texts texts) {
+        try {
+            byte[] bytes = Files.readAllBytes(dir.resolve(f.name()));
+            CRC32C crc = new CRC32C();
+            crc.update(bytes);
+            if (bytes.length != f.length() || crc.getValue() != f.crc()) return Optional.empty();
+            Texts.File abstracts = texts.of(dir.resolve(textsName(f.name())));
+            abstracts.expect(f.textsLength(), f.textsCrc());
+            if (!abstracts.intact()) return Optional.empty();
+            return MonthIndex.read(dir.resolve(indexName(f.name())), f.indexLength(), f.indexCrc())
+                    .map(index -> new KeptMonths.Entry(f, bytes, index, abstracts));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static KeptMonths.Month decode(KeptMonths.Entry e, Path contentDir) throws IOException {
+        return MONTH.read(e.bytes(), e.file().month().toString(), in -> month(in, contentDir, e.texts()))
+                .orElseThrow(() -> new IOException("does not decode"));
     }
 
     /**
-     * Writes {@code archive} under {@code identity}: the months that differ from {@code before} (all without it),
-     * then the manifest; then removes the files no longer named.
+     * Writes {@code archive} under {@code identity}: the months that may differ from {@code before} (every one
+     * without it), then the manifest; then removes the files no longer named. With {@code before}, a month the build
+     * never decoded is kept as it is: nothing of it was read, so nothing of it changed (days are only appended, and
+     * a paper is changed only by a build that read it).
      *
      * @return how many month files were written
      */
     public static int write(Path dir, String identity, Archive archive, Path contentDir, Optional<Read> before)
             throws IOException {
         Files.createDirectories(dir);
-        Map<YearMonth, Contents> now = contents(archive.assembly().digest());
-        Map<YearMonth, Contents> was = before.map(b -> contents(b.archive().assembly().digest())).orElse(Map.of());
-        long generation = Math.max(before.map(Read::generation).orElse(0L), highestGeneration(dir)) + 1;
-        Map<YearMonth, String> files = new TreeMap<>();
-        Set<YearMonth> changed = new HashSet<>();
-        for (Map.Entry<YearMonth, Contents> e : now.entrySet()) {
-            YearMonth ym = e.getKey();
-            // A key and a variant belong to a paper whose record changed when they did (it was listed then).
-            Optional<String> kept = before.map(b -> b.files().get(ym))
-                    .filter(f -> e.getValue().equals(was.get(ym)) && Files.isRegularFile(dir.resolve(f)));
-            if (kept.isPresent()) files.put(ym, kept.get());
-            else changed.add(ym);
-        }
-        for (Map.Entry<YearMonth, Month> e : months(archive.assembly(), now, changed).entrySet()) {
-            YearMonth ym = e.getKey();
-            String name = ym + "." + generation + ".cbor";
-            TextsOut abstracts = new TextsOut(e.getValue().papers());
-            AtomicFile.write(dir.resolve(textsName(name)), abstracts::writeTo);
-            MONTH.write(dir.resolve(name), ym.toString(), g -> writeMonth(g, e.getValue(), abstracts, contentDir));
-            files.put(ym, name);
-        }
-        int written = changed.size();
         Digest d = archive.assembly().digest();
-        Map<String, Integer> number = new HashMap<>();
-        for (Contents c : now.values()) for (Paper p : c.papers()) number.put(p.slug(), number.size());
-        List<int[]> members = new ArrayList<>();
-        for (Theme t : d.themes()) {
-            members.add(t.paperSlugs().stream()
-                    .mapToInt(slug -> Objects.requireNonNull(number.get(slug), "a theme's paper is in a month")).toArray());
+        long generation = Math.max(before.map(Read::generation).orElse(0L), highestGeneration(dir)) + 1;
+        List<Planned> plan = before.isPresent() ? planOver(d, before.get()) : planAll(d);
+        List<MonthFile> files = new ArrayList<>();
+        Numbers numbers = new Numbers(plan, d, before);
+        int written = 0;
+        Identities ids = new Identities(archive.assembly().identities(), before);
+        for (Planned p : plan) {
+            if (p.kept().isPresent()) {
+                files.add(p.kept().get());
+                continue;
+            }
+            Contents c = p.contents();
+            Optional<KeptMonths.Month> was = p.decoded();
+            Optional<MonthFile> same = before.flatMap(b -> b.months().entries().stream()
+                    .map(KeptMonths.Entry::file).filter(f -> f.month().equals(c.month())).findFirst())
+                    .filter(f -> was.isPresent() && sameObjects(was.get().papers(), c.papers())
+                            && sameObjects(was.get().days(), c.days())
+                            && ids.unchanged(c.papers()));
+            if (same.isPresent()) {
+                files.add(same.get());
+                continue;
+            }
+            String name = c.month() + "." + generation + ".cbor";
+            KeptMonths.Month month = ids.month(c, was);
+            TextsOut abstracts = new TextsOut(month.papers());
+            AtomicFile.write(dir.resolve(textsName(name)), abstracts::writeTo);
+            long[] index = MonthIndex.of(month.papers().stream().map(Paper::slug).toList(), month.owners().keySet())
+                    .write(dir.resolve(indexName(name)));
+            MONTH.write(dir.resolve(name), c.month().toString(), g -> writeMonth(g, month, abstracts, contentDir));
+            byte[] bytes = Files.readAllBytes(dir.resolve(name));
+            CRC32C crc = new CRC32C();
+            crc.update(bytes);
+            int listings = 0;
+            for (Day x : c.days()) listings += x.listings().size();
+            files.add(new MonthFile(c.month(), name, c.papers().size(), c.days().size(), listings, bytes.length,
+                    crc.getValue(), abstracts.length(), abstracts.crc(), index[0], index[1]));
+            written++;
         }
+        List<int[]> members = new ArrayList<>();
+        for (Theme t : d.themes()) members.add(numbers.of(t.paperSlugs()));
         Manifest m = new Manifest(files, generation, d.themes(), members, d.retiredThemes(), archive.listingWarnings());
         MANIFEST.write(dir.resolve(MANIFEST_NAME), identity, g -> writeManifest(g, m, contentDir));
-        Set<String> named = new HashSet<>(files.values());
-        files.values().forEach(f -> named.add(textsName(f)));
+        Set<String> named = new HashSet<>();
+        for (MonthFile f : files) {
+            named.add(f.name());
+            named.add(textsName(f.name()));
+            named.add(indexName(f.name()));
+        }
         named.add(MANIFEST_NAME);
         try (DirectoryStream<Path> all = Files.newDirectoryStream(dir)) {
             for (Path f : all) if (!named.contains(f.getFileName().toString())) Files.deleteIfExists(f);
         }
         return written;
+    }
+
+    /** The same elements, each the very object (what a month never read or changed keeps), else equal. */
+    private static <T> boolean sameObjects(List<T> a, List<T> b) {
+        if (a.size() != b.size()) return false;
+        for (int i = 0; i < a.size(); i++) if (a.get(i) != b.get(i) && !a.get(i).equals(b.get(i))) return false;
+        return true;
+    }
+
+    /**
+     * A month of the archive to write: kept as the state had it, or its contents now (and, when the state had it
+     * and the build decoded it, as it was).
+     */
+    private record Planned(Optional<MonthFile> kept, Contents contents, Optional<KeptMonths.Month> decoded) {}
+
+    /** A month's papers (first seen in it, in first-seen order) and days. */
+    private record Contents(YearMonth month, List<Paper> papers, List<Day> days) {}
+
+    /** Every month of {@code d}, from its first-seen order and days. */
+    private static List<Planned> planAll(Digest d) {
+        Map<YearMonth, List<Paper>> papers = new TreeMap<>();
+        for (Paper p : d.firstSeenOrder()) papers.computeIfAbsent(YearMonth.from(p.firstSeen()), k -> new ArrayList<>()).add(p);
+        Map<YearMonth, List<Day>> days = new TreeMap<>();
+        for (Day x : d.days()) days.computeIfAbsent(YearMonth.from(x.date()), k -> new ArrayList<>()).add(x);
+        Set<YearMonth> all = new TreeSet<>(papers.keySet());
+        all.addAll(days.keySet());
+        List<Planned> out = new ArrayList<>();
+        for (YearMonth ym : all) {
+            out.add(new Planned(Optional.empty(), new Contents(ym, papers.getOrDefault(ym, List.of()),
+                    days.getOrDefault(ym, List.of())), Optional.empty()));
+        }
+        return out;
+    }
+
+    /**
+     * The months of {@code d}, a digest made over {@code before}'s ({@link Digest#appended}): its first-seen order
+     * and days begin with {@code before}'s, month for month, and go on with the new ones.
+     */
+    private static List<Planned> planOver(Digest d, Read before) {
+        KeptMonths km = before.months();
+        List<Paper> order = d.firstSeenOrder();
+        List<Day> days = d.days();
+        List<Planned> out = new ArrayList<>();
+        int last = km.size() - 1;
+        for (int m = 0; m < km.size(); m++) {
+            MonthFile f = km.entries().get(m).file();
+            int ps = km.paperStart(m), ds = km.dayStart(m);
+            int pe = ps + f.papers(), de = ds + f.days();
+            if (m == last) { // the latest month goes on with the new papers and days of the same month
+                while (pe < order.size() && YearMonth.from(order.get(pe).firstSeen()).equals(f.month())) pe++;
+                while (de < days.size() && YearMonth.from(days.get(de).date()).equals(f.month())) de++;
+            }
+            boolean grown = pe != ps + f.papers() || de != ds + f.days();
+            if (!km.isDecoded(m) && !grown) {
+                out.add(new Planned(Optional.of(f), null, Optional.empty()));
+            } else {
+                out.add(new Planned(Optional.empty(), new Contents(f.month(), order.subList(ps, pe), days.subList(ds, de)),
+                        Optional.of(km.month(m))));
+            }
+        }
+        // New months after the latest: their papers and days, from where the latest month's end.
+        int tp = last < 0 ? 0 : km.paperStart(last) + (out.get(last).contents() == null ? km.entries().get(last).file().papers()
+                : out.get(last).contents().papers().size());
+        int td = last < 0 ? 0 : km.dayStart(last) + (out.get(last).contents() == null ? km.entries().get(last).file().days()
+                : out.get(last).contents().days().size());
+        Map<YearMonth, List<Paper>> papers = new TreeMap<>();
+        for (int i = tp; i < order.size(); i++) {
+            papers.computeIfAbsent(YearMonth.from(order.get(i).firstSeen()), k -> new ArrayList<>()).add(order.get(i));
+        }
+        Map<YearMonth, List<Day>> newDays = new TreeMap<>();
+        for (int i = td; i < days.size(); i++) {
+            newDays.computeIfAbsent(YearMonth.from(days.get(i).date()), k -> new ArrayList<>()).add(days.get(i));
+        }
+        Set<YearMonth> added = new TreeSet<>(papers.keySet());
+        added.addAll(newDays.keySet());
+        for (YearMonth ym : added) {
+            out.add(new Planned(Optional.empty(), new Contents(ym, papers.getOrDefault(ym, List.of()),
+                    newDays.getOrDefault(ym, List.of())), Optional.empty()));
+        }
+        return out;
+    }
+
+    /**
+     * The identity keys and variants of the months written: with the state read, the kept month's and those this
+     * build added (the top of its {@link Overlay}s: a key once owned is never owned again); else found among all.
+     */
+    private static final class Identities {
+        private final Map<Hash128.Value, String> ownersTop;
+        private final Map<String, PaperIdentities.Variants> variantsTop;
+        private final Map<String, Map<Hash128.Value, String>> ownedBySlug;
+        private final Map<String, PaperIdentities.Variants> allVariants;
+
+        Identities(PaperIdentities ids, Optional<Read> before) {
+            if (before.isPresent() && ids.owners() instanceof Overlay<Hash128.Value, String> o
+                    && ids.variants() instanceof Overlay<String, PaperIdentities.Variants> v) {
+                ownersTop = o.top();
+                variantsTop = v.top();
+                ownedBySlug = null;
+                allVariants = null;
+            } else {
+                ownersTop = null;
+                variantsTop = null;
+                ownedBySlug = new HashMap<>();
+                ids.owners().forEach((k, slug) -> ownedBySlug.computeIfAbsent(slug, x -> new HashMap<>()).put(k, slug));
+                allVariants = ids.variants();
+            }
+        }
+
+        /** No key or variant of these papers was added by this build. */
+        boolean unchanged(List<Paper> papers) {
+            if (ownersTop == null) return false;
+            Set<String> slugs = new HashSet<>();
+            for (Paper p : papers) slugs.add(p.slug());
+            return ownersTop.values().stream().noneMatch(slugs::contains) && variantsTop.keySet().stream().noneMatch(slugs::contains);
+        }
+
+        KeptMonths.Month month(Contents c, Optional<KeptMonths.Month> was) {
+            Map<String, Paper> bySlug = new HashMap<>();
+            for (Paper p : c.papers()) bySlug.put(p.slug(), p);
+            Map<Hash128.Value, String> owners = new HashMap<>();
+            Map<String, PaperIdentities.Variants> variants = new HashMap<>();
+            if (ownersTop != null) {
+                was.ifPresent(w -> {
+                    owners.putAll(w.owners());
+                    variants.putAll(w.variants());
+                });
+                ownersTop.forEach((k, slug) -> {
+                    if (bySlug.containsKey(slug)) owners.put(k, slug);
+                });
+                variantsTop.forEach((slug, v) -> {
+                    if (bySlug.containsKey(slug)) variants.put(slug, v);
+                });
+            } else {
+                for (Paper p : c.papers()) {
+                    owners.putAll(ownedBySlug.getOrDefault(p.slug(), Map.of()));
+                    PaperIdentities.Variants v = allVariants.get(p.slug());
+                    if (v != null) variants.put(p.slug(), v);
+                }
+            }
+            return new KeptMonths.Month(c.papers(), bySlug, owners, variants, c.days());
+        }
+    }
+
+    /**
+     * The papers' numbers for the themes' members in the manifest: their places in the months' papers one after the
+     * other, as written. Members kept by number and not reordered keep their numbers: the months before the latest
+     * never change their papers.
+     */
+    private static final class Numbers {
+        private final List<Planned> plan;
+        private final Digest digest;
+        private final Optional<Read> before;
+        private final int[] start;
+        private final Map<YearMonth, Integer> monthIndex = new HashMap<>();
+        private final Map<Integer, Map<String, Integer>> within = new HashMap<>();
+
+        Numbers(List<Planned> plan, Digest digest, Optional<Read> before) {
+            this.plan = plan;
+            this.digest = digest;
+            this.before = before;
+            start = new int[plan.size()];
+            int n = 0;
+            for (int i = 0; i < plan.size(); i++) {
+                start[i] = n;
+                Planned p = plan.get(i);
+                n += p.kept().isPresent() ? p.kept().get().papers() : p.contents().papers().size();
+                monthIndex.put(p.kept().isPresent() ? p.kept().get().month() : p.contents().month(), i);
+            }
+        }
+
+        int[] of(List<String> members) {
+            if (before.isPresent() && members instanceof KeptMonths.Members kept && kept.of(before.get().months())) {
+                return kept.numbers();
+            }
+            Optional<Newest> parts = Newest.of(members);
+            if (parts.isPresent()) {
+                int[] head = of(parts.get().newest());
+                int[] tail = of(parts.get().before());
+                int[] out = Arrays.copyOf(head, head.length + tail.length);
+                System.arraycopy(tail, 0, out, head.length, tail.length);
+                return out;
+            }
+            int[] out = new int[members.size()];
+            for (int i = 0; i < out.length; i++) out[i] = number(members.get(i));
+            return out;
+        }
+
+        private int number(String slug) {
+            Paper p = Objects.requireNonNull(digest.papersBySlug().get(slug), "a theme's paper is in the archive");
+            int m = Objects.requireNonNull(monthIndex.get(YearMonth.from(p.firstSeen())), "a paper's month is kept");
+            Map<String, Integer> places = within.computeIfAbsent(m, x -> {
+                Planned planned = plan.get(x);
+                List<Paper> papers = planned.kept().isPresent()
+                        ? before.orElseThrow().months().month(x).papers() : planned.contents().papers();
+                Map<String, Integer> at = new HashMap<>();
+                for (int i = 0; i < papers.size(); i++) at.put(papers.get(i).slug(), i);
+                return at;
+            });
+            return start[m] + Objects.requireNonNull(places.get(slug), "a paper is in its month");
+        }
     }
 
     /** The highest generation among the month files in {@code dir}: new files never take an existing name. */
@@ -194,61 +445,17 @@ public final class ArchiveStore {
     }
 
     /**
+     * @param months  the month files, in order
      * @param themes  the themes without their members, which are {@code members}: each theme's papers as numbers in
      *                the months' papers one after the other (the months in order, each as its file lists them), so
      *                the manifest holds no slug of the archive's (it is read and written whole by every build)
      */
-    private record Manifest(Map<YearMonth, String> files, long generation, List<Theme> themes, List<int[]> members,
+    private record Manifest(List<MonthFile> months, long generation, List<Theme> themes, List<int[]> members,
                             List<RetiredTheme> retired, List<Problem> warnings) {}
-
-    /**
-     * One month of the archive: the papers first seen in it (by slug), the identity keys they own and their
-     * variants, and its days.
-     */
-    private record Month(List<Paper> papers, Map<Hash128.Value, String> owners,
-                         Map<String, PaperIdentities.Variants> variants, List<Day> days) {}
-
-    /** A month's papers (first seen in it) and days: what tells whether its file must be written again. */
-    private record Contents(List<Paper> papers, List<Day> days) {}
-
-    private static Map<YearMonth, Contents> contents(Digest d) {
-        Map<YearMonth, List<Paper>> papers = new TreeMap<>();
-        for (Paper p : d.papers()) papers.computeIfAbsent(YearMonth.from(p.firstSeen()), k -> new ArrayList<>()).add(p);
-        Map<YearMonth, List<Day>> days = new TreeMap<>();
-        for (Day x : d.days()) days.computeIfAbsent(YearMonth.from(x.date()), k -> new ArrayList<>()).add(x);
-        Map<YearMonth, Contents> out = new TreeMap<>();
-        Set<YearMonth> all = new HashSet<>(papers.keySet());
-        all.addAll(days.keySet());
-        for (YearMonth ym : all) out.put(ym, new Contents(papers.getOrDefault(ym, List.of()), days.getOrDefault(ym, List.of())));
-        return out;
-    }
-
-    /** The months {@code which} in full: their contents, and the identity keys and variants of their papers. */
-    private static Map<YearMonth, Month> months(Assembly a, Map<YearMonth, Contents> contents, Set<YearMonth> which) {
-        Map<String, YearMonth> monthOf = new HashMap<>();
-        for (YearMonth ym : which) for (Paper p : contents.get(ym).papers()) monthOf.put(p.slug(), ym);
-        Map<YearMonth, Map<Hash128.Value, String>> owners = new HashMap<>();
-        a.identities().owners().forEach((k, slug) -> {
-            YearMonth ym = monthOf.get(slug);
-            if (ym != null) owners.computeIfAbsent(ym, x -> new HashMap<>()).put(k, slug);
-        });
-        Map<YearMonth, Map<String, PaperIdentities.Variants>> variants = new HashMap<>();
-        a.identities().variants().forEach((slug, v) -> {
-            YearMonth ym = monthOf.get(slug);
-            if (ym != null) variants.computeIfAbsent(ym, x -> new HashMap<>()).put(slug, v);
-        });
-        Map<YearMonth, Month> out = new TreeMap<>();
-        for (YearMonth ym : which) {
-            Contents c = contents.get(ym);
-            out.put(ym, new Month(c.papers(), owners.getOrDefault(ym, Map.of()), variants.getOrDefault(ym, Map.of()),
-                    c.days()));
-        }
-        return out;
-    }
 
     // --- the month file: [papers, owners, variants, days] ---
 
-    private static void writeMonth(JsonGenerator g, Month m, TextsOut abstracts, Path contentDir) throws IOException {
+    private static void writeMonth(JsonGenerator g, KeptMonths.Month m, TextsOut abstracts, Path contentDir) throws IOException {
         g.writeStartArray();
         g.writeStartArray();
         Map<String, Integer> index = new HashMap<>();
@@ -311,12 +518,10 @@ public final class ArchiveStore {
             g.writeEndArray();
         }
         g.writeEndArray();
-        g.writeNumber(abstracts.length());
-        g.writeNumber(abstracts.crc());
         g.writeEndArray();
     }
 
-    private static Month month(CacheFile.In in, Path contentDir, Texts.File abstracts) throws IOException {
+    private static KeptMonths.Month month(CacheFile.In in, Path contentDir, Texts.File abstracts) throws IOException {
         Paths paths = new Paths(contentDir);
         in.array();
         List<Paper> papers = new ArrayList<>();
@@ -370,14 +575,20 @@ public final class ArchiveStore {
             days.add(new Day(date, listings, sources));
             in.end();
         }
-        abstracts.expect(in.number(), in.number());
         in.end();
-        return new Month(papers, owners, variants, days);
+        Map<String, Paper> bySlug = new HashMap<>();
+        for (Paper p : papers) bySlug.put(p.slug(), p);
+        return new KeptMonths.Month(papers, bySlug, owners, variants, days);
     }
 
     /** A month file's abstracts are beside it, in the file of the same name ending {@code .texts}. */
     private static String textsName(String monthFile) {
         return monthFile.substring(0, monthFile.length() - ".cbor".length()) + ".texts";
+    }
+
+    /** A month file's index ({@link MonthIndex}) is beside it, in the file of the same name ending {@code .index}. */
+    private static String indexName(String monthFile) {
+        return monthFile.substring(0, monthFile.length() - ".cbor".length()) + ".index";
     }
 
     // --- the manifest: [generation, files, themes, retired, warnings] ---
@@ -386,9 +597,20 @@ public final class ArchiveStore {
         g.writeStartArray();
         g.writeNumber(m.generation());
         g.writeStartArray();
-        for (Map.Entry<YearMonth, String> e : m.files().entrySet()) {
-            g.writeString(e.getKey().toString());
-            g.writeString(e.getValue());
+        for (MonthFile f : m.months()) {
+            g.writeStartArray();
+            g.writeString(f.month().toString());
+            g.writeString(f.name());
+            g.writeNumber(f.papers());
+            g.writeNumber(f.days());
+            g.writeNumber(f.listings());
+            g.writeNumber(f.length());
+            g.writeNumber(f.crc());
+            g.writeNumber(f.textsLength());
+            g.writeNumber(f.textsCrc());
+            g.writeNumber(f.indexLength());
+            g.writeNumber(f.indexCrc());
+            g.writeEndArray();
         }
         g.writeEndArray();
         g.writeStartArray();
@@ -435,9 +657,13 @@ public final class ArchiveStore {
     private static Manifest manifest(CacheFile.In in, Path contentDir) throws IOException {
         in.array();
         long generation = in.number();
-        Map<YearMonth, String> files = new TreeMap<>();
+        List<MonthFile> files = new ArrayList<>();
         in.array();
-        while (in.more()) files.put(YearMonth.parse(in.string()), in.string());
+        while (in.nextArray()) {
+            files.add(new MonthFile(YearMonth.parse(in.string()), in.string(), in.integer(), in.integer(), in.integer(),
+                    in.number(), in.number(), in.number(), in.number(), in.number(), in.number()));
+            in.end();
+        }
         List<Theme> themes = new ArrayList<>();
         List<int[]> members = new ArrayList<>();
         in.array();

@@ -70,7 +70,15 @@ public record CacheFile(String format, int version) {
     public <T> Optional<T> read(Path file, String identity, Reader<T> body) {
         if (!Files.isRegularFile(file)) return Optional.empty();
         try {
-            byte[] bytes = Files.readAllBytes(file);
+            return read(Files.readAllBytes(file), identity, body);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // damaged or foreign: a miss
+        }
+    }
+
+    /** As {@link #read(Path, String, Reader)}, from the file's bytes already read. */
+    public <T> Optional<T> read(byte[] bytes, String identity, Reader<T> body) {
+        try {
             try (JsonParser p = Codec.CBOR.createParser(bytes)) {
                 In in = new In(p, bytes);
                 in.expect(JsonToken.START_OBJECT);

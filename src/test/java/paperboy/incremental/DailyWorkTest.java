@@ -65,7 +65,7 @@ class DailyWorkTest {
         assertThat(day.pages().state().monthsWritten()).as("state months written").isBetween(1, 2);
         // Of the archive's abstracts (most of its bytes), those of the papers the build shows: the new day's, the
         // latest month's (its search shards and data file), the feeds' newest items.
-        assertThat(day.pages().state().textsRead()).as("abstracts read of " + day.pages().state().textsKept())
-                .isLessThan(day.pages().state().textsKept() / 20);
+        assertThat(day.pages().state().textsRead()).as("abstracts read of " + day.pages().state().papersKept())
+                .isLessThan(day.pages().state().papersKept() / 20);
     }
 }
