@@ -156,13 +156,27 @@ public final class SiteBuild {
     public Report run(Request req) throws BuildFailed {
         try (SiteLock lock = SiteLock.acquire(req.outDir())) {
             SiteRecovery.recover(req.outDir());
-            return runLocked(req);
+            try {
+                return runLocked(req);
+            } catch (RuntimeException e) {
+                if (damagedState(e).isEmpty()) throw e;
+                // A month of the archive kept was found damaged as the build read it, before anything was written:
+                // the build starts again from the listings, without it.
+                ArchiveStore.drop(ArchiveStore.location(req.outDir()));
+                return runLocked(req);
+            }
         } catch (SiteLock.Busy e) {
             throw new BuildFailed(e.getMessage(), List.of());
         } catch (IOException e) {
             throw new BuildFailed(req.outDir() + ": cannot recover the site from an earlier build: " + e.getMessage(),
                     List.of());
         }
+    }
+
+    /** The damaged state that stopped a build, however the phases wrapped it. */
+    private static Optional<ArchiveStore.Damaged> damagedState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof ArchiveStore.Damaged d) return Optional.of(d);
+        return Optional.empty();
     }
 
     /** The phases of a build, in order. Each is timed; {@code --verbose} prints the times. */

@@ -103,20 +103,34 @@ public final class ArchiveStore {
     }
 
     /**
-     * The state in {@code dir} if it was written under {@code identity}; empty when there is none or any part of
-     * it is missing or damaged. Every file is read and checked now (a damaged state reads as none, never as an error
-     * halfway through a build); a month is decoded only when the build reads a day or paper of it. Paths in it are
-     * relative to {@code contentDir}.
+     * A month file of the state found damaged when the build came to decode it: the build stops before writing
+     * anything and starts again from the listings, without the state ({@code build.SiteBuild}).
+     */
+    public static final class Damaged extends RuntimeException {
+        Damaged(Path file, String what) {
+            super(file + ": the archive kept is damaged (" + what + ")");
+        }
+    }
+
+    /**
+     * The state in {@code dir} if it was written under {@code identity}; empty when there is none, or its manifest or
+     * an index is missing or damaged. A month and its texts are read, checked and decoded only when the build reads
+     * a day or a paper of them: one found damaged then throws {@link Damaged}. Paths in it are relative to
+     * {@code contentDir}.
      */
     public static Optional<Read> read(Path dir, String identity, Path contentDir) {
         Optional<Manifest> m = MANIFEST.read(dir.resolve(MANIFEST_NAME), identity, in -> manifest(in, contentDir));
         if (m.isEmpty()) return Optional.empty();
         Texts texts = new Texts();
-        List<Optional<KeptMonths.Entry>> opened = m.get().months().parallelStream()
-                .map(f -> open(dir, f, texts)).toList();
-        if (opened.stream().anyMatch(Optional::isEmpty)) return Optional.empty();
-        KeptMonths months = new KeptMonths(opened.stream().map(Optional::get).toList(),
-                e -> decode(e, contentDir));
+        List<KeptMonths.Entry> entries = new ArrayList<>();
+        for (MonthFile f : m.get().months()) {
+            Optional<MonthIndex> index = MonthIndex.read(dir.resolve(indexName(f.name())), f.indexLength(), f.indexCrc());
+            if (index.isEmpty()) return Optional.empty();
+            Texts.File abstracts = texts.of(dir.resolve(textsName(f.name())));
+            abstracts.expect(f.textsLength(), f.textsCrc());
+            entries.add(new KeptMonths.Entry(f, dir.resolve(f.name()), index.get(), abstracts));
+        }
+        KeptMonths months = new KeptMonths(entries, e -> decode(e, contentDir));
         List<Theme> themes = new ArrayList<>();
         for (int i = 0; i < m.get().themes().size(); i++) {
             Theme t = m.get().themes().get(i);
@@ -133,26 +147,21 @@ public final class ArchiveStore {
         return Optional.of(new Read(a, files, m.get().generation(), texts, months));
     }
 
-    /** A month's three files read and checked against the manifest: the month's bytes kept to decode later. */
-    private static Optional<KeptMonths.Entry> open(Path dir, MonthFile f, Texts texts) {
+    /** A month read and checked against what the manifest recorded of it, and decoded. */
+    private static KeptMonths.Month decode(KeptMonths.Entry e, Path contentDir) {
+        byte[] bytes;
         try {
-            byte[] bytes = Files.readAllBytes(dir.resolve(f.name()));
-            CRC32C crc = new CRC32C();
-            crc.update(bytes);
-            if (bytes.length != f.length() || crc.getValue() != f.crc()) return Optional.empty();
-            Texts.File abstracts = texts.of(dir.resolve(textsName(f.name())));
-            abstracts.expect(f.textsLength(), f.textsCrc());
-            if (!abstracts.intact()) return Optional.empty();
-            return MonthIndex.read(dir.resolve(indexName(f.name())), f.indexLength(), f.indexCrc())
-                    .map(index -> new KeptMonths.Entry(f, bytes, index, abstracts));
-        } catch (IOException e) {
-            return Optional.empty();
+            bytes = Files.readAllBytes(e.path());
+        } catch (IOException x) {
+            throw new Damaged(e.path(), x.getMessage());
         }
-    }
-
-    private static KeptMonths.Month decode(KeptMonths.Entry e, Path contentDir) throws IOException {
-        return MONTH.read(e.bytes(), e.file().month().toString(), in -> month(in, contentDir, e.texts()))
-                .orElseThrow(() -> new IOException("does not decode"));
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        if (bytes.length != e.file().length() || crc.getValue() != e.file().crc()) {
+            throw new Damaged(e.path(), "not the length or checksum kept");
+        }
+        return MONTH.read(bytes, e.file().month().toString(), in -> month(in, contentDir, e.texts()))
+                .orElseThrow(() -> new Damaged(e.path(), "does not decode"));
     }
 
     /**

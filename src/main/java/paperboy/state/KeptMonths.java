@@ -1,11 +1,10 @@
 package paperboy.state;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.AbstractList;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -25,22 +24,22 @@ import paperboy.model.Theme;
 import paperboy.text.Hash128;
 
 /**
- * The months of the archive kept, each decoded when a build first reads a day or a paper of it: the digest and the
- * identities a daily build starts from are views over them ({@link Lazy}). Every file was read and checked when the
- * state was opened, so decoding cannot meet a damaged one. Counts the months it decoded, for the build report.
+ * The months of the archive kept, each read, checked and decoded when a build first reads a day or a paper of it:
+ * the digest and the identities a daily build starts from are views over them ({@link Lazy}); the months' indexes
+ * say which month holds a slug or an identity key. Counts the months it decoded, for the build report.
  */
 final class KeptMonths {
 
-    /** A month as the manifest names it, its bytes read and checked, and its index. */
-    record Entry(ArchiveStore.MonthFile file, byte[] bytes, MonthIndex index, Texts.File texts) {}
+    /** A month as the manifest names it, where it is, its index and its texts. */
+    record Entry(ArchiveStore.MonthFile file, java.nio.file.Path path, MonthIndex index, Texts.File texts) {}
 
     /** A month decoded: its papers in first-seen order, the identity keys they own and their variants, its days. */
     record Month(List<Paper> papers, Map<String, Paper> bySlug, Map<Hash128.Value, String> owners,
                  Map<String, PaperIdentities.Variants> variants, List<Day> days) {}
 
-    /** Decodes one month's bytes. */
+    /** Reads and decodes one month; throws {@link ArchiveStore.Damaged} when it cannot. */
     interface Decoder {
-        Month decode(Entry e) throws IOException;
+        Month decode(Entry e);
     }
 
     private final List<Entry> entries;
@@ -51,6 +50,11 @@ final class KeptMonths {
     private final int papers;
     private final int days;
     private final int listings;
+    /**
+     * Every month's slug hashes in one sorted array, each as its first 48 bits then the month's number (16 bits):
+     * a lookup is one binary search, not one per month (a build that does look up every paper does 128,000).
+     */
+    private final long[] slugMonths;
 
     KeptMonths(List<Entry> entries, Decoder decoder) {
         this.entries = List.copyOf(entries);
@@ -69,6 +73,13 @@ final class KeptMonths {
         papers = p;
         days = d;
         listings = l;
+        long[] all = new long[p];
+        int n = 0;
+        for (int m = 0; m < entries.size(); m++) {
+            for (long h : entries.get(m).index().slugs()) all[n++] = (h & ~0xFFFFL) | m;
+        }
+        slugMonths = Arrays.copyOf(all, n);
+        Arrays.sort(slugMonths);
     }
 
     List<Entry> entries() {
@@ -83,11 +94,7 @@ final class KeptMonths {
     Month month(int m) {
         Month x = decoded.get(m);
         if (x != null) return x;
-        try {
-            x = decoder.decode(entries.get(m));
-        } catch (IOException e) {
-            throw new UncheckedIOException(entries.get(m).file().name() + ": checked when read, yet undecodable", e);
-        }
+        x = decoder.decode(entries.get(m));
         return decoded.compareAndSet(m, null, x) ? x : decoded.get(m);
     }
 
@@ -131,13 +138,20 @@ final class KeptMonths {
 
     private Paper bySlug(Object slug) {
         if (!(slug instanceof String s)) return null;
-        for (int m = entries.size() - 1; m >= 0; m--) { // the newest months first: a daily build reads those most
-            if (entries.get(m).index().mayHoldSlug(s)) {
-                Paper p = month(m).bySlug().get(s);
-                if (p != null) return p;
-            }
+        int m = monthOf(s);
+        return m < 0 ? null : month(m).bySlug().get(s);
+    }
+
+    /** The month holding a paper of this slug, or -1; a hash shared by chance costs a month decoded for nothing. */
+    private int monthOf(String slug) {
+        long h = MonthIndex.slug(slug) & ~0xFFFFL;
+        int i = Arrays.binarySearch(slugMonths, h);
+        if (i < 0) i = -i - 1;
+        for (; i < slugMonths.length && (slugMonths[i] & ~0xFFFFL) == h; i++) {
+            int m = (int) (slugMonths[i] & 0xFFFF);
+            if (month(m).bySlug().containsKey(slug)) return m;
         }
-        return null;
+        return -1;
     }
 
     /** The digest, lazy throughout (its papers in slug order are read and sorted only when iterated). */
@@ -169,16 +183,12 @@ final class KeptMonths {
                 .flatMap(m -> month(m).owners().entrySet().stream()).iterator());
     }
 
-    /** The papers' variants, by slug: asked of the month whose index holds the slug. */
+    /** The papers' variants, by slug: asked of the month that holds the slug. */
     Map<String, PaperIdentities.Variants> variants() {
         return new LazyMap<>(slug -> {
             if (!(slug instanceof String s)) return null;
-            for (int m = entries.size() - 1; m >= 0; m--) {
-                if (entries.get(m).index().mayHoldSlug(s) && month(m).bySlug().containsKey(s)) {
-                    return month(m).variants().get(s);
-                }
-            }
-            return null;
+            int m = monthOf(s);
+            return m < 0 ? null : month(m).variants().get(s);
         }, -1, () -> IntStream.range(0, entries.size()).boxed()
                 .flatMap(m -> month(m).variants().entrySet().stream()).iterator());
     }

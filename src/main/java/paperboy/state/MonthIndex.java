@@ -33,10 +33,6 @@ record MonthIndex(long[] slugs, long[] keys) {
         return new MonthIndex(s, k);
     }
 
-    boolean mayHoldSlug(String slug) {
-        return Arrays.binarySearch(slugs, slug(slug)) >= 0;
-    }
-
     boolean mayHoldKey(Hash128.Value key) {
         return Arrays.binarySearch(keys, key.a()) >= 0;
     }

@@ -46,7 +46,7 @@ public final class Texts {
         private final Path path;
         private long length = -1;
         private long crc;
-        /** Set by {@link #intact}, before any text is read. */
+        /** Mapped and checked when the first text is read ({@link #mapped}). */
         private volatile ByteBuffer mapped;
 
         private File(Path path) {
@@ -62,35 +62,40 @@ public final class Texts {
             return LazyText.reading(() -> read((int) offset, size));
         }
 
-        /** What the month file recorded of this file. */
+        /** What the manifest recorded of this file. */
         void expect(long length, long crc) {
             this.length = length;
             this.crc = crc;
         }
 
         /**
-         * The file is there as its month recorded it (length and checksum): mapped and checked with the state, so
-         * that a damaged state reads as none, never as an error halfway through a build. Mapping and summing it
-         * costs a fraction of decoding its texts.
+         * The file, mapped and checked against the length and checksum the manifest recorded when the first of its
+         * texts is read (summing a month's texts costs a fraction of decoding them); a damaged one stops the build,
+         * which then starts again from the listings ({@link ArchiveStore.Damaged}).
          */
-        boolean intact() {
-            try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-                if (length < 0 || ch.size() != length) return false;
-                ByteBuffer b = ch.map(FileChannel.MapMode.READ_ONLY, 0, length);
-                CRC32C sum = new CRC32C();
-                sum.update(b.duplicate());
-                if (sum.getValue() != crc) return false;
-                mapped = b;
-                return true;
-            } catch (IOException e) {
-                return false;
+        private ByteBuffer mapped() {
+            ByteBuffer b = mapped;
+            if (b != null) return b;
+            synchronized (this) {
+                if (mapped != null) return mapped;
+                try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+                    if (length < 0 || ch.size() != length) throw new ArchiveStore.Damaged(path, "not the length kept");
+                    b = ch.map(FileChannel.MapMode.READ_ONLY, 0, length);
+                    CRC32C sum = new CRC32C();
+                    sum.update(b.duplicate());
+                    if (sum.getValue() != crc) throw new ArchiveStore.Damaged(path, "not the checksum kept");
+                    mapped = b;
+                    return b;
+                } catch (IOException e) {
+                    throw new ArchiveStore.Damaged(path, e.getMessage());
+                }
             }
         }
 
         private Optional<String> read(int offset, int size) {
             read.incrementAndGet();
             byte[] bytes = new byte[size];
-            mapped.get(offset, bytes); // absolute: safe from several threads
+            mapped().get(offset, bytes); // absolute: safe from several threads
             return Optional.of(new String(bytes, StandardCharsets.UTF_8));
         }
 

@@ -1,6 +1,7 @@
 package paperboy.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,6 +96,7 @@ class ArchiveStoreTest {
         assertThat(read.texts().read()).isEqualTo(1);
     }
 
+    /** A damaged or missing index means no state; a damaged month or texts file is found when the build reads it. */
     @ParameterizedTest
     @ValueSource(strings = {".cbor", ".texts", ".index"})
     void aMissingOrDamagedMonthMeansNoState(String kind) throws Exception {
@@ -111,9 +113,20 @@ class ArchiveStoreTest {
         byte[] bytes = Files.readAllBytes(month);
         bytes[bytes.length / 2] ^= 1;
         Files.write(month, bytes);
-        assertThat(ArchiveStore.read(dir, "1", content)).as("a flipped bit").isEmpty();
+        assertDamaged(dir, content, kind, "a flipped bit");
         Files.delete(month);
-        assertThat(ArchiveStore.read(dir, "1", content)).as("a month gone").isEmpty();
+        assertDamaged(dir, content, kind, "a file gone");
+    }
+
+    private static void assertDamaged(Path dir, Path content, String kind, String how) {
+        Optional<ArchiveStore.Read> read = ArchiveStore.read(dir, "1", content);
+        if (kind.equals(".index")) {
+            assertThat(read).as(how).isEmpty();
+            return;
+        }
+        assertThat(read).as(how + ": the month is read when a build needs it").isPresent();
+        assertThatThrownBy(() -> read.get().archive().assembly().digest().papers()
+                .forEach(p -> p.abstractRaw())).as(how).isInstanceOf(ArchiveStore.Damaged.class);
     }
 
     private static List<Snapshot> load(Path dir) {
