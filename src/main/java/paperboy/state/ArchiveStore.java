@@ -45,13 +45,17 @@ import paperboy.write.OutputFolder;
  * and related papers), day and listing, the themes, who each identity key belongs to, and the warnings the listings
  * gave. A daily build reads it instead of every listing file and assembles only the new days onto it.
  *
- * <p>Kept beside the site as the folder {@code .SITE.state} (never published): one file per month, holding the
- * papers first seen in it with the identity keys they own, and the month's days; and a manifest naming those files,
- * with the themes and the warnings. A build writes only the months whose content changed, under new names, then
- * the manifest (atomically), then removes what no manifest names: a build killed on the way leaves the old manifest
- * and every file it names. The manifest carries the identity of the build that wrote it (its settings and content
- * hashes, as the build cache has them), and is read only under the same identity. Only ever a hint, like the caches:
- * anything missing or damaged reads as no state, and the build reads every listing instead.
+ * <p>Kept beside the site as the folder {@code .SITE.state} (never published): per month, a file holding the papers
+ * first seen in it (in first-seen order) with the identity keys they own, and the month's days; its abstracts
+ * ({@code .texts}); and an index of its slugs and keys ({@code .index}). A manifest names those files with their
+ * lengths and checksums and what each month holds, and keeps the themes (their members by number) and the warnings.
+ * Reading the state reads the manifest and the indexes; a month is read, checked and decoded only when the build
+ * reads a day or a paper of it ({@link KeptMonths}), so a daily build at ten years decodes the few months it reaches.
+ * A build writes only the months that changed, under new names, then the manifest (atomically), then removes what
+ * no manifest names: a build killed on the way leaves the old manifest and every file it names. The manifest carries
+ * the identity of the build that wrote it (its settings and content hashes, as the build cache has them), and is read
+ * only under the same identity. Only ever a hint, like the caches: a missing or damaged manifest or index reads as no
+ * state, and a month found damaged when decoded stops the build, which starts again from the listings.
  */
 public final class ArchiveStore {
     static final CacheFile MANIFEST = new CacheFile("paperboy-archive", 3);

@@ -246,6 +246,30 @@ class IncrementalBuildTest {
         assertThat(incremental(true).pages().noOp()).isTrue();
     }
 
+    /**
+     * The archive kept is read a month at a time as the build needs it: a month found damaged then stops the build
+     * before it writes anything, and it starts again from the listings, giving what a full build gives.
+     */
+    @Test
+    void aDamagedMonthOfTheStateFoundMidBuildGivesAFullBuild() throws Exception {
+        incremental(true);
+        Path state = paperboy.state.ArchiveStore.location(site);
+        for (Path month : sorted(state)) {
+            String name = month.getFileName().toString();
+            if (!name.endsWith(".cbor") || name.equals("archive.cbor")) continue;
+            byte[] bytes = Files.readAllBytes(month);
+            bytes[bytes.length / 2] ^= 0x20;
+            Files.write(month, bytes);
+        }
+        addDay(10);
+        SiteBuild.Report r = incremental(true);
+        assertThat(r.pages().state().appended()).as("built again from the listings").isFalse();
+        assertSameAsFullBuild();
+        addDay(11);
+        assertThat(incremental(true).pages().state().appended()).as("the state kept anew").isTrue();
+        assertSameAsFullBuild();
+    }
+
     private SiteBuild.Report incremental(boolean inPlace) throws Exception {
         return new SiteBuild(SiteRenderer.standard(), true, inPlace).run(request(site));
     }
