@@ -39,6 +39,11 @@ public final class Overlay<K, V> extends AbstractMap<K, V> {
         return was;
     }
 
+    /** The keys put on top of the base: what this map sets anew. */
+    public Set<K> topKeys() {
+        return java.util.Collections.unmodifiableSet(top.keySet());
+    }
+
     @Override
     public int size() {
         int shadowed = 0;

@@ -49,7 +49,7 @@ import paperboy.write.OutputFolder;
  * anything missing or damaged reads as no state, and the build reads every listing instead.
  */
 public final class ArchiveStore {
-    static final CacheFile MANIFEST = new CacheFile("paperboy-archive", 2);
+    static final CacheFile MANIFEST = new CacheFile("paperboy-archive", 3);
     static final CacheFile MONTH = new CacheFile("paperboy-archive-month", 2);
     private static final String MANIFEST_NAME = "archive.cbor";
 
@@ -61,10 +61,17 @@ public final class ArchiveStore {
      * @param assembly         the digest with its themes (without the editor's notes and pages, read anew by every
      *                         build) and its identities
      * @param listingWarnings  what reading and assembling the listings reported
+     * @param themesStoreKey   the key of the themes' daily store the digest's themes came with
+     *                         ({@code ThemeAssigner.Assignment.storeKey}), "" when none
      */
-    public record Archive(Assembly assembly, List<Problem> listingWarnings) {
+    public record Archive(Assembly assembly, List<Problem> listingWarnings, String themesStoreKey) {
         public Archive {
             listingWarnings = List.copyOf(listingWarnings);
+            Objects.requireNonNull(themesStoreKey, "themesStoreKey");
+        }
+
+        public Archive(Assembly assembly, List<Problem> listingWarnings) {
+            this(assembly, listingWarnings, "");
         }
     }
 
@@ -117,7 +124,8 @@ public final class ArchiveStore {
         }
         papers.sort(Comparator.comparing(Paper::slug));
         Digest digest = Digest.of(days, papers, themes).withRetiredThemes(m.get().retired());
-        Archive a = new Archive(new Assembly(digest, new PaperIdentities(owners, variants)), m.get().warnings());
+        Archive a = new Archive(new Assembly(digest, new PaperIdentities(owners, variants)), m.get().warnings(),
+                m.get().themesStoreKey());
         return Optional.of(new Read(a, m.get().files(), m.get().generation(), texts));
     }
 
@@ -160,7 +168,8 @@ public final class ArchiveStore {
             members.add(t.paperSlugs().stream()
                     .mapToInt(slug -> Objects.requireNonNull(number.get(slug), "a theme's paper is in a month")).toArray());
         }
-        Manifest m = new Manifest(files, generation, d.themes(), members, d.retiredThemes(), archive.listingWarnings());
+        Manifest m = new Manifest(files, generation, d.themes(), members, d.retiredThemes(), archive.listingWarnings(),
+                archive.themesStoreKey());
         MANIFEST.write(dir.resolve(MANIFEST_NAME), identity, g -> writeManifest(g, m, contentDir));
         Set<String> named = new HashSet<>(files.values());
         files.values().forEach(f -> named.add(textsName(f)));
@@ -199,7 +208,7 @@ public final class ArchiveStore {
      *                the manifest holds no slug of the archive's (it is read and written whole by every build)
      */
     private record Manifest(Map<YearMonth, String> files, long generation, List<Theme> themes, List<int[]> members,
-                            List<RetiredTheme> retired, List<Problem> warnings) {}
+                            List<RetiredTheme> retired, List<Problem> warnings, String themesStoreKey) {}
 
     /**
      * One month of the archive: the papers first seen in it (by slug), the identity keys they own and their
@@ -380,7 +389,7 @@ public final class ArchiveStore {
         return monthFile.substring(0, monthFile.length() - ".cbor".length()) + ".texts";
     }
 
-    // --- the manifest: [generation, files, themes, retired, warnings] ---
+    // --- the manifest: [generation, files, themes, retired, warnings, themes store key] ---
 
     private static void writeManifest(JsonGenerator g, Manifest m, Path contentDir) throws IOException {
         g.writeStartArray();
@@ -429,6 +438,7 @@ public final class ArchiveStore {
             g.writeEndArray();
         }
         g.writeEndArray();
+        g.writeString(m.themesStoreKey());
         g.writeEndArray();
     }
 
@@ -466,8 +476,9 @@ public final class ArchiveStore {
             warnings.add(new Problem(at, Severity.valueOf(in.string()), in.string()));
             in.end();
         }
+        String themesStoreKey = in.string();
         in.end();
-        return new Manifest(files, generation, themes, members, retired, warnings);
+        return new Manifest(files, generation, themes, members, retired, warnings, themesStoreKey);
     }
 
     // --- shared pieces ---
