@@ -93,7 +93,7 @@ final class BuildPlan {
      */
     Scope scope(Digest digest, ThemeAssigner themes) {
         if (appended.isEmpty() || !inPlace(req.outDir())) return Scope.all();
-        return ChangeSet.scope(digest, previous, appended, themes.placesLatestMonthOnly(digest.papers()),
+        return ChangeSet.scope(digest, previous, appended, themes.placesLatestMonthOnly(digest),
                 req.contentDir(), req.outDir());
     }
 

@@ -20,6 +20,7 @@ import paperboy.editorial.EditorialSource;
 import paperboy.editorial.Markdown;
 import paperboy.incremental.BuildCache;
 import paperboy.model.Digest;
+import paperboy.model.Listing;
 import paperboy.model.Paper;
 import paperboy.state.ArchiveStore;
 import paperboy.parse.ContentLoader;
@@ -203,9 +204,10 @@ public final class SiteBuild {
                         .assembleKeeping(listings.snapshots(), listings.problems()));
         listings.problems().sorted().forEach(problems::add);
         Digest assembled = editorial.attachTo(assembly.digest(), problems);
-        Optional<Digest> before = listings.appended().isPresent() ? stored.map(s -> s.archive().assembly().digest())
+        Optional<ArchiveStore.Archive> before = listings.appended().isPresent() ? stored.map(ArchiveStore.Read::archive)
                 : Optional.empty();
-        Digest digest = phases.time("themes", () -> themes(assembled, before, plan.themes(req), problems));
+        Themed themed = phases.time("themes", () -> themes(assembled, before, plan.themes(req), problems));
+        Digest digest = themed.digest();
         failOnErrors(problems);
         Feeds.missingBaseUrl(req.config()).ifPresent(problems::add);
         // Only a site updated in place can keep what a change does not reach; a swapped-in folder is written whole.
@@ -216,7 +218,7 @@ public final class SiteBuild {
         phases.time("save", () -> {
             plan.save(summary, problems.sorted(), out.files(), ChangeSet.archive(digest, scope, plan.previous().archive()),
                     new ArchiveStore.Archive(new DigestAssembler.Assembly(digest, assembly.identities()),
-                            listings.problems().sorted()),
+                            listings.problems().sorted(), themed.storeKey()),
                     listings.appended().isPresent() ? stored : Optional.empty());
             return null;
         });
@@ -296,21 +298,45 @@ public final class SiteBuild {
         return themes.assign(assembled.papers(), problems).applyTo(assembled);
     }
 
+    /** A digest with its themes, and the key of the themes' daily store they came with (kept with the archive). */
+    private record Themed(Digest digest, String storeKey) {}
+
     /**
-     * The themes of {@code assembled}; when it is {@code before} with days appended, from {@code before}'s themes
-     * if the assigner can tell them so ({@link ThemeAssigner#assignAppended}).
+     * The themes of {@code assembled}; when it is the archive {@code before} with days appended, from
+     * {@code before}'s themes if the assigner can tell them so ({@link ThemeAssigner#assignAppended}): then only the
+     * new days and the papers they list are read, not the archive.
      */
-    private static Digest themes(Digest assembled, Optional<Digest> before, ThemeAssigner themes, Problems problems) {
-        if (before.isEmpty()) return themes(assembled, themes, problems);
-        Digest b = before.get();
-        Set<String> added = new HashSet<>();
-        for (Paper p : assembled.papers()) if (!b.papersBySlug().containsKey(p.slug())) added.add(p.slug());
+    private static Themed themes(Digest assembled, Optional<ArchiveStore.Archive> before, ThemeAssigner themes,
+                                 Problems problems) {
+        if (before.isEmpty()) {
+            ThemeAssigner.Assignment a = themes.assign(assembled.papers(), problems);
+            return new Themed(a.applyTo(assembled), a.storeKey());
+        }
+        Digest b = before.get().assembly().digest();
+        // The new papers are those first listed on the appended days; every paper these days list was built anew
+        // by the assembler (without themes), so those are the papers the themes are put back on.
+        Set<String> added = new HashSet<>(), listed = new HashSet<>();
+        for (int i = b.days().size(); i < assembled.days().size(); i++) {
+            for (Listing l : assembled.days().get(i).listings()) {
+                listed.add(l.paperSlug());
+                if (l.isNew()) added.add(l.paperSlug());
+            }
+        }
         ThemeAssigner.Assignment was = new ThemeAssigner.Assignment(b.themes(),
                 new PaperField(b.papersBySlug(), Paper::themes), new PaperField(b.papersBySlug(), Paper::related),
-                b.retiredThemes());
-        return themes.assignAppended(assembled.papers(), added, was, problems)
-                .orElseGet(() -> themes.assign(assembled.papers(), problems))
-                .applyTo(assembled);
+                b.retiredThemes(), before.get().themesStoreKey());
+        Optional<ThemeAssigner.Assignment> daily = themes.assignAppended(assembled, added, was, problems);
+        if (daily.isEmpty()) {
+            ThemeAssigner.Assignment a = themes.assign(assembled.papers(), problems);
+            return new Themed(a.applyTo(assembled), a.storeKey());
+        }
+        ThemeAssigner.Assignment a = daily.get();
+        Digest digest = a.changed().map(changed -> {
+            Set<String> only = new HashSet<>(changed);
+            only.addAll(listed);
+            return a.applyTo(assembled, only);
+        }).orElseGet(() -> a.applyTo(assembled));
+        return new Themed(digest, a.storeKey());
     }
 
     /** @param files every file of the site now, with its fingerprint, for the next build's cache */

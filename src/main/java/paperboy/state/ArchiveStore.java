@@ -70,10 +70,17 @@ public final class ArchiveStore {
      * @param assembly         the digest with its themes (without the editor's notes and pages, read anew by every
      *                         build) and its identities
      * @param listingWarnings  what reading and assembling the listings reported
+     * @param themesStoreKey   the key of the themes' daily store the digest's themes came with
+     *                         ({@code ThemeAssigner.Assignment.storeKey}), "" when none
      */
-    public record Archive(Assembly assembly, List<Problem> listingWarnings) {
+    public record Archive(Assembly assembly, List<Problem> listingWarnings, String themesStoreKey) {
         public Archive {
             listingWarnings = List.copyOf(listingWarnings);
+            Objects.requireNonNull(themesStoreKey, "themesStoreKey");
+        }
+
+        public Archive(Assembly assembly, List<Problem> listingWarnings) {
+            this(assembly, listingWarnings, "");
         }
     }
 
@@ -145,7 +152,7 @@ public final class ArchiveStore {
         }
         Digest digest = months.digest(themes, m.get().retired());
         Archive a = new Archive(new Assembly(digest, new PaperIdentities(months.owners(), months.variants())),
-                m.get().warnings());
+                m.get().warnings(), m.get().themesStoreKey());
         Map<YearMonth, String> files = new TreeMap<>();
         for (MonthFile f : m.get().months()) files.put(f.month(), f.name());
         return Optional.of(new Read(a, files, m.get().generation(), texts, months));
@@ -220,7 +227,8 @@ public final class ArchiveStore {
         }
         List<int[]> members = new ArrayList<>();
         for (Theme t : d.themes()) members.add(numbers.of(t.paperSlugs()));
-        Manifest m = new Manifest(files, generation, d.themes(), members, d.retiredThemes(), archive.listingWarnings());
+        Manifest m = new Manifest(files, generation, d.themes(), members, d.retiredThemes(), archive.listingWarnings(),
+                archive.themesStoreKey());
         MANIFEST.write(dir.resolve(MANIFEST_NAME), identity, g -> writeManifest(g, m, contentDir));
         Set<String> named = new HashSet<>();
         for (MonthFile f : files) {
@@ -464,7 +472,7 @@ public final class ArchiveStore {
      *                the manifest holds no slug of the archive's (it is read and written whole by every build)
      */
     private record Manifest(List<MonthFile> months, long generation, List<Theme> themes, List<int[]> members,
-                            List<RetiredTheme> retired, List<Problem> warnings) {}
+                            List<RetiredTheme> retired, List<Problem> warnings, String themesStoreKey) {}
 
     // --- the month file: [papers, owners, variants, days] ---
 
@@ -604,7 +612,7 @@ public final class ArchiveStore {
         return monthFile.substring(0, monthFile.length() - ".cbor".length()) + ".index";
     }
 
-    // --- the manifest: [generation, files, themes, retired, warnings] ---
+    // --- the manifest: [generation, months, themes, retired, warnings, themes store key] ---
 
     private static void writeManifest(JsonGenerator g, Manifest m, Path contentDir) throws IOException {
         g.writeStartArray();
@@ -664,6 +672,7 @@ public final class ArchiveStore {
             g.writeEndArray();
         }
         g.writeEndArray();
+        g.writeString(m.themesStoreKey());
         g.writeEndArray();
     }
 
@@ -705,8 +714,9 @@ public final class ArchiveStore {
             warnings.add(new Problem(at, Severity.valueOf(in.string()), in.string()));
             in.end();
         }
+        String themesStoreKey = in.string();
         in.end();
-        return new Manifest(files, generation, themes, members, retired, warnings);
+        return new Manifest(files, generation, themes, members, retired, warnings, themesStoreKey);
     }
 
     // --- shared pieces ---

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import paperboy.assemble.Overlay;
 import paperboy.assemble.ThemeAssigner.Assignment;
+import paperboy.model.Digest;
 import paperboy.model.Paper;
 import paperboy.model.Theme;
 import paperboy.problems.Problems;
@@ -41,7 +42,8 @@ import paperboy.themes.text.TermAnalyzer;
  * The daily case of the themes (TF-IDF, embeddings off): the fit set is frozen for the month, so a day's new papers
  * are placed into the model and ranked against the papers before them exactly as a full assignment would, from
  * what {@link #keep} left beside the site ({@link DailyStore}) and the previous build's assignment, without
- * analysing, vectorising, placing or ranking any other paper. Each step calls the code the full assignment runs
+ * analysing, vectorising, placing or ranking any other paper, and reading of the archive only the latest month's
+ * days and papers (it may be read lazily: a paper of an older month is never looked up). Each step calls the code the full assignment runs
  * for one paper ({@link Corpus#vectorOver}, {@link TaxonomyScorer#score}, {@link AutoClustering#placeLater},
  * {@link RelatedPapers#computeOutside}, {@link RelatedPapers#rerankOne}), so the two cannot drift apart.
  */
@@ -58,17 +60,24 @@ final class AppendedDay {
      * Keeps what the daily case needs after a full assignment of {@code papers} whose fit set is frozen: the store,
      * rewritten only when it was made for another fit set or settings, and the latest month's vectors.
      */
-    static void keep(Path themeCache, List<Paper> papers, boolean[] fit, ThemeCache cache, String config,
-                     ThemeEngine.Basis basis, Optional<CuratedMatcher> matcher) throws IOException {
-        keep(themeCache, papers, fit, cache, config, basis, matcher, Optional.empty());
+    static Optional<String> keep(Path themeCache, List<Paper> papers, boolean[] fit, ThemeCache cache, String config,
+                                 ThemeEngine.Basis basis, Optional<CuratedMatcher> matcher,
+                                 Map<String, List<String>> paperThemes) throws IOException {
+        return keep(themeCache, papers, fit, cache, config, basis, matcher, paperThemes, Optional.empty());
     }
 
-    /** @param embeddings every paper's int8 vector, when the themes use embeddings (kept beside the store) */
-    static void keep(Path themeCache, List<Paper> papers, boolean[] fit, ThemeCache cache, String config,
-                     ThemeEngine.Basis basis, Optional<CuratedMatcher> matcher, Optional<Int8Vector[]> embeddings)
+    /**
+     * @param paperThemes the assignment's themes of every paper (the fit set's primary themes are kept)
+     * @param embeddings  every paper's int8 vector, when the themes use embeddings (kept beside the store)
+     * @return the key of the store now beside the site, made for this assignment ({@link DailyStore.Identity#key});
+     *         empty when none is
+     */
+    static Optional<String> keep(Path themeCache, List<Paper> papers, boolean[] fit, ThemeCache cache, String config,
+                                 ThemeEngine.Basis basis, Optional<CuratedMatcher> matcher,
+                                 Map<String, List<String>> paperThemes, Optional<Int8Vector[]> embeddings)
             throws IOException {
         Optional<byte[]> modelKey = cache.askedModelKey();
-        if (modelKey.isEmpty() || basis.fit().isEmpty()) return;
+        if (modelKey.isEmpty() || basis.fit().isEmpty()) return Optional.empty();
         Corpus corpus = basis.corpus();
         // With embeddings the corpus compares papers by more than their words: the store keeps the words' part.
         List<SparseVector> termVectors = corpus.termVectors;
@@ -92,18 +101,29 @@ final class AppendedDay {
             }
             List<AutoClustering.Fitted> themes = basis.fit().get().themes();
             float[][] centroids = themes.stream().map(AutoClustering.Fitted::centroid).toArray(float[][]::new);
-            for (float[] c : centroids) if (c.length != corpus.dims) return; // a model of another space: keep nothing
+            for (float[] c : centroids) {
+                if (c.length != corpus.dims) return Optional.empty(); // a model of another space: keep nothing
+            }
             TaxonomyScorer.Centroids curated = basis.curated()
                     .orElse(new TaxonomyScorer.Centroids(new double[0][], new double[0]));
             List<Paper> fitPapers = fitIndices.stream().map(papers::get).toList();
             List<String> pinned = matcher.map(m -> m.pinnedTitles(fitPapers)).orElse(List.of());
+            // The fit set's primary themes, for the same-theme bonus of related papers: numbered, not spelled out.
+            Map<String, Integer> themeNumbers = new LinkedHashMap<>();
+            int[] primaries = new int[fitPapers.size()];
+            for (int o = 0; o < primaries.length; o++) {
+                List<String> ts = paperThemes.getOrDefault(fitPapers.get(o).slug(), List.of());
+                primaries[o] = ts.isEmpty() ? -1 : themeNumbers.computeIfAbsent(ts.get(0), t -> themeNumbers.size());
+            }
             DailyStore.write(file, new DailyStore.Contents(identity, corpus.terms, corpus.docFreq, basis.autoSlugs(),
-                    centroids, curated.sum(), curated.norm2(), pinned, fitVectors, postingDocs, postingWeights));
+                    centroids, curated.sum(), curated.norm2(), pinned, fitVectors, postingDocs, postingWeights,
+                    fitPapers.stream().map(Paper::slug).toList(), List.copyOf(themeNumbers.keySet()), primaries));
         }
         Map<ThemeCache.Key, SparseVector> month = new LinkedHashMap<>();
         for (int i = 0; i < fit.length; i++) if (!fit[i]) month.put(cache.keyOf(i), termVectors.get(i));
         DailyStore.writeMonth(DailyStore.monthLocation(themeCache), identity.modelKey(), month);
         if (embeddings.isPresent()) keepEmbeddings(themeCache, fit, cache, basis, identity, embeddings.get());
+        return Optional.of(identity.key());
     }
 
     /** The embeddings' part ({@link DailyEmbeddings}): rewritten only when made for another fit set or model. */
@@ -154,43 +174,70 @@ final class AppendedDay {
     }
 
     /**
-     * The assignment of {@code papers} (the papers of {@code before} plus {@code added}), or empty when it cannot
-     * be told from the store and {@code before} alone.
+     * The assignment of {@code digest}'s papers (the papers of {@code before} plus {@code added}), or empty when it
+     * cannot be told from the store and {@code before} alone.
      *
      * @param problems where the taxonomy's and the assignment's warnings go (only when a result is returned)
      */
-    static Optional<Result> place(Path themeCache, List<Paper> papers, Set<String> added, Assignment before,
+    static Optional<Result> place(Path themeCache, Digest digest, Set<String> added, Assignment before,
                                   String config, Optional<Taxonomy> taxonomy, ThemeEngine engine, TermAnalyzer analyzer,
                                   Problems problems) {
-        return place(themeCache, papers, added, before, config, taxonomy, engine, analyzer, Optional.empty(), problems);
+        return place(themeCache, digest, added, before, config, taxonomy, engine, analyzer, Optional.empty(), problems);
     }
 
     /**
+     * Reads of {@code digest} only the days of the latest month and that month's papers (by slug); of {@code before}
+     * only those papers' entries; of the fit set only what the store keeps. The store must be the one
+     * {@code before} names ({@link Assignment#storeKey}): then its fit set is the papers of {@code before} first
+     * seen before the latest month, and nothing of it needs checking against the archive.
+     *
      * @param embedder the embedding model, when the themes use embeddings: the new papers are embedded unless the
      *                 month's vectors kept beside the store have their text
      */
-    static Optional<Result> place(Path themeCache, List<Paper> papers, Set<String> added, Assignment before,
+    static Optional<Result> place(Path themeCache, Digest digest, Set<String> added, Assignment before,
                                   String config, Optional<Taxonomy> taxonomy, ThemeEngine engine, TermAnalyzer analyzer,
                                   Optional<PaperEmbedder> embedder, Problems problems) {
-        int n = papers.size();
-        if (!FitSet.frozen(papers)) return Optional.empty();
-        boolean[] fit = FitSet.of(papers);
+        if (before.storeKey().isEmpty()) return Optional.empty();
         Optional<DailyStore> opened = DailyStore.open(DailyStore.location(themeCache));
         if (opened.isEmpty()) return Optional.empty();
         DailyStore store = opened.get();
         DailyStore.Identity identity = store.identity();
-        if (!identity(papers, fit, config, identity.modelKey()).sameFitSet(identity)) return Optional.empty();
+        if (!identity.key().equals(before.storeKey()) || !identity.config().equals(config)) return Optional.empty();
+        FitSet.LatestMonth latest = FitSet.latestMonth(digest);
+        int n = digest.papers().size();
+        int fitCount = store.fitCount();
+        if (latest.monthStart() != identity.monthStart() || n - latest.papers().size() != fitCount
+                || !FitSet.frozen(fitCount, n)) {
+            return Optional.empty();
+        }
+
+        // Every paper by its place in slug order (the full assignment's index, which breaks ties): the fit set's in
+        // the store's order, the month's placed among them by their slugs.
+        List<Paper> monthPapers = new ArrayList<>(latest.papers());
+        monthPapers.sort(Comparator.comparing(Paper::slug));
+        int[] monthIndex = new int[monthPapers.size()], fitBefore = new int[monthPapers.size()];
+        Paper[] paperAt = new Paper[n];
+        boolean[] fit = new boolean[n];
+        Arrays.fill(fit, true);
+        for (int m = 0; m < monthPapers.size(); m++) {
+            java.util.OptionalInt b = store.fitSlugsBefore(monthPapers.get(m).slug());
+            if (b.isEmpty()) return Optional.empty(); // a slug of the fit set: not the archive the store was made for
+            fitBefore[m] = b.getAsInt();
+            monthIndex[m] = fitBefore[m] + m;
+            paperAt[monthIndex[m]] = monthPapers.get(m);
+            fit[monthIndex[m]] = false;
+        }
+        Positions pos = new Positions(monthIndex, fitBefore);
 
         // The new papers come after every other: outside the fit set, first seen after the month's earlier papers.
         List<Integer> fresh = new ArrayList<>(), month = new ArrayList<>();
         long lastEarlier = Long.MIN_VALUE, firstFresh = Long.MAX_VALUE;
-        for (int i = 0; i < n; i++) {
-            Paper p = papers.get(i);
+        for (int i : monthIndex) {
+            Paper p = paperAt[i];
             if (added.contains(p.slug())) {
-                if (fit[i]) return Optional.empty();
                 fresh.add(i);
                 firstFresh = Math.min(firstFresh, p.firstSeen().toEpochDay());
-            } else if (!fit[i]) {
+            } else {
                 month.add(i);
                 lastEarlier = Math.max(lastEarlier, p.firstSeen().toEpochDay());
             }
@@ -199,11 +246,10 @@ final class AppendedDay {
         if (before.paperThemes().size() != n - fresh.size() || before.related().size() != n - fresh.size()) {
             return Optional.empty();
         }
-        for (int i : fresh) if (before.paperThemes().containsKey(papers.get(i).slug())) return Optional.empty();
+        for (int i : fresh) if (before.paperThemes().containsKey(paperAt[i].slug())) return Optional.empty();
 
         int dims = store.dims();
         int[] docFreq = store.docFreq();
-        int fitCount = store.fitCount();
         SparseVector[] xs = new SparseVector[n];
         // The month's earlier papers: their vectors as kept (by text), else weighed again (same function).
         Map<ThemeCache.Key, SparseVector> kept = DailyStore.readMonth(DailyStore.monthLocation(themeCache),
@@ -211,7 +257,7 @@ final class AppendedDay {
         Map<ThemeCache.Key, SparseVector> monthVectors = new LinkedHashMap<>();
         int analysed = 0, reused = 0;
         for (int i : month) {
-            Paper p = papers.get(i);
+            Paper p = paperAt[i];
             ThemeCache.Key key = ThemeCache.key(p.title(), p.abstractRaw().orElse(null));
             SparseVector v = kept.get(key);
             if (v == null) {
@@ -226,7 +272,7 @@ final class AppendedDay {
         }
         PaperTerms[] freshTerms = new PaperTerms[fresh.size()];
         for (int q = 0; q < fresh.size(); q++) {
-            Paper p = papers.get(fresh.get(q));
+            Paper p = paperAt[fresh.get(q)];
             freshTerms[q] = PaperTerms.analyse(p.title(), p.abstractRaw().orElse(null), analyzer);
             xs[fresh.get(q)] = Corpus.vectorOver(freshTerms[q], store::termId, docFreq, fitCount);
             monthVectors.put(ThemeCache.key(p.title(), p.abstractRaw().orElse(null)), xs[fresh.get(q)]);
@@ -275,7 +321,7 @@ final class AppendedDay {
                 @Override
                 public void keep(String modelId, String text, Int8Vector vector) {}
             };
-            Int8Vector[] qs = PaperVectors.quantised(outside.stream().map(papers::get).toList(), embedder.get(),
+            Int8Vector[] qs = PaperVectors.quantised(outside.stream().map(i -> paperAt[i]).toList(), embedder.get(),
                     monthStore, null);
             embedded = count[0];
             autoXs = new SparseVector[n];
@@ -284,7 +330,7 @@ final class AppendedDay {
             for (int o2 = 0; o2 < outside.size(); o2++) {
                 int i = outside.get(o2);
                 float[] e = qs[o2].unit();
-                monthEmbeddings.put(textKey(papers.get(i)), qs[o2]);
+                monthEmbeddings.put(textKey(paperAt[i]), qs[o2]);
                 relatedXs[i] = Corpus.joined(xs[i], e, mean, weights.related(), dims);
                 // The month's earlier papers are only candidates for related papers; the new ones are placed too.
                 if (o2 < month.size()) continue;
@@ -305,8 +351,8 @@ final class AppendedDay {
                     doc -> Corpus.describe(doc, store::termId, docFreq, fitCount), (words, t) -> words);
             if (descriptions.size() != store.curatedNorm2().length) return Optional.empty();
             Set<String> matched = new HashSet<>(store.pinnedTitles());
-            matched.addAll(matcher.pinnedTitles(month.stream().map(papers::get).toList()));
-            List<List<Integer>> pinned = matcher.pinned(fresh.stream().map(papers::get).toList(), matched, local);
+            matched.addAll(matcher.pinnedTitles(month.stream().map(i -> paperAt[i]).toList()));
+            List<List<Integer>> pinned = matcher.pinned(fresh.stream().map(i -> paperAt[i]).toList(), matched, local);
             int[][] keywordScores = new int[fresh.size()][];
             Corpus.stems(freshTerms, (q, title, abs) -> keywordScores[q] = matcher.scores(title, abs));
             double[] norm2 = store.curatedNorm2();
@@ -372,37 +418,32 @@ final class AppendedDay {
         Set<String> known = new HashSet<>(order);
         for (List<String> ts : themesOf) if (!known.containsAll(ts)) return Optional.empty(); // a theme appears
 
-        // Related papers: the same candidates and ranking, over the store's fit set and the month's vectors.
-        int[] ordinal = new int[n];
-        int[] indexOf = new int[fitCount];
+        // Related papers: the same candidates and ranking, over the store's fit set and the month's vectors. Only the
+        // month's papers' first days are asked: a fit-set paper is a candidate for every paper whatever its day.
         long[] firstSeen = new long[n];
-        int o = 0;
-        for (int i = 0; i < n; i++) {
-            firstSeen[i] = papers.get(i).firstSeen().toEpochDay();
-            ordinal[i] = fit[i] ? o : -1;
-            if (fit[i]) indexOf[o++] = i;
-        }
+        for (int i : monthIndex) firstSeen[i] = paperAt[i].firstSeen().toEpochDay();
         java.util.function.IntFunction<SparseVector> fitRelated = fitRelated(store, emb, mean, weights.related());
         SparseVector[] rs = relatedXs;
         if (fitCount <= RelatedPapers.EXHAUSTIVE_UP_TO) {
-            for (int i = 0; i < n; i++) if (fit[i]) rs[i] = fitRelated.apply(ordinal[i]);
+            for (int o = 0; o < fitCount; o++) rs[pos.ofFit(o)] = fitRelated.apply(o);
         }
         int[] todo = fresh.stream().mapToInt(Integer::intValue).toArray();
         int relatedDims = dims + emb.map(DailyEmbeddings::dimensions).orElse(0);
-        int[][] similar = RelatedPapers.computeOutside(todo, fit, firstSeen, fitCount, relatedDims, rs, xs, dims,
-                d -> fitRelated.apply(ordinal[d]), t -> {
+        int[][] similar = RelatedPapers.computeOutside(todo, fit, monthIndex, firstSeen, fitCount, relatedDims, rs, xs,
+                dims, d -> fitRelated.apply(pos.fitOrdinal(d)), t -> {
                     DailyStore.Posting p = store.posting(t);
                     if (p.docs().length == 0) return null;
                     int[] docs = new int[p.docs().length];
-                    for (int e = 0; e < docs.length; e++) docs[e] = indexOf[p.docs()[e]];
+                    for (int e = 0; e < docs.length; e++) docs[e] = pos.ofFit(p.docs()[e]);
                     return new RelatedPapers.Postings(docs, p.weights());
                 });
         Map<Integer, String> freshPrimary = new HashMap<>();
         for (int q = 0; q < fresh.size(); q++) freshPrimary.put(fresh.get(q), themesOf.get(q).get(0));
         java.util.function.IntFunction<Object> primaryOf = c -> {
+            if (fit[c]) return store.fitPrimary(pos.fitOrdinal(c)).orElse(null);
             String p = freshPrimary.get(c);
             if (p != null) return p;
-            List<String> ts = before.paperThemes().get(papers.get(c).slug());
+            List<String> ts = before.paperThemes().get(paperAt[c].slug());
             return ts == null || ts.isEmpty() ? null : ts.get(0);
         };
         // The new papers over the earlier ones, not a copy of 128,000 entries: looked up by slug only.
@@ -413,25 +454,20 @@ final class AppendedDay {
             int[] shown = RelatedPapers.rerankOne(rs[i], similar[q], c -> rs[c], freshPrimary.get(i), primaryOf,
                     engine.sameThemeBonus());
             List<String> r = new ArrayList<>();
-            for (int j : shown) r.add(papers.get(j).slug());
-            related.put(papers.get(i).slug(), r);
-            paperThemes.put(papers.get(i).slug(), List.copyOf(new LinkedHashSet<>(themesOf.get(q))));
+            for (int j : shown) r.add(fit[j] ? store.fitSlug(pos.fitOrdinal(j)) : paperAt[j].slug());
+            related.put(paperAt[i].slug(), r);
+            paperThemes.put(paperAt[i].slug(), List.copyOf(new LinkedHashSet<>(themesOf.get(q))));
         }
 
         // The themes' members: the new papers first (newest first, as the engine orders them; they are newer than
         // every other paper), then the members they had.
         Comparator<Paper> newestFirst = Comparator.comparing(Paper::firstSeen).reversed().thenComparing(Paper::slug);
-        List<Paper> freshByAge = fresh.stream().map(papers::get).sorted(newestFirst).toList();
+        List<Paper> freshByAge = fresh.stream().map(i -> paperAt[i]).sorted(newestFirst).toList();
         List<Theme> themes = new ArrayList<>();
         for (Theme t : before.themes()) {
-            List<String> members = new ArrayList<>();
-            for (Paper p : freshByAge) if (paperThemes.get(p.slug()).contains(t.slug())) members.add(p.slug());
-            if (members.isEmpty()) {
-                themes.add(t);
-                continue;
-            }
-            members.addAll(t.paperSlugs());
-            themes.add(new Theme(t.slug(), t.name(), t.description(), members, t.keywords(), t.curated()));
+            List<String> newest = new ArrayList<>();
+            for (Paper p : freshByAge) if (paperThemes.get(p.slug()).contains(t.slug())) newest.add(p.slug());
+            themes.add(t.withNewest(newest)); // the members it had are not read: they may be thousands, kept
         }
         taxonomy.ifPresent(tax -> {
             for (Taxonomy.Entry e : tax.themes()) {
@@ -450,7 +486,36 @@ final class AppendedDay {
         } catch (IOException e) {
             // Only a hint: the next day weighs the month's papers again (and embeds them).
         }
-        return Optional.of(new Result(new Assignment(themes, paperThemes, related, before.retired()), work));
+        return Optional.of(new Result(new Assignment(themes, paperThemes, related, before.retired(), identity.key()),
+                work));
+    }
+
+    /**
+     * Where papers stand in slug order (the index the full assignment gives them) when the month's papers, at
+     * {@code monthIndex} (ascending), fall among the fit set's: {@code fitBefore[m]} of the fit set's slugs sort
+     * before month paper m's.
+     */
+    private record Positions(int[] monthIndex, int[] fitBefore) {
+        /** The index of the fit set's paper at this position: after it, the month's papers sorting before it. */
+        int ofFit(int ordinal) {
+            return ordinal + upperBound(fitBefore, ordinal);
+        }
+
+        /** The position in the fit set of the paper at index {@code i}, which is not one of the month's. */
+        int fitOrdinal(int i) {
+            return i - upperBound(monthIndex, i - 1);
+        }
+
+        /** How many of the ascending {@code xs} are at most {@code x}. */
+        private static int upperBound(int[] xs, int x) {
+            int lo = 0, hi = xs.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (xs[mid] <= x) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo;
+        }
     }
 
     /**

@@ -146,11 +146,13 @@ final class RelatedPapers {
      * @param fitVector   a fit-set paper's vector, by corpus index
      * @param fitPostings per term id, the fit set's capped postings (as {@link #fitIndex} gives them, by corpus
      *                    index); null when no fit-set paper has it among its strongest terms
+     * @param outside     the corpus indices outside the fit set, ascending
+     * @param firstSeen   per corpus index outside the fit set, its first day (epoch day); the fit set's are not read
      * @return per paper of {@code todo}, its related papers (corpus indices), most similar first
      */
-    static int[][] computeOutside(int[] todo, boolean[] fit, long[] firstSeen, int fitSize, int dims, SparseVector[] xs,
-                                  IntFunction<SparseVector> fitVector, IntFunction<Postings> fitPostings) {
-        return computeOutside(todo, fit, firstSeen, fitSize, dims, xs, xs, dims, fitVector, fitPostings);
+    static int[][] computeOutside(int[] todo, boolean[] fit, int[] outside, long[] firstSeen, int fitSize, int dims,
+                                  SparseVector[] xs, IntFunction<SparseVector> fitVector, IntFunction<Postings> fitPostings) {
+        return computeOutside(todo, fit, outside, firstSeen, fitSize, dims, xs, xs, dims, fitVector, fitPostings);
     }
 
     /**
@@ -158,8 +160,8 @@ final class RelatedPapers {
      * candidates come from the TF-IDF vectors {@code ts} (over {@code termDims} terms; needed outside the fit set
      * only), as {@link #compute} finds them, and are ranked by the vectors {@code xs} (over {@code dims}).
      */
-    static int[][] computeOutside(int[] todo, boolean[] fit, long[] firstSeen, int fitSize, int dims, SparseVector[] xs,
-                                  SparseVector[] ts, int termDims, IntFunction<SparseVector> fitVector,
+    static int[][] computeOutside(int[] todo, boolean[] fit, int[] outside, long[] firstSeen, int fitSize, int dims,
+                                  SparseVector[] xs, SparseVector[] ts, int termDims, IntFunction<SparseVector> fitVector,
                                   IntFunction<Postings> fitPostings) {
         int n = xs.length;
         Candidates allowed = (i, d) -> d != i && (fit[d] || firstSeen[d] <= firstSeen[i]);
@@ -177,8 +179,7 @@ final class RelatedPapers {
         }
         // The papers outside the fit set are in the index uncapped, in paper order, after the fit set's capped part.
         Map<Integer, List<long[]>> rest = new HashMap<>();
-        for (int d = 0; d < n; d++) {
-            if (fit[d]) continue;
+        for (int d : outside) {
             for (int k : strongest(ts[d], INDEX_TERMS)) {
                 rest.computeIfAbsent(ts[d].ids()[k], t -> new ArrayList<>())
                         .add(new long[] {d, Float.floatToIntBits(ts[d].weights()[k])});

@@ -27,6 +27,7 @@ import java.util.Set;
 import paperboy.themes.curated.CuratedMatcher;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.config.ThemesConfig;
+import paperboy.model.Digest;
 import paperboy.model.Paper;
 import paperboy.problems.Problems;
 
@@ -98,8 +99,8 @@ public final class Themes implements ThemeAssigner {
 
     /** The model is fitted on the papers before the latest month unless the archive is young (see {@link FitSet}). */
     @Override
-    public boolean placesLatestMonthOnly(List<Paper> papers) {
-        return FitSet.frozen(papers);
+    public boolean placesLatestMonthOnly(Digest digest) {
+        return FitSet.frozen(digest);
     }
 
     @Override
@@ -139,17 +140,18 @@ public final class Themes implements ThemeAssigner {
         } finally {
             cache.settle();
         }
+        Optional<String> storeKey = Optional.empty();
         if (basis[0] != null && FitSet.frozen(papers)) {
             try {
                 Optional<Taxonomy> t = taxonomy;
-                AppendedDay.keep(cacheFile, papers, FitSet.of(papers), cache, dailyConfig(t), basis[0],
-                        t.map(x -> new CuratedMatcher(x, analyzer)), vectors.map(Vectors::papers));
+                storeKey = AppendedDay.keep(cacheFile, papers, FitSet.of(papers), cache, dailyConfig(t), basis[0],
+                        t.map(x -> new CuratedMatcher(x, analyzer)), a.paperThemes(), vectors.map(Vectors::papers));
             } catch (IOException | RuntimeException e) {
                 // Only a hint: without it the next day's build assigns every paper again.
             }
         }
         keep.join();
-        return a;
+        return storeKey.map(a::withStoreKey).orElse(a);
     }
 
     /**
@@ -157,13 +159,13 @@ public final class Themes implements ThemeAssigner {
      * {@link AppendedDay}.
      */
     @Override
-    public Optional<Assignment> assignAppended(List<Paper> papers, Set<String> added, Assignment before,
+    public Optional<Assignment> assignAppended(Digest assembled, Set<String> added, Assignment before,
                                                Problems problems) {
-        return appended(papers, added, before, problems).map(AppendedDay.Result::assignment);
+        return appended(assembled, added, before, problems).map(AppendedDay.Result::assignment);
     }
 
     /** As {@link #assignAppended}, with what it did: for the tests that count work. */
-    Optional<AppendedDay.Result> appended(List<Paper> papers, Set<String> added, Assignment before, Problems problems) {
+    Optional<AppendedDay.Result> appended(Digest assembled, Set<String> added, Assignment before, Problems problems) {
         if (cacheFile == null) return Optional.empty();
         Problems local = new Problems();
         Optional<Taxonomy> taxonomy = Optional.empty();
@@ -171,7 +173,7 @@ public final class Themes implements ThemeAssigner {
             taxonomy = new TaxonomyLoader(analyzer).load(taxonomyFile, local);
             if (local.hasErrors()) return Optional.empty();
         }
-        Optional<AppendedDay.Result> r = AppendedDay.place(cacheFile, papers, added, before, dailyConfig(taxonomy),
+        Optional<AppendedDay.Result> r = AppendedDay.place(cacheFile, assembled, added, before, dailyConfig(taxonomy),
                 taxonomy, engine, analyzer, embedder, local);
         r.ifPresent(x -> local.sorted().forEach(problems::add));
         return r;

@@ -43,7 +43,8 @@ public final class AppendedDayBench {
         long t0 = System.nanoTime();
         SiteBuild.Request req = new SiteBuild.Request(content, work.resolve("unused"), Path.of("templates"),
                 SiteConfig.defaults(), ThemeAssigner.none());
-        List<Paper> after = SiteBuild.digest(req, new Problems()).papers();
+        paperboy.model.Digest afterDigest = SiteBuild.digest(req, new Problems());
+        List<Paper> after = afterDigest.papers();
         LocalDate last = after.stream().map(Paper::lastSeen).max(Comparator.naturalOrder()).orElseThrow();
         List<Paper> before = upTo(after, last.minusDays(1));
         Set<String> had = before.stream().map(Paper::slug).collect(Collectors.toSet());
@@ -67,7 +68,7 @@ public final class AppendedDayBench {
             fullCpu[r] = (cpu() - ac) / 1e6;
             System.gc();
             long b = System.nanoTime(), bc = cpu(), bt = THREADS.getCurrentThreadCpuTime();
-            Optional<Assignment> d = themes.assignAppended(after, added, previous, new Problems());
+            Optional<Assignment> d = themes.assignAppended(afterDigest, added, previous, new Problems());
             daily[r] = (System.nanoTime() - b) / 1e6;
             dailyCpu[r] = (cpu() - bc) / 1e6;
             dailyThread[r] = (THREADS.getCurrentThreadCpuTime() - bt) / 1e6;

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,9 +22,13 @@ import paperboy.bench.CorpusGenerator;
 import paperboy.build.SiteBuild;
 import paperboy.config.SiteConfig;
 import paperboy.config.ThemesConfig;
+import paperboy.model.Day;
+import paperboy.model.Digest;
+import paperboy.model.Listing;
 import paperboy.model.Paper;
 import paperboy.problems.Problem;
 import paperboy.problems.Problems;
+import paperboy.testing.ArchiveGuard;
 import paperboy.themes.cache.DailyEmbeddings;
 import paperboy.themes.cache.DailyStore;
 import paperboy.themes.cache.ThemeCache;
@@ -64,6 +69,25 @@ class AppendedDayTest {
         return ContinuityBench.upTo(all, day);
     }
 
+    /** The digest of these papers: each day lists the papers seen on it (by slug), new or seen before. */
+    static Digest digestOf(List<Paper> papers) {
+        java.util.TreeMap<LocalDate, List<Listing>> days = new java.util.TreeMap<>();
+        for (Paper p : papers) {
+            for (int k = 0; k < p.days().size(); k++) {
+                LocalDate d = p.days().get(k);
+                List<Listing> listings = days.computeIfAbsent(d, x -> new ArrayList<>());
+                listings.add(new Listing(p.slug(), d, listings.size() + 1, p.days().subList(0, k), p.firstSource()));
+            }
+        }
+        List<Day> out = days.entrySet().stream().map(e -> new Day(e.getKey(), e.getValue(), List.of())).toList();
+        return Digest.of(out, papers, List.of());
+    }
+
+    /** The key of the daily store beside the site at {@code site}. */
+    private static String storeKey(Path site) {
+        return DailyStore.open(DailyStore.location(ThemeCache.location(site))).orElseThrow().identity().key();
+    }
+
     private static Set<String> added(List<Paper> before, List<Paper> after) {
         Set<String> had = before.stream().map(Paper::slug).collect(Collectors.toSet());
         return after.stream().map(Paper::slug).filter(s -> !had.contains(s)).collect(Collectors.toSet());
@@ -102,7 +126,7 @@ class AppendedDayTest {
             assertThat(added).as(day + ": new papers").isNotEmpty();
             Problems got = new Problems(), want = new Problems();
             int embeddedBefore = model.map(m -> m.embedded.get()).orElse(0);
-            Optional<AppendedDay.Result> r = daily.appended(next, added, previous, got);
+            Optional<AppendedDay.Result> r = daily.appended(digestOf(next), added, previous, got);
             int embeddedByDay = model.map(m -> m.embedded.get()).orElse(0) - embeddedBefore;
             Assignment expected = (d == days ? plain : reference).assign(next, want);
             assertThat(r).as(mode + " " + day + ": placed").isPresent();
@@ -110,7 +134,9 @@ class AppendedDayTest {
             assertThat(a.themes()).as(mode + " " + day + ": themes").isEqualTo(expected.themes());
             assertThat(a.paperThemes()).as(mode + " " + day + ": paper themes").isEqualTo(expected.paperThemes());
             assertThat(a.related()).as(mode + " " + day + ": related").isEqualTo(expected.related());
-            assertThat(a).as(mode + " " + day).isEqualTo(expected);
+            assertThat(a.withStoreKey("")).as(mode + " " + day).isEqualTo(expected.withStoreKey(""));
+            assertThat(a.storeKey()).as("the store it was placed from").isEqualTo(storeKey(dir.resolve("site")))
+                    .isEqualTo(previous.storeKey());
             assertThat(messages(got)).as(mode + " " + day + ": warnings").isEqualTo(messages(want));
             // Work: the new papers', not the archive's (at most 30 candidates' vectors read per new paper).
             AppendedDay.Work w = r.get().work();
@@ -172,9 +198,9 @@ class AppendedDayTest {
         LocalDate february1 = LocalDate.of(2025, 2, 1);
         List<Paper> before = upTo(fromSample, february1), after = upTo(fromSample, february1.plusDays(1));
         Assignment previous = daily.assign(before, new Problems());
-        assertThat(daily.appended(after, added(before, after), previous, new Problems())).as("with its stores").isPresent();
+        assertThat(daily.appended(digestOf(after), added(before, after), previous, new Problems())).as("with its stores").isPresent();
         Themes words = (Themes) themes("auto").cachedFor(dir);
-        assertThat(words.appended(after, added(before, after), previous, new Problems()))
+        assertThat(words.appended(digestOf(after), added(before, after), previous, new Problems()))
                 .as("a store made with embeddings, for themes without").isEmpty();
         Path embeddings = DailyEmbeddings.location(ThemeCache.location(dir));
         assertThat(embeddings).exists();
@@ -183,10 +209,10 @@ class AppendedDayTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-        assertThat(daily.appended(after, added(before, after), previous, new Problems()))
+        assertThat(daily.appended(digestOf(after), added(before, after), previous, new Problems()))
                 .as("the embeddings' store missing").isEmpty();
         words.assign(before, new Problems()); // the store made again, without embeddings
-        assertThat(daily.appended(after, added(before, after), previous, new Problems()))
+        assertThat(daily.appended(digestOf(after), added(before, after), previous, new Problems()))
                 .as("a store made without embeddings").isEmpty();
     }
 
@@ -206,7 +232,7 @@ class AppendedDayTest {
         List<Paper> before = upTo(generated, LocalDate.of(2016, 4, 2)), after = upTo(generated, LocalDate.of(2016, 4, 3));
         Assignment previous = daily.assign(before, new Problems());
         Set<String> added = added(before, after);
-        AppendedDay.Work w = daily.appended(after, added, previous, new Problems()).orElseThrow().work();
+        AppendedDay.Work w = daily.appended(digestOf(after), added, previous, new Problems()).orElseThrow().work();
         System.out.printf("AppendedDayTest: %d new papers of %d: %s%n", added.size(), after.size(), w);
         assertThat(w.analysed()).isEqualTo(added.size());
         assertThat(w.placed()).isEqualTo(added.size());
@@ -222,30 +248,93 @@ class AppendedDayTest {
         LocalDate march31 = LocalDate.of(2016, 3, 31);
         List<Paper> march = upTo(generated, march31), april = upTo(generated, march31.plusDays(1));
         Assignment previous = daily.assign(march, new Problems());
-        assertThat(daily.assignAppended(april, added(march, april), previous, new Problems()))
+        assertThat(daily.assignAppended(digestOf(april), added(march, april), previous, new Problems()))
                 .as("the first day of a month refits").isEmpty();
 
         List<Paper> day2 = upTo(generated, march31.plusDays(2));
         Assignment first = daily.assign(april, new Problems());
-        assertThat(daily.assignAppended(day2, added(april, day2), first, new Problems())).as("with its store").isPresent();
-        assertThat(themes("auto").assignAppended(day2, added(april, day2), first, new Problems()))
+        assertThat(daily.assignAppended(digestOf(day2), added(april, day2), first, new Problems())).as("with its store").isPresent();
+        assertThat(daily.assignAppended(digestOf(day2), added(april, day2), first.withStoreKey(""), new Problems()))
+                .as("an archive kept without the store's key").isEmpty();
+        assertThat(daily.assignAppended(digestOf(day2), added(april, day2), first.withStoreKey("0123"), new Problems()))
+                .as("an archive kept with another store's key").isEmpty();
+        assertThat(themes("auto").assignAppended(digestOf(day2), added(april, day2), first, new Problems()))
                 .as("an assigner keeping nothing").isEmpty();
         Path store = DailyStore.location(ThemeCache.location(dir.resolve("site")));
         byte[] whole = Files.readAllBytes(store);
         Files.write(store, java.util.Arrays.copyOf(whole, whole.length - 7));
-        assertThat(daily.assignAppended(day2, added(april, day2), first, new Problems())).as("truncated").isEmpty();
+        assertThat(daily.assignAppended(digestOf(day2), added(april, day2), first, new Problems())).as("truncated").isEmpty();
         Files.delete(store);
-        assertThat(daily.assignAppended(day2, added(april, day2), first, new Problems())).as("missing").isEmpty();
+        assertThat(daily.assignAppended(digestOf(day2), added(april, day2), first, new Problems())).as("missing").isEmpty();
 
         daily.assign(april, new Problems());
         // A store made for another mode is not used.
         Themes curated = (Themes) themes("curated").cachedFor(dir.resolve("site"));
-        assertThat(curated.assignAppended(day2, added(april, day2), first, new Problems())).as("another mode").isEmpty();
-        // Nor one made for another fit set (a paper of March gone).
+        assertThat(curated.assignAppended(digestOf(day2), added(april, day2), first, new Problems())).as("another mode").isEmpty();
+        // Nor one made for another fit set (a paper of March gone): also what a build killed after writing the store
+        // but before keeping the archive leaves, the archive still naming the store before.
         List<Paper> fewer = new ArrayList<>(april);
         fewer.remove(fewer.stream().filter(p -> p.firstSeen().isBefore(LocalDate.of(2016, 4, 1))).findFirst().orElseThrow());
         daily.assign(fewer, new Problems());
-        assertThat(daily.assignAppended(day2, added(april, day2), first, new Problems())).as("another fit set").isEmpty();
+        assertThat(daily.assignAppended(digestOf(day2), added(april, day2), first, new Problems())).as("another fit set").isEmpty();
+    }
+
+    /**
+     * The daily case over an archive read lazily ({@link ArchiveGuard}): the themes of a new day read the days of the
+     * latest month and that month's papers, and give them to the digest without walking the archive; the result is
+     * the full assignment's.
+     */
+    @Test
+    void aNewDayReadsOnlyTheLatestMonthOfTheArchiveAndNeverWalksIt(@TempDir Path dir) {
+        LocalDate april2 = LocalDate.of(2016, 4, 2);
+        List<Paper> before = upTo(generated, april2), after = upTo(generated, april2.plusDays(1));
+        Set<String> added = added(before, after);
+        for (String mode : List.of("auto", "curated")) {
+            Themes daily = (Themes) themes(mode).cachedFor(dir.resolve(mode));
+            Assignment previous = daily.assign(before, new Problems());
+            // The archive as the previous build kept it (its papers with their themes), with the new day appended.
+            ArchiveGuard guard = new ArchiveGuard(previous.applyTo(digestOf(after)));
+            assertThat(daily.placesLatestMonthOnly(guard.digest())).as(mode + ": frozen").isTrue();
+            Assignment a = daily.assignAppended(guard.digest(), added, previous, new Problems()).orElseThrow();
+            Set<String> changed = a.changed().orElseThrow();
+            Digest themed = a.applyTo(guard.digest(), changed);
+            assertThat(guard.walked()).as(mode + ": every paper walked").isFalse();
+            assertThat(guard.months()).as(mode + ": months read").containsExactly(YearMonth.of(2016, 4));
+            assertThat(changed).as(mode + ": the papers given themes").isEqualTo(added);
+
+            Assignment full = themes(mode).assign(after, new Problems());
+            assertThat(themed.papers()).as(mode + ": papers").isEqualTo(full.applyTo(digestOf(after)).papers());
+            assertThat(themed.papersBySlug()).as(mode + ": by slug").isEqualTo(full.applyTo(digestOf(after)).papersBySlug());
+            assertThat(themed.themes()).as(mode + ": themes").isEqualTo(full.themes());
+        }
+    }
+
+    /**
+     * The latest month found from its days alone: the papers first seen in it, in first-seen order, which a frozen
+     * fit set leaves out; frozen as from the papers, on either side of a month boundary and on a young archive.
+     */
+    @Test
+    void theLatestMonthFromItsDaysIsWhatTheFitSetLeavesOut() {
+        for (LocalDate day : List.of(LocalDate.of(2016, 3, 31), LocalDate.of(2016, 4, 1), LocalDate.of(2016, 4, 3))) {
+            List<Paper> papers = upTo(generated, day);
+            Digest digest = digestOf(papers);
+            FitSet.LatestMonth month = FitSet.latestMonth(digest);
+            assertThat(month.monthStart()).as(day + ": month").isEqualTo(day.withDayOfMonth(1).toEpochDay());
+            assertThat(month.papers()).as(day + ": first seen in order").isEqualTo(digest.firstSeenOrder()
+                    .subList(papers.size() - month.papers().size(), papers.size()));
+            assertThat(month.papers().stream().map(Paper::slug).collect(Collectors.toSet())).as(day + ": its papers")
+                    .isEqualTo(papers.stream().filter(p -> !p.firstSeen().isBefore(day.withDayOfMonth(1)))
+                            .map(Paper::slug).collect(Collectors.toSet()));
+            boolean frozen = FitSet.frozen(papers);
+            assertThat(FitSet.frozen(digest)).as(day + ": frozen").isEqualTo(frozen);
+            if (frozen) {
+                boolean[] fit = FitSet.of(papers);
+                assertThat(month.papers().size()).as(day + ": outside the fit set").isEqualTo(papers.size() - count(fit));
+            }
+        }
+        assertThat(FitSet.frozen(upTo(generated, LocalDate.of(2016, 4, 1)))).as("April 1st").isTrue();
+        List<Paper> young = upTo(fromSample, LocalDate.of(2025, 1, 20));
+        assertThat(FitSet.frozen(digestOf(young))).as("a young archive").isFalse().isEqualTo(FitSet.frozen(young));
     }
 
     @Test
@@ -255,7 +344,8 @@ class AppendedDayTest {
         Assignment all = daily.assign(sample, new Problems());
         LocalDate last = sample.stream().map(Paper::firstSeen).max(Comparator.naturalOrder()).orElseThrow();
         List<Paper> before = sample.stream().filter(p -> p.firstSeen().isBefore(last)).toList();
-        assertThat(daily.placesLatestMonthOnly(sample)).isFalse();
-        assertThat(daily.assignAppended(sample, added(before, sample), all, new Problems())).isEmpty();
+        assertThat(daily.placesLatestMonthOnly(digestOf(sample))).isFalse();
+        assertThat(all.storeKey()).as("no store kept").isEmpty();
+        assertThat(daily.assignAppended(digestOf(sample), added(before, sample), all, new Problems())).isEmpty();
     }
 }

@@ -129,6 +129,7 @@ public final class EmbeddedDayBench {
         double[] full = new double[runs], fullCpu = new double[runs], daily = new double[runs], dailyCpu = new double[runs],
                 dailyThread = new double[runs], embedding = new double[runs];
         Assignment expected = null;
+        paperboy.model.Digest afterDigest = AppendedDayTest.digestOf(after);
         for (int r = 0; r < runs; r++) {
             System.gc();
             long a = System.nanoTime(), ac = cpu();
@@ -140,7 +141,7 @@ public final class EmbeddedDayBench {
             System.gc();
             long e0 = model.cpu.get(), n0 = model.nanos.get();
             long b = System.nanoTime(), bc = cpu(), bt = THREADS.getCurrentThreadCpuTime();
-            Optional<Assignment> d = themes.assignAppended(after, added, previous, new Problems());
+            Optional<Assignment> d = themes.assignAppended(afterDigest, added, previous, new Problems());
             long embedWall = model.nanos.get() - n0, embedCpu = model.cpu.get() - e0;
             daily[r] = (System.nanoTime() - b - embedWall) / 1e6;
             dailyCpu[r] = (cpu() - bc - embedCpu) / 1e6;

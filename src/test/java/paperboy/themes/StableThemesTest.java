@@ -44,8 +44,9 @@ class StableThemesTest {
         }
     }
 
+    /** The assignment, without the key of the daily store a cached assigner names (a plain one keeps none). */
     private static Assignment assign(ThemeAssigner themes, List<Paper> papers) {
-        return themes.assign(papers, new Problems());
+        return themes.assign(papers, new Problems()).withStoreKey("");
     }
 
     @Test

@@ -22,7 +22,9 @@ import paperboy.write.AtomicFile;
  * What placing a day's new papers into a frozen fit set needs, and nothing else, kept beside the site
  * ({@code .site.themes.fit}) whenever a build fits or keeps the model: the fit set's vocabulary and document
  * frequencies, the automatic themes' centroids and slugs, the curated themes' last-round centroids and the pins the
- * fit set's titles match, and for related papers the fit set's vectors (CSR) and its capped postings.
+ * fit set's titles match, and for related papers the fit set's vectors (CSR), its capped postings, and its papers'
+ * slugs (sorted: the full assignment's order, which breaks ties) and primary themes (the same-theme bonus), so that
+ * a daily build never looks up a paper of the fit set in the archive.
  *
  * <p>Flat arrays of numbers through {@code java.nio}, not CBOR: the file is memory-mapped and a daily build reads
  * only the pages of the terms and candidates it needs (a few MB of a file of about 200 MB at ten years), where
@@ -33,7 +35,7 @@ import paperboy.write.AtomicFile;
 public final class DailyStore {
     private static final int MAGIC = 0x50424459; // "PBDY"
     /** Bump whenever what is kept, or how the kept values are computed, changes. */
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     /**
      * What the data is a function of.
@@ -49,6 +51,23 @@ public final class DailyStore {
         public boolean sameFitSet(Identity o) {
             return config.equals(o.config) && fitCount == o.fitCount && fitSlugs.equals(o.fitSlugs)
                     && monthStart == o.monthStart;
+        }
+
+        /**
+         * What names this store among all a site may have had: a hash of everything it is a function of. The archive
+         * state keeps the key of the store its themes came from; a daily build uses the store only under that key.
+         */
+        public String key() {
+            try {
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                DataOutputStream out = new DataOutputStream(bytes);
+                write(out);
+                out.flush();
+                byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray());
+                return java.util.HexFormat.of().formatHex(h, 0, 16);
+            } catch (IOException | java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         /** As the daily stores' files begin, after their magic number and version. */
@@ -70,11 +89,18 @@ public final class DailyStore {
         }
     }
 
-    /** What a build hands over to be kept. Curated arrays are empty without a taxonomy. */
+    /**
+     * What a build hands over to be kept. Curated arrays are empty without a taxonomy.
+     *
+     * @param fitSlugs     the fit set's papers' slugs, in paper order (ascending)
+     * @param primaryThemes the slugs {@code fitPrimaries} name
+     * @param fitPrimaries per fit-set paper, its primary theme (an index into {@code primaryThemes}, -1: none)
+     */
     public record Contents(Identity identity, String[] terms, int[] docFreq, List<String> autoSlugs,
                            float[][] centroids, double[][] curatedSums, double[] curatedNorm2,
                            List<String> pinnedTitles, SparseVector[] fitVectors, int[][] postingDocs,
-                           float[][] postingWeights) {}
+                           float[][] postingWeights, List<String> fitSlugs, List<String> primaryThemes,
+                           int[] fitPrimaries) {}
 
     private final MappedByteBuffer map;
     private final Identity identity;
@@ -87,7 +113,8 @@ public final class DailyStore {
     private final double[] curatedNorm2;
     private final int dims;
     private final long centroidsAt, sumsAt, vectorStartsAt, vectorIdsAt, vectorWeightsAt, postingStartsAt, postingDocsAt,
-            postingWeightsAt;
+            postingWeightsAt, primariesAt, slugStartsAt, slugBytesAt;
+    private final List<String> primaryThemes;
     private final int fitCount;
     /** pages of the file read by this store's lookups, roughly: for the tests that count work */
     private int vectorsRead, postingsRead;
@@ -121,7 +148,13 @@ public final class DailyStore {
         postingStartsAt = skip(map, (long) (dims + 1) * 8);
         postingDocsAt = skip(map, postings * 4);
         postingWeightsAt = skip(map, postings * 4);
+        primaryThemes = strings(map, map.getInt());
+        primariesAt = skip(map, (long) fitCount * 4);
+        long slugBytes = map.getLong();
+        slugStartsAt = skip(map, (long) (fitCount + 1) * 8);
+        slugBytesAt = skip(map, slugBytes);
         if (map.getInt() != MAGIC) throw new IOException("truncated");
+        if (map.getLong(at(slugStartsAt + (long) fitCount * 8)) != slugBytes) throw new IOException("inconsistent");
         if (map.getLong(at(vectorStartsAt + (long) fitCount * 8)) != nnz
                 || map.getLong(at(postingStartsAt + (long) dims * 8)) != postings) {
             throw new IOException("inconsistent");
@@ -248,6 +281,42 @@ public final class DailyStore {
         return m == 0 ? SparseVector.EMPTY : new SparseVector(ids, w);
     }
 
+    /** The slug of the fit set's paper at this position (in paper order, which is the slugs' order). */
+    public String fitSlug(int ordinal) {
+        if (ordinal < 0 || ordinal >= fitCount) throw new IllegalStateException("not in the fit set");
+        long from = map.getLong(at(slugStartsAt + (long) ordinal * 8)), to = map.getLong(at(slugStartsAt + (long) (ordinal + 1) * 8));
+        if (from < 0 || to < from || to > map.getLong(at(slugStartsAt + (long) fitCount * 8))) {
+            throw new IllegalStateException("a slug past the end");
+        }
+        byte[] b = new byte[Math.toIntExact(to - from)];
+        map.get(at(slugBytesAt + from), b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * How many of the fit set's slugs sort before {@code slug} ({@link String#compareTo}, as papers are ordered):
+     * where a paper outside the fit set falls among its papers. Empty when the fit set has this slug itself.
+     */
+    public java.util.OptionalInt fitSlugsBefore(String slug) {
+        int lo = 0, hi = fitCount - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = fitSlug(mid).compareTo(slug);
+            if (c < 0) lo = mid + 1;
+            else if (c > 0) hi = mid - 1;
+            else return java.util.OptionalInt.empty();
+        }
+        return java.util.OptionalInt.of(lo);
+    }
+
+    /** The primary theme of the fit set's paper at this position, as the assignment that wrote the store gave it. */
+    public Optional<String> fitPrimary(int ordinal) {
+        if (ordinal < 0 || ordinal >= fitCount) throw new IllegalStateException("not in the fit set");
+        int t = map.getInt(at(primariesAt + (long) ordinal * 4));
+        if (t < -1 || t >= primaryThemes.size()) throw new IllegalStateException("a theme outside the list");
+        return t < 0 ? Optional.empty() : Optional.of(primaryThemes.get(t));
+    }
+
     /** A term's capped postings among the fit set: positions in the fit set, and weights; empty arrays: none. */
     public record Posting(int[] docs, float[] weights) {}
 
@@ -328,6 +397,25 @@ public final class DailyStore {
             for (int[] d : c.postingDocs()) if (d != null) for (int x : d) chunk.putInt(x);
             for (float[] w : c.postingWeights()) if (w != null) for (float x : w) chunk.putFloat(x);
             chunk.flush();
+            if (c.fitSlugs().size() != c.identity().fitCount() || c.fitPrimaries().length != c.identity().fitCount()) {
+                throw new IOException("a fit set of another size");
+            }
+            out.writeInt(c.primaryThemes().size());
+            for (String s : c.primaryThemes()) string(out, s);
+            for (int t : c.fitPrimaries()) chunk.putInt(t);
+            chunk.flush();
+            List<byte[]> slugs = c.fitSlugs().stream().map(x -> x.getBytes(StandardCharsets.UTF_8)).toList();
+            long slugBytes = 0;
+            for (byte[] b : slugs) slugBytes += b.length;
+            out.writeLong(slugBytes);
+            at = 0;
+            for (byte[] b : slugs) {
+                chunk.putLong(at);
+                at += b.length;
+            }
+            chunk.putLong(at);
+            chunk.flush();
+            for (byte[] b : slugs) out.write(b);
             out.writeInt(MAGIC);
             out.flush();
         });

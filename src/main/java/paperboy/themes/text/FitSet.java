@@ -1,8 +1,14 @@
 package paperboy.themes.text;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import paperboy.model.Day;
+import paperboy.model.Digest;
+import paperboy.model.Listing;
 import paperboy.model.Paper;
 
 /**
@@ -19,7 +25,63 @@ public final class FitSet {
 
     /** True when the fit set is the papers first seen before the latest day's month, not every paper. */
     public static boolean frozen(List<Paper> papers) {
-        return count(beforeLatestMonth(papers)) >= MIN_SHARE * papers.size();
+        return frozen(count(beforeLatestMonth(papers)), papers.size());
+    }
+
+    /** Whether {@code before} papers first seen before the latest month, of {@code all}, make a frozen fit set. */
+    public static boolean frozen(int before, int all) {
+        return before >= MIN_SHARE * all;
+    }
+
+    /**
+     * As {@link #frozen(List)} for a digest, from the days of its latest month alone (see {@link #latestMonth}):
+     * the papers before that month are counted, not read.
+     */
+    public static boolean frozen(Digest digest) {
+        int all = digest.papers().size();
+        return frozen(all - latestMonth(digest).papers().size(), all);
+    }
+
+    /**
+     * The papers first seen in the month of the latest day with listings (epoch day {@code monthStart}), day by day
+     * in listing order: the papers {@link #of} leaves out of a frozen fit set.
+     */
+    public record LatestMonth(long monthStart, List<Paper> papers) {}
+
+    /**
+     * The latest month's papers of {@code digest}, found from that month's days read from the last one back: only
+     * their new listings' papers are looked up (by slug). A day on the first of the month ends the walk, so the month
+     * before is read only when the month has no listing on its first day (then one day of it). Without any listing:
+     * no papers, and month start {@link Long#MIN_VALUE}.
+     */
+    public static LatestMonth latestMonth(Digest digest) {
+        List<Day> days = digest.days();
+        int last = days.size() - 1;
+        Day latest = null;
+        for (; last >= 0; last--) {
+            latest = days.get(last);
+            if (!latest.listings().isEmpty()) break;
+        }
+        if (last < 0) return new LatestMonth(Long.MIN_VALUE, List.of());
+        LocalDate monthStart = latest.date().withDayOfMonth(1);
+        List<List<Paper>> byDay = new ArrayList<>();
+        for (int i = last; i >= 0; i--) {
+            Day d = i == last ? latest : days.get(i);
+            if (d.date().isBefore(monthStart)) break;
+            List<Paper> first = new ArrayList<>();
+            Set<String> seen = new HashSet<>(); // a paper listed twice on its first day (built by hand)
+            for (Listing l : d.listings()) {
+                // Only listings new that day name papers of this month: the others are not looked up.
+                if (!l.isNew() || !seen.add(l.paperSlug())) continue;
+                Paper p = digest.papersBySlug().get(l.paperSlug());
+                if (p != null && p.firstSeen().equals(d.date())) first.add(p);
+            }
+            byDay.add(first);
+            if (d.date().equals(monthStart)) break;
+        }
+        List<Paper> papers = new ArrayList<>();
+        for (int i = byDay.size() - 1; i >= 0; i--) papers.addAll(byDay.get(i));
+        return new LatestMonth(monthStart.toEpochDay(), papers);
     }
 
     public static boolean[] of(List<Paper> papers) {
