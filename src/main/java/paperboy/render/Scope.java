@@ -51,10 +51,12 @@ public record Scope(boolean everything, Set<LocalDate> dates, Set<LocalDate> day
     public static Scope appended(Digest digest, LocalDate previousLatest, Kept kept) {
         Set<LocalDate> days = new java.util.HashSet<>(Set.of(previousLatest));
         Set<String> papers = new java.util.HashSet<>();
-        digest.days().stream().filter(d -> d.date().isAfter(previousLatest)).forEach(d -> {
-            days.add(d.date());
-            d.listings().forEach(l -> papers.add(l.paperSlug()));
-        });
+        // The days appended are the last ones: read from the end, not the archive from its first day.
+        java.util.List<paperboy.model.Day> all = digest.days();
+        for (int i = all.size() - 1; i >= 0 && all.get(i).date().isAfter(previousLatest); i--) {
+            days.add(all.get(i).date());
+            all.get(i).listings().forEach(l -> papers.add(l.paperSlug()));
+        }
         Set<LocalDate> dates = new java.util.HashSet<>(days);
         Set<String> themes = new java.util.HashSet<>();
         for (String slug : papers) {
