@@ -18,9 +18,10 @@ import paperboy.model.Day;
  * @param key   {@code 2025-W07} or {@code 2025-02}, also its folder under {@code weeks/} or {@code months/}
  * @param start first calendar day of the period
  * @param end   last calendar day of the period
- * @param days  the digest's days inside it, ascending
+ * @param days  the digest's days inside it, ascending (in a scoped render, each read only when asked for)
+ * @param dates the dates of those days: what most of a period's uses need, without reading a day
  */
-public record Period(Kind kind, String key, LocalDate start, LocalDate end, List<Day> days) {
+public record Period(Kind kind, String key, LocalDate start, LocalDate end, List<Day> days, List<LocalDate> dates) {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
 
@@ -35,7 +36,22 @@ public record Period(Kind kind, String key, LocalDate start, LocalDate end, List
     }
 
     public Period {
-        days = List.copyOf(days);
+        days = days instanceof ArchiveDays.Span ? days : List.copyOf(days);
+        dates = List.copyOf(dates);
+    }
+
+    public Period(Kind kind, String key, LocalDate start, LocalDate end, List<Day> days) {
+        this(kind, key, start, end, days, days.stream().map(Day::date).toList());
+    }
+
+    /** The first date of the period with listings. */
+    public LocalDate firstDay() {
+        return dates.get(0);
+    }
+
+    /** The latest date of the period with listings. */
+    public LocalDate lastDay() {
+        return dates.get(dates.size() - 1);
     }
 
     /** The site path of its page. */
@@ -66,6 +82,37 @@ public record Period(Kind kind, String key, LocalDate start, LocalDate end, List
 
     public static String monthKey(LocalDate d) {
         return String.format(Locale.ROOT, "%d-%02d", d.getYear(), d.getMonthValue());
+    }
+
+    /** Every week of the digest with at least one day of listings, ascending; no day read. */
+    public static List<Period> weeks(ArchiveDays days) {
+        return periods(days, Kind.WEEK);
+    }
+
+    /** Every month of the digest with at least one day of listings, ascending; no day read. */
+    public static List<Period> months(ArchiveDays days) {
+        return periods(days, Kind.MONTH);
+    }
+
+    private static List<Period> periods(ArchiveDays days, Kind kind) {
+        List<Period> out = new ArrayList<>();
+        int from = 0;
+        String key = days.size() == 0 ? "" : key(kind, days.date(0));
+        for (int i = 1; i <= days.size(); i++) {
+            String next = i < days.size() ? key(kind, days.date(i)) : null;
+            if (key.equals(next)) continue;
+            LocalDate first = days.date(from);
+            LocalDate start = kind == Kind.WEEK ? first.with(java.time.DayOfWeek.MONDAY) : first.withDayOfMonth(1);
+            LocalDate end = kind == Kind.WEEK ? start.plusDays(6) : start.with(TemporalAdjusters.lastDayOfMonth());
+            out.add(new Period(kind, key, start, end, days.span(from, i), days.dates().subList(from, i)));
+            from = i;
+            key = next;
+        }
+        return out;
+    }
+
+    private static String key(Kind kind, LocalDate d) {
+        return kind == Kind.WEEK ? weekKey(d) : monthKey(d);
     }
 
     /** Every week of the digest with at least one day of listings, ascending. */

@@ -35,10 +35,66 @@ public record RenderContext(SiteConfig config, Templates templates, Path templat
         return shared.order(digest);
     }
 
+    /**
+     * The days of {@code digest} as counts ({@link ArchiveDays}): a scoped render takes them from the kept data
+     * index; found once per build and shared.
+     */
+    public ArchiveDays days(Digest digest) {
+        return shared.days(digest, scope);
+    }
+
+    /**
+     * The themes' listings per day of {@code digest}: as given ({@link #withThemeActivity}) when it fits the
+     * digest, else counted once per build (a walk over every listing).
+     */
+    public ThemeActivity themeActivity(Digest digest) {
+        return shared.activity(digest);
+    }
+
+    /**
+     * The same context, with the themes' listings per day known (kept between builds, so that a daily render walks
+     * nothing): used for a digest it fits.
+     */
+    public RenderContext withThemeActivity(ThemeActivity activity) {
+        return new RenderContext(config, templates, templatesDir, new Shared(activity), scope);
+    }
+
     /** Per-build memo of the renderers; a context used with another digest starts afresh. */
     public static final class Shared {
         private final AtomicReference<PaperTexts> texts = new AtomicReference<>();
         private PaperOrder order;
+        private final ThemeActivity given;
+        private ThemeActivity activity;
+        private Digest activityOf;
+
+        public Shared() {
+            this(null);
+        }
+
+        private Shared(ThemeActivity given) {
+            this.given = given;
+        }
+
+        synchronized ThemeActivity activity(Digest digest) {
+            if (activity == null || activityOf != digest) {
+                activity = given != null && given.fits(digest) ? given : ThemeActivity.counted(digest);
+                activityOf = digest;
+            }
+            return activity;
+        }
+        private ArchiveDays days;
+        private Digest daysOf;
+        private Scope daysIn;
+
+        /** Found by the first renderer that asks; the others wait for it. */
+        synchronized ArchiveDays days(Digest digest, Scope scope) {
+            if (days == null || daysOf != digest || daysIn != scope) {
+                days = ArchiveDays.of(digest, scope);
+                daysOf = digest;
+                daysIn = scope;
+            }
+            return days;
+        }
 
         /** Found by the first renderer that asks; the others wait for it rather than walk the archive too. */
         synchronized java.util.List<paperboy.model.Paper> order(Digest digest) {

@@ -51,7 +51,7 @@ public record Scope(boolean everything, Set<LocalDate> dates, Set<LocalDate> day
     public static Scope appended(Digest digest, LocalDate previousLatest, Kept kept) {
         Set<LocalDate> days = new java.util.HashSet<>(Set.of(previousLatest));
         Set<String> papers = new java.util.HashSet<>();
-        // From the end: the archive's earlier days are not read.
+        // The days appended are the last ones: read from the end, not the archive from its first day.
         java.util.List<paperboy.model.Day> all = digest.days();
         for (int i = all.size() - 1; i >= 0 && all.get(i).date().isAfter(previousLatest); i--) {
             days.add(all.get(i).date());

@@ -1,6 +1,11 @@
 package paperboy.render.data;
 
+import paperboy.render.ArchiveDays;
 import paperboy.render.JsonOut;
+import paperboy.render.Scope;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
 import paperboy.render.Output;
 import paperboy.render.PaperTexts;
 import paperboy.render.RenderContext;
@@ -67,28 +72,25 @@ public final class DigestJson implements Renderer {
     /** The index, the years' days, then the months: in that order unless {@code parallel}. */
     private void render(Digest digest, RenderContext ctx, Consumer<Output> sink, boolean parallel) {
         PaperTexts texts = ctx.texts(digest);
+        ArchiveDays days = ctx.days(digest);
         // The papers by month first seen: runs of the papers in first-seen order, cut where the month changes.
-        Map<YearMonth, List<Paper>> byMonth = new LinkedHashMap<>();
+        // A scoped build finds the runs from the days' new counts, reading only the months it writes.
         List<Paper> order = ctx.inFirstSeenOrder(digest);
-        for (int from = 0, to; from < order.size(); from = to) {
-            LocalDate first = order.get(from).firstSeen();
-            to = from + 1;
-            while (to < order.size() && order.get(to).firstSeen().getMonthValue() == first.getMonthValue()
-                    && order.get(to).firstSeen().getYear() == first.getYear()) to++;
-            byMonth.computeIfAbsent(YearMonth.from(first), m -> new ArrayList<>()).addAll(order.subList(from, to));
-        }
+        Map<YearMonth, List<Paper>> byMonth = days.fromKeptIndex() ? monthRuns(order, days).orElse(null) : null;
+        if (byMonth == null) byMonth = monthRuns(order);
+        Map<YearMonth, List<Paper>> months = byMonth;
         sink.accept(new Output(INDEX, JsonOut.bytes(true, INDEX, g -> {
             g.writeStartObject();
             g.writeNumberField("version", SCHEMA_VERSION);
             JsonOut.string(g, "title", ctx.config().title());
             g.writeArrayFieldStart("days");
-            for (Day d : digest.days()) dayCounts(g, d);
+            for (int i = 0; i < days.size(); i++) dayCounts(g, days.date(i), days.listings(i), days.newCount(i));
             g.writeEndArray();
             g.writeArrayFieldStart("themes");
             for (Theme t : digest.themes()) theme(g, t, false);
             g.writeEndArray();
             g.writeArrayFieldStart("months");
-            for (var m : byMonth.entrySet()) {
+            for (var m : months.entrySet()) {
                 g.writeStartObject();
                 g.writeStringField("month", m.getKey().toString());
                 g.writeStringField("file", m.getKey() + ".json");
@@ -98,23 +100,29 @@ public final class DigestJson implements Renderer {
             g.writeEndArray();
             g.writeEndObject();
         }), name()));
-        Map<Integer, List<Day>> byYear = new LinkedHashMap<>();
-        for (Day d : digest.days()) byYear.computeIfAbsent(d.date().getYear(), y -> new ArrayList<>()).add(d);
+        Map<Integer, int[]> byYear = new LinkedHashMap<>(); // the days of a year: a range of the days
+        for (int i = 0; i < days.size(); i++) {
+            int at = i;
+            byYear.computeIfAbsent(days.date(i).getYear(), y -> new int[] {at, at})[1] = i + 1;
+        }
         for (var y : byYear.entrySet()) {
             if (!ctx.scope().year(y.getKey())) continue;
             String path = "data/" + yearFile(y.getKey());
-            sink.accept(new Output(path, JsonOut.bytes(true, path, g -> {
+            List<Day> yearDays = days.span(y.getValue()[0], y.getValue()[1]);
+            // A day's slugs never change once written: a scoped build keeps the year's days it did not append.
+            Optional<byte[]> kept = days.fromKeptIndex() ? keptYear(ctx.scope(), path, y.getKey(), yearDays, days) : Optional.empty();
+            sink.accept(new Output(path, kept.orElseGet(() -> JsonOut.bytes(true, path, g -> {
                 g.writeStartObject();
                 g.writeNumberField("version", SCHEMA_VERSION);
                 g.writeNumberField("year", y.getKey());
                 g.writeArrayFieldStart("days");
-                for (Day d : y.getValue()) day(g, d);
+                for (Day d : yearDays) day(g, d);
                 g.writeEndArray();
                 g.writeEndObject();
-            }), name()));
+            })), name()));
         }
-        var months = parallel ? byMonth.entrySet().parallelStream() : byMonth.entrySet().stream();
-        months.filter(m -> ctx.scope().month(m.getKey())).forEach(m -> {
+        var monthFiles = parallel ? months.entrySet().parallelStream() : months.entrySet().stream();
+        monthFiles.filter(m -> ctx.scope().month(m.getKey())).forEach(m -> {
             String path = monthPath(m.getKey());
             sink.accept(new Output(path, JsonOut.bytes(true, path, g -> {
                 g.writeStartObject();
@@ -126,6 +134,79 @@ public final class DigestJson implements Renderer {
                 g.writeEndObject();
             }), name()));
         });
+    }
+
+    /** The papers by month first seen: runs of the first-seen order, cut where the month changes. */
+    private static Map<YearMonth, List<Paper>> monthRuns(List<Paper> order) {
+        Map<YearMonth, List<Paper>> byMonth = new LinkedHashMap<>();
+        for (int from = 0, to; from < order.size(); from = to) {
+            LocalDate first = order.get(from).firstSeen();
+            to = from + 1;
+            while (to < order.size() && order.get(to).firstSeen().getMonthValue() == first.getMonthValue()
+                    && order.get(to).firstSeen().getYear() == first.getYear()) to++;
+            byMonth.computeIfAbsent(YearMonth.from(first), m -> new ArrayList<>()).addAll(order.subList(from, to));
+        }
+        return byMonth;
+    }
+
+    /**
+     * The same runs found from the days' new counts (a day's new papers are its part of the order), each a view
+     * of the order read only when written; empty when the order does not hold them so (a digest built by hand).
+     */
+    private static Optional<Map<YearMonth, List<Paper>>> monthRuns(List<Paper> order, ArchiveDays days) {
+        if (days.firstSeenStart(days.size()) != order.size()) return Optional.empty();
+        Map<YearMonth, List<Paper>> byMonth = new LinkedHashMap<>();
+        days.firstSeenByMonth().forEach((m, range) -> byMonth.put(m, order.subList(range[0], range[1])));
+        return Optional.of(byMonth);
+    }
+
+    /**
+     * A year's days file from the kept one: its days up to the kept index's latest as written, then the days
+     * appended since. Empty when the kept file does not hold exactly the year's earlier days.
+     */
+    private static Optional<byte[]> keptYear(Scope scope, String path, int year, List<Day> yearDays, ArchiveDays days) {
+        Optional<byte[]> bytes = scope.kept().read(path);
+        if (bytes.isEmpty()) return Optional.empty();
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(bytes.get());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (root.path("version").asInt() != SCHEMA_VERSION) return Optional.empty();
+        JsonNode keptDays = root.path("days");
+        LocalDate appendedAfter = scope.days().stream().min(LocalDate::compareTo).orElse(LocalDate.MAX);
+        // The year's dates, from the counts: the kept file must hold those up to the first in scope, in order.
+        List<LocalDate> dates = new ArrayList<>();
+        for (LocalDate d : days.dates()) if (d.getYear() == year) dates.add(d);
+        int before = 0;
+        while (before < dates.size() && dates.get(before).isBefore(appendedAfter)) before++;
+        int keep = before;
+        if (keptDays.size() < keep) return Optional.empty();
+        for (int i = 0; i < keep; i++) {
+            if (!keptDays.get(i).path("date").asText().equals(dates.get(i).toString())) return Optional.empty();
+        }
+        return Optional.of(JsonOut.bytes(true, path, g -> {
+            g.writeStartObject();
+            g.writeNumberField("version", SCHEMA_VERSION);
+            g.writeNumberField("year", year);
+            g.writeArrayFieldStart("days");
+            for (int i = 0; i < keep; i++) {
+                JsonNode d = keptDays.get(i);
+                g.writeStartObject();
+                g.writeStringField("date", d.path("date").asText());
+                g.writeArrayFieldStart("papers");
+                for (JsonNode slug : d.path("papers")) g.writeString(slug.asText());
+                g.writeEndArray();
+                g.writeArrayFieldStart("newPapers");
+                for (JsonNode slug : d.path("newPapers")) g.writeString(slug.asText());
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            for (int i = keep; i < yearDays.size(); i++) day(g, yearDays.get(i));
+            g.writeEndArray();
+            g.writeEndObject();
+        }));
     }
 
     /** The whole digest as one file: days, every paper (by slug), themes with their papers. */
@@ -149,12 +230,12 @@ public final class DigestJson implements Renderer {
     }
 
     /** A day in the index: where its papers are, and how many. */
-    private static void dayCounts(JsonGenerator g, Day d) throws IOException {
+    private static void dayCounts(JsonGenerator g, LocalDate date, int listings, int fresh) throws IOException {
         g.writeStartObject();
-        g.writeStringField("date", d.date().toString());
-        g.writeStringField("file", yearFile(d.date().getYear()));
-        g.writeNumberField("listings", d.listings().size());
-        g.writeNumberField("new", d.newCount());
+        g.writeStringField("date", date.toString());
+        g.writeStringField("file", yearFile(date.getYear()));
+        g.writeNumberField("listings", listings);
+        g.writeNumberField("new", fresh);
         g.writeEndObject();
     }
 

@@ -1,5 +1,6 @@
 package paperboy.render.data;
 
+import paperboy.render.ArchiveDays;
 import paperboy.render.JsonOut;
 import paperboy.render.Output;
 import paperboy.render.PaperTexts;
@@ -97,10 +98,15 @@ public final class SearchIndex implements Renderer {
 
         // Documents, in chunks.
         Scope scope = ctx.scope();
+        ArchiveDays days = ctx.days(digest);
+        // A scoped build finds the chunks of its papers from their first days, reading no other paper.
+        Optional<Set<Integer>> chunks = days.fromKeptIndex() ? chunksOf(scope.papers(), digest, docs, days)
+                : Optional.empty();
         for (int from = 0; from < docs.size(); from += DOCS_PER_CHUNK) {
             int c = from / DOCS_PER_CHUNK;
+            if (chunks.isPresent() && !chunks.get().contains(c)) continue;
             List<Paper> chunk = docs.subList(from, Math.min(docs.size(), from + DOCS_PER_CHUNK));
-            if (!scope.anyPaper(chunk.stream().map(Paper::slug).toList())) continue;
+            if (chunks.isEmpty() && !scope.anyPaper(chunk.stream().map(Paper::slug).toList())) continue;
             out.accept(new Output("search/docs/" + c + ".js", script("d" + c, json("search docs", g -> {
                 g.writeStartArray();
                 for (Paper p : chunk) {
@@ -125,7 +131,11 @@ public final class SearchIndex implements Renderer {
         int[][] members = new int[themes.size()][];
         int[] count = new int[themes.size()];
         for (int i = 0; i < themes.size(); i++) members[i] = new int[16];
-        for (int id = 0; id < docs.size(); id++) {
+        // A scoped build starts from the kept lists (the themes of earlier papers stay put) and adds the new papers.
+        Optional<JsonNode> keptManifest = scope.everything() ? Optional.empty() : keptManifest(scope);
+        int keptDocs = keptManifest.map(m -> keptMembers(scope, m, themes.size(), docs.size(), members, count))
+                .orElse(0);
+        for (int id = keptDocs; id < docs.size(); id++) {
             for (String t : docs.get(id).themes()) {
                 Integer i = themeIndex.get(t);
                 if (i == null) continue;
@@ -139,10 +149,18 @@ public final class SearchIndex implements Renderer {
                     g -> g.writeString(list))), name()));
         }
         // Word shards, in two parts: before the latest month, and the latest month.
+        // The months' first papers, from the days' counts in a scoped build (no paper read), else from the papers.
+        TreeMap<String, Integer> months = new TreeMap<>();
         int split = docs.size();
-        if (!docs.isEmpty()) {
-            YearMonth latest = YearMonth.from(docs.get(docs.size() - 1).firstSeen());
-            while (split > 0 && YearMonth.from(docs.get(split - 1).firstSeen()).equals(latest)) split--;
+        if (days.fromKeptIndex() && days.firstSeenStart(days.size()) == docs.size()) {
+            days.firstSeenByMonth().forEach((m, range) -> months.put(m.toString(), range[0]));
+            if (!months.isEmpty()) split = months.lastEntry().getValue();
+        } else {
+            for (int i = docs.size() - 1; i >= 0; i--) months.put(YearMonth.from(docs.get(i).firstSeen()).toString(), i);
+            if (!docs.isEmpty()) {
+                YearMonth latest = YearMonth.from(docs.get(docs.size() - 1).firstSeen());
+                while (split > 0 && YearMonth.from(docs.get(split - 1).firstSeen()).equals(latest)) split--;
+            }
         }
         List<Part> parts = new ArrayList<>();
         if (split > 0) {
@@ -150,13 +168,12 @@ public final class SearchIndex implements Renderer {
             // sees: it keeps their shards and takes their keys from the manifest it keeps.
             int to = split;
             parts.add(scope.everything() ? part("a", docs, 0, split, digest, texts, out)
-                    : keptPart(scope, "a", 0, to).orElseGet(() -> part("a", docs, 0, to, digest, texts, out)));
+                    : keptManifest.flatMap(m -> keptPart(m, "a", 0, to))
+                            .orElseGet(() -> part("a", docs, 0, to, digest, texts, out)));
         }
         if (split < docs.size()) parts.add(part("r", docs, split, docs.size(), digest, texts, out));
 
         // The manifest.
-        TreeMap<String, Integer> months = new TreeMap<>();
-        for (int i = docs.size() - 1; i >= 0; i--) months.put(YearMonth.from(docs.get(i).firstSeen()).toString(), i);
         out.accept(new Output(MANIFEST_PATH, script("m", json("search manifest", g -> {
             g.writeStartObject();
             g.writeNumberField("v", VERSION);
@@ -191,29 +208,84 @@ public final class SearchIndex implements Renderer {
 
     private record Part(String id, int from, int to, List<String> keys) {}
 
+    /** The kept manifest, when it is one of this version. */
+    private static Optional<JsonNode> keptManifest(Scope scope) {
+        return scope.kept().read(MANIFEST_PATH).flatMap(bytes -> keptScript(bytes, "m"))
+                .filter(m -> m.path("v").asInt() == VERSION);
+    }
+
+    /** The JSON a kept index file hands to {@link #GLOBAL} under {@code key}. */
+    private static Optional<JsonNode> keptScript(byte[] bytes, String key) {
+        String js = new String(bytes, StandardCharsets.UTF_8).strip();
+        String head = GLOBAL + "(\"" + key + "\",";
+        if (!js.startsWith(head) || !js.endsWith(");")) return Optional.empty();
+        try {
+            // script() escapes "</" as "<\/", which JSON reads back as "</".
+            return Optional.of(new ObjectMapper().readTree(js.substring(head.length(), js.length() - 2)));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The part {@code id} as the kept manifest describes it, when it covers the same papers. */
-    private static Optional<Part> keptPart(Scope scope, String id, int from, int to) {
-        return scope.kept().read(MANIFEST_PATH).flatMap(bytes -> {
-            String js = new String(bytes, StandardCharsets.UTF_8).strip();
-            String head = GLOBAL + "(\"m\",";
-            if (!js.startsWith(head) || !js.endsWith(");")) return Optional.empty();
-            try {
-                // script() escapes "</" as "<\/", which JSON reads back as "</".
-                JsonNode m = new ObjectMapper().readTree(js.substring(head.length(), js.length() - 2));
-                if (m.path("v").asInt() != VERSION) return Optional.empty();
-                for (JsonNode p : m.path("parts")) {
-                    if (!p.path("id").asText().equals(id) || p.path("from").asInt() != from || p.path("to").asInt() != to) {
-                        continue;
-                    }
-                    List<String> keys = new ArrayList<>();
-                    p.path("keys").forEach(k -> keys.add(k.asText()));
-                    return Optional.of(new Part(id, from, to, keys));
-                }
-                return Optional.empty();
-            } catch (IOException e) {
-                return Optional.empty();
+    private static Optional<Part> keptPart(JsonNode m, String id, int from, int to) {
+        for (JsonNode p : m.path("parts")) {
+            if (!p.path("id").asText().equals(id) || p.path("from").asInt() != from || p.path("to").asInt() != to) {
+                continue;
             }
-        });
+            List<String> keys = new ArrayList<>();
+            p.path("keys").forEach(k -> keys.add(k.asText()));
+            return Optional.of(new Part(id, from, to, keys));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Fills {@code members} with the kept themes' lists, which name the papers the kept manifest counted; returns
+     * how many that is, or 0 (the lists left empty) when a list is missing or the count does not fit.
+     */
+    private static int keptMembers(Scope scope, JsonNode manifest, int themes, int docs, int[][] members, int[] count) {
+        int kept = manifest.path("docs").asInt(-1);
+        if (kept < 0 || kept > docs || manifest.path("themes").size() != themes) return 0;
+        int[][] lists = new int[themes][];
+        for (int i = 0; i < themes; i++) {
+            String key = "h" + i;
+            Optional<JsonNode> list = scope.kept().read("search/themes/" + i + ".js").flatMap(b -> keptScript(b, key));
+            if (list.isEmpty() || !list.get().isTextual()) return 0;
+            lists[i] = decode(list.get().asText(), kept).stream().mapToInt(Integer::intValue).toArray();
+        }
+        for (int i = 0; i < themes; i++) {
+            members[i] = java.util.Arrays.copyOf(lists[i], Math.max(16, lists[i].length * 2));
+            count[i] = lists[i].length;
+        }
+        return kept;
+    }
+
+    /**
+     * The document chunks that hold {@code slugs}: each paper's place found from the day it was first seen (its
+     * part of the order starts at that day's count of earlier new papers). Empty when a place does not check out.
+     */
+    private static Optional<Set<Integer>> chunksOf(Set<String> slugs, Digest digest, List<Paper> docs, ArchiveDays days) {
+        if (days.firstSeenStart(days.size()) != docs.size()) return Optional.empty();
+        Set<Integer> chunks = new HashSet<>();
+        for (String slug : slugs) {
+            Paper p = digest.papersBySlug().get(slug);
+            if (p == null) continue;
+            java.util.OptionalInt day = days.indexOf(p.firstSeen());
+            if (day.isEmpty()) return Optional.empty();
+            int at = days.firstSeenStart(day.getAsInt());
+            boolean found = false;
+            for (var l : days.day(day.getAsInt()).listings()) {
+                if (l.paperSlug().equals(slug)) {
+                    found = true;
+                    break;
+                }
+                if (l.isNew()) at++;
+            }
+            if (!found || at >= docs.size() || !docs.get(at).slug().equals(slug)) return Optional.empty();
+            chunks.add(at / DOCS_PER_CHUNK);
+        }
+        return Optional.of(chunks);
     }
 
     /** The papers numbered as the search numbers them: by day first seen, then listing order. */

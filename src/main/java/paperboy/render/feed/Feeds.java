@@ -60,7 +60,7 @@ public final class Feeds implements UnitRenderer {
     public List<Unit> units(Digest digest, RenderContext ctx) {
         Optional<URI> base = ctx.config().baseUrl();
         if (base.isEmpty()) return List.of();
-        Channels channels = new Channels(digest, ctx.config(), base.get(), ctx.texts(digest));
+        Channels channels = new Channels(digest, ctx.config(), base.get(), ctx.texts(digest), ctx.days(digest));
         List<Unit> units = new ArrayList<>();
         units.add(unit("", channels::site, ctx));
         for (Theme t : digest.themes()) {
@@ -97,12 +97,19 @@ public final class Feeds implements UnitRenderer {
         /** Each paper's item, made once for all the channels it appears in (cleaning its text is not free). */
         private final Map<String, FeedItem> items = new java.util.concurrent.ConcurrentHashMap<>();
         private final PaperTexts texts;
+        private final paperboy.render.ArchiveDays days;
 
         public Channels(Digest digest, SiteConfig config, URI base) {
             this(digest, config, base, new PaperTexts(digest));
         }
 
         public Channels(Digest digest, SiteConfig config, URI base, PaperTexts texts) {
+            this(digest, config, base, texts, null);
+        }
+
+        /** @param days the days' counts of the build ({@link RenderContext#days}); null: counted when needed */
+        public Channels(Digest digest, SiteConfig config, URI base, PaperTexts texts, paperboy.render.ArchiveDays days) {
+            this.days = days;
             this.digest = digest;
             this.config = config;
             this.base = base;
@@ -181,7 +188,8 @@ public final class Feeds implements UnitRenderer {
          * content lists the week's new papers by theme with the days each was listed.
          */
         public FeedChannel weekly() {
-            var views = new paperboy.render.site.Views(digest, config, texts);
+            var views = new paperboy.render.site.Views(digest, config, texts,
+                    days != null ? days : paperboy.render.ArchiveDays.counted(digest));
             var periods = new paperboy.render.site.PeriodPages.Builder(digest, views);
             List<paperboy.render.Period> weeks = periods.weeks();
             List<FeedItem> items = new ArrayList<>();
@@ -234,7 +242,8 @@ public final class Feeds implements UnitRenderer {
                 if (head.size() == max) cut = p.firstSeen();
             }
             Map<String, Integer> position = new HashMap<>();
-            head.forEach(p -> position.put(p.slug(), digest.firstPosition(p).orElse(Integer.MAX_VALUE)));
+            head.forEach(p -> position.put(p.slug(), (days != null ? days.firstPosition(p) : digest.firstPosition(p))
+                    .orElse(Integer.MAX_VALUE)));
             head.sort(Comparator.comparing(Paper::firstSeen).reversed()
                     .thenComparing(p -> position.get(p.slug())).thenComparing(Paper::slug));
             List<FeedItem> entries = head.subList(0, Math.min(max, head.size())).stream().map(this::item).toList();

@@ -26,7 +26,7 @@ public final class WeeklyFeeds implements UnitRenderer {
     public List<Unit> units(Digest digest, RenderContext ctx) {
         Optional<URI> base = ctx.config().baseUrl();
         if (base.isEmpty() || digest.days().isEmpty()) return List.of();
-        Feeds.Channels channels = new Feeds.Channels(digest, ctx.config(), base.get(), ctx.texts(digest));
+        Feeds.Channels channels = new Feeds.Channels(digest, ctx.config(), base.get(), ctx.texts(digest), ctx.days(digest));
         return List.of(feeds.unit(PeriodPages.WEEKS_FEED_DIR, channels::weekly, ctx));
     }
 }

@@ -116,7 +116,7 @@ public final class Editions {
             }
             sections.add(new EditionSection(s.name(), List.copyOf(items)));
         }
-        int count = week.days().stream().mapToInt(d -> d.listings().size()).sum();
+        int count = periods.listings(week);
         String subject = config.title() + " — " + week.shortLabel() + ": " + fresh.size()
                 + (fresh.size() == 1 ? " new paper" : " new papers");
         String path = paperboy.render.site.PeriodPages.weeklyEditionPath(week.key(), "html");

@@ -42,7 +42,11 @@ public final class Newsletters implements UnitRenderer {
         Optional<URI> base = ctx.config().baseUrl();
         if (base.isEmpty()) return List.of();
         Editions editions = new Editions(digest, ctx.config(), base.get(), ctx.texts(digest));
-        List<Day> days = digest.days().stream().filter(d -> ctx.scope().day(d.date())).toList();
+        // A scoped build names its few days: only those are read.
+        paperboy.render.ArchiveDays all = ctx.days(digest);
+        List<Day> days = ctx.scope().everything() ? digest.days()
+                : ctx.scope().days().stream().map(all::indexOf).filter(java.util.OptionalInt::isPresent)
+                        .map(java.util.OptionalInt::getAsInt).sorted().map(all::day).toList();
         return units(days, (d, ext) -> SitePaths.newsletter(d.date(), ext), TEMPLATE, editions::edition,
                 Day::date, ctx, base.get());
     }

@@ -29,7 +29,7 @@ public final class WeeklyNewsletters implements UnitRenderer {
         Optional<URI> base = ctx.config().baseUrl();
         if (base.isEmpty()) return List.of();
         Editions editions = new Editions(digest, ctx.config(), base.get(), ctx.texts(digest));
-        PeriodPages.Builder periods = new PeriodPages.Builder(digest, new Views(digest, ctx.config(), ctx.texts(digest)));
+        PeriodPages.Builder periods = new PeriodPages.Builder(digest, new Views(digest, ctx.config(), ctx.texts(digest), ctx.days(digest)));
         List<Period> weeks = periods.weeks().stream().filter(w -> ctx.scope().period(w.start(), w.end())).toList();
         return newsletters.units(weeks, (w, ext) -> PeriodPages.weeklyEditionPath(w.key(), ext),
                 Newsletters.TEMPLATE + "#weekly", w -> editions.weekly(periods, w), PeriodPages.Builder::lastDay, ctx,

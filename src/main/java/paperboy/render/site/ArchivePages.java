@@ -49,9 +49,9 @@ final class ArchivePages {
 
     private TreeMap<Integer, TreeMap<YearMonth, List<LocalDate>>> byYear() {
         TreeMap<Integer, TreeMap<YearMonth, List<LocalDate>>> years = new TreeMap<>();
-        for (Day d : digest.days()) {
-            years.computeIfAbsent(d.date().getYear(), y -> new TreeMap<>())
-                    .computeIfAbsent(YearMonth.from(d.date()), m -> new ArrayList<>()).add(d.date());
+        for (LocalDate d : views.days().dates()) {
+            years.computeIfAbsent(d.getYear(), y -> new TreeMap<>())
+                    .computeIfAbsent(YearMonth.from(d), m -> new ArrayList<>()).add(d);
         }
         return years;
     }
@@ -66,7 +66,7 @@ final class ArchivePages {
             int yearDays = 0, yearListings = 0;
             for (var m : y.getValue().descendingMap().entrySet()) {
                 int listings = 0;
-                for (LocalDate d : m.getValue()) listings += digest.day(d).map(x -> x.listings().size()).orElse(0);
+                for (LocalDate d : m.getValue()) listings += views.days().listings(views.days().indexOf(d).getAsInt());
                 months.add(new ArchivePage.MonthLink(MONTH_ONLY.format(m.getKey()),
                         root + yearPath(y.getKey()) + "#" + m.getKey(), m.getValue().size(), listings));
                 yearDays += m.getValue().size();

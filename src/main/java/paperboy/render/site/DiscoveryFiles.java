@@ -1,5 +1,6 @@
 package paperboy.render.site;
 
+import paperboy.render.ArchiveDays;
 import paperboy.render.Output;
 import paperboy.render.Period;
 import paperboy.render.RenderContext;
@@ -65,8 +66,11 @@ public final class DiscoveryFiles implements Renderer {
             List<Paper> order = ctx.inFirstSeenOrder(digest);
             // A scoped build lists the years it does not reach as the kept index does; without it, every year.
             Optional<Map<String, List<String>>> kept = scope.everything() ? Optional.of(Map.of()) : keptIndex(scope);
-            out.addAll(sitemaps(groups(digest, order, kept.isPresent() ? scope : Scope.all()), b, scope,
-                    kept.orElse(Map.of())));
+            // And it updates the files it writes from the kept ones, reading only the days and papers in scope.
+            Optional<Map<String, List<Entry>>> updated = kept.isPresent() && !scope.everything()
+                    ? new KeptSitemaps(digest, ctx.days(digest), order, scope, b).groups() : Optional.empty();
+            out.addAll(sitemaps(updated.orElseGet(() -> groups(digest, order, kept.isPresent() ? scope : Scope.all())),
+                    b, scope, kept.orElse(Map.of())));
         });
         return out;
     }
@@ -202,6 +206,155 @@ public final class DiscoveryFiles implements Renderer {
             }
             return lines;
         });
+    }
+
+    /**
+     * The groups a scoped build writes (the site's and the years' in scope), as {@link #groups} makes them, from the
+     * kept sitemap files: the only dates that change are those of the pages of the papers in scope (and of the days
+     * and themes that list them), and the new days and papers come last in their year.
+     */
+    private static final class KeptSitemaps {
+        private final Digest digest;
+        private final ArchiveDays days;
+        private final List<Paper> order;
+        private final Scope scope;
+        private final URI base;
+        private final String root;
+        private final List<Paper> inScope;
+
+        KeptSitemaps(Digest digest, ArchiveDays days, List<Paper> order, Scope scope, URI base) {
+            this.digest = digest;
+            this.days = days;
+            this.order = order;
+            this.scope = scope;
+            this.base = base;
+            String papers = base.resolve("papers/").toString();
+            this.root = papers.substring(0, papers.length() - "papers/".length());
+            this.inScope = scope.papers().stream().sorted().map(digest.papersBySlug()::get)
+                    .filter(java.util.Objects::nonNull).toList();
+        }
+
+        Optional<Map<String, List<Entry>>> groups() {
+            if (!days.fromKeptIndex() || days.firstSeenStart(days.size()) != order.size()) return Optional.empty();
+            Map<String, List<Entry>> groups = new TreeMap<>();
+            Optional<List<Entry>> site = site();
+            if (site.isEmpty()) return Optional.empty();
+            groups.put("site", site.get());
+            java.util.Set<Integer> years = new java.util.TreeSet<>();
+            for (LocalDate d : days.dates()) if (scope.year(d.getYear())) years.add(d.getYear());
+            for (int y : years) {
+                Optional<List<Entry>> year = year(y);
+                if (year.isEmpty()) return Optional.empty();
+                if (!year.get().isEmpty()) groups.put(String.valueOf(y), year.get());
+            }
+            return Optional.of(groups);
+        }
+
+        private Optional<List<Entry>> site() {
+            Optional<List<Entry>> kept = entries("sitemaps/site.xml");
+            if (kept.isEmpty()) return Optional.empty();
+            Map<String, LocalDate> was = new java.util.HashMap<>();
+            kept.get().forEach(e -> was.put(e.path(), e.lastmod()));
+            LocalDate latest = days.size() == 0 ? LocalDate.EPOCH : days.date(days.size() - 1);
+            List<Entry> site = new ArrayList<>();
+            site.add(new Entry(SitePaths.HOME, latest));
+            site.add(new Entry(SitePaths.ARCHIVE, latest));
+            if (!digest.themes().isEmpty()) site.add(new Entry(SitePaths.THEMES, latest));
+            Map<String, LocalDate> changed = new java.util.HashMap<>();
+            for (Paper p : inScope) {
+                for (String t : p.themes()) changed.merge(t, p.lastSeen(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+            for (Theme t : digest.themes()) {
+                LocalDate before = was.get(SitePaths.theme(t.slug()));
+                if (before == null) return Optional.empty();
+                LocalDate now = changed.getOrDefault(t.slug(), LocalDate.EPOCH);
+                site.add(new Entry(SitePaths.theme(t.slug()), now.isAfter(before) ? now : before));
+            }
+            return Optional.of(site);
+        }
+
+        private Optional<List<Entry>> year(int y) {
+            List<Entry> kept = new ArrayList<>();
+            for (int part = 1; ; part++) {
+                Optional<List<Entry>> file = entries("sitemaps/" + y + (part == 1 ? "" : "-" + part) + ".xml");
+                if (file.isEmpty()) break;
+                kept.addAll(file.get());
+            }
+            Map<String, LocalDate> was = new java.util.HashMap<>();
+            List<Entry> keptPapers = new ArrayList<>();
+            for (Entry e : kept) {
+                was.put(e.path(), e.lastmod());
+                if (e.path().startsWith("papers/")) keptPapers.add(e);
+            }
+            // What the papers in scope change: their own pages, and the pages of the days that list them.
+            Map<String, LocalDate> changed = new java.util.HashMap<>();
+            for (Paper p : inScope) {
+                for (LocalDate d : p.days()) {
+                    if (d.getYear() == y) changed.merge(SitePaths.day(d), p.lastSeen(), (a, b) -> a.isAfter(b) ? a : b);
+                }
+                if (p.firstSeen().getYear() == y) changed.put(SitePaths.paper(p.slug()), p.lastSeen());
+            }
+            List<Entry> out = new ArrayList<>();
+            int firstNewDay = -1, yearPapers = 0;
+            LocalDate last = null;
+            for (int i = 0; i < days.size(); i++) {
+                LocalDate d = days.date(i);
+                if (d.getYear() != y) continue;
+                yearPapers += days.newCount(i);
+                last = d;
+                String path = SitePaths.day(d);
+                LocalDate before = was.get(path);
+                if (before == null) {
+                    // A day the kept file does not have: one appended now, at the end of the archive.
+                    if (!scope.days().contains(d)) return Optional.empty();
+                    if (firstNewDay < 0) firstNewDay = i;
+                    LocalDate c = d;
+                    for (var l : days.day(i).listings()) {
+                        Paper p = digest.papersBySlug().get(l.paperSlug());
+                        if (p != null && p.lastSeen().isAfter(c)) c = p.lastSeen();
+                    }
+                    out.add(new Entry(path, c));
+                } else {
+                    if (firstNewDay >= 0) return Optional.empty(); // an old day after a new one: not an append
+                    LocalDate now = changed.getOrDefault(path, LocalDate.EPOCH);
+                    out.add(new Entry(path, now.isAfter(before) ? now : before));
+                }
+            }
+            if (last == null) return Optional.of(List.of());
+            out.add(new Entry(ArchivePages.yearPath(y), last)); // a year's archive page changes with its last day
+            for (List<Period> periods : List.of(Period.weeks(days), Period.months(days))) {
+                for (Period p : periods) if (p.firstDay().getYear() == y) out.add(new Entry(p.path(), p.lastDay()));
+            }
+            for (Entry e : keptPapers) out.add(new Entry(e.path(), changed.getOrDefault(e.path(), e.lastmod())));
+            // The papers first seen on the new days: the end of the first-seen order.
+            int from = firstNewDay < 0 ? order.size() : days.firstSeenStart(firstNewDay);
+            if (keptPapers.size() + (order.size() - from) != yearPapers) return Optional.empty();
+            for (Paper p : order.subList(from, order.size())) out.add(new Entry(SitePaths.paper(p.slug()), p.lastSeen()));
+            return Optional.of(out);
+        }
+
+        private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile(
+                "  <url><loc>([^<]*)</loc>(?:<lastmod>(\\d{4}-\\d{2}-\\d{2})</lastmod>)?</url>");
+
+        /** A kept sitemap file's pages, in order; empty when it is missing or a line is not one this class writes. */
+        private Optional<List<Entry>> entries(String path) {
+            Optional<byte[]> bytes = scope.kept().read(path);
+            if (bytes.isEmpty()) return Optional.empty();
+            List<Entry> out = new ArrayList<>();
+            for (String line : new String(bytes.get(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (!line.startsWith("  <url>")) continue;
+                java.util.regex.Matcher m = URL.matcher(line);
+                if (!m.matches()) return Optional.empty();
+                String loc = m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+                if (!loc.startsWith(root)) return Optional.empty();
+                String dir = loc.substring(root.length());
+                String page = dir.isEmpty() || dir.endsWith("/") ? dir + "index.html" : dir;
+                // Only a path that gives the same line back is read as that page.
+                if (!escape(base.resolve(dir).toString()).equals(m.group(1))) return Optional.empty();
+                out.add(new Entry(page, m.group(2) == null ? LocalDate.EPOCH : LocalDate.parse(m.group(2))));
+            }
+            return Optional.of(out);
+        }
     }
 
     /** Consecutive runs of at most {@code limit} items, in order; none for an empty list. */

@@ -16,7 +16,7 @@ public final class EditorialPages implements Renderer {
 
     @Override
     public List<Output> render(Digest digest, RenderContext ctx) {
-        Views views = new Views(digest, ctx.config(), ctx.texts(digest));
+        Views views = new Views(digest, ctx.config(), ctx.texts(digest), ctx.days(digest));
         return digest.editorial().pages().stream()
                 .map(p -> new Output(p.path(), ctx.templates().renderBytes("page.ftlh", views.sitePage(p)), name()))
                 .toList();

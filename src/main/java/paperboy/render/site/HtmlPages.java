@@ -1,5 +1,6 @@
 package paperboy.render.site;
 
+import paperboy.render.ArchiveDays;
 import paperboy.render.Page;
 import paperboy.render.PagedRenderer;
 import paperboy.render.RenderContext;
@@ -22,8 +23,9 @@ public final class HtmlPages implements PagedRenderer {
 
     @Override
     public List<Page> pages(Digest digest, RenderContext ctx) {
-        Views views = new Views(digest, ctx.config(), ctx.texts(digest));
-        ViewInputs inputs = new ViewInputs(digest);
+        ArchiveDays all = ctx.days(digest);
+        Views views = new Views(digest, ctx.config(), ctx.texts(digest), all);
+        ViewInputs inputs = new ViewInputs(digest, all);
         List<Page> pages = new ArrayList<>();
         pages.add(new Page(SitePaths.HOME, "home.ftlh", views::homePage));
         ArchivePages archive = new ArchivePages(digest, views, ctx.config().title());
@@ -34,11 +36,12 @@ public final class HtmlPages implements PagedRenderer {
             pages.add(new Page(ArchivePages.yearPath(year), "archive-year.ftlh", () -> archive.year(year)));
         }
         pages.add(new Page(SitePaths.NOT_FOUND, "404.ftlh", views::notFoundPage));
-        List<Day> days = digest.days();
-        for (int i = 0; i < days.size(); i++) {
-            Day d = days.get(i);
-            if (!scope.day(d.date())) continue;
-            int index = i;
+        // A scoped build names its few days: only those are read.
+        List<Integer> dayIndexes = scope.everything() ? java.util.stream.IntStream.range(0, all.size()).boxed().toList()
+                : scope.days().stream().map(all::indexOf).filter(java.util.OptionalInt::isPresent)
+                        .map(java.util.OptionalInt::getAsInt).sorted().toList();
+        for (int index : dayIndexes) {
+            Day d = all.day(index);
             String path = SitePaths.day(d.date());
             pages.add(new Page(path, "day.ftlh", () -> views.dayPage(d, path),
                     Optional.of(() -> inputs.day(d, index))));

@@ -41,7 +41,7 @@ public final class PeriodPages implements PagedRenderer {
 
     @Override
     public List<Page> pages(Digest digest, RenderContext ctx) {
-        Builder b = new Builder(digest, new Views(digest, ctx.config(), ctx.texts(digest)));
+        Builder b = new Builder(digest, new Views(digest, ctx.config(), ctx.texts(digest), ctx.days(digest)));
         List<Page> pages = new ArrayList<>();
         for (List<Period> periods : List.of(b.weeks, b.months)) {
             for (int i = 0; i < periods.size(); i++) {
@@ -65,8 +65,8 @@ public final class PeriodPages implements PagedRenderer {
         public Builder(Digest digest, Views views) {
             this.digest = digest;
             this.views = views;
-            this.weeks = Period.weeks(digest.days());
-            this.months = Period.months(digest.days());
+            this.weeks = Period.weeks(views.days());
+            this.months = Period.months(views.days());
         }
 
         public List<Period> weeks() {
@@ -76,7 +76,7 @@ public final class PeriodPages implements PagedRenderer {
         public PeriodPage page(List<Period> periods, int i) {
             Period p = periods.get(i);
             boolean feeds = views.meta(p.path(), "", "").canonicalUrl() != null;
-            int listings = p.days().stream().mapToInt(d -> d.listings().size()).sum();
+            int listings = listings(p);
             List<Paper> fresh = newPapers(p);
             boolean byUpvotes = rankedByUpvotes(fresh);
             String title = (p.kind() == Period.Kind.WEEK ? "Weekly digest: " : "Monthly digest: ") + p.shortLabel();
@@ -85,10 +85,10 @@ public final class PeriodPages implements PagedRenderer {
             String root = meta.root();
             List<PeriodRef> related = new ArrayList<>();
             if (p.kind() == Period.Kind.MONTH) {
-                weeks.stream().filter(w -> w.days().stream().anyMatch(d -> p.contains(d.date())))
+                weeks.stream().filter(w -> w.dates().stream().anyMatch(p::contains))
                         .forEach(w -> related.add(ref(w, root)));
             } else {
-                months.stream().filter(m -> p.days().stream().anyMatch(d -> m.contains(d.date())))
+                months.stream().filter(m -> p.dates().stream().anyMatch(m::contains))
                         .forEach(m -> related.add(ref(m, root)));
             }
             List<FeedLink> feedLinks = feeds && p.kind() == Period.Kind.WEEK ? List.of(
@@ -99,7 +99,7 @@ public final class PeriodPages implements PagedRenderer {
             String email = feeds && p.kind() == Period.Kind.WEEK ? root + weeklyEditionPath(p.key(), "html") : null;
             return new PeriodPage(meta, p.kind() == Period.Kind.WEEK ? "week" : "month", p.key(), p.label(),
                     p.days().size(), listings, fresh.size(),
-                    p.days().stream().map(d -> views.dayRef(d.date(), root)).toList(),
+                    p.dates().stream().map(d -> views.dayRef(d, root)).toList(),
                     sections(p, fresh, root), i > 0 ? ref(periods.get(i - 1), root) : null,
                     i + 1 < periods.size() ? ref(periods.get(i + 1), root) : null, related, feedLinks, email, byUpvotes);
         }
@@ -129,7 +129,7 @@ public final class PeriodPages implements PagedRenderer {
             }
             List<String> order = digest.themes().stream().map(Theme::slug).toList();
             Comparator<Paper> rank = PeriodRanking.of(p, x -> firstPosition.computeIfAbsent(x.slug(),
-                    k -> digest.firstPosition(x).orElse(0)));
+                    k -> views.days().firstPosition(x).orElse(0)));
             return groups.entrySet().stream()
                     .sorted(Comparator.comparing((Map.Entry<String, List<Paper>> e) -> e.getKey().equals("other") || e.getKey().isEmpty())
                             .thenComparing(e -> -e.getValue().size())
@@ -163,7 +163,14 @@ public final class PeriodPages implements PagedRenderer {
 
         /** The latest date of the period with listings. */
         public static LocalDate lastDay(Period p) {
-            return p.days().get(p.days().size() - 1).date();
+            return p.lastDay();
+        }
+
+        /** How many listings the period's days hold, from their counts. */
+        public int listings(Period p) {
+            int n = 0;
+            for (LocalDate d : p.dates()) n += views.days().listings(views.days().indexOf(d).getAsInt());
+            return n;
         }
     }
 

@@ -1,6 +1,7 @@
 package paperboy.render.site;
 
 import paperboy.render.Output;
+import paperboy.render.ThemeActivity;
 import paperboy.render.RenderContext;
 import paperboy.render.Scope;
 import paperboy.render.Renderer;
@@ -61,23 +62,24 @@ public final class ThemePages implements Renderer {
     }
 
     private List<Job> jobs(Digest digest, RenderContext ctx) {
-        Views views = new Views(digest, ctx.config(), ctx.texts(digest));
+        Views views = new Views(digest, ctx.config(), ctx.texts(digest), ctx.days(digest));
+        Supplier<ThemeActivity> counts = () -> ctx.themeActivity(digest);
         // Every page of a theme shows its summary, whose per-day counts scan every listing: counted once per theme.
         Map<String, Activity> activity = new ConcurrentHashMap<>();
         List<Job> jobs = new ArrayList<>();
-        jobs.add(new Job(SitePaths.THEMES, "themes.ftlh", () -> themesPage(digest, views, activity)));
+        jobs.add(new Job(SitePaths.THEMES, "themes.ftlh", () -> themesPage(digest, views, activity, counts)));
         Scope scope = ctx.scope();
         for (Theme t : digest.themes()) {
             int numbered = numberedPages(t.paperSlugs().size());
             // Every theme's own page: its summary counts the archive's days, so it changes with every new day.
             jobs.add(new Job(SitePaths.theme(t.slug()), "theme.ftlh",
-                    () -> themePage(digest, views, activity, t, 0, numbered, SitePaths.theme(t.slug()))));
+                    () -> themePage(digest, views, activity, counts, t, 0, numbered, SitePaths.theme(t.slug()))));
             int oldest = scope.everything() ? 1 : scope.theme(t.slug()) ? oldestReached(t, scope,
                     slug -> Optional.ofNullable(digest.papersBySlug().get(slug)).map(Paper::firstSeen)) : numbered + 1;
             for (int n = oldest; n <= numbered; n++) {
                 int page = n;
                 String path = themePath(t.slug(), n);
-                jobs.add(new Job(path, "theme.ftlh", () -> themePage(digest, views, activity, t, page, numbered, path)));
+                jobs.add(new Job(path, "theme.ftlh", () -> themePage(digest, views, activity, counts, t, page, numbered, path)));
             }
         }
         for (RetiredTheme r : digest.retiredThemes()) {
@@ -116,10 +118,11 @@ public final class ThemePages implements Renderer {
         return Math.max(0, n / PER_PAGE - 1);
     }
 
-    private ThemesPage themesPage(Digest digest, Views views, Map<String, Activity> activity) {
+    private ThemesPage themesPage(Digest digest, Views views, Map<String, Activity> activity,
+                                  Supplier<ThemeActivity> counts) {
         PageMeta meta = views.meta(SitePaths.THEMES, "Themes", digest.themes().size() + " themes over "
                 + digest.papers().size() + " papers.");
-        List<ThemeSummary> themes = digest.themes().stream().map(t -> summary(digest, activity, t, meta.root())).toList();
+        List<ThemeSummary> themes = digest.themes().stream().map(t -> summary(views, activity, counts, t, meta.root())).toList();
         return new ThemesPage(meta, themes, digest.papers().size(), digest.days().size());
     }
 
@@ -127,8 +130,8 @@ public final class ThemePages implements Renderer {
      * @param page     0 for the theme's own page, else the slice number from the oldest
      * @param numbered how many numbered pages the theme has
      */
-    private ThemePage themePage(Digest digest, Views views, Map<String, Activity> activity, Theme t, int page,
-                                int numbered, String path) {
+    private ThemePage themePage(Digest digest, Views views, Map<String, Activity> activity,
+                                Supplier<ThemeActivity> counts, Theme t, int page, int numbered, String path) {
         List<String> newestFirst = t.paperSlugs();
         int n = newestFirst.size();
         // Slice [from, to) counted from the oldest paper (0); shown newest first.
@@ -144,7 +147,7 @@ public final class ThemePages implements Renderer {
                 .map(p -> new PaperRef(views.texts().title(p), root + SitePaths.paper(p.slug()), views.dayRef(p.firstSeen(), root)))
                 .toList();
         // A numbered page shows nothing that changes as papers are added: no counts or chart of the whole theme.
-        ThemeSummary summary = page == 0 ? summary(digest, activity, t, root)
+        ThemeSummary summary = page == 0 ? summary(views, activity, counts, t, root)
                 : new ThemeSummary(t.slug(), t.name(), t.description(), root + SitePaths.theme(t.slug()), to,
                         t.curated(), t.keywords(), "", "", 0);
         String newer = page == 0 ? null : root + themePath(t.slug(), page == numbered ? 0 : page + 1);
@@ -173,14 +176,9 @@ public final class ThemePages implements Renderer {
         return new RetiredThemePage(meta, r.name(), month, successors, canonical, meta.root() + SitePaths.THEMES);
     }
 
-    private static ThemeSummary summary(Digest digest, Map<String, Activity> activity, Theme t, String root) {
-        Activity a = activity.get(t.slug());
-        if (a == null) {
-            synchronized (activity) {
-                if (activity.isEmpty()) activity.putAll(activities(digest));
-            }
-            a = activity.get(t.slug());
-        }
+    private static ThemeSummary summary(Views views, Map<String, Activity> activity, Supplier<ThemeActivity> counts,
+                                        Theme t, String root) {
+        Activity a = activity.computeIfAbsent(t.slug(), slug -> activity(views, t, counts.get().perDay(slug)));
         return new ThemeSummary(t.slug(), t.name(), t.description(), root + SitePaths.theme(t.slug()),
                 t.paperSlugs().size(), t.curated(), t.keywords(), a.sparkline(), a.label(), a.peak());
     }
@@ -192,29 +190,7 @@ public final class ThemePages implements Renderer {
     /** At most this many points in a sparkline: days are summed into as many buckets (the box is 100 wide). */
     static final int SPARK_POINTS = 100;
 
-    /** Every theme's activity, from one pass over the listings (a theme's members are the papers naming it). */
-    private static Map<String, Activity> activities(Digest digest) {
-        List<Theme> themes = digest.themes();
-        Map<String, Integer> index = new java.util.HashMap<>();
-        for (int k = 0; k < themes.size(); k++) index.put(themes.get(k).slug(), k);
-        int days = digest.days().size();
-        int[][] perDay = new int[themes.size()][days];
-        for (int i = 0; i < days; i++) {
-            for (Listing l : digest.days().get(i).listings()) {
-                Paper p = digest.papersBySlug().get(l.paperSlug());
-                if (p == null) continue;
-                for (String slug : p.themes()) {
-                    Integer k = index.get(slug);
-                    if (k != null) perDay[k][i]++;
-                }
-            }
-        }
-        Map<String, Activity> out = new java.util.HashMap<>();
-        for (int k = 0; k < themes.size(); k++) out.put(themes.get(k).slug(), activity(digest, themes.get(k), perDay[k]));
-        return out;
-    }
-
-    private static Activity activity(Digest digest, Theme t, int[] perDay) {
+    private static Activity activity(Views views, Theme t, int[] perDay) {
         int peak = 0, peakAt = -1;
         for (int i = 0; i < perDay.length; i++) {
             if (perDay[i] > peak) {
@@ -226,7 +202,7 @@ public final class ThemePages implements Renderer {
         int papers = t.paperSlugs().size();
         String label = papers + (papers == 1 ? " paper" : " papers") + " over " + perDay.length
                 + (perDay.length == 1 ? " day" : " days")
-                + (peakAt < 0 ? "" : ", peak " + peak + " on " + PEAK_DAY.format(digest.days().get(peakAt).date()));
+                + (peakAt < 0 ? "" : ", peak " + peak + " on " + PEAK_DAY.format(views.days().date(peakAt)));
         int[] points = buckets(perDay, SPARK_POINTS);
         int top = 0;
         for (int c : points) top = Math.max(top, c);

@@ -23,7 +23,7 @@ import paperboy.model.Paper;
  */
 public final class ViewInputs {
     private final Digest digest;
-    private final Map<LocalDate, DayLabel> labels = new HashMap<>();
+    private final paperboy.render.ArchiveDays days;
     private final List<ThemeName> themes;
     private final List<NavItem> nav;
 
@@ -62,8 +62,13 @@ public final class ViewInputs {
                             List<NavItem> nav) {}
 
     public ViewInputs(Digest digest) {
+        this(digest, paperboy.render.ArchiveDays.counted(digest));
+    }
+
+    /** With the days' counts of the build: no day read for its label. */
+    public ViewInputs(Digest digest, paperboy.render.ArchiveDays days) {
         this.digest = digest;
-        for (Day d : digest.days()) labels.put(d.date(), new DayLabel(d.date(), d.listings().size(), d.newCount()));
+        this.days = days;
         this.themes = digest.themes().stream().map(t -> new ThemeName(t.slug(), t.name())).toList();
         this.nav = digest.editorial().pages().stream().map(p -> new NavItem(p.title(), p.path())).toList();
     }
@@ -83,9 +88,8 @@ public final class ViewInputs {
             listings.add(new ListingLine(l.position(), line(digest.paper(l.paperSlug())),
                     l.earlierDays().stream().map(this::label).toList(), l.upvotes()));
         }
-        List<Day> all = digest.days();
-        Optional<DayLabel> previous = index > 0 ? Optional.of(label(all.get(index - 1).date())) : Optional.empty();
-        Optional<DayLabel> next = index + 1 < all.size() ? Optional.of(label(all.get(index + 1).date()))
+        Optional<DayLabel> previous = index > 0 ? Optional.of(label(days.date(index - 1))) : Optional.empty();
+        Optional<DayLabel> next = index + 1 < days.size() ? Optional.of(label(days.date(index + 1)))
                 : Optional.empty();
         return new DayInputs(label(d.date()), listings, previous, next, themes,
                 digest.dayNote(d.date()).map(Note::html), nav);
@@ -98,7 +102,8 @@ public final class ViewInputs {
 
     /** A date the digest has no day for shows zero counts, as {@link Views#dayRef} does. */
     private DayLabel label(LocalDate date) {
-        DayLabel l = labels.get(date);
-        return l != null ? l : new DayLabel(date, 0, 0);
+        java.util.OptionalInt i = days.indexOf(date);
+        return i.isPresent() ? new DayLabel(date, days.listings(i.getAsInt()), days.newCount(i.getAsInt()))
+                : new DayLabel(date, 0, 0);
     }
 }

@@ -1,5 +1,6 @@
 package paperboy.render.site;
 
+import paperboy.render.ArchiveDays;
 import paperboy.render.PaperLinks;
 import paperboy.render.PaperTexts;
 import paperboy.render.SitePaths;
@@ -43,8 +44,7 @@ public final class Views {
 
     private final Digest digest;
     private final SiteConfig config;
-    private final Map<LocalDate, Day> days = new HashMap<>();
-    private final Map<LocalDate, Integer> dayIndex = new HashMap<>();
+    private final ArchiveDays days;
     private final PaperTexts texts;
     private final Map<LocalDate, DayLabels> labels = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -54,14 +54,20 @@ public final class Views {
 
     /** With the cleaned texts shared by the renderers of a build. */
     public Views(Digest digest, SiteConfig config, PaperTexts texts) {
+        this(digest, config, texts, ArchiveDays.counted(digest));
+    }
+
+    /** With the days' counts of the build ({@link paperboy.render.RenderContext#days}): links to days read none. */
+    public Views(Digest digest, SiteConfig config, PaperTexts texts, ArchiveDays days) {
         this.digest = digest;
         this.config = config;
         this.texts = texts;
-        for (int i = 0; i < digest.days().size(); i++) {
-            Day d = digest.days().get(i);
-            days.put(d.date(), d);
-            dayIndex.put(d.date(), i);
-        }
+        this.days = days;
+    }
+
+    /** The days' counts these views link with. */
+    public ArchiveDays days() {
+        return days;
     }
 
     public PageMeta meta(String path, String title, String description) {
@@ -91,9 +97,9 @@ public final class Views {
     private record DayLabels(String iso, String label, String shortLabel, String path, int count, int newCount) {}
 
     private DayLabels labels(LocalDate date) {
-        Day d = days.get(date);
-        int count = d == null ? 0 : d.listings().size();
-        int newCount = d == null ? 0 : (int) d.newCount();
+        java.util.OptionalInt i = days.indexOf(date);
+        int count = i.isEmpty() ? 0 : days.listings(i.getAsInt());
+        int newCount = i.isEmpty() ? 0 : days.newCount(i.getAsInt());
         return new DayLabels(date.toString(), LONG.format(date), SHORT.format(date), SitePaths.day(date), count, newCount);
     }
 
@@ -112,13 +118,13 @@ public final class Views {
     private DayPage dayPage(Day day, PageMeta meta) {
         String root = meta.root();
         List<ListingView> listings = day.listings().stream().map(l -> listing(l, root)).toList();
-        int i = dayIndex.get(day.date());
-        DayRef prev = i > 0 ? dayRef(digest.days().get(i - 1).date(), root) : null;
-        DayRef next = i + 1 < digest.days().size() ? dayRef(digest.days().get(i + 1).date(), root) : null;
+        int i = days.indexOf(day.date()).orElseThrow();
+        DayRef prev = i > 0 ? dayRef(days.date(i - 1), root) : null;
+        DayRef next = i + 1 < days.size() ? dayRef(days.date(i + 1), root) : null;
         DayRef lastNew = null;
         if (day.newCount() == 0) {
             for (int j = i - 1; j >= 0 && lastNew == null; j--) {
-                if (digest.days().get(j).newCount() > 0) lastNew = dayRef(digest.days().get(j).date(), root);
+                if (days.newCount(j) > 0) lastNew = dayRef(days.date(j), root);
             }
         }
         List<DaySection> sections = sections(day, listings, root, meta.canonicalUrl() != null);
@@ -223,8 +229,8 @@ public final class Views {
         PageMeta meta = meta(SitePaths.HOME, config.title(), config.description());
         DayPage latest = digest.latestDay().map(d -> dayPage(d, meta)).orElse(null);
         List<DayRef> recent = new ArrayList<>();
-        for (int i = digest.days().size() - 1; i >= 0 && recent.size() < config.recentDays(); i--) {
-            recent.add(dayRef(digest.days().get(i).date(), meta.root()));
+        for (int i = days.size() - 1; i >= 0 && recent.size() < config.recentDays(); i--) {
+            recent.add(dayRef(days.date(i), meta.root()));
         }
         SiteUpdate updated = digest.latestDay().map(d -> new SiteUpdate(d.date().toString(),
                 dayRef(d.date(), meta.root()).label(),
