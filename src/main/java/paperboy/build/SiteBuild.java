@@ -22,6 +22,7 @@ import paperboy.incremental.BuildCache;
 import paperboy.model.Digest;
 import paperboy.model.Listing;
 import paperboy.model.Paper;
+import paperboy.model.ThemeActivity;
 import paperboy.state.ArchiveStore;
 import paperboy.parse.ContentLoader;
 import paperboy.parse.ParseCache;
@@ -212,13 +213,14 @@ public final class SiteBuild {
         Feeds.missingBaseUrl(req.config()).ifPresent(problems::add);
         // Only a site updated in place can keep what a change does not reach; a swapped-in folder is written whole.
         Scope scope = inPlace ? plan.scope(digest, req.themes()) : Scope.all();
-        Written out = renderAndWrite(req, plan, digest, scope, templates, problems, phases);
+        Optional<ThemeActivity> activity = activity(digest, themed, before);
+        Written out = renderAndWrite(req, plan, digest, scope, activity, templates, problems, phases);
         BuildCache.Summary summary = new BuildCache.Summary(digest.days().size(), digest.listingCount(),
                 digest.papers().size());
         phases.time("save", () -> {
             plan.save(summary, problems.sorted(), out.files(), ChangeSet.archive(digest, scope, plan.previous().archive()),
                     new ArchiveStore.Archive(new DigestAssembler.Assembly(digest, assembly.identities()),
-                            listings.problems().sorted(), themed.storeKey()),
+                            listings.problems().sorted(), themed.storeKey(), activity),
                     listings.appended().isPresent() ? stored : Optional.empty());
             return null;
         });
@@ -299,7 +301,10 @@ public final class SiteBuild {
     }
 
     /** A digest with its themes, and the key of the themes' daily store they came with (kept with the archive). */
-    private record Themed(Digest digest, String storeKey) {}
+    /**
+     * @param placed the themes placed only the new papers, leaving every earlier paper's themes as they were
+     */
+    private record Themed(Digest digest, String storeKey, boolean placed) {}
 
     /**
      * The themes of {@code assembled}; when it is the archive {@code before} with days appended, from
@@ -310,7 +315,7 @@ public final class SiteBuild {
                                  Problems problems) {
         if (before.isEmpty()) {
             ThemeAssigner.Assignment a = themes.assign(assembled.papers(), problems);
-            return new Themed(a.applyTo(assembled), a.storeKey());
+            return new Themed(a.applyTo(assembled), a.storeKey(), false);
         }
         Digest b = before.get().assembly().digest();
         // The new papers are those first listed on the appended days; every paper these days list was built anew
@@ -328,7 +333,7 @@ public final class SiteBuild {
         Optional<ThemeAssigner.Assignment> daily = themes.assignAppended(assembled, added, was, problems);
         if (daily.isEmpty()) {
             ThemeAssigner.Assignment a = themes.assign(assembled.papers(), problems);
-            return new Themed(a.applyTo(assembled), a.storeKey());
+            return new Themed(a.applyTo(assembled), a.storeKey(), false);
         }
         ThemeAssigner.Assignment a = daily.get();
         Digest digest = a.changed().map(changed -> {
@@ -336,7 +341,19 @@ public final class SiteBuild {
             only.addAll(listed);
             return a.applyTo(assembled, only);
         }).orElseGet(() -> a.applyTo(assembled));
-        return new Themed(digest, a.storeKey());
+        return new Themed(digest, a.storeKey(), true);
+    }
+
+    /**
+     * The themes' listings per day: the kept counts with the new days counted, when the themes placed only the new
+     * papers (every earlier paper has the themes it had when they were counted); else counted over the archive.
+     */
+    private static Optional<ThemeActivity> activity(Digest digest, Themed themed, Optional<ArchiveStore.Archive> before) {
+        if (digest.themes().isEmpty()) return Optional.empty();
+        Optional<ThemeActivity> kept = before.filter(b -> themed.placed()).flatMap(ArchiveStore.Archive::themeActivity)
+                .filter(a -> a.days() == before.get().assembly().digest().days().size()
+                        && a.fitsThemesOf(digest));
+        return Optional.of(kept.map(a -> a.extendedTo(digest)).orElseGet(() -> ThemeActivity.counted(digest)));
     }
 
     /** @param files every file of the site now, with its fingerprint, for the next build's cache */
@@ -344,11 +361,13 @@ public final class SiteBuild {
 
     /** Render and write run together on every core; the site is swapped in (or updated in place) at the end. */
     private Written renderAndWrite(Request req, BuildPlan plan, Digest digest, Scope scope,
-                                   CompletableFuture<Templates> templates, Problems problems, Phases phases)
+                                   Optional<ThemeActivity> activity, CompletableFuture<Templates> templates,
+                                   Problems problems, Phases phases)
             throws BuildFailed {
         long t0 = System.nanoTime();
         try {
             RenderContext ctx = new RenderContext(req.config(), preloaded(templates), req.templatesDir()).within(scope);
+            if (activity.isPresent()) ctx = ctx.withThemeActivity(activity.get());
             BuildCache previous = plan.previous();
             plan.dropPrevious();
             SiteSink session = inPlace && plan.inPlace(req.outDir()) ? new InPlaceWriter().open(req.outDir())

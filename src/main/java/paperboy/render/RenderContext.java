@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import paperboy.config.SiteConfig;
 import paperboy.model.Digest;
+import paperboy.model.ThemeActivity;
 
 /**
  * What every renderer may read besides the digest.

@@ -33,6 +33,7 @@ import paperboy.model.Paper;
 import paperboy.model.RetiredTheme;
 import paperboy.model.SourceRef;
 import paperboy.model.Theme;
+import paperboy.model.ThemeActivity;
 import paperboy.problems.Problem;
 import paperboy.problems.Severity;
 import paperboy.text.Hash128;
@@ -58,7 +59,7 @@ import paperboy.write.OutputFolder;
  * state, and a month found damaged when decoded stops the build, which starts again from the listings.
  */
 public final class ArchiveStore {
-    static final CacheFile MANIFEST = new CacheFile("paperboy-archive", 3);
+    static final CacheFile MANIFEST = new CacheFile("paperboy-archive", 4);
     static final CacheFile MONTH = new CacheFile("paperboy-archive-month", 3);
     private static final String MANIFEST_NAME = "archive.cbor";
 
@@ -72,15 +73,18 @@ public final class ArchiveStore {
      * @param listingWarnings  what reading and assembling the listings reported
      * @param themesStoreKey   the key of the themes' daily store the digest's themes came with
      *                         ({@code ThemeAssigner.Assignment.storeKey}), "" when none
+     * @param themeActivity    the themes' listings per day of the digest, when the build counted them
      */
-    public record Archive(Assembly assembly, List<Problem> listingWarnings, String themesStoreKey) {
+    public record Archive(Assembly assembly, List<Problem> listingWarnings, String themesStoreKey,
+                          Optional<ThemeActivity> themeActivity) {
         public Archive {
             listingWarnings = List.copyOf(listingWarnings);
             Objects.requireNonNull(themesStoreKey, "themesStoreKey");
+            Objects.requireNonNull(themeActivity, "themeActivity");
         }
 
         public Archive(Assembly assembly, List<Problem> listingWarnings) {
-            this(assembly, listingWarnings, "");
+            this(assembly, listingWarnings, "", Optional.empty());
         }
     }
 
@@ -152,7 +156,7 @@ public final class ArchiveStore {
         }
         Digest digest = months.digest(themes, m.get().retired());
         Archive a = new Archive(new Assembly(digest, new PaperIdentities(months.owners(), months.variants())),
-                m.get().warnings(), m.get().themesStoreKey());
+                m.get().warnings(), m.get().themesStoreKey(), m.get().themeActivity());
         Map<YearMonth, String> files = new TreeMap<>();
         for (MonthFile f : m.get().months()) files.put(f.month(), f.name());
         return Optional.of(new Read(a, files, m.get().generation(), texts, months));
@@ -228,7 +232,7 @@ public final class ArchiveStore {
         List<int[]> members = new ArrayList<>();
         for (Theme t : d.themes()) members.add(numbers.of(t.paperSlugs()));
         Manifest m = new Manifest(files, generation, d.themes(), members, d.retiredThemes(), archive.listingWarnings(),
-                archive.themesStoreKey());
+                archive.themesStoreKey(), archive.themeActivity());
         MANIFEST.write(dir.resolve(MANIFEST_NAME), identity, g -> writeManifest(g, m, contentDir));
         Set<String> named = new HashSet<>();
         for (MonthFile f : files) {
@@ -472,7 +476,8 @@ public final class ArchiveStore {
      *                the manifest holds no slug of the archive's (it is read and written whole by every build)
      */
     private record Manifest(List<MonthFile> months, long generation, List<Theme> themes, List<int[]> members,
-                            List<RetiredTheme> retired, List<Problem> warnings, String themesStoreKey) {}
+                            List<RetiredTheme> retired, List<Problem> warnings, String themesStoreKey,
+                            Optional<ThemeActivity> themeActivity) {}
 
     // --- the month file: [papers, owners, variants, days] ---
 
@@ -612,7 +617,7 @@ public final class ArchiveStore {
         return monthFile.substring(0, monthFile.length() - ".cbor".length()) + ".index";
     }
 
-    // --- the manifest: [generation, months, themes, retired, warnings, themes store key] ---
+    // --- the manifest: [generation, months, themes, retired, warnings, themes store key, theme activity] ---
 
     private static void writeManifest(JsonGenerator g, Manifest m, Path contentDir) throws IOException {
         g.writeStartArray();
@@ -673,6 +678,18 @@ public final class ArchiveStore {
         }
         g.writeEndArray();
         g.writeString(m.themesStoreKey());
+        if (m.themeActivity().isPresent()) {
+            ThemeActivity a = m.themeActivity().get();
+            g.writeStartArray();
+            g.writeNumber(a.days());
+            for (Map.Entry<String, int[]> e : a.perDay().entrySet()) {
+                g.writeString(e.getKey());
+                g.writeArray(e.getValue(), 0, e.getValue().length);
+            }
+            g.writeEndArray();
+        } else {
+            g.writeNull();
+        }
         g.writeEndArray();
     }
 
@@ -715,8 +732,15 @@ public final class ArchiveStore {
             in.end();
         }
         String themesStoreKey = in.string();
+        Optional<ThemeActivity> activity = Optional.empty();
+        if (in.optionalArray()) {
+            int days = in.integer();
+            Map<String, int[]> perDay = new HashMap<>();
+            while (in.more()) perDay.put(in.string(), in.ints());
+            activity = Optional.of(ThemeActivity.of(perDay, days));
+        }
         in.end();
-        return new Manifest(files, generation, themes, members, retired, warnings, themesStoreKey);
+        return new Manifest(files, generation, themes, members, retired, warnings, themesStoreKey, activity);
     }
 
     // --- shared pieces ---

@@ -244,6 +244,14 @@ public record CacheFile(String format, int version) {
             expect(JsonToken.START_ARRAY);
         }
 
+        /** An array (true: its items follow) or null (false). */
+        public boolean optionalArray() throws IOException {
+            JsonToken t = next();
+            if (t == JsonToken.VALUE_NULL) return false;
+            if (t != JsonToken.START_ARRAY) throw new IOException("expected an array or null, found " + t);
+            return true;
+        }
+
         /** In an array: true when another item follows (left to read), false when the array ends (read). */
         public boolean more() throws IOException {
             if (held) throw new IllegalStateException("the item found by more() was not read");

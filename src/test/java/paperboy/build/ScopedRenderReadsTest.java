@@ -34,7 +34,7 @@ import paperboy.render.RenderContext;
 import paperboy.render.Renderer;
 import paperboy.render.Scope;
 import paperboy.render.Templates;
-import paperboy.render.ThemeActivity;
+import paperboy.model.ThemeActivity;
 import paperboy.testing.ArchiveGuard;
 import paperboy.themes.Themes;
 

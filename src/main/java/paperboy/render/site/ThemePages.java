@@ -1,7 +1,7 @@
 package paperboy.render.site;
 
 import paperboy.render.Output;
-import paperboy.render.ThemeActivity;
+import paperboy.model.ThemeActivity;
 import paperboy.render.RenderContext;
 import paperboy.render.Scope;
 import paperboy.render.Renderer;

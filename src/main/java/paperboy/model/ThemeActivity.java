@@ -1,21 +1,16 @@
-package paperboy.render;
+package paperboy.model;
 
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import paperboy.model.Digest;
-import paperboy.model.Listing;
-import paperboy.model.Paper;
-import paperboy.model.Theme;
 
 /**
  * How many listings each theme had on each day of the archive: the theme pages' sparklines, peaks and counts.
  * Counting it walks every listing of the archive; the one fact of a daily render that no output of the previous
- * build keeps (a sparkline sums the days into buckets whose bounds move with every new day). The archive kept
- * between builds can keep it instead: a column per day, appended with each day, recounted when the themes are
- * refitted. A render that is given it ({@link RenderContext#withThemeActivity}) walks nothing; one that is not
- * counts it once.
+ * build keeps (a sparkline sums the days into buckets whose bounds move with every new day). So the archive kept
+ * between builds keeps it: a daily build, whose themes leave every earlier paper's as it was, counts only its new
+ * days ({@link #extendedTo}); any other build counts it anew. A render given it walks nothing.
  */
 public final class ThemeActivity {
     private final Map<String, int[]> perDay;
@@ -59,6 +54,43 @@ public final class ThemeActivity {
         Map<String, int[]> perDay = new HashMap<>();
         for (int k = 0; k < themes.size(); k++) perDay.put(themes.get(k).slug(), counts[k]);
         return new ThemeActivity(perDay, days);
+    }
+
+    /**
+     * This activity, which counted the first {@link #days} days of {@code digest}, with the days after them counted
+     * too: valid when the papers listed on the earlier days have the themes they had when those were counted (a
+     * daily build's themes place the new papers only).
+     */
+    public ThemeActivity extendedTo(Digest digest) {
+        int total = digest.days().size();
+        Map<String, int[]> out = new HashMap<>();
+        for (Theme t : digest.themes()) {
+            int[] was = perDay.getOrDefault(t.slug(), new int[days]);
+            out.put(t.slug(), Arrays.copyOf(was, total));
+        }
+        for (int i = days; i < total; i++) {
+            for (Listing l : digest.days().get(i).listings()) {
+                Paper p = digest.papersBySlug().get(l.paperSlug());
+                if (p == null) continue;
+                for (String slug : p.themes()) {
+                    int[] counts = out.get(slug);
+                    if (counts != null) counts[i]++;
+                }
+            }
+        }
+        return new ThemeActivity(out, total);
+    }
+
+    /** Whether it counts exactly the themes of {@code digest} (whatever its days). */
+    public boolean fitsThemesOf(Digest digest) {
+        return digest.themes().size() == perDay.size() && digest.themes().stream().allMatch(t -> perDay.containsKey(t.slug()));
+    }
+
+    /** Each theme's counts, for the archive kept to write (copied). */
+    public Map<String, int[]> perDay() {
+        Map<String, int[]> copy = new java.util.TreeMap<>();
+        perDay.forEach((slug, counts) -> copy.put(slug, counts.clone()));
+        return copy;
     }
 
     /** How many days it counts. */
