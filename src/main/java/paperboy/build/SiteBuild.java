@@ -78,21 +78,22 @@ public final class SiteBuild {
      * What the build did with the archive kept between builds ({@link ArchiveStore}).
      *
      * @param appended      it appended the new listing files' days to the archive kept, instead of reading every listing
-     * @param monthsRead    of the archive's months ({@code monthsKept}), how many it decoded: those a day or paper it
+     * @param monthsRead    of the archive's months ({@code monthsKept}), how many it read: those a day or paper it
      *                      read was in
      * @param monthsWritten how many it wrote (the others were unchanged)
-     * @param textsRead     of the archive's papers ({@code papersKept}), how many abstracts the build read: those of
-     *                      the papers it showed or wrote again
+     * @param papersRead    of the archive's papers ({@code papersKept}), how many it decoded: those it showed, looked
+     *                      up or wrote again
+     * @param textsRead     of their abstracts, how many it decoded
      */
-    public record State(boolean appended, int monthsRead, int monthsKept, int monthsWritten, int textsRead,
-                        int papersKept) {
-        static final State NONE = new State(false, 0, 0, 0, 0, 0);
+    public record State(boolean appended, int monthsRead, int monthsKept, int monthsWritten, int papersRead,
+                        int textsRead, int papersKept) {
+        static final State NONE = new State(false, 0, 0, 0, 0, 0, 0);
 
         @Override
         public String toString() {
             return (appended ? "days appended to the archive kept (" + monthsRead + " of its " + monthsKept
-                    + " months read, the abstracts of " + textsRead + " of its " + papersKept + " papers)"
-                    : "every listing read") + ", " + monthsWritten + " of its months written";
+                    + " months read; " + papersRead + " of its " + papersKept + " papers and " + textsRead
+                    + " abstracts decoded)" : "every listing read") + ", " + monthsWritten + " of its months written";
         }
     }
 
@@ -227,7 +228,8 @@ public final class SiteBuild {
         Optional<ArchiveStore.Read> used = listings.appended().isPresent() ? stored : Optional.empty();
         State state = new State(used.isPresent(), used.map(ArchiveStore.Read::monthsDecoded).orElse(0),
                 used.map(s -> s.files().size()).orElse(0), plan.stateWritten(),
-                used.map(s -> s.texts().read()).orElse(0), used.map(ArchiveStore.Read::papersKept).orElse(0));
+                used.map(ArchiveStore.Read::papersDecoded).orElse(0), used.map(s -> s.texts().read()).orElse(0),
+                used.map(ArchiveStore.Read::papersKept).orElse(0));
         return new Report(digest, out.stats(), problems.sorted(), phases.millis(),
                 new Pages(summary, false, out.result().rendered(), out.result().reused(), scope.toString(), state,
                         out.result().byRenderer()));

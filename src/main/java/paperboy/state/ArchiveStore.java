@@ -59,7 +59,7 @@ import paperboy.write.OutputFolder;
  * state, and a month found damaged when decoded stops the build, which starts again from the listings.
  */
 public final class ArchiveStore {
-    static final CacheFile MANIFEST = new CacheFile("paperboy-archive", 4);
+    static final CacheFile MANIFEST = new CacheFile("paperboy-archive", 5);
     static final CacheFile MONTH = new CacheFile("paperboy-archive-month", 3);
     private static final String MANIFEST_NAME = "archive.cbor";
 
@@ -96,7 +96,12 @@ public final class ArchiveStore {
     public record Read(Archive archive, Map<YearMonth, String> files, long generation, Texts texts, KeptMonths months) {
         /** How many of its month files the build decoded so far. */
         public int monthsDecoded() {
-            return months.decodedCount();
+            return months.openedCount();
+        }
+
+        /** How many of its papers the build decoded so far. */
+        public int papersDecoded() {
+            return months.papersDecoded();
         }
 
         /** How many papers the archive held when read. */
@@ -145,7 +150,7 @@ public final class ArchiveStore {
             abstracts.expect(f.textsLength(), f.textsCrc());
             entries.add(new KeptMonths.Entry(f, dir.resolve(f.name()), index.get(), abstracts));
         }
-        KeptMonths months = new KeptMonths(entries, e -> decode(e, contentDir));
+        KeptMonths months = new KeptMonths(entries, e -> open(e, contentDir));
         List<Theme> themes = new ArrayList<>();
         for (int i = 0; i < m.get().themes().size(); i++) {
             Theme t = m.get().themes().get(i);
@@ -162,8 +167,11 @@ public final class ArchiveStore {
         return Optional.of(new Read(a, files, m.get().generation(), texts, months));
     }
 
-    /** A month read and checked against what the manifest recorded of it, and decoded. */
-    private static KeptMonths.Month decode(KeptMonths.Entry e, Path contentDir) {
+    /**
+     * A month read and checked against what the manifest recorded of it, and opened: where each of its papers and
+     * parts is found, none decoded yet.
+     */
+    private static OpenedMonth open(KeptMonths.Entry e, Path contentDir) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(e.path());
@@ -175,8 +183,19 @@ public final class ArchiveStore {
         if (bytes.length != e.file().length() || crc.getValue() != e.file().crc()) {
             throw new Damaged(e.path(), "not the length or checksum kept");
         }
-        return MONTH.read(bytes, e.file().month().toString(), in -> month(in, contentDir, e.texts()))
-                .orElseThrow(() -> new Damaged(e.path(), "does not decode"));
+        OpenedMonth.Parts parts = new MonthParts(new Paths(contentDir), e.texts());
+        return MONTH.read(bytes, e.file().month().toString(), in -> {
+            in.array();
+            List<CacheFile.Later> papers = new ArrayList<>();
+            in.array();
+            while (in.more()) papers.add(in.later().orElseThrow());
+            CacheFile.Later owners = in.later().orElseThrow();
+            CacheFile.Later variants = in.later().orElseThrow();
+            CacheFile.Later days = in.later().orElseThrow();
+            in.end();
+            if (papers.size() != e.file().papers()) throw new IOException("not the papers counted");
+            return new OpenedMonth(e.path(), e.index(), parts, papers, owners, variants, days);
+        }).orElseThrow(() -> new Damaged(e.path(), "does not decode"));
     }
 
     /**
@@ -192,7 +211,8 @@ public final class ArchiveStore {
         Files.createDirectories(dir);
         Digest d = archive.assembly().digest();
         long generation = Math.max(before.map(Read::generation).orElse(0L), highestGeneration(dir)) + 1;
-        List<Planned> plan = before.isPresent() ? planOver(d, before.get()) : planAll(d);
+        List<Planned> plan = before.isPresent() ? planOver(d, before.get(), archive.assembly().identities())
+                : planAll(d);
         List<MonthFile> files = new ArrayList<>();
         Numbers numbers = new Numbers(plan, d, before);
         int written = 0;
@@ -203,18 +223,8 @@ public final class ArchiveStore {
                 continue;
             }
             Contents c = p.contents();
-            Optional<KeptMonths.Month> was = p.decoded();
-            Optional<MonthFile> same = before.flatMap(b -> b.months().entries().stream()
-                    .map(KeptMonths.Entry::file).filter(f -> f.month().equals(c.month())).findFirst())
-                    .filter(f -> was.isPresent() && sameObjects(was.get().papers(), c.papers())
-                            && sameObjects(was.get().days(), c.days())
-                            && ids.unchanged(c.papers()));
-            if (same.isPresent()) {
-                files.add(same.get());
-                continue;
-            }
             String name = c.month() + "." + generation + ".cbor";
-            KeptMonths.Month month = ids.month(c, was);
+            MonthContents month = ids.month(c, p.opened());
             TextsOut abstracts = new TextsOut(month.papers());
             AtomicFile.write(dir.resolve(textsName(name)), abstracts::writeTo);
             long[] index = MonthIndex.of(month.papers().stream().map(Paper::slug).toList(), month.owners().keySet())
@@ -247,18 +257,11 @@ public final class ArchiveStore {
         return written;
     }
 
-    /** The same elements, each the very object (what a month never read or changed keeps), else equal. */
-    private static <T> boolean sameObjects(List<T> a, List<T> b) {
-        if (a.size() != b.size()) return false;
-        for (int i = 0; i < a.size(); i++) if (a.get(i) != b.get(i) && !a.get(i).equals(b.get(i))) return false;
-        return true;
-    }
-
     /**
      * A month of the archive to write: kept as the state had it, or its contents now (and, when the state had it
      * and the build decoded it, as it was).
      */
-    private record Planned(Optional<MonthFile> kept, Contents contents, Optional<KeptMonths.Month> decoded) {}
+    private record Planned(Optional<MonthFile> kept, Contents contents, Optional<OpenedMonth> opened) {}
 
     /** A month's papers (first seen in it, in first-seen order) and days. */
     private record Contents(YearMonth month, List<Paper> papers, List<Day> days) {}
@@ -283,10 +286,11 @@ public final class ArchiveStore {
      * The months of {@code d}, a digest made over {@code before}'s ({@link Digest#appended}): its first-seen order
      * and days begin with {@code before}'s, month for month, and go on with the new ones.
      */
-    private static List<Planned> planOver(Digest d, Read before) {
+    private static List<Planned> planOver(Digest d, Read before, PaperIdentities identities) {
         KeptMonths km = before.months();
         List<Paper> order = d.firstSeenOrder();
         List<Day> days = d.days();
+        Set<YearMonth> newKeys = monthsWithNewKeys(d, identities);
         List<Planned> out = new ArrayList<>();
         int last = km.size() - 1;
         for (int m = 0; m < km.size(); m++) {
@@ -298,14 +302,15 @@ public final class ArchiveStore {
                 while (de < days.size() && YearMonth.from(days.get(de).date()).equals(f.month())) de++;
             }
             boolean grown = pe != ps + f.papers() || de != ds + f.days();
-            if (!km.isDecoded(m) && !grown) {
+            Optional<OpenedMonth> opened = km.ifOpened(m);
+            if (!grown && !newKeys.contains(f.month()) && opened.map(o -> unchanged(o, order, ps, days, ds)).orElse(true)) {
                 out.add(new Planned(Optional.of(f), null, Optional.empty()));
             } else {
                 out.add(new Planned(Optional.empty(), new Contents(f.month(), order.subList(ps, pe), days.subList(ds, de)),
                         Optional.of(km.month(m))));
             }
         }
-        // New months after the latest: their papers and days, from where the latest month's end.
+        // New months after the latest: their papers and days, from where the latest month ends.
         int tp = last < 0 ? 0 : km.paperStart(last) + (out.get(last).contents() == null ? km.entries().get(last).file().papers()
                 : out.get(last).contents().papers().size());
         int td = last < 0 ? 0 : km.dayStart(last) + (out.get(last).contents() == null ? km.entries().get(last).file().days()
@@ -323,6 +328,40 @@ public final class ArchiveStore {
         for (YearMonth ym : added) {
             out.add(new Planned(Optional.empty(), new Contents(ym, papers.getOrDefault(ym, List.of()),
                     newDays.getOrDefault(ym, List.of())), Optional.empty()));
+        }
+        return out;
+    }
+
+    /**
+     * Whether month {@code o} of the state is the same in the digest now, whose papers (first-seen order) and days
+     * start there at {@code ps} and {@code ds}: only what the build read of it can have changed (a paper is changed
+     * by a build that read it), so only that is compared, by identity first.
+     */
+    private static boolean unchanged(OpenedMonth o, List<Paper> order, int ps, List<Day> days, int ds) {
+        java.util.BitSet read = o.decodedPapers();
+        for (int k = read.nextSetBit(0); k >= 0; k = read.nextSetBit(k + 1)) {
+            Paper was = o.paper(k), now = order.get(ps + k);
+            if (was != now && !was.equals(now)) return false;
+        }
+        Optional<List<Day>> daysRead = o.decodedDays();
+        if (daysRead.isPresent()) {
+            for (int j = 0; j < daysRead.get().size(); j++) {
+                Day was = daysRead.get().get(j), now = days.get(ds + j);
+                if (was != now && !was.equals(now)) return false;
+            }
+        }
+        return true;
+    }
+
+    /** The months of the papers that got an identity key or a variant in this build (the tops of its overlays). */
+    private static Set<YearMonth> monthsWithNewKeys(Digest d, PaperIdentities ids) {
+        Set<String> slugs = new HashSet<>();
+        if (ids.owners() instanceof Overlay<Hash128.Value, String> o) slugs.addAll(o.top().values());
+        if (ids.variants() instanceof Overlay<String, PaperIdentities.Variants> v) slugs.addAll(v.top().keySet());
+        Set<YearMonth> out = new HashSet<>();
+        for (String slug : slugs) {
+            Paper p = d.papersBySlug().get(slug);
+            if (p != null) out.add(YearMonth.from(p.firstSeen()));
         }
         return out;
     }
@@ -353,15 +392,7 @@ public final class ArchiveStore {
             }
         }
 
-        /** No key or variant of these papers was added by this build. */
-        boolean unchanged(List<Paper> papers) {
-            if (ownersTop == null) return false;
-            Set<String> slugs = new HashSet<>();
-            for (Paper p : papers) slugs.add(p.slug());
-            return ownersTop.values().stream().noneMatch(slugs::contains) && variantsTop.keySet().stream().noneMatch(slugs::contains);
-        }
-
-        KeptMonths.Month month(Contents c, Optional<KeptMonths.Month> was) {
+        MonthContents month(Contents c, Optional<OpenedMonth> was) {
             Map<String, Paper> bySlug = new HashMap<>();
             for (Paper p : c.papers()) bySlug.put(p.slug(), p);
             Map<Hash128.Value, String> owners = new HashMap<>();
@@ -384,7 +415,7 @@ public final class ArchiveStore {
                     if (v != null) variants.put(p.slug(), v);
                 }
             }
-            return new KeptMonths.Month(c.papers(), bySlug, owners, variants, c.days());
+            return new MonthContents(c.papers(), owners, variants, c.days());
         }
     }
 
@@ -435,10 +466,14 @@ public final class ArchiveStore {
         private int number(String slug) {
             Paper p = Objects.requireNonNull(digest.papersBySlug().get(slug), "a theme's paper is in the archive");
             int m = Objects.requireNonNull(monthIndex.get(YearMonth.from(p.firstSeen())), "a paper's month is kept");
+            Planned planned = plan.get(m);
+            if (planned.kept().isPresent()) { // a month kept as it was: the paper's place by its index
+                int k = before.orElseThrow().months().month(m).placeOf(slug, MonthIndex.slug(slug));
+                if (k < 0) throw new IllegalStateException("a paper is in its month");
+                return start[m] + k;
+            }
             Map<String, Integer> places = within.computeIfAbsent(m, x -> {
-                Planned planned = plan.get(x);
-                List<Paper> papers = planned.kept().isPresent()
-                        ? before.orElseThrow().months().month(x).papers() : planned.contents().papers();
+                List<Paper> papers = planned.contents().papers();
                 Map<String, Integer> at = new HashMap<>();
                 for (int i = 0; i < papers.size(); i++) at.put(papers.get(i).slug(), i);
                 return at;
@@ -481,7 +516,11 @@ public final class ArchiveStore {
 
     // --- the month file: [papers, owners, variants, days] ---
 
-    private static void writeMonth(JsonGenerator g, KeptMonths.Month m, TextsOut abstracts, Path contentDir) throws IOException {
+    /** A month as written: its papers in first-seen order, the identity keys they own and their variants, its days. */
+    private record MonthContents(List<Paper> papers, Map<Hash128.Value, String> owners,
+                                 Map<String, PaperIdentities.Variants> variants, List<Day> days) {}
+
+    private static void writeMonth(JsonGenerator g, MonthContents m, TextsOut abstracts, Path contentDir) throws IOException {
         g.writeStartArray();
         g.writeStartArray();
         Map<String, Integer> index = new HashMap<>();
@@ -547,64 +586,78 @@ public final class ArchiveStore {
         g.writeEndArray();
     }
 
-    private static KeptMonths.Month month(CacheFile.In in, Path contentDir, Texts.File abstracts) throws IOException {
-        Paths paths = new Paths(contentDir);
-        in.array();
-        List<Paper> papers = new ArrayList<>();
-        in.array();
-        while (in.nextArray()) {
-            String slug = in.string();
-            String title = in.string();
-            LazyText abs = abstracts.text(in);
-            List<LocalDate> days = dates(in);
-            int titleVariants = in.integer();
-            int abstractVariants = in.integer();
-            List<String> themes = in.strings();
-            List<String> related = in.strings();
-            SourceRef first = paths.where(in);
-            Optional<String> arxiv = Optional.ofNullable(in.string());
-            List<String> authors = in.strings();
-            OptionalInt upvotes = in.optionalInteger();
-            papers.add(new Paper(slug, title, abs, days, titleVariants, abstractVariants, themes, related, first, arxiv,
-                    authors, upvotes));
-            in.end();
-        }
-        Map<Hash128.Value, String> owners = new HashMap<>();
-        in.array();
-        while (in.more()) {
-            Hash128.Value k = new Hash128.Value(in.number(), in.number());
-            owners.put(k, papers.get(in.integer()).slug());
-        }
-        Map<String, PaperIdentities.Variants> variants = new HashMap<>();
-        in.array();
-        while (in.nextArray()) {
-            String slug = papers.get(in.integer()).slug();
-            variants.put(slug, new PaperIdentities.Variants(in.strings(), in.strings()));
-            in.end();
-        }
-        List<Day> days = new ArrayList<>();
-        in.array();
-        while (in.nextArray()) {
-            LocalDate date = LocalDate.parse(in.string());
-            List<Path> sources = new ArrayList<>();
-            for (String s : in.strings()) sources.add(paths.resolve(s));
-            List<Listing> listings = new ArrayList<>();
-            in.array();
-            while (in.nextArray()) {
+    /** The parts of a month file, each decoded from where the month was opened ({@link OpenedMonth}). */
+    private record MonthParts(Paths paths, Texts.File abstracts) implements OpenedMonth.Parts {
+        @Override
+        public Paper paper(CacheFile.Later at) throws IOException {
+            return at.read(in -> {
+                in.array();
                 String slug = in.string();
-                int position = in.integer();
-                List<LocalDate> earlier = dates(in);
-                SourceRef at = paths.where(in);
-                listings.add(new Listing(slug, date, position, earlier, at, in.optionalInteger()));
+                String title = in.string();
+                LazyText abs = abstracts.text(in);
+                List<LocalDate> days = dates(in);
+                int titleVariants = in.integer();
+                int abstractVariants = in.integer();
+                List<String> themes = in.strings();
+                List<String> related = in.strings();
+                SourceRef first = paths.where(in);
+                Optional<String> arxiv = Optional.ofNullable(in.string());
+                List<String> authors = in.strings();
+                OptionalInt upvotes = in.optionalInteger();
                 in.end();
-            }
-            days.add(new Day(date, listings, sources));
-            in.end();
+                return new Paper(slug, title, abs, days, titleVariants, abstractVariants, themes, related, first,
+                        arxiv, authors, upvotes);
+            });
         }
-        in.end();
-        Map<String, Paper> bySlug = new HashMap<>();
-        for (Paper p : papers) bySlug.put(p.slug(), p);
-        return new KeptMonths.Month(papers, bySlug, owners, variants, days);
+
+        @Override
+        public Map<Hash128.Value, Integer> owners(CacheFile.Later at) throws IOException {
+            return at.read(in -> {
+                Map<Hash128.Value, Integer> owners = new HashMap<>();
+                in.array();
+                while (in.more()) owners.put(new Hash128.Value(in.number(), in.number()), in.integer());
+                return owners;
+            });
+        }
+
+        @Override
+        public Map<Integer, PaperIdentities.Variants> variants(CacheFile.Later at) throws IOException {
+            return at.read(in -> {
+                Map<Integer, PaperIdentities.Variants> variants = new HashMap<>();
+                in.array();
+                while (in.nextArray()) {
+                    variants.put(in.integer(), new PaperIdentities.Variants(in.strings(), in.strings()));
+                    in.end();
+                }
+                return variants;
+            });
+        }
+
+        @Override
+        public List<Day> days(CacheFile.Later at) throws IOException {
+            return at.read(in -> {
+                List<Day> days = new ArrayList<>();
+                in.array();
+                while (in.nextArray()) {
+                    LocalDate date = LocalDate.parse(in.string());
+                    List<Path> sources = new ArrayList<>();
+                    for (String s : in.strings()) sources.add(paths.resolve(s));
+                    List<Listing> listings = new ArrayList<>();
+                    in.array();
+                    while (in.nextArray()) {
+                        String slug = in.string();
+                        int position = in.integer();
+                        List<LocalDate> earlier = dates(in);
+                        SourceRef where = paths.where(in);
+                        listings.add(new Listing(slug, date, position, earlier, where, in.optionalInteger()));
+                        in.end();
+                    }
+                    days.add(new Day(date, listings, sources));
+                    in.end();
+                }
+                return days;
+            });
+        }
     }
 
     /** A month file's abstracts are beside it, in the file of the same name ending {@code .texts}. */
@@ -778,7 +831,8 @@ public final class ArchiveStore {
      */
     private static final class Paths {
         private final Path contentDir;
-        private final Map<String, Path> resolved = new HashMap<>();
+        /** Concurrent: a month's papers are decoded by the render's threads as they ask. */
+        private final Map<String, Path> resolved = new java.util.concurrent.ConcurrentHashMap<>();
 
         Paths(Path contentDir) {
             this.contentDir = contentDir;

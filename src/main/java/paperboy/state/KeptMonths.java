@@ -33,18 +33,14 @@ final class KeptMonths {
     /** A month as the manifest names it, where it is, its index and its texts. */
     record Entry(ArchiveStore.MonthFile file, java.nio.file.Path path, MonthIndex index, Texts.File texts) {}
 
-    /** A month decoded: its papers in first-seen order, the identity keys they own and their variants, its days. */
-    record Month(List<Paper> papers, Map<String, Paper> bySlug, Map<Hash128.Value, String> owners,
-                 Map<String, PaperIdentities.Variants> variants, List<Day> days) {}
-
-    /** Reads and decodes one month; throws {@link ArchiveStore.Damaged} when it cannot. */
-    interface Decoder {
-        Month decode(Entry e);
+    /** Reads, checks and opens one month; throws {@link ArchiveStore.Damaged} when it cannot. */
+    interface Opener {
+        OpenedMonth open(Entry e);
     }
 
     private final List<Entry> entries;
-    private final Decoder decoder;
-    private final AtomicReferenceArray<Month> decoded;
+    private final Opener opener;
+    private final AtomicReferenceArray<OpenedMonth> opened;
     private final int[] paperStart;
     private final int[] dayStart;
     private final int papers;
@@ -56,10 +52,10 @@ final class KeptMonths {
      */
     private final long[] slugMonths;
 
-    KeptMonths(List<Entry> entries, Decoder decoder) {
+    KeptMonths(List<Entry> entries, Opener opener) {
         this.entries = List.copyOf(entries);
-        this.decoder = decoder;
-        this.decoded = new AtomicReferenceArray<>(entries.size());
+        this.opener = opener;
+        this.opened = new AtomicReferenceArray<>(entries.size());
         paperStart = new int[entries.size()];
         dayStart = new int[entries.size()];
         int p = 0, d = 0, l = 0;
@@ -90,21 +86,28 @@ final class KeptMonths {
         return entries.size();
     }
 
-    /** Month {@code m}, decoded on first use (two threads asking at once may both decode it: the same result). */
-    Month month(int m) {
-        Month x = decoded.get(m);
+    /** Month {@code m}, opened on first use (two threads asking at once may both open it: the same result). */
+    OpenedMonth month(int m) {
+        OpenedMonth x = opened.get(m);
         if (x != null) return x;
-        x = decoder.decode(entries.get(m));
-        return decoded.compareAndSet(m, null, x) ? x : decoded.get(m);
+        x = opener.open(entries.get(m));
+        return opened.compareAndSet(m, null, x) ? x : opened.get(m);
     }
 
-    boolean isDecoded(int m) {
-        return decoded.get(m) != null;
+    /** Month {@code m} if a build read any of it. */
+    java.util.Optional<OpenedMonth> ifOpened(int m) {
+        return java.util.Optional.ofNullable(opened.get(m));
     }
 
-    /** How many months were decoded so far. */
-    int decodedCount() {
-        return (int) IntStream.range(0, entries.size()).filter(this::isDecoded).count();
+    /** How many months were read so far. */
+    int openedCount() {
+        return (int) IntStream.range(0, entries.size()).filter(m -> opened.get(m) != null).count();
+    }
+
+    /** How many papers were decoded so far. */
+    int papersDecoded() {
+        return IntStream.range(0, entries.size()).mapToObj(opened::get).filter(java.util.Objects::nonNull)
+                .mapToInt(o -> o.decodedPapers().cardinality()).sum();
     }
 
     /** Where month {@code m}'s papers start in the first-seen order, and its days among the days. */
@@ -133,31 +136,33 @@ final class KeptMonths {
 
     Paper inFirstSeenOrder(int i) {
         int m = monthAt(paperStart, i);
-        return month(m).papers().get(i - paperStart[m]);
+        return month(m).paper(i - paperStart[m]);
     }
 
     private Paper bySlug(Object slug) {
         if (!(slug instanceof String s)) return null;
-        int m = monthOf(s);
-        return m < 0 ? null : month(m).bySlug().get(s);
+        int[] at = placeOf(s);
+        return at == null ? null : month(at[0]).paper(at[1]);
     }
 
-    /** The month holding a paper of this slug, or -1; a hash shared by chance costs a month decoded for nothing. */
-    private int monthOf(String slug) {
-        long h = MonthIndex.slug(slug) & ~0xFFFFL;
+    /** The month and place of the paper of this slug, or null; a hash shared by chance costs a paper decoded. */
+    private int[] placeOf(String slug) {
+        long hash = MonthIndex.slug(slug);
+        long h = hash & ~0xFFFFL;
         int i = Arrays.binarySearch(slugMonths, h);
         if (i < 0) i = -i - 1;
         for (; i < slugMonths.length && (slugMonths[i] & ~0xFFFFL) == h; i++) {
             int m = (int) (slugMonths[i] & 0xFFFF);
-            if (month(m).bySlug().containsKey(slug)) return m;
+            int k = month(m).placeOf(slug, hash);
+            if (k >= 0) return new int[] {m, k};
         }
-        return -1;
+        return null;
     }
 
     /** The digest, lazy throughout (its papers in slug order are read and sorted only when iterated). */
     Digest digest(List<Theme> themes, List<RetiredTheme> retired) {
         Map<String, Paper> bySlug = new LazyMap<>(this::bySlug, papers, () -> IntStream.range(0, entries.size())
-                .boxed().flatMap(m -> month(m).bySlug().entrySet().stream()).iterator());
+                .boxed().flatMap(m -> month(m).papers().stream()).map(p -> Map.entry(p.slug(), p)).iterator());
         return new Digest(new Days(), new Papers(), themes, bySlug, index(themes), paperboy.model.Editorial.empty(),
                 retired);
     }
@@ -174,8 +179,8 @@ final class KeptMonths {
             if (!(key instanceof Hash128.Value k)) return null;
             for (int m = entries.size() - 1; m >= 0; m--) {
                 if (entries.get(m).index().mayHoldKey(k)) {
-                    String owner = month(m).owners().get(k);
-                    if (owner != null) return owner;
+                    java.util.Optional<String> owner = month(m).owner(k);
+                    if (owner.isPresent()) return owner.get();
                 }
             }
             return null;
@@ -187,8 +192,8 @@ final class KeptMonths {
     Map<String, PaperIdentities.Variants> variants() {
         return new LazyMap<>(slug -> {
             if (!(slug instanceof String s)) return null;
-            int m = monthOf(s);
-            return m < 0 ? null : month(m).variants().get(s);
+            int[] at = placeOf(s);
+            return at == null ? null : month(at[0]).variants(at[1]).orElse(null);
         }, -1, () -> IntStream.range(0, entries.size()).boxed()
                 .flatMap(m -> month(m).variants().entrySet().stream()).iterator());
     }

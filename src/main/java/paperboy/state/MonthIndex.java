@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.zip.CRC32C;
 import paperboy.text.Hash128;
 import paperboy.write.AtomicFile;
@@ -18,19 +20,39 @@ import paperboy.write.AtomicFile;
  * it, rather than every month to build one map. A hash shared by chance only costs decoding a month for nothing:
  * the month's own maps answer.
  *
- * @param slugs the first 64 bits of {@link Hash128#of} of each paper's slug, sorted
- * @param keys  the first 64 bits of each identity key the month's papers own, sorted
+ * @param slugs  the first 64 bits of {@link Hash128#of} of each paper's slug, sorted
+ * @param places for each of {@code slugs}, the paper's place in the month's papers: a paper is decoded alone
+ * @param keys   the first 64 bits of each identity key the month's papers own, sorted
  */
-record MonthIndex(long[] slugs, long[] keys) {
+record MonthIndex(long[] slugs, int[] places, long[] keys) {
 
     static long slug(String slug) {
         return Hash128.of(slug).a();
     }
 
-    static MonthIndex of(Collection<String> slugs, Collection<Hash128.Value> keys) {
-        long[] s = slugs.stream().mapToLong(MonthIndex::slug).sorted().toArray();
+    /** @param slugs the month's papers' slugs, in the month's order */
+    static MonthIndex of(List<String> slugs, Collection<Hash128.Value> keys) {
+        long[][] pairs = new long[slugs.size()][];
+        for (int i = 0; i < pairs.length; i++) pairs[i] = new long[] {slug(slugs.get(i)), i};
+        Arrays.sort(pairs, (x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+        long[] s = new long[pairs.length];
+        int[] places = new int[pairs.length];
+        for (int i = 0; i < pairs.length; i++) {
+            s[i] = pairs[i][0];
+            places[i] = (int) pairs[i][1];
+        }
         long[] k = keys.stream().mapToLong(Hash128.Value::a).sorted().toArray();
-        return new MonthIndex(s, k);
+        return new MonthIndex(s, places, k);
+    }
+
+    /** The places in the month of the papers whose slug has this {@link #slug} hash (one, but for a chance). */
+    IntStream placesOf(long slugHash) {
+        int i = Arrays.binarySearch(slugs, slugHash);
+        if (i < 0) return IntStream.empty();
+        while (i > 0 && slugs[i - 1] == slugHash) i--;
+        int from = i;
+        while (i < slugs.length && slugs[i] == slugHash) i++;
+        return IntStream.range(from, i).map(j -> places[j]);
     }
 
     boolean mayHoldKey(Hash128.Value key) {
@@ -39,9 +61,12 @@ record MonthIndex(long[] slugs, long[] keys) {
 
     /** @return the file's length and CRC-32C, for the manifest to check it by */
     long[] write(Path file) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(8 + 8 * (slugs.length + keys.length));
+        ByteBuffer b = ByteBuffer.allocate(8 + 12 * slugs.length + 8 * keys.length);
         b.putInt(slugs.length);
-        for (long s : slugs) b.putLong(s);
+        for (int i = 0; i < slugs.length; i++) {
+            b.putLong(slugs[i]);
+            b.putInt(places[i]);
+        }
         b.putInt(keys.length);
         for (long k : keys) b.putLong(k);
         byte[] bytes = b.array();
@@ -60,10 +85,15 @@ record MonthIndex(long[] slugs, long[] keys) {
             if (bytes.length != length || sum.getValue() != crc) return Optional.empty();
             ByteBuffer b = ByteBuffer.wrap(bytes);
             long[] s = new long[b.getInt()];
-            for (int i = 0; i < s.length; i++) s[i] = b.getLong();
+            int[] places = new int[s.length];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = b.getLong();
+                places[i] = b.getInt();
+                if (places[i] < 0 || places[i] >= s.length) return Optional.empty();
+            }
             long[] k = new long[b.getInt()];
             for (int i = 0; i < k.length; i++) k[i] = b.getLong();
-            return b.hasRemaining() ? Optional.empty() : Optional.of(new MonthIndex(s, k));
+            return b.hasRemaining() ? Optional.empty() : Optional.of(new MonthIndex(s, places, k));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -1,0 +1,166 @@
+package paperboy.state;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.AbstractList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.RandomAccess;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import paperboy.assemble.PaperIdentities;
+import paperboy.model.Day;
+import paperboy.model.Paper;
+import paperboy.text.Hash128;
+import paperboy.write.CacheFile;
+
+/**
+ * A month of the archive kept, read and checked but decoded only as far as a build reads it: each paper on its own
+ * when first asked for (its place found by the month's index, not by decoding the others), the days, the identity
+ * keys and the variants each as a whole when first asked. A daily build at ten years shows papers of a hundred
+ * months (related papers, the themes' newest) and decodes a few papers of most of them.
+ */
+final class OpenedMonth {
+
+    /** How the parts of a month file decode; {@link ArchiveStore} is the codec. */
+    interface Parts {
+        Paper paper(CacheFile.Later at) throws IOException;
+
+        /** Each identity key to the place of the paper owning it. */
+        Map<Hash128.Value, Integer> owners(CacheFile.Later at) throws IOException;
+
+        /** By the place of the paper, its variants. */
+        Map<Integer, PaperIdentities.Variants> variants(CacheFile.Later at) throws IOException;
+
+        List<Day> days(CacheFile.Later at) throws IOException;
+    }
+
+    private final Path file;
+    private final MonthIndex index;
+    private final Parts parts;
+    private final List<CacheFile.Later> paperAt;
+    private final CacheFile.Later ownersAt, variantsAt, daysAt;
+    private final AtomicReferenceArray<Paper> papers;
+    private volatile Map<Hash128.Value, Integer> owners;
+    private volatile Map<Integer, PaperIdentities.Variants> variants;
+    private volatile List<Day> days;
+
+    OpenedMonth(Path file, MonthIndex index, Parts parts, List<CacheFile.Later> paperAt, CacheFile.Later ownersAt,
+                CacheFile.Later variantsAt, CacheFile.Later daysAt) {
+        this.file = file;
+        this.index = index;
+        this.parts = parts;
+        this.paperAt = List.copyOf(paperAt);
+        this.ownersAt = ownersAt;
+        this.variantsAt = variantsAt;
+        this.daysAt = daysAt;
+        this.papers = new AtomicReferenceArray<>(paperAt.size());
+    }
+
+    int size() {
+        return paperAt.size();
+    }
+
+    /** The {@code k}th paper of the month (first-seen order), decoded on first read. */
+    Paper paper(int k) {
+        Paper p = papers.get(k);
+        if (p != null) return p;
+        p = decode(() -> parts.paper(paperAt.get(k)));
+        return papers.compareAndSet(k, null, p) ? p : papers.get(k);
+    }
+
+    /** The papers, each decoded when read. */
+    List<Paper> papers() {
+        return new Papers();
+    }
+
+    /** The paper of this slug (whose {@link MonthIndex#slug} hash is {@code hash}), if the month has it. */
+    Optional<Paper> bySlug(String slug, long hash) {
+        return index.placesOf(hash).mapToObj(this::paper).filter(p -> p.slug().equals(slug)).findFirst();
+    }
+
+    /** Which papers were decoded, by place: the others were not read, so they did not change. */
+    BitSet decodedPapers() {
+        BitSet out = new BitSet(size());
+        for (int k = 0; k < size(); k++) if (papers.get(k) != null) out.set(k);
+        return out;
+    }
+
+    /** The days, if they were decoded. */
+    Optional<List<Day>> decodedDays() {
+        return Optional.ofNullable(days);
+    }
+
+    List<Day> days() {
+        List<Day> d = days;
+        if (d == null) days = d = List.copyOf(decode(() -> parts.days(daysAt)));
+        return d;
+    }
+
+    /** The slug of the paper owning {@code key}, if one of this month's does. */
+    Optional<String> owner(Hash128.Value key) {
+        return Optional.ofNullable(ownerPlaces().get(key)).map(k -> paper(k).slug());
+    }
+
+    /** Every key the month's papers own, to their slugs (decodes every paper). */
+    Map<Hash128.Value, String> owners() {
+        Map<Hash128.Value, String> out = new HashMap<>();
+        ownerPlaces().forEach((key, k) -> out.put(key, paper(k).slug()));
+        return out;
+    }
+
+    private Map<Hash128.Value, Integer> ownerPlaces() {
+        Map<Hash128.Value, Integer> o = owners;
+        if (o == null) owners = o = decode(() -> parts.owners(ownersAt));
+        return o;
+    }
+
+    Optional<PaperIdentities.Variants> variants(int place) {
+        return Optional.ofNullable(variantPlaces().get(place));
+    }
+
+    /** Every variant of the month's papers, by slug (decodes their papers). */
+    Map<String, PaperIdentities.Variants> variants() {
+        Map<String, PaperIdentities.Variants> out = new HashMap<>();
+        variantPlaces().forEach((k, v) -> out.put(paper(k).slug(), v));
+        return out;
+    }
+
+    private Map<Integer, PaperIdentities.Variants> variantPlaces() {
+        Map<Integer, PaperIdentities.Variants> v = variants;
+        if (v == null) variants = v = decode(() -> parts.variants(variantsAt));
+        return v;
+    }
+
+    /** The place of a paper of this slug (hash {@code hash}) in the month, or -1. */
+    int placeOf(String slug, long hash) {
+        return index.placesOf(hash).filter(k -> paper(k).slug().equals(slug)).findFirst().orElse(-1);
+    }
+
+    private interface Decoding<T> {
+        T run() throws IOException;
+    }
+
+    /** The file was checked whole when opened: a part that does not decode is damage all the same. */
+    private <T> T decode(Decoding<T> d) {
+        try {
+            return d.run();
+        } catch (IOException | RuntimeException e) {
+            throw new ArchiveStore.Damaged(file, "a part does not decode: " + e.getMessage());
+        }
+    }
+
+    private final class Papers extends AbstractList<Paper> implements RandomAccess {
+        @Override
+        public Paper get(int i) {
+            return paper(i);
+        }
+
+        @Override
+        public int size() {
+            return paperAt.size();
+        }
+    }
+}
