@@ -59,7 +59,7 @@ import paperboy.write.OutputFolder;
  * state, and a month found damaged when decoded stops the build, which starts again from the listings.
  */
 public final class ArchiveStore {
-    static final CacheFile MANIFEST = new CacheFile("paperboy-archive", 5);
+    static final CacheFile MANIFEST = new CacheFile("paperboy-archive", 6);
     static final CacheFile MONTH = new CacheFile("paperboy-archive-month", 3);
     private static final String MANIFEST_NAME = "archive.cbor";
 
@@ -168,8 +168,8 @@ public final class ArchiveStore {
     }
 
     /**
-     * A month read and checked against what the manifest recorded of it, and opened: where each of its papers and
-     * parts is found, none decoded yet.
+     * A month read and checked against what the manifest recorded of it (length, CRC-32C), and opened: its index says
+     * where each of its papers and parts starts, so it is not parsed; none is decoded yet.
      */
     private static OpenedMonth open(KeptMonths.Entry e, Path contentDir) {
         byte[] bytes;
@@ -184,18 +184,28 @@ public final class ArchiveStore {
             throw new Damaged(e.path(), "not the length or checksum kept");
         }
         OpenedMonth.Parts parts = new MonthParts(new Paths(contentDir), e.texts());
-        return MONTH.read(bytes, e.file().month().toString(), in -> {
-            in.array();
-            List<CacheFile.Later> papers = new ArrayList<>();
-            in.array();
-            while (in.more()) papers.add(in.later().orElseThrow());
-            CacheFile.Later owners = in.later().orElseThrow();
-            CacheFile.Later variants = in.later().orElseThrow();
-            CacheFile.Later days = in.later().orElseThrow();
-            in.end();
-            if (papers.size() != e.file().papers()) throw new IOException("not the papers counted");
-            return new OpenedMonth(e.path(), e.index(), parts, papers, owners, variants, days);
-        }).orElseThrow(() -> new Damaged(e.path(), "does not decode"));
+        int[] starts = e.index().starts();
+        int n = starts.length - 3;
+        if (n != e.file().papers()) throw new Damaged(e.path(), "not the papers counted");
+        List<CacheFile.Later> papers = new ArrayList<>(n);
+        try {
+            for (int k = 0; k < n; k++) papers.add(CacheFile.Later.at(bytes, starts[k]));
+            return new OpenedMonth(e.path(), e.index(), parts, papers, CacheFile.Later.at(bytes, starts[n]),
+                    CacheFile.Later.at(bytes, starts[n + 1]), CacheFile.Later.at(bytes, starts[n + 2]));
+        } catch (IllegalArgumentException x) {
+            throw new Damaged(e.path(), x.getMessage());
+        }
+    }
+
+    /** Where a month file's papers and parts start: found once when it is written, kept in its index. */
+    private static int[] starts(CacheFile.In in) throws IOException {
+        List<Integer> out = new ArrayList<>();
+        in.array();
+        in.array();
+        while (in.more()) out.add(in.later().orElseThrow().start());
+        for (int i = 0; i < 3; i++) out.add(in.later().orElseThrow().start());
+        in.end();
+        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /**
@@ -227,12 +237,14 @@ public final class ArchiveStore {
             MonthContents month = ids.month(c, p.opened());
             TextsOut abstracts = new TextsOut(month.papers());
             AtomicFile.write(dir.resolve(textsName(name)), abstracts::writeTo);
-            long[] index = MonthIndex.of(month.papers().stream().map(Paper::slug).toList(), month.owners().keySet())
-                    .write(dir.resolve(indexName(name)));
             MONTH.write(dir.resolve(name), c.month().toString(), g -> writeMonth(g, month, abstracts, contentDir));
             byte[] bytes = Files.readAllBytes(dir.resolve(name));
             CRC32C crc = new CRC32C();
             crc.update(bytes);
+            int[] starts = MONTH.read(bytes, c.month().toString(), ArchiveStore::starts)
+                    .orElseThrow(() -> new IOException(name + ": does not read back"));
+            long[] index = MonthIndex.of(month.papers().stream().map(Paper::slug).toList(), month.owners().keySet(),
+                    starts).write(dir.resolve(indexName(name)));
             int listings = 0;
             for (Day x : c.days()) listings += x.listings().size();
             files.add(new MonthFile(c.month(), name, c.papers().size(), c.days().size(), listings, bytes.length,

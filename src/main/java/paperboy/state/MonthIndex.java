@@ -23,15 +23,20 @@ import paperboy.write.AtomicFile;
  * @param slugs  the first 64 bits of {@link Hash128#of} of each paper's slug, sorted
  * @param places for each of {@code slugs}, the paper's place in the month's papers: a paper is decoded alone
  * @param keys   the first 64 bits of each identity key the month's papers own, sorted
+ * @param starts where each paper starts in the month file, by place, then where its keys, variants and days start:
+ *               opening the month reads it without parsing it
  */
-record MonthIndex(long[] slugs, int[] places, long[] keys) {
+record MonthIndex(long[] slugs, int[] places, long[] keys, int[] starts) {
 
     static long slug(String slug) {
         return Hash128.of(slug).a();
     }
 
-    /** @param slugs the month's papers' slugs, in the month's order */
-    static MonthIndex of(List<String> slugs, Collection<Hash128.Value> keys) {
+    /**
+     * @param slugs  the month's papers' slugs, in the month's order
+     * @param starts see {@link MonthIndex}
+     */
+    static MonthIndex of(List<String> slugs, Collection<Hash128.Value> keys, int[] starts) {
         long[][] pairs = new long[slugs.size()][];
         for (int i = 0; i < pairs.length; i++) pairs[i] = new long[] {slug(slugs.get(i)), i};
         Arrays.sort(pairs, (x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
@@ -42,7 +47,7 @@ record MonthIndex(long[] slugs, int[] places, long[] keys) {
             places[i] = (int) pairs[i][1];
         }
         long[] k = keys.stream().mapToLong(Hash128.Value::a).sorted().toArray();
-        return new MonthIndex(s, places, k);
+        return new MonthIndex(s, places, k, starts);
     }
 
     /** The places in the month of the papers whose slug has this {@link #slug} hash (one, but for a chance). */
@@ -61,7 +66,7 @@ record MonthIndex(long[] slugs, int[] places, long[] keys) {
 
     /** @return the file's length and CRC-32C, for the manifest to check it by */
     long[] write(Path file) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(8 + 12 * slugs.length + 8 * keys.length);
+        ByteBuffer b = ByteBuffer.allocate(12 + 12 * slugs.length + 8 * keys.length + 4 * starts.length);
         b.putInt(slugs.length);
         for (int i = 0; i < slugs.length; i++) {
             b.putLong(slugs[i]);
@@ -69,6 +74,8 @@ record MonthIndex(long[] slugs, int[] places, long[] keys) {
         }
         b.putInt(keys.length);
         for (long k : keys) b.putLong(k);
+        b.putInt(starts.length);
+        for (int x : starts) b.putInt(x);
         byte[] bytes = b.array();
         AtomicFile.write(file, out -> new DataOutputStream(out).write(bytes));
         CRC32C crc = new CRC32C();
@@ -93,7 +100,10 @@ record MonthIndex(long[] slugs, int[] places, long[] keys) {
             }
             long[] k = new long[b.getInt()];
             for (int i = 0; i < k.length; i++) k[i] = b.getLong();
-            return b.hasRemaining() ? Optional.empty() : Optional.of(new MonthIndex(s, places, k));
+            int[] starts = new int[b.getInt()];
+            if (starts.length != s.length + 3) return Optional.empty();
+            for (int i = 0; i < starts.length; i++) starts[i] = b.getInt();
+            return b.hasRemaining() ? Optional.empty() : Optional.of(new MonthIndex(s, places, k, starts));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

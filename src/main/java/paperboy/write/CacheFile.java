@@ -113,6 +113,20 @@ public record CacheFile(String format, int version) {
             this.start = start;
         }
 
+        /**
+         * The value at {@code start} of a file's {@code bytes} already checked, where an earlier read of the same
+         * bytes found it ({@link #start}): the file need not be parsed again to reach it.
+         */
+        public static Later at(byte[] bytes, int start) {
+            if (start < 0 || start >= bytes.length) throw new IllegalArgumentException("no value at " + start);
+            return new Later(bytes, start);
+        }
+
+        /** Where the value starts in its file. */
+        public int start() {
+            return start;
+        }
+
         /** Reads the value; fails (any exception) on anything but what the reader expects. */
         public <T> T read(Reader<T> reader) throws IOException {
             try (JsonParser p = Codec.CBOR.createParser(bytes, start, bytes.length - start)) {
