@@ -2,9 +2,12 @@ package paperboy.state;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -172,29 +175,24 @@ public final class ArchiveStore {
      * where each of its papers and parts starts, so it is not parsed; none is decoded yet.
      */
     private static OpenedMonth open(KeptMonths.Entry e, Path contentDir) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(e.path());
+        ByteBuffer mapped;
+        try (FileChannel ch = FileChannel.open(e.path(), StandardOpenOption.READ)) {
+            if (ch.size() != e.file().length()) throw new Damaged(e.path(), "not the length kept");
+            mapped = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
         } catch (IOException x) {
             throw new Damaged(e.path(), x.getMessage());
         }
         CRC32C crc = new CRC32C();
-        crc.update(bytes);
-        if (bytes.length != e.file().length() || crc.getValue() != e.file().crc()) {
-            throw new Damaged(e.path(), "not the length or checksum kept");
-        }
-        OpenedMonth.Parts parts = new MonthParts(new Paths(contentDir), e.texts());
+        crc.update(mapped.duplicate());
+        if (crc.getValue() != e.file().crc()) throw new Damaged(e.path(), "not the checksum kept");
         int[] starts = e.index().starts();
-        int n = starts.length - 3;
-        if (n != e.file().papers()) throw new Damaged(e.path(), "not the papers counted");
-        List<CacheFile.Later> papers = new ArrayList<>(n);
-        try {
-            for (int k = 0; k < n; k++) papers.add(CacheFile.Later.at(bytes, starts[k]));
-            return new OpenedMonth(e.path(), e.index(), parts, papers, CacheFile.Later.at(bytes, starts[n]),
-                    CacheFile.Later.at(bytes, starts[n + 1]), CacheFile.Later.at(bytes, starts[n + 2]));
-        } catch (IllegalArgumentException x) {
-            throw new Damaged(e.path(), x.getMessage());
+        if (starts.length - 3 != e.file().papers()) throw new Damaged(e.path(), "not the papers counted");
+        for (int k = 0; k < starts.length; k++) {
+            if (starts[k] < 0 || starts[k] >= mapped.limit() || (k > 0 && starts[k] <= starts[k - 1])) {
+                throw new Damaged(e.path(), "not where its index says");
+            }
         }
+        return new OpenedMonth(e.path(), mapped, starts, e.index(), new MonthParts(new Paths(contentDir), e.texts()));
     }
 
     /** Where a month file's papers and parts start: found once when it is written, kept in its index. */

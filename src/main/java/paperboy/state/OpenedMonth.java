@@ -1,6 +1,7 @@
 package paperboy.state;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.BitSet;
@@ -38,36 +39,46 @@ final class OpenedMonth {
     }
 
     private final Path file;
+    /** The month file, mapped: a part's bytes are copied out of it when the part is decoded. */
+    private final ByteBuffer mapped;
+    /** Where each paper starts, by place, then the keys, the variants and the days ({@link MonthIndex#starts}). */
+    private final int[] starts;
+    private final int count;
     private final MonthIndex index;
     private final Parts parts;
-    private final List<CacheFile.Later> paperAt;
-    private final CacheFile.Later ownersAt, variantsAt, daysAt;
     private final AtomicReferenceArray<Paper> papers;
     private volatile Map<Hash128.Value, Integer> owners;
     private volatile Map<Integer, PaperIdentities.Variants> variants;
     private volatile List<Day> days;
 
-    OpenedMonth(Path file, MonthIndex index, Parts parts, List<CacheFile.Later> paperAt, CacheFile.Later ownersAt,
-                CacheFile.Later variantsAt, CacheFile.Later daysAt) {
+    /** @param starts checked: ascending, inside the file */
+    OpenedMonth(Path file, ByteBuffer mapped, int[] starts, MonthIndex index, Parts parts) {
         this.file = file;
+        this.mapped = mapped;
+        this.starts = starts;
+        this.count = starts.length - 3;
         this.index = index;
         this.parts = parts;
-        this.paperAt = List.copyOf(paperAt);
-        this.ownersAt = ownersAt;
-        this.variantsAt = variantsAt;
-        this.daysAt = daysAt;
-        this.papers = new AtomicReferenceArray<>(paperAt.size());
+        this.papers = new AtomicReferenceArray<>(count);
     }
 
     int size() {
-        return paperAt.size();
+        return count;
+    }
+
+    /** The {@code i}th part of the file (a paper, or after them the keys, variants and days), its bytes copied out. */
+    private CacheFile.Later part(int i) {
+        int end = i + 1 < starts.length ? starts[i + 1] : mapped.limit();
+        byte[] bytes = new byte[end - starts[i]];
+        mapped.get(starts[i], bytes); // absolute: safe from several threads
+        return CacheFile.Later.at(bytes, 0);
     }
 
     /** The {@code k}th paper of the month (first-seen order), decoded on first read. */
     Paper paper(int k) {
         Paper p = papers.get(k);
         if (p != null) return p;
-        p = decode(() -> parts.paper(paperAt.get(k)));
+        p = decode(() -> parts.paper(part(k)));
         return papers.compareAndSet(k, null, p) ? p : papers.get(k);
     }
 
@@ -95,7 +106,7 @@ final class OpenedMonth {
 
     List<Day> days() {
         List<Day> d = days;
-        if (d == null) days = d = List.copyOf(decode(() -> parts.days(daysAt)));
+        if (d == null) days = d = List.copyOf(decode(() -> parts.days(part(count + 2))));
         return d;
     }
 
@@ -113,7 +124,7 @@ final class OpenedMonth {
 
     private Map<Hash128.Value, Integer> ownerPlaces() {
         Map<Hash128.Value, Integer> o = owners;
-        if (o == null) owners = o = decode(() -> parts.owners(ownersAt));
+        if (o == null) owners = o = decode(() -> parts.owners(part(count)));
         return o;
     }
 
@@ -130,7 +141,7 @@ final class OpenedMonth {
 
     private Map<Integer, PaperIdentities.Variants> variantPlaces() {
         Map<Integer, PaperIdentities.Variants> v = variants;
-        if (v == null) variants = v = decode(() -> parts.variants(variantsAt));
+        if (v == null) variants = v = decode(() -> parts.variants(part(count + 1)));
         return v;
     }
 
@@ -160,7 +171,7 @@ final class OpenedMonth {
 
         @Override
         public int size() {
-            return paperAt.size();
+            return count;
         }
     }
 }
