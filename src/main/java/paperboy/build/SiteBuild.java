@@ -381,8 +381,12 @@ public final class SiteBuild {
                 files = out.files();
                 if (!scope.everything()) {
                     // What the change did not reach stays as the previous build wrote it.
-                    List<String> whole = renderer.renderers().stream().flatMap(r -> r.rewrittenWhole().stream()).toList();
-                    Predicate<String> rewritten = p -> whole.stream().anyMatch(p::startsWith);
+                    String[] whole = renderer.renderers().stream().flatMap(r -> r.rewrittenWhole().stream())
+                            .toArray(String[]::new);
+                    Predicate<String> rewritten = p -> { // asked of every file of the site: no stream per file
+                        for (String prefix : whole) if (p.startsWith(prefix)) return true;
+                        return false;
+                    };
                     session.keepUnrendered(previous.files().keySet(), rewritten);
                     Map<String, BuildCache.Entry> all = new HashMap<>(previous.files());
                     all.keySet().removeIf(rewritten);

@@ -54,6 +54,8 @@ public final class InPlaceWriter {
         private final List<Output> changed = new ArrayList<>();
         private final Set<String> paths = ConcurrentHashMap.newKeySet();
         private final AtomicInteger kept = new AtomicInteger();
+        /** The previous site's files no renderer was asked for and none rewrites whole: kept (see {@link #stale}). */
+        private int keptUnrendered;
         private final AtomicLong keptBytes = new AtomicLong();
         /** Set by {@link #keepUnrendered}: the previous site's files, and which of them every build writes whole. */
         private Collection<String> unrendered;
@@ -139,7 +141,8 @@ public final class InPlaceWriter {
                     throw new CommitUnfinished(site, e);
                 }
             }
-            return new WriteStats(paths.size(), puts.size(), kept.get() + same.get(), bytes.get());
+            return new WriteStats(paths.size() + keptUnrendered, puts.size(), kept.get() + keptUnrendered + same.get(),
+                    bytes.get());
         }
 
         /** True when the file already holds these bytes. */
@@ -158,8 +161,7 @@ public final class InPlaceWriter {
                     if (rewritten.test(p)) {
                         stale.add(p);
                     } else {
-                        paths.add(p);
-                        kept.incrementAndGet();
+                        keptUnrendered++; // counted, not added to the paths: a day keeps 150,000 files at ten years
                     }
                 }
                 stale.sort(null);
