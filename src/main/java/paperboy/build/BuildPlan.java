@@ -90,10 +90,13 @@ final class BuildPlan {
     /**
      * Which outputs to render for {@code digest}: those that appending days reaches, when that is all that changed
      * and {@code themes} leave the earlier papers as they were; else every one.
+     *
+     * @param ontoState the new files' days were appended to the archive kept (which refuses a file for an earlier
+     *                  day); else every listing was read, and the earlier days are searched for the new files
      */
-    Scope scope(Digest digest, ThemeAssigner themes) {
+    Scope scope(Digest digest, ThemeAssigner themes, boolean ontoState) {
         if (appended.isEmpty() || !inPlace(req.outDir())) return Scope.all();
-        return ChangeSet.scope(digest, previous, appended, themes.placesLatestMonthOnly(digest),
+        return ChangeSet.scope(digest, previous, appended, themes.placesLatestMonthOnly(digest), ontoState,
                 req.contentDir(), req.outDir());
     }
 

@@ -72,18 +72,29 @@ final class ChangeSet {
      * the digest and its themes stay put; else everything.
      *
      * @param frozenThemes the themes' model did not take this build's new papers in: they were only placed
+     * @param ontoState    the new files' days were appended to the archive kept ({@code DigestAssembler#append}),
+     *                     which refuses any for a day not after the latest; else every listing was read
      */
     static Scope scope(Digest digest, BuildCache previous, Optional<Appended> appended, boolean frozenThemes,
-                       Path contentDir, Path site) {
+                       boolean ontoState, Path contentDir, Path site) {
         if (appended.isEmpty() || !frozenThemes) return Scope.all();
         LocalDate latest = appended.get().after();
-        // Only the days after the latest are read, from the end. Each new file must be a source of one of them: one
-        // that adds to an earlier day reaches its pages, its week and month, and the papers it lists.
-        Set<String> unplaced = new HashSet<>(appended.get().files());
         List<Day> days = digest.days();
+        if (!ontoState) {
+            // A new file may add to an earlier day (a feed holds several days): that reaches its pages, its week and
+            // month, and the papers it lists. Appending to the archive kept refuses such a file; here it is looked for.
+            for (Day d : days) {
+                if (d.date().isAfter(latest)) break;
+                for (Path source : d.sources()) {
+                    if (appended.get().files().contains(contentDir.relativize(source).toString().replace('\\', '/'))) {
+                        return Scope.all();
+                    }
+                }
+            }
+        }
+        // The days after the latest, read from the end: the archive's earlier days are not read.
         for (int i = days.size() - 1; i >= 0 && days.get(i).date().isAfter(latest); i--) {
             Day d = days.get(i);
-            for (Path source : d.sources()) unplaced.remove(contentDir.relativize(source).toString().replace('\\', '/'));
             // The first day of a month refits the themes: every page may change.
             if (!YearMonth.from(d.date()).equals(YearMonth.from(latest))) return Scope.all();
             for (var l : d.listings()) {
@@ -95,7 +106,6 @@ final class ChangeSet {
                 }
             }
         }
-        if (!unplaced.isEmpty()) return Scope.all();
         if (!themesKey(digest).equals(previous.archive().themes())) return Scope.all();
         return Scope.appended(digest, latest, path -> read(site.resolve(path)));
     }

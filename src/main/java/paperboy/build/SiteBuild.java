@@ -213,7 +213,7 @@ public final class SiteBuild {
         failOnErrors(problems);
         Feeds.missingBaseUrl(req.config()).ifPresent(problems::add);
         // Only a site updated in place can keep what a change does not reach; a swapped-in folder is written whole.
-        Scope scope = inPlace ? plan.scope(digest, req.themes()) : Scope.all();
+        Scope scope = inPlace ? plan.scope(digest, req.themes(), listings.appended().isPresent()) : Scope.all();
         Optional<ThemeActivity> activity = activity(digest, themed, before);
         Written out = renderAndWrite(req, plan, digest, scope, activity, templates, problems, phases);
         BuildCache.Summary summary = new BuildCache.Summary(digest.days().size(), digest.listingCount(),

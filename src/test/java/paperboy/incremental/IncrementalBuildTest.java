@@ -270,6 +270,29 @@ class IncrementalBuildTest {
         assertSameAsFullBuild();
     }
 
+    /**
+     * A new file may hold several days (a JSON Feed): one that adds to an earlier day as well as a new one is not
+     * appended to the archive kept, and the build renders everything, as a full build would.
+     */
+    @Test
+    void aNewFeedThatAlsoAddsToAnEarlierDayRendersEverything() throws Exception {
+        try (Stream<Path> files = Files.list(content)) {
+            for (Path f : files.sorted().skip(5).toList()) Files.delete(f); // Feb 20-24: the month goes on
+        }
+        incremental(true);
+        String text = "A study of how late listings reach earlier days of a digest, with enough words to be an "
+                + "abstract of a paper that a reader would want to see on the day it was listed first.";
+        Files.writeString(content.resolve("late.json"), "{\"version\": \"https://jsonfeed.org/version/1.1\", "
+                + "\"title\": \"Late\", \"items\": [\n"
+                + " {\"id\": \"1\", \"title\": \"A paper listed late on an earlier day\", \"content_text\": \""
+                + text + "\", \"date_published\": \"2024-02-22T09:00:00Z\"},\n"
+                + " {\"id\": \"2\", \"title\": \"A paper of a new day\", \"content_text\": \"" + text
+                + " Another.\", \"date_published\": \"2024-02-26T09:00:00Z\"}]}\n");
+        SiteBuild.Report r = incremental(true);
+        assertThat(r.pages().scope()).isEqualTo("all");
+        assertSameAsFullBuild();
+    }
+
     private SiteBuild.Report incremental(boolean inPlace) throws Exception {
         return new SiteBuild(SiteRenderer.standard(), true, inPlace).run(request(site));
     }
