@@ -66,9 +66,4 @@ public final class Overlay<K, V> extends AbstractMap<K, V> {
     public Map<K, V> top() {
         return java.util.Collections.unmodifiableMap(top);
     }
-
-    /** The map it reads through to. */
-    public Map<K, V> base() {
-        return base;
-    }
 }

@@ -30,7 +30,7 @@ public record RenderContext(SiteConfig config, Templates templates, Path templat
 
     /**
      * The papers as the search, the data files and the sitemaps number them: by day first seen, then listing
-     * order ({@link PaperOrder}); found once per build and shared.
+     * order ({@link Digest#firstSeenOrder}); found once per build and shared.
      */
     public java.util.List<paperboy.model.Paper> inFirstSeenOrder(Digest digest) {
         return shared.order(digest);
@@ -63,7 +63,8 @@ public record RenderContext(SiteConfig config, Templates templates, Path templat
     /** Per-build memo of the renderers; a context used with another digest starts afresh. */
     public static final class Shared {
         private final AtomicReference<PaperTexts> texts = new AtomicReference<>();
-        private PaperOrder order;
+        private java.util.List<paperboy.model.Paper> order;
+        private Digest orderOf;
         private final ThemeActivity given;
         private ThemeActivity activity;
         private Digest activityOf;
@@ -99,8 +100,11 @@ public record RenderContext(SiteConfig config, Templates templates, Path templat
 
         /** Found by the first renderer that asks; the others wait for it rather than walk the archive too. */
         synchronized java.util.List<paperboy.model.Paper> order(Digest digest) {
-            if (order == null || order.digest() != digest) order = PaperOrder.of(digest);
-            return order.papers();
+            if (order == null || orderOf != digest) {
+                order = digest.firstSeenOrder();
+                orderOf = digest;
+            }
+            return order;
         }
 
         PaperTexts texts(Digest digest) {

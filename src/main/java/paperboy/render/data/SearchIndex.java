@@ -288,11 +288,6 @@ public final class SearchIndex implements Renderer {
         return Optional.of(chunks);
     }
 
-    /** The papers numbered as the search numbers them: by day first seen, then listing order. */
-    public static List<Paper> inFirstSeenOrder(Digest digest) {
-        return paperboy.render.PaperOrder.of(digest).papers();
-    }
-
     /** One part's word shards, added to {@code out}; returns the part with the first word of each shard. */
     private Part part(String id, List<Paper> docs, int from, int to, Digest digest, PaperTexts texts,
                       Consumer<Output> out) {

@@ -26,7 +26,6 @@ import paperboy.render.RenderContext;
 import paperboy.render.Unit;
 import paperboy.render.UnitRenderer;
 import paperboy.render.SitePaths;
-import paperboy.render.PaperOrder;
 import paperboy.render.PaperTexts;
 
 /**
@@ -128,7 +127,7 @@ public final class Feeds implements UnitRenderer {
                 Optional<Note> note = digest.dayNote(d.date());
                 if (note.isPresent()) entries.add(noteItem(d, note.get()));
                 // A paper's entry is its first listing, on the day it was first seen.
-                for (Paper p : PaperOrder.firstListed(digest, d)) {
+                for (Paper p : digest.firstListed(d)) {
                     if (entries.size() >= max) break;
                     entries.add(item(p));
                 }

@@ -77,14 +77,14 @@ public final class DiscoveryFiles implements Renderer {
 
     /** Every page a reader may land on, by sitemap file name (without ".xml"), in a fixed order. */
     static Map<String, List<Entry>> groups(Digest digest) {
-        return groups(digest, paperboy.render.PaperOrder.of(digest).papers(), Scope.all());
+        return groups(digest, digest.firstSeenOrder(), Scope.all());
     }
 
     /**
      * As {@link #groups(Digest)}, but of the years only those {@code scope} reaches: the site's group and those
      * years' files are all a scoped build writes.
      *
-     * @param order the papers by day first seen ({@link paperboy.render.PaperOrder})
+     * @param order the papers by day first seen ({@link Digest#firstSeenOrder})
      */
     static Map<String, List<Entry>> groups(Digest digest, List<Paper> order, Scope scope) {
         // Asked per day, period and paper: a scope's answer per year is found once.

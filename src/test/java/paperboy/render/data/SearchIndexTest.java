@@ -55,7 +55,7 @@ class SearchIndexTest {
         new SearchIndex().render(digest, ctx).forEach(o -> files.put(o.path(), o.bytes()));
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         com.fasterxml.jackson.databind.JsonNode manifest = json.readTree(payload(files.get(SearchIndex.MANIFEST_PATH)));
-        List<paperboy.model.Paper> docs = SearchIndex.inFirstSeenOrder(digest);
+        List<paperboy.model.Paper> docs = digest.firstSeenOrder();
         paperboy.render.PaperTexts texts = new paperboy.render.PaperTexts(digest);
         assertThat(manifest.path("parts")).hasSize(2);
         for (com.fasterxml.jackson.databind.JsonNode part : manifest.path("parts")) {
