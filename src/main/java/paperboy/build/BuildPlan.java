@@ -167,11 +167,11 @@ final class BuildPlan {
 
     /** Records this build for the next one; a cache that cannot be written just makes the next build a full one. */
     void save(BuildCache.Summary summary, List<Problem> warnings, Map<String, BuildCache.Entry> files,
-              BuildCache.Archive archive, ArchiveStore.Archive state, Optional<ArchiveStore.Read> stateRead) {
+              List<String> whole, BuildCache.Archive archive, ArchiveStore.Archive state, Optional<ArchiveStore.Read> stateRead) {
         InputHashes h = hashes == null ? null : hashes.join();
         if (h == null) return;
         try {
-            new BuildCache(h.settings(), h.inputs(), summary, warnings, files, h.files(), archive)
+            new BuildCache(h.settings(), h.inputs(), summary, warnings, files, h.files(), archive, whole)
                     .write(cacheFile, Optional.of(previous));
             if (parsed != null) parsed.write(ParseCache.location(req.outDir()), req.contentDir());
             stateWritten = ArchiveStore.write(ArchiveStore.location(req.outDir()), stateIdentity(h.settings(), h.inputs(), req.contentDir()),

@@ -2,6 +2,7 @@ package paperboy.build;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -162,10 +163,16 @@ public final class SiteBuild {
             try {
                 return runLocked(req);
             } catch (RuntimeException e) {
-                if (damagedState(e).isEmpty()) throw e;
-                // A month of the archive kept was found damaged as the build read it, before anything was written:
-                // the build starts again from the listings, without it.
-                ArchiveStore.drop(ArchiveStore.location(req.outDir()));
+                if (damaged(e, ArchiveStore.Damaged.class)) {
+                    // A month of the archive kept was found damaged as the build read it, before anything was
+                    // written: the build starts again from the listings, without it.
+                    ArchiveStore.drop(ArchiveStore.location(req.outDir()));
+                } else if (damaged(e, BuildCache.Damaged.class)) {
+                    // So was a shard of the build cache: the build starts again without the cache, a full one.
+                    BuildCache.drop(BuildCache.location(req.outDir()));
+                } else {
+                    throw e;
+                }
                 return runLocked(req);
             }
         } catch (SiteLock.Busy e) {
@@ -176,10 +183,10 @@ public final class SiteBuild {
         }
     }
 
-    /** The damaged state that stopped a build, however the phases wrapped it. */
-    private static Optional<ArchiveStore.Damaged> damagedState(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof ArchiveStore.Damaged d) return Optional.of(d);
-        return Optional.empty();
+    /** Whether damage of this kind (of the state or the cache) stopped a build, however the phases wrapped it. */
+    private static boolean damaged(Throwable e, Class<? extends RuntimeException> kind) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (kind.isInstance(t)) return true;
+        return false;
     }
 
     /** The phases of a build, in order. Each is timed; {@code --verbose} prints the times. */
@@ -219,7 +226,7 @@ public final class SiteBuild {
         BuildCache.Summary summary = new BuildCache.Summary(digest.days().size(), digest.listingCount(),
                 digest.papers().size());
         phases.time("save", () -> {
-            plan.save(summary, problems.sorted(), out.files(), ChangeSet.archive(digest, scope, plan.previous().archive()),
+            plan.save(summary, problems.sorted(), out.files(), out.whole(), ChangeSet.archive(digest, scope, plan.previous().archive()),
                     new ArchiveStore.Archive(new DigestAssembler.Assembly(digest, assembly.identities()),
                             listings.problems().sorted(), themed.storeKey(), activity),
                     listings.appended().isPresent() ? stored : Optional.empty());
@@ -359,7 +366,14 @@ public final class SiteBuild {
     }
 
     /** @param files every file of the site now, with its fingerprint, for the next build's cache */
-    private record Written(SiteOutput.Result result, WriteStats stats, Map<String, BuildCache.Entry> files) {}
+    /** @param whole the files of {@code files} written whole in every build ({@code Renderer.rewrittenWhole}) */
+    private record Written(SiteOutput.Result result, WriteStats stats, Map<String, BuildCache.Entry> files,
+                           List<String> whole) {}
+
+    private static boolean startsWithAny(String path, String[] prefixes) {
+        for (String prefix : prefixes) if (path.startsWith(prefix)) return true;
+        return false;
+    }
 
     /** Render and write run together on every core; the site is swapped in (or updated in place) at the end. */
     private Written renderAndWrite(Request req, BuildPlan plan, Digest digest, Scope scope,
@@ -376,22 +390,22 @@ public final class SiteBuild {
                     : new SiteWriter().open(req.outDir());
             SiteOutput.Result out;
             Map<String, BuildCache.Entry> files;
+            List<String> whole;
             try {
                 out = SiteOutput.run(renderer, digest, ctx, session, previous, plan.fingerprints(), progress);
                 files = out.files();
+                String[] prefixes = renderer.renderers().stream().flatMap(r -> r.rewrittenWhole().stream())
+                        .toArray(String[]::new);
+                whole = new ArrayList<>();
+                for (String p : out.files().keySet()) if (startsWithAny(p, prefixes)) whole.add(p);
+                whole.sort(null);
                 if (!scope.everything()) {
-                    // What the change did not reach stays as the previous build wrote it.
-                    String[] whole = renderer.renderers().stream().flatMap(r -> r.rewrittenWhole().stream())
-                            .toArray(String[]::new);
-                    Predicate<String> rewritten = p -> { // asked of every file of the site: no stream per file
-                        for (String prefix : whole) if (p.startsWith(prefix)) return true;
-                        return false;
-                    };
-                    session.keepUnrendered(previous.files().keySet(), rewritten);
-                    Map<String, BuildCache.Entry> all = new HashMap<>(previous.files());
-                    all.keySet().removeIf(rewritten);
-                    all.putAll(out.files());
-                    files = all;
+                    // What the change did not reach stays as the previous build wrote it, but for the files written
+                    // whole that this build did not write again. Only the shards of the files written are read.
+                    List<String> stale = new ArrayList<>();
+                    for (String p : previous.whole()) if (!out.files().containsKey(p)) stale.add(p);
+                    session.keepUnrendered(previous.files().size(), previous.files()::containsKey, stale);
+                    files = previous.filesWith(out.files(), stale);
                 }
             } catch (IOException | RuntimeException e) {
                 session.abort();
@@ -404,7 +418,7 @@ public final class SiteBuild {
             phases.put("write", Math.round((t1 - t0) * (1 - renderShare) / 1_000_000));
             WriteStats stats = session.commit();
             phases.put("swap", (System.nanoTime() - t1) / 1_000_000);
-            return new Written(out, stats, files);
+            return new Written(out, stats, files, whole);
         } catch (RenderException e) {
             throw new BuildFailed(e.getMessage(), problems.sorted());
         } catch (CommitUnfinished e) {

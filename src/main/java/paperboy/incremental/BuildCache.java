@@ -37,11 +37,15 @@ import paperboy.write.OutputFolder;
  * @param files     site path to what was written there
  * @param inputFiles content and template files by path, with size, time and content hash
  * @param archive    what a build that only appends days compares with (see {@code build.ChangeSet})
+ * @param whole      the files of {@code files} that a renderer writes whole in every build that renders it
+ *                   ({@code Renderer.rewrittenWhole}): the next build removes those it does not write again, without
+ *                   looking through every file
  */
 public record BuildCache(String settings, String inputs, Summary summary, List<Problem> warnings,
-                         Map<String, Entry> files, Map<String, Fingerprints.InputFile> inputFiles, Archive archive) {
+                         Map<String, Entry> files, Map<String, Fingerprints.InputFile> inputFiles, Archive archive,
+                         List<String> whole) {
     /** The file's layout; the settings hash inside says which build and settings wrote it (the plan compares). */
-    static final CacheFile FILE = new CacheFile("paperboy-build-cache", 4);
+    static final CacheFile FILE = new CacheFile("paperboy-build-cache", 5);
     /** The cache of {@code site/} is {@code .site.cache}; a constant, so FastStart's first JVM needn't load this class. */
     public static final String SUFFIX = ".cache";
     /** Fingerprint of a file that is not a templated page: rendered every time, listed for the no-op check. */
@@ -72,10 +76,40 @@ public record BuildCache(String settings, String inputs, Summary summary, List<P
         warnings = List.copyOf(warnings);
         files = files instanceof Buckets b ? b : Collections.unmodifiableMap(new HashMap<>(files));
         inputFiles = Collections.unmodifiableMap(new HashMap<>(inputFiles));
+        whole = List.copyOf(whole);
+    }
+
+    /** A cache without files written whole. */
+    public BuildCache(String settings, String inputs, Summary summary, List<Problem> warnings, Map<String, Entry> files,
+                      Map<String, Fingerprints.InputFile> inputFiles, Archive archive) {
+        this(settings, inputs, summary, warnings, files, inputFiles, archive, List.of());
     }
 
     public static BuildCache empty() {
         return new BuildCache("", "", new Summary(0, 0, 0), List.of(), Map.of(), Map.of(), Archive.NONE);
+    }
+
+    /**
+     * A shard of the cache found missing or damaged when a build first asked for one of its files (a build reads
+     * only the shards it needs): the build cannot trust what it kept, so it starts again without the cache.
+     */
+    public static final class Damaged extends RuntimeException {
+        Damaged(Path shard) {
+            super(shard + ": a shard of the build cache is missing or damaged");
+        }
+    }
+
+    /**
+     * The site's files after a build that rendered only part of it: these with {@code changed} put and
+     * {@code removed} taken out. Over a cache read from disk, only the shards of those files are read (and written
+     * again); the others are shared as they are.
+     */
+    public Map<String, Entry> filesWith(Map<String, Entry> changed, java.util.Collection<String> removed) {
+        if (files instanceof Buckets b) return b.with(changed, removed);
+        Map<String, Entry> all = new HashMap<>(files);
+        removed.forEach(all::remove);
+        all.putAll(changed);
+        return all;
     }
 
     /** Where the cache of the site at {@code outDir} lives: {@code .site.cache} beside {@code site/}. */
@@ -88,7 +122,7 @@ public record BuildCache(String settings, String inputs, Summary summary, List<P
      * trusted (missing, cut short, damaged, foreign): a miss, so the build is a full one.
      */
     public static Optional<BuildCache> read(Path file) {
-        return readHead(file).flatMap(Head::withFiles);
+        return readHead(file).flatMap(h -> h.withFiles().flatMap(c -> ((Buckets) c.files()).readAll().map(f -> c)));
     }
 
     /**
@@ -106,17 +140,21 @@ public record BuildCache(String settings, String inputs, Summary summary, List<P
      */
     public record Head(String settings, String inputs, Summary summary, List<Problem> warnings,
                        Map<String, Fingerprints.InputFile> inputFiles, Archive archive, int fileCount, long fileBytes,
-                       Path dir, List<String> shards) {
+                       Path dir, List<String> shards, List<String> whole) {
         public Head {
             warnings = List.copyOf(warnings);
             inputFiles = Collections.unmodifiableMap(inputFiles);
             shards = List.copyOf(shards);
+            whole = List.copyOf(whole);
         }
 
-        /** The whole cache, the shards read on every core; empty if any of them is missing or damaged. */
+        /**
+         * The whole cache, each shard read when one of its files is first asked for: a shard then found missing or
+         * damaged throws {@link Damaged}. Empty when the shards named cannot be a cache's.
+         */
         public Optional<BuildCache> withFiles() {
-            return Buckets.read(dir, shards).filter(files -> files.size() == fileCount)
-                    .map(files -> new BuildCache(settings, inputs, summary, warnings, files, inputFiles, archive));
+            return Buckets.lazy(dir, shards, fileCount, fileBytes)
+                    .map(files -> new BuildCache(settings, inputs, summary, warnings, files, inputFiles, archive, whole));
         }
 
         /**
@@ -162,8 +200,10 @@ public record BuildCache(String settings, String inputs, Summary summary, List<P
         long fileBytes = in.number();
         in.end();
         List<String> shards = in.strings();
+        List<String> whole = in.strings();
         in.end();
-        return new Head(settings, inputs, summary, warnings, inputFiles, archive, fileCount, fileBytes, dir, shards);
+        return new Head(settings, inputs, summary, warnings, inputFiles, archive, fileCount, fileBytes, dir, shards,
+                whole);
     }
 
     /** Where the shards of the cache at {@code file} live: {@code .site.cache.d/} beside it. */
@@ -229,9 +269,10 @@ public record BuildCache(String settings, String inputs, Summary summary, List<P
             g.writeEndArray();
             g.writeStartArray();
             g.writeNumber(files.size());
-            g.writeNumber(files.values().stream().mapToLong(Entry::size).sum());
+            g.writeNumber(Buckets.bytes(files));
             g.writeEndArray();
             CacheFile.writeStrings(g, names);
+            CacheFile.writeStrings(g, whole);
             g.writeEndArray();
         });
         Buckets.removeAllBut(dir, names);

@@ -57,9 +57,10 @@ public final class InPlaceWriter {
         /** The previous site's files no renderer was asked for and none rewrites whole: kept (see {@link #stale}). */
         private int keptUnrendered;
         private final AtomicLong keptBytes = new AtomicLong();
-        /** Set by {@link #keepUnrendered}: the previous site's files, and which of them every build writes whole. */
-        private Collection<String> unrendered;
-        private Predicate<String> rewritten;
+        /** Set by {@link #keepUnrendered}: the previous site's file count, its files, and those to remove. */
+        private int previousCount = -1;
+        private Predicate<String> previous;
+        private Collection<String> unrenderedStale;
 
         Session(Path site, CommitJournal.Steps steps) {
             this.site = site;
@@ -90,9 +91,10 @@ public final class InPlaceWriter {
         }
 
         @Override
-        public void keepUnrendered(Collection<String> previous, Predicate<String> rewritten) {
-            this.unrendered = previous;
-            this.rewritten = rewritten;
+        public void keepUnrendered(int previousCount, Predicate<String> previous, Collection<String> stale) {
+            this.previousCount = previousCount;
+            this.previous = previous;
+            this.unrenderedStale = stale;
         }
 
         @Override
@@ -155,15 +157,12 @@ public final class InPlaceWriter {
         /** Every file the new site does not have (the marker stays: it says paperboy made the folder). */
         private List<String> stale() throws IOException {
             List<String> stale = new ArrayList<>();
-            if (unrendered != null) {
-                for (String p : unrendered) {
-                    if (paths.contains(p) || p.equals(OutputFolder.MARKER)) continue;
-                    if (rewritten.test(p)) {
-                        stale.add(p);
-                    } else {
-                        keptUnrendered++; // counted, not added to the paths: a day keeps 150,000 files at ten years
-                    }
-                }
+            if (previousCount >= 0) {
+                for (String p : unrenderedStale) if (!paths.contains(p) && !p.equals(OutputFolder.MARKER)) stale.add(p);
+                // The files kept unrendered are counted, not listed: a day keeps 150,000 files at ten years.
+                int notKept = stale.size() + (previous.test(OutputFolder.MARKER) ? 1 : 0);
+                for (String p : paths) if (!p.equals(OutputFolder.MARKER) && previous.test(p)) notKept++;
+                keptUnrendered = previousCount - notKept;
                 stale.sort(null);
                 return stale;
             }

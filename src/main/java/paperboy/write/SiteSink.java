@@ -18,11 +18,14 @@ public interface SiteSink {
     boolean keep(String path, long expectedSize) throws IOException;
 
     /**
-     * Keeps every file of {@code previous} that this build does not put (a build that renders only what a change
-     * reaches), but for those {@code rewritten} says every build writes whole: those it did not put are stale and
-     * go. The site is then not walked for stale files. Only over an existing site (in place).
+     * Keeps every file of the previous site that this build does not put (a build that renders only what a change
+     * reaches), but for {@code stale}, which go. The site is then not walked for stale files. Only over an
+     * existing site (in place).
+     *
+     * @param previousCount how many files the previous site has
+     * @param previous      whether the previous site has a file (asked only of the files this build puts or keeps)
      */
-    default void keepUnrendered(Collection<String> previous, Predicate<String> rewritten) {
+    default void keepUnrendered(int previousCount, Predicate<String> previous, Collection<String> stale) {
         throw new UnsupportedOperationException("only a site updated in place keeps what it does not render");
     }
 

@@ -270,6 +270,24 @@ class IncrementalBuildTest {
         assertSameAsFullBuild();
     }
 
+    /** The build cache's shards are read as a build asks for them: one found damaged then makes the build a full one. */
+    @Test
+    void aDamagedShardOfTheCacheFoundMidBuildGivesAFullBuild() throws Exception {
+        incremental(true);
+        for (Path shard : sorted(BuildCache.shards(BuildCache.location(site)))) {
+            byte[] bytes = Files.readAllBytes(shard);
+            bytes[bytes.length / 2] ^= 0x20;
+            Files.write(shard, bytes);
+        }
+        addDay(10);
+        SiteBuild.Report r = incremental(true);
+        assertThat(r.pages().scope()).as("built again without the cache").isEqualTo("all");
+        assertSameAsFullBuild();
+        addDay(11);
+        assertThat(incremental(true).pages().scope()).as("the cache kept anew").isNotEqualTo("all");
+        assertSameAsFullBuild();
+    }
+
     /**
      * A new file may hold several days (a JSON Feed): one that adds to an earlier day as well as a new one is not
      * appended to the archive kept, and the build renders everything, as a full build would.
