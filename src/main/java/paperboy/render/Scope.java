@@ -1,7 +1,6 @@
 package paperboy.render;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
@@ -84,12 +83,6 @@ public record Scope(boolean everything, Set<LocalDate> dates, Set<LocalDate> day
 
     public boolean theme(String slug) {
         return everything || themes.contains(slug);
-    }
-
-    public boolean month(YearMonth month) {
-        if (everything) return true;
-        for (LocalDate d : dates) if (YearMonth.from(d).equals(month)) return true;
-        return false;
     }
 
     /** A year holding a date in scope, or the start of its week (a week is filed under the year it begins in). */

@@ -42,41 +42,35 @@ class SampleSiteTest {
     }
 
     @Test
-    void theDataFilesHoldTheDaysAndEachMonthsPapers() throws IOException {
+    void theDataFilesHoldTheDaysAndThePapersFirstSeenOnEach() throws IOException {
         ObjectMapper json = new ObjectMapper();
         JsonNode index = json.readTree(site.resolve("data/index.json").toFile());
-        assertThat(index.get("version").asInt()).isEqualTo(3);
-        assertThat(index.get("days")).hasSize(5);
-        assertThat(index.get("days")).extracting(n -> n.get("date").asText())
-                .containsExactly("2025-03-11", "2025-03-13", "2025-03-14", "2025-08-07", "2025-08-20");
+        assertThat(index.get("version").asInt()).isEqualTo(4);
+        List<String> dates = List.of("2025-03-11", "2025-03-13", "2025-03-14", "2025-08-07", "2025-08-20");
+        assertThat(index.get("days")).extracting(n -> n.get("date").asText()).containsExactlyElementsOf(dates);
         int listings = 0;
         for (JsonNode day : index.get("days")) listings += day.get("listings").asInt();
         assertThat(listings).isEqualTo(279);
-        // The days' slugs are in a file per year, which the index names: a new day rewrites no file of every day.
-        assertThat(index.get("days")).extracting(n -> n.get("file").asText()).containsOnly("days/2025.json");
-        JsonNode year = json.readTree(site.resolve("data/days/2025.json").toFile());
-        assertThat(year.get("days")).extracting(n -> n.get("date").asText())
-                .containsExactly("2025-03-11", "2025-03-13", "2025-03-14", "2025-08-07", "2025-08-20");
-        int slugs = 0, fresh = 0;
-        for (JsonNode day : year.get("days")) {
+        // A file per day, which the index names: a new day rewrites its own and those its re-listed papers were
+        // first seen on, never a file of every day or of a month's papers.
+        assertThat(index.get("days")).extracting(n -> n.get("file").asText())
+                .containsExactlyElementsOf(dates.stream().map(d -> "days/" + d + ".json").toList());
+        assertThat(index.has("months")).isFalse();
+        List<JsonNode> papers = new ArrayList<>();
+        int slugs = 0;
+        for (JsonNode entry : index.get("days")) {
+            JsonNode day = json.readTree(site.resolve("data").resolve(entry.get("file").asText()).toFile());
+            assertThat(day.get("date").asText()).isEqualTo(entry.get("date").asText());
             slugs += day.get("papers").size();
-            fresh += day.get("newPapers").size();
+            assertThat(day.get("newPapers")).hasSize(entry.get("new").asInt());
+            for (JsonNode p : day.get("newPapers")) {
+                assertThat(p.get("firstSeen").asText()).isEqualTo(day.get("date").asText());
+                assertThat(day.get("papers")).extracting(JsonNode::asText).contains(p.get("slug").asText());
+                papers.add(p);
+            }
         }
         assertThat(slugs).isEqualTo(279);
-        assertThat(fresh).isEqualTo(207);
-        assertThat(index.get("days").get(0).get("new").asInt()).isEqualTo(year.get("days").get(0).get("newPapers").size());
-        assertThat(index.get("months")).extracting(n -> n.get("file").asText())
-                .containsExactly("2025-03.json", "2025-08.json");
-        List<JsonNode> papers = new ArrayList<>();
-        int counted = 0;
-        for (JsonNode m : index.get("months")) {
-            JsonNode month = json.readTree(site.resolve("data").resolve(m.get("file").asText()).toFile());
-            month.get("papers").forEach(papers::add);
-            counted += m.get("papers").asInt();
-            for (JsonNode p : month.get("papers")) assertThat(p.get("firstSeen").asText()).startsWith(m.get("month").asText());
-        }
         assertThat(papers).hasSize(207);
-        assertThat(counted).isEqualTo(207);
         assertThat(papers.stream().filter(p -> p.get("days").size() > 1)).hasSize(51);
         JsonNode retro = papers.stream().filter(p -> p.get("slug").asText().equals(RETRO_SLUG)).findFirst().orElseThrow();
         assertThat(retro.get("title").asText()).startsWith("RetroMAE v2");
@@ -85,6 +79,7 @@ class SampleSiteTest {
         assertThat(retro.get("days")).hasSize(5);
         assertThat(retro.get("themes")).isNotEmpty();
         assertThat(site.resolve("data/digest.json")).doesNotExist();
+        assertThat(site.resolve("data/2025-03.json")).doesNotExist();
     }
 
     @Test
@@ -93,7 +88,7 @@ class SampleSiteTest {
         Cli r = Cli.run("export", "--out", file.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode d = new ObjectMapper().readTree(file.toFile());
-        assertThat(d.get("version").asInt()).isEqualTo(3);
+        assertThat(d.get("version").asInt()).isEqualTo(4);
         assertThat(d.get("days")).hasSize(5);
         assertThat(d.get("papers")).hasSize(207);
         assertThat(d.get("papers").get(0).fieldNames()).toIterable().containsExactly("slug", "title", "abstract",

@@ -164,7 +164,7 @@ class HostileInputTest {
             siteBytes = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
         }
         assertThat(siteBytes).isLessThan(4L << 20); // uncut, a 10 MB title beside ten real days made a 220 MB site
-        String data = Files.readString(tmp.resolve("site/data/2025-03.json"));
+        String data = Files.readString(tmp.resolve("site/data/days/2025-03-13.json"));
         assertThat(data).contains("\"" + title.substring(0, 999) + "…\"").contains("Author Number 10051\"")
                 .doesNotContain("Author Number 10052\"");
     }

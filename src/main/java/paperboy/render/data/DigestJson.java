@@ -3,20 +3,14 @@ package paperboy.render.data;
 import paperboy.render.ArchiveDays;
 import paperboy.render.JsonOut;
 import paperboy.render.Scope;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Optional;
 import paperboy.render.Output;
 import paperboy.render.PaperTexts;
 import paperboy.render.RenderContext;
 import paperboy.render.Renderer;
-import paperboy.render.SitePaths;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -28,17 +22,20 @@ import paperboy.model.Theme;
 
 /**
  * The digest as data, in the schema the README documents. A build writes it split so that a new day rewrites
- * small files only, however old the archive: {@code data/index.json} (each day's counts, themes, the months),
- * {@code data/days/YYYY.json} (the year's days with their papers' slugs) and {@code data/YYYY-MM.json} (the papers
- * first seen that month). {@link #whole} is the one-file export of
- * {@code paperboy export}. Fields are written in a fixed order, so the files are byte-identical for the same input.
+ * small files only, however old the archive: {@code data/index.json} (each day's counts and file, the themes) and
+ * per day {@code data/days/YYYY-MM-DD.json} (the papers it listed, and the papers first seen on it in full). A day
+ * writes its own file and those of the days its re-listed papers were first seen on (their days listed changed):
+ * at ten years of fifty papers a day about 2 MB, where the month's papers and the year's days, rewritten whole,
+ * were 7.5 MB. {@link #whole} is the one-file export of {@code paperboy export}. Fields are written in a fixed
+ * order, so the files are byte-identical for the same input.
  */
 public final class DigestJson implements Renderer {
     /**
      * Bump when a field changes meaning or is removed; adding fields does not bump it. 2: split by month. 3: the
      * days' slugs moved from the index to a file per year (at ten years the index was 18.9 MB, rewritten daily).
+     * 4: one file per day, with the papers first seen on it (the month and year files gone).
      */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
     public static final String INDEX = "data/index.json";
 
     @Override
@@ -46,14 +43,14 @@ public final class DigestJson implements Renderer {
         return "data";
     }
 
-    /** {@code data/YYYY-MM.json}. */
-    public static String monthPath(YearMonth month) {
-        return "data/" + month + ".json";
+    /** {@code data/days/YYYY-MM-DD.json}. */
+    public static String dayPath(LocalDate date) {
+        return "data/" + dayFile(date);
     }
 
-    /** {@code data/days/YYYY.json}, relative to the index. */
-    private static String yearFile(int year) {
-        return "days/" + year + ".json";
+    /** {@code days/YYYY-MM-DD.json}, relative to the index. */
+    private static String dayFile(LocalDate date) {
+        return "days/" + date + ".json";
     }
 
     @Override
@@ -63,22 +60,19 @@ public final class DigestJson implements Renderer {
         return out;
     }
 
-    /** Each file handed to {@code sink} when made, the months' (most of the bytes) in parallel. */
+    /** Each file handed to {@code sink} when made, the days' (most of the bytes) in parallel. */
     @Override
     public void render(Digest digest, RenderContext ctx, Consumer<Output> sink) {
         render(digest, ctx, sink, true);
     }
 
-    /** The index, the years' days, then the months: in that order unless {@code parallel}. */
+    /** The index, then the days' files: in that order unless {@code parallel}. */
     private void render(Digest digest, RenderContext ctx, Consumer<Output> sink, boolean parallel) {
         PaperTexts texts = ctx.texts(digest);
         ArchiveDays days = ctx.days(digest);
-        // The papers by month first seen: runs of the papers in first-seen order, cut where the month changes.
-        // A scoped build finds the runs from the days' new counts, reading only the months it writes.
+        // A day's new papers are its run of the first-seen order (a digest made by hand may not hold them so).
         List<Paper> order = ctx.inFirstSeenOrder(digest);
-        Map<YearMonth, List<Paper>> byMonth = days.fromKeptIndex() ? monthRuns(order, days).orElse(null) : null;
-        if (byMonth == null) byMonth = monthRuns(order);
-        Map<YearMonth, List<Paper>> months = byMonth;
+        boolean runs = days.firstSeenStart(days.size()) == order.size();
         sink.accept(new Output(INDEX, JsonOut.bytes(true, INDEX, g -> {
             g.writeStartObject();
             g.writeNumberField("version", SCHEMA_VERSION);
@@ -89,124 +83,44 @@ public final class DigestJson implements Renderer {
             g.writeArrayFieldStart("themes");
             for (Theme t : digest.themes()) theme(g, t, false);
             g.writeEndArray();
-            g.writeArrayFieldStart("months");
-            for (var m : months.entrySet()) {
-                g.writeStartObject();
-                g.writeStringField("month", m.getKey().toString());
-                g.writeStringField("file", m.getKey() + ".json");
-                g.writeNumberField("papers", m.getValue().size());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
             g.writeEndObject();
         }), name()));
-        Map<Integer, int[]> byYear = new LinkedHashMap<>(); // the days of a year: a range of the days
-        for (int i = 0; i < days.size(); i++) {
-            int at = i;
-            byYear.computeIfAbsent(days.date(i).getYear(), y -> new int[] {at, at})[1] = i + 1;
+        // The days to write: every one, or those in scope and those its papers were first seen on.
+        java.util.SortedSet<Integer> written = new java.util.TreeSet<>();
+        Scope scope = ctx.scope();
+        if (scope.everything()) {
+            for (int i = 0; i < days.size(); i++) written.add(i);
+        } else {
+            for (LocalDate d : scope.days()) days.indexOf(d).ifPresent(written::add);
+            for (String slug : scope.papers()) days.indexOf(digest.paper(slug).firstSeen()).ifPresent(written::add);
         }
-        for (var y : byYear.entrySet()) {
-            if (!ctx.scope().year(y.getKey())) continue;
-            String path = "data/" + yearFile(y.getKey());
-            List<Day> yearDays = days.span(y.getValue()[0], y.getValue()[1]);
-            // A day's slugs never change once written: a scoped build keeps the year's days it did not append.
-            Optional<byte[]> kept = days.fromKeptIndex() ? keptYear(ctx.scope(), path, y.getKey(), yearDays, days) : Optional.empty();
-            sink.accept(new Output(path, kept.orElseGet(() -> JsonOut.bytes(true, path, g -> {
-                g.writeStartObject();
-                g.writeNumberField("version", SCHEMA_VERSION);
-                g.writeNumberField("year", y.getKey());
-                g.writeArrayFieldStart("days");
-                for (Day d : yearDays) day(g, d);
-                g.writeEndArray();
-                g.writeEndObject();
-            })), name()));
-        }
-        var monthFiles = parallel ? months.entrySet().parallelStream() : months.entrySet().stream();
-        monthFiles.filter(m -> ctx.scope().month(m.getKey())).forEach(m -> {
-            String path = monthPath(m.getKey());
+        Map<LocalDate, List<Paper>> firstSeen = runs ? null : byFirstSeen(order);
+        var files = parallel ? written.parallelStream() : written.stream();
+        files.forEach(i -> {
+            Day day = days.day(i);
+            List<Paper> fresh = runs ? order.subList(days.firstSeenStart(i), days.firstSeenStart(i + 1))
+                    : firstSeen.getOrDefault(day.date(), List.of());
+            String path = dayPath(day.date());
             sink.accept(new Output(path, JsonOut.bytes(true, path, g -> {
                 g.writeStartObject();
                 g.writeNumberField("version", SCHEMA_VERSION);
-                g.writeStringField("month", m.getKey().toString());
+                g.writeStringField("date", day.date().toString());
                 g.writeArrayFieldStart("papers");
-                for (Paper p : m.getValue()) paper(g, p, texts);
+                for (Listing l : day.listings()) g.writeString(l.paperSlug());
+                g.writeEndArray();
+                g.writeArrayFieldStart("newPapers");
+                for (Paper p : fresh) paper(g, p, texts);
                 g.writeEndArray();
                 g.writeEndObject();
             }), name()));
         });
     }
 
-    /** The papers by month first seen: runs of the first-seen order, cut where the month changes. */
-    private static Map<YearMonth, List<Paper>> monthRuns(List<Paper> order) {
-        Map<YearMonth, List<Paper>> byMonth = new LinkedHashMap<>();
-        for (int from = 0, to; from < order.size(); from = to) {
-            LocalDate first = order.get(from).firstSeen();
-            to = from + 1;
-            while (to < order.size() && order.get(to).firstSeen().getMonthValue() == first.getMonthValue()
-                    && order.get(to).firstSeen().getYear() == first.getYear()) to++;
-            byMonth.computeIfAbsent(YearMonth.from(first), m -> new ArrayList<>()).addAll(order.subList(from, to));
-        }
-        return byMonth;
-    }
-
-    /**
-     * The same runs found from the days' new counts (a day's new papers are its part of the order), each a view
-     * of the order read only when written; empty when the order does not hold them so (a digest built by hand).
-     */
-    private static Optional<Map<YearMonth, List<Paper>>> monthRuns(List<Paper> order, ArchiveDays days) {
-        if (days.firstSeenStart(days.size()) != order.size()) return Optional.empty();
-        Map<YearMonth, List<Paper>> byMonth = new LinkedHashMap<>();
-        days.firstSeenByMonth().forEach((m, range) -> byMonth.put(m, order.subList(range[0], range[1])));
-        return Optional.of(byMonth);
-    }
-
-    /**
-     * A year's days file from the kept one: its days up to the kept index's latest as written, then the days
-     * appended since. Empty when the kept file does not hold exactly the year's earlier days.
-     */
-    private static Optional<byte[]> keptYear(Scope scope, String path, int year, List<Day> yearDays, ArchiveDays days) {
-        Optional<byte[]> bytes = scope.kept().read(path);
-        if (bytes.isEmpty()) return Optional.empty();
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(bytes.get());
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-        if (root.path("version").asInt() != SCHEMA_VERSION) return Optional.empty();
-        JsonNode keptDays = root.path("days");
-        LocalDate appendedAfter = scope.days().stream().min(LocalDate::compareTo).orElse(LocalDate.MAX);
-        // The year's dates, from the counts: the kept file must hold those up to the first in scope, in order.
-        List<LocalDate> dates = new ArrayList<>();
-        for (LocalDate d : days.dates()) if (d.getYear() == year) dates.add(d);
-        int before = 0;
-        while (before < dates.size() && dates.get(before).isBefore(appendedAfter)) before++;
-        int keep = before;
-        if (keptDays.size() < keep) return Optional.empty();
-        for (int i = 0; i < keep; i++) {
-            if (!keptDays.get(i).path("date").asText().equals(dates.get(i).toString())) return Optional.empty();
-        }
-        return Optional.of(JsonOut.bytes(true, path, g -> {
-            g.writeStartObject();
-            g.writeNumberField("version", SCHEMA_VERSION);
-            g.writeNumberField("year", year);
-            g.writeArrayFieldStart("days");
-            for (int i = 0; i < keep; i++) {
-                JsonNode d = keptDays.get(i);
-                g.writeStartObject();
-                g.writeStringField("date", d.path("date").asText());
-                g.writeArrayFieldStart("papers");
-                for (JsonNode slug : d.path("papers")) g.writeString(slug.asText());
-                g.writeEndArray();
-                g.writeArrayFieldStart("newPapers");
-                for (JsonNode slug : d.path("newPapers")) g.writeString(slug.asText());
-                g.writeEndArray();
-                g.writeEndObject();
-            }
-            for (int i = keep; i < yearDays.size(); i++) day(g, yearDays.get(i));
-            g.writeEndArray();
-            g.writeEndObject();
-        }));
+    /** The papers by the day first seen on, each day's in first-seen order. */
+    private static Map<LocalDate, List<Paper>> byFirstSeen(List<Paper> order) {
+        Map<LocalDate, List<Paper>> out = new java.util.HashMap<>();
+        for (Paper p : order) out.computeIfAbsent(p.firstSeen(), d -> new ArrayList<>()).add(p);
+        return out;
     }
 
     /** The whole digest as one file: days, every paper (by slug), themes with their papers. */
@@ -233,7 +147,7 @@ public final class DigestJson implements Renderer {
     private static void dayCounts(JsonGenerator g, LocalDate date, int listings, int fresh) throws IOException {
         g.writeStartObject();
         g.writeStringField("date", date.toString());
-        g.writeStringField("file", yearFile(date.getYear()));
+        g.writeStringField("file", dayFile(date));
         g.writeNumberField("listings", listings);
         g.writeNumberField("new", fresh);
         g.writeEndObject();

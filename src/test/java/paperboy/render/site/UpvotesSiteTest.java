@@ -137,10 +137,14 @@ class UpvotesSiteTest {
     }
 
     @Test
-    void theMonthDataFileCarriesTheLatestCountOrNull() throws Exception {
-        JsonNode month = new ObjectMapper().readTree(site.resolve("data/2025-03.json").toFile());
+    void theDayDataFilesCarryTheLatestCountOrNull() throws Exception {
         java.util.Map<String, JsonNode> bySlug = new java.util.HashMap<>();
-        month.get("papers").forEach(p -> bySlug.put(p.get("slug").asText(), p.get("upvotes")));
+        try (var days = Files.list(site.resolve("data/days"))) {
+            for (Path f : days.toList()) {
+                new ObjectMapper().readTree(f.toFile()).get("newPapers")
+                        .forEach(p -> bySlug.put(p.get("slug").asText(), p.get("upvotes")));
+            }
+        }
         assertThat(bySlug.get(slug("Sparse Probes")).asInt()).isEqualTo(60);
         assertThat(bySlug.get(slug("Text Dump Paper")).isNull()).isTrue();
     }
