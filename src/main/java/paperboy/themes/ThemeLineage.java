@@ -129,14 +129,17 @@ final class ThemeLineage {
         LocalDate latest = boundaries.get(bs.last() - 1);
         for (Paper p : papers) if (p.firstSeen().isAfter(latest)) latest = p.firstSeen();
         Window window = new Window(index, papers.size());
+        long[] firstSeen = new long[papers.size()]; // read once: each of the ~120 steps walks every paper
+        for (int d : docs) firstSeen[d] = papers.get(d).firstSeen().toEpochDay();
         for (int b = from; b < boundaries.size(); b++) {
             LocalDate month = boundaries.get(b);
             boolean last = b == bs.last();
             if (lines == null && (last || ends[b] < START_SIZE)) continue; // too young for a lineage yet
             List<Integer> step = new ArrayList<>();
+            long end = month.toEpochDay(), start = month.minusMonths(WINDOW_MONTHS).toEpochDay();
             for (int d : docs) {
-                if (!corpus.fit[d] || !papers.get(d).firstSeen().isBefore(month)) continue;
-                if (lines == null || !papers.get(d).firstSeen().isBefore(month.minusMonths(WINDOW_MONTHS))) step.add(d);
+                if (!corpus.fit[d] || firstSeen[d] >= end) continue;
+                if (lines == null || firstSeen[d] >= start) step.add(d);
             }
             window.moveTo(step);
             List<Line> next = step(engine, corpus, analysed, window, step, lines);
