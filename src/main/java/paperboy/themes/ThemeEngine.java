@@ -14,6 +14,7 @@ import paperboy.themes.cluster.SphericalKMeans;
 import paperboy.themes.curated.Taxonomy;
 import paperboy.themes.curated.TaxonomyScorer;
 import paperboy.themes.text.TermAnalyzer;
+import paperboy.themes.text.TermIndex;
 import paperboy.themes.cluster.ThemeNamer;
 
 import java.util.ArrayList;
@@ -122,12 +123,12 @@ final class ThemeEngine {
     }
 
     Clusters cluster(Corpus corpus, List<Integer> docs) {
-        return cluster(corpus, docs, Optional.empty(), List.of(), null, Set.of(), ModelCache.NONE);
+        return cluster(corpus, docs, Optional.empty(), List.of(), null, null, Set.of(), ModelCache.NONE);
     }
 
     /** As {@link #cluster(Corpus, List)}, naming the themes apart from the names already {@code taken}. */
     Clusters cluster(Corpus corpus, List<Integer> docs, Set<String> taken) {
-        return cluster(corpus, docs, Optional.empty(), List.of(), null, taken, ModelCache.NONE);
+        return cluster(corpus, docs, Optional.empty(), List.of(), null, null, taken, ModelCache.NONE);
     }
 
     /** The lineage's themes as a fit of the build's corpus: centroids, members, secondary themes and names. */
@@ -173,11 +174,14 @@ final class ThemeEngine {
      * @param known        the model fitted on this fit set by an earlier build, with the same papers clustered
      * @param knownRetired the themes its lineage dropped
      * @param analysed     every paper's analysis, to grow the themes month by month; null: fit from scratch
+     * @param index        the analyses' terms numbered (with {@code analysed})
      * @param models       where the lineage's states at month boundaries are kept between builds
      */
     Clusters cluster(Corpus corpus, List<Integer> docs, Optional<FittedModel> known,
-                     List<LineageState.Retired> knownRetired, PaperTerms[] analysed, Set<String> taken, ModelCache models) {
-        Grown grown = known.isEmpty() && analysed != null ? ThemeLineage.grow(this, corpus, analysed, docs, models) : null;
+                     List<LineageState.Retired> knownRetired, PaperTerms[] analysed, TermIndex index, Set<String> taken,
+                     ModelCache models) {
+        Grown grown = known.isEmpty() && analysed != null
+                ? ThemeLineage.grow(this, corpus, analysed, index, docs, models) : null;
         AutoClustering.Fit fit = known.map(FittedModel::clusters)
                 .orElseGet(() -> grown != null ? grown.fit() : AutoClustering.fit(corpus, docs, minThemes, maxThemes, weights.clustering()));
         AutoClustering.Result r = AutoClustering.place(corpus, docs, fit);
@@ -294,8 +298,11 @@ final class ThemeEngine {
         List<Integer> unclaimed = new ArrayList<>();
         Corpus claimCorpus = null;
         Optional<TaxonomyScorer.Centroids> curatedCentroids = Optional.empty(), curatedEmbedded = Optional.empty();
+        // Each paper's terms numbered once, for the fit set's corpus and every step of the lineage.
+        TermIndex index = null;
         if (taxonomy.isPresent()) {
-            claimCorpus = Corpus.of(papers, analysed, fit, Optional.empty());
+            index = TermIndex.of(analysed);
+            claimCorpus = Corpus.of(papers, analysed, fit, index, null, index.docFreq(fit));
             Corpus terms = claimCorpus;
             // The papers by their embeddings alone, for the centroid evidence the taxonomy's weights may ask for.
             Optional<Corpus> meaning = embedded.filter(e -> weights.taxonomy().embeddingCentroid() > 0)
@@ -324,15 +331,17 @@ final class ThemeEngine {
         Optional<List<LineageState.Retired>> foundRetired = found.flatMap(m ->
                 ThemeLineage.keptRetired(papers, fit, unclaimed, models, modelConfig()));
         Optional<FittedModel> known = foundRetired.isPresent() ? found : Optional.empty();
+        if (index == null && known.isEmpty()) index = TermIndex.of(analysed);
         Corpus terms = claimCorpus != null ? claimCorpus
-                : Corpus.of(papers, analysed, fit, known.map(FittedModel::vocabulary));
+                : known.isPresent() ? Corpus.of(papers, analysed, fit, known.map(FittedModel::vocabulary))
+                : Corpus.of(papers, analysed, fit, index, null, index.docFreq(fit));
         Corpus corpus = embedded(terms, embedded, weights.auto());
         Corpus relatedCorpus = weights.related() == weights.auto() ? corpus : embedded(terms, embedded, weights.related());
 
         // Related papers need only the vectors: find them while the themes are worked out.
         CompletableFuture<int[][]> related = CompletableFuture.supplyAsync(
                 () -> RelatedPapers.compute(relatedCorpus, known.map(FittedModel::related).orElse(null)));
-        Clusters auto = cluster(corpus, unclaimed, known, foundRetired.orElse(List.of()), analysed, Set.of(), models);
+        Clusters auto = cluster(corpus, unclaimed, known, foundRetired.orElse(List.of()), analysed, index, Set.of(), models);
         Slugs slugs = new Slugs();
         drafts.forEach(d -> slugs.unique(d.slug)); // curated slugs are unique already (checked on loading)
         slugs.unique(OTHER_SLUG);
@@ -375,7 +384,7 @@ final class ThemeEngine {
         if (known.isEmpty()) {
             int[][] fitRelated = new int[n][];
             for (int i = 0; i < n; i++) if (fit[i]) fitRelated[i] = similar[i];
-            FittedModel model = new FittedModel(corpus.vocabulary, auto.fit(), auto.names(), fitRelated);
+            FittedModel model = new FittedModel(corpus.vocabulary(), auto.fit(), auto.names(), fitRelated);
             models.keep(model);
         }
         Object[] primary = new Object[n];

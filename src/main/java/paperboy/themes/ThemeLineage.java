@@ -3,6 +3,7 @@ package paperboy.themes;
 import paperboy.themes.cluster.AutoClustering;
 import paperboy.themes.text.Corpus;
 import paperboy.themes.text.PaperTerms;
+import paperboy.themes.text.TermIndex;
 import paperboy.themes.cluster.SphericalKMeans;
 import paperboy.themes.cluster.ThemeNamer;
 
@@ -99,8 +100,9 @@ final class ThemeLineage {
      * starts a month takes one step instead of one per month of the archive.
      *
      * @param analysed every paper's analysis, in the corpus's order
+     * @param index    their terms numbered
      */
-    static ThemeEngine.Grown grow(ThemeEngine engine, Corpus corpus, PaperTerms[] analysed, List<Integer> docs,
+    static ThemeEngine.Grown grow(ThemeEngine engine, Corpus corpus, PaperTerms[] analysed, TermIndex index, List<Integer> docs,
                                   ModelCache cache) {
         List<Paper> papers = corpus.papers;
         Optional<Boundaries> planned = Boundaries.of(papers, corpus.fit, docs, cache, engine.modelConfig());
@@ -126,16 +128,21 @@ final class ThemeLineage {
         // The last step is made by the builds of the latest paper's month (a young archive's fit set holds it).
         LocalDate latest = boundaries.get(bs.last() - 1);
         for (Paper p : papers) if (p.firstSeen().isAfter(latest)) latest = p.firstSeen();
+        Window window = new Window(index, papers.size());
+        long[] firstSeen = new long[papers.size()]; // read once: each of the ~120 steps walks every paper
+        for (int d : docs) firstSeen[d] = papers.get(d).firstSeen().toEpochDay();
         for (int b = from; b < boundaries.size(); b++) {
             LocalDate month = boundaries.get(b);
             boolean last = b == bs.last();
             if (lines == null && (last || ends[b] < START_SIZE)) continue; // too young for a lineage yet
             List<Integer> step = new ArrayList<>();
+            long end = month.toEpochDay(), start = month.minusMonths(WINDOW_MONTHS).toEpochDay();
             for (int d : docs) {
-                if (!corpus.fit[d] || !papers.get(d).firstSeen().isBefore(month)) continue;
-                if (lines == null || !papers.get(d).firstSeen().isBefore(month.minusMonths(WINDOW_MONTHS))) step.add(d);
+                if (!corpus.fit[d] || firstSeen[d] >= end) continue;
+                if (lines == null || firstSeen[d] >= start) step.add(d);
             }
-            List<Line> next = step(engine, corpus, analysed, step, lines);
+            window.moveTo(step);
+            List<Line> next = step(engine, corpus, analysed, window, step, lines);
             YearMonth stepMonth = last && YearMonth.from(latest).isBefore(YearMonth.from(month))
                     ? YearMonth.from(latest) : YearMonth.from(month);
             dropped(lines, next, stepMonth, papers, retired);
@@ -229,8 +236,8 @@ final class ThemeLineage {
      * The themes of the papers {@code step} (build indices, ascending), carried over from {@code previous}; the
      * previous themes' papers outside {@code step} keep their theme, and a theme that has such papers never retires.
      */
-    private static List<Line> step(ThemeEngine engine, Corpus corpus, PaperTerms[] analysed, List<Integer> step,
-                                   List<Line> previous) {
+    private static List<Line> step(ThemeEngine engine, Corpus corpus, PaperTerms[] analysed, Window window,
+                                   List<Integer> step, List<Line> previous) {
         List<Paper> papers = corpus.papers;
         List<Paper> sub = new ArrayList<>(step.size());
         PaperTerms[] subTerms = new PaperTerms[step.size()];
@@ -243,7 +250,8 @@ final class ThemeLineage {
         }
         boolean[] all = new boolean[sub.size()];
         Arrays.fill(all, true);
-        Corpus terms = Corpus.of(sub, subTerms, all, java.util.Optional.empty());
+        Corpus terms = Corpus.of(sub, subTerms, all, window.index, step.stream().mapToInt(Integer::intValue).toArray(),
+                window.docFreq);
         Corpus c = corpus.embeddings(step).map(e -> terms.withEmbeddings(e, corpus.embeddingWeight)).orElse(terms);
         List<Integer> docs = new ArrayList<>();
         for (int i = 0; i < sub.size(); i++) docs.add(i);
@@ -342,6 +350,42 @@ final class ThemeLineage {
             if (!members.isEmpty()) out.add(new Line(names.get(t), keywords.get(t), members));
         }
         return out;
+    }
+
+    /**
+     * The papers of the current step and their document frequencies by term number, moved from step to step by
+     * counting the papers that join (the new month) and those that leave (the month that left the window) instead
+     * of every paper of the window again.
+     */
+    private static final class Window {
+        final TermIndex index;
+        final int[] docFreq;
+        private final boolean[] in;
+        private List<Integer> papers = List.of();
+
+        Window(TermIndex index, int size) {
+            this.index = index;
+            this.docFreq = new int[index.size()];
+            this.in = new boolean[size];
+        }
+
+        void moveTo(List<Integer> step) {
+            boolean[] next = new boolean[in.length];
+            for (int d : step) next[d] = true;
+            for (int d : papers) {
+                if (!next[d]) {
+                    index.count(d, docFreq, -1);
+                    in[d] = false;
+                }
+            }
+            for (int d : step) {
+                if (!in[d]) {
+                    index.count(d, docFreq, 1);
+                    in[d] = true;
+                }
+            }
+            papers = step;
+        }
     }
 
     /** Each theme's mean direction over its papers (zero for a theme without papers). */

@@ -49,35 +49,62 @@ public final class Corpus {
     /** per paper, whether the model is fitted on it */
     public final boolean[] fit;
     public final int fitSize;
-    /** term id to how it is most often written */
-    private final String[] surfaces;
-
-    public final Vocabulary vocabulary;
+    /**
+     * term id to how it is most often written: worked out when first asked (only naming asks, and most of the
+     * lineage's monthly corpora name nothing)
+     */
+    private final Spellings surfaces;
 
     private Corpus(List<Paper> papers, List<SparseVector> vectors, Vocabulary vocabulary, List<int[]> titleTerms,
                    boolean[] fit) {
-        this(papers, vectors, vectors, vocabulary, titleTerms, fit, null, 0, null);
+        this(papers, vectors, vectors, vocabulary.terms(), vocabulary.docFreq(), vocabulary.titleFreq(),
+                new Spellings(vocabulary::surfaces), titleTerms, fit, null, 0, null);
     }
 
-    private Corpus(List<Paper> papers, List<SparseVector> vectors, List<SparseVector> termVectors, Vocabulary vocabulary,
-                   List<int[]> titleTerms, boolean[] fit, float[][] embeddings, double embeddingWeight, float[] mean) {
+    private Corpus(List<Paper> papers, List<SparseVector> vectors, String[] terms, int[] docFreq, int[] titleFreq,
+                   Spellings surfaces, List<int[]> titleTerms, boolean[] fit) {
+        this(papers, vectors, vectors, terms, docFreq, titleFreq, surfaces, titleTerms, fit, null, 0, null);
+    }
+
+    private Corpus(List<Paper> papers, List<SparseVector> vectors, List<SparseVector> termVectors, String[] terms,
+                   int[] docFreq, int[] titleFreq, Spellings surfaces, List<int[]> titleTerms, boolean[] fit,
+                   float[][] embeddings, double embeddingWeight, float[] mean) {
         this.papers = papers;
         this.meanEmbedding = mean;
         this.vectors = vectors;
         this.termVectors = termVectors;
         this.embeddings = embeddings;
         this.embeddingWeight = embeddingWeight;
-        this.dims = vocabulary.terms().length + (embeddings == null || embeddings.length == 0 ? 0 : embeddings[0].length);
-        this.vocabulary = vocabulary;
-        this.terms = vocabulary.terms();
-        this.docFreq = vocabulary.docFreq();
-        this.titleFreq = vocabulary.titleFreq();
+        this.dims = terms.length + (embeddings == null || embeddings.length == 0 ? 0 : embeddings[0].length);
+        this.terms = terms;
+        this.docFreq = docFreq;
+        this.titleFreq = titleFreq;
         this.titleTerms = titleTerms;
         this.fit = fit;
         int f = 0;
         for (boolean b : fit) if (b) f++;
         this.fitSize = f;
-        this.surfaces = vocabulary.surfaces();
+        this.surfaces = surfaces;
+    }
+
+    /** How the fit set writes each term, worked out once, when first asked (from any thread). */
+    private static final class Spellings {
+        private final java.util.function.Supplier<String[]> source;
+        private String[] value;
+
+        Spellings(java.util.function.Supplier<String[]> source) {
+            this.source = source;
+        }
+
+        synchronized String[] get() {
+            if (value == null) value = source.get();
+            return value;
+        }
+    }
+
+    /** The vocabulary and weights taken from the fit set (see {@link Vocabulary}), to keep with a fitted model. */
+    public Vocabulary vocabulary() {
+        return new Vocabulary(terms, docFreq, titleFreq, surfaces.get());
     }
 
     public int size() {
@@ -110,7 +137,8 @@ public final class Corpus {
         SparseVector[] joined = new SparseVector[embeddings.length];
         IntStream.range(0, joined.length).parallel()
                 .forEach(i -> joined[i] = join(termVectors.get(i), centred(embeddings[i], mean), weight));
-        return new Corpus(papers, Arrays.asList(joined), termVectors, vocabulary, titleTerms, fit, embeddings, weight, mean);
+        return new Corpus(papers, Arrays.asList(joined), termVectors, terms, docFreq, titleFreq, surfaces, titleTerms, fit,
+                embeddings, weight, mean);
     }
 
     /** The fit set's mean embedding, taken off every embedding ({@link #withEmbeddings}); empty without embeddings. */
@@ -190,7 +218,8 @@ public final class Corpus {
 
     /** How a term is most often written: "in-context learning" for {@code context learn}. */
     public String surface(int termId) {
-        return surfaces[termId] != null ? surfaces[termId] : terms[termId];
+        String s = surfaces.get()[termId];
+        return s != null ? s : terms[termId];
     }
 
     /** Sees each paper's stems, so curated rules need no second pass over the text. */
@@ -249,6 +278,10 @@ public final class Corpus {
      * @param known the fit set's vocabulary from an earlier build with the same fit set, if there is one
      */
     public static Corpus of(List<Paper> papers, PaperTerms[] analysed, boolean[] fit, Optional<Vocabulary> known) {
+        if (known.isEmpty()) {
+            TermIndex index = TermIndex.of(analysed);
+            return of(papers, analysed, fit, index, null, index.docFreq(fit));
+        }
         int n = papers.size();
         int nFit = 0;
         for (boolean f : fit) if (f) nFit++;
@@ -313,6 +346,83 @@ public final class Corpus {
                     mostFrequent(analysed, localIds, fit, vocabTerms.length));
         });
         return new Corpus(papers, Arrays.asList(vectors), v, Arrays.asList(titleTerms), fit);
+    }
+
+    /**
+     * The corpus of papers numbered by the build's term {@code index}, as {@link #of(List, PaperTerms[], boolean[],
+     * Optional)} makes it without a known vocabulary, to the bit: the vocabulary is the numbered terms whose document
+     * frequency in the fit set is at least 2 and at most half the fit set, in the index's (sorted) order.
+     *
+     * @param numbers    per paper here, its number in the index (null: the same as here)
+     * @param fitDocFreq per term number, how many papers of the fit set use it
+     */
+    public static Corpus of(List<Paper> papers, PaperTerms[] analysed, boolean[] fit, TermIndex index, int[] numbers,
+                            int[] fitDocFreq) {
+        int n = papers.size();
+        int fitCount = 0;
+        for (boolean f : fit) if (f) fitCount++;
+        int maxDf = Math.max(2, (int) (MAX_DOC_FRACTION * fitCount));
+        int[] local = new int[index.size()];
+        int kept = 0;
+        for (int r = 0; r < local.length; r++) {
+            int f = fitDocFreq[r];
+            local[r] = f >= 2 && (f <= maxDf || fitCount < 10) ? kept++ : -1;
+        }
+        int size = kept;
+        String[] terms = new String[size];
+        int[] docFreq = new int[size];
+        double[] idf = new double[size];
+        for (int r = 0; r < local.length; r++) {
+            int id = local[r];
+            if (id < 0) continue;
+            terms[id] = index.term(r);
+            docFreq[id] = fitDocFreq[r];
+            idf[id] = Math.log((1.0 + fitCount) / (1.0 + docFreq[id])) + 0.1; // as weigh has it
+        }
+        SparseVector[] vectors = new SparseVector[n];
+        int[][] titleTerms = new int[n][];
+        IntStream.range(0, n).parallel().forEach(d -> {
+            long[] entries = index.of(numbers == null ? d : numbers[d]);
+            PaperTerms doc = analysed[d];
+            int[] ids = new int[entries.length];
+            int[] titled = new int[entries.length];
+            float[] w = new float[entries.length];
+            int m = 0, t = 0;
+            double norm = 0;
+            for (long e : entries) {
+                int id = local[TermIndex.number(e)];
+                if (id < 0) continue;
+                int k = TermIndex.position(e);
+                if (doc.inTitle()[k]) titled[t++] = id;
+                double tf = 1 + Math.log(doc.counts()[k]);
+                ids[m] = id;
+                w[m] = (float) (tf * idf[id]);
+                norm += w[m] * w[m];
+                m++;
+            }
+            norm = Math.sqrt(norm);
+            for (int i = 0; i < m; i++) w[i] /= (float) norm;
+            titleTerms[d] = Arrays.copyOf(titled, t);
+            vectors[d] = m == 0 ? SparseVector.EMPTY
+                    : new SparseVector(m == ids.length ? ids : Arrays.copyOf(ids, m), m == w.length ? w : Arrays.copyOf(w, m));
+        });
+        int[] titleFreq = new int[size];
+        for (int d = 0; d < n; d++) {
+            if (fit[d]) for (int t : titleTerms[d]) titleFreq[t]++;
+        }
+        Spellings surfaces = new Spellings(() -> {
+            // As mostFrequent: the most votes, ties to the alphabetically first, whatever the order of the papers.
+            int[][] localIds = new int[n][];
+            for (int d = 0; d < n; d++) {
+                if (!fit[d]) continue;
+                int[] ids = new int[analysed[d].terms().length];
+                Arrays.fill(ids, -1);
+                for (long e : index.of(numbers == null ? d : numbers[d])) ids[TermIndex.position(e)] = local[TermIndex.number(e)];
+                localIds[d] = ids;
+            }
+            return mostFrequent(analysed, localIds, fit, size);
+        });
+        return new Corpus(papers, Arrays.asList(vectors), terms, docFreq, titleFreq, surfaces, Arrays.asList(titleTerms), fit);
     }
 
     /** One paper weighed over a vocabulary: its vector, its title's term ids, and per analysed term its id (-1: none). */

@@ -7,9 +7,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
@@ -45,10 +54,96 @@ public final class TermAnalyzer {
     private final CharArraySet stopWords;
 
     public TermAnalyzer() {
+        this(true);
+    }
+
+    /** @param rememberStems false: Lucene's {@link EnglishAnalyzer} itself, to check the stems remembered against */
+    TermAnalyzer(boolean rememberStems) {
         CharArraySet stop = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, false);
         stop.addAll(ACADEMIC_STOP_WORDS);
         this.stopWords = CharArraySet.unmodifiableSet(stop);
-        this.analyzer = new EnglishAnalyzer(stopWords);
+        this.analyzer = rememberStems ? new CachedEnglishAnalyzer(stopWords) : new EnglishAnalyzer(stopWords);
+    }
+
+    /**
+     * Lucene's {@link EnglishAnalyzer} (its chain, filter for filter) with each thread's words remembered with their
+     * Porter stems: an archive's papers use a few hundred thousand words in some twenty million tokens, and stemming
+     * a word again costs several times looking it up. A remembered stem is handed on marked as a keyword, which the
+     * stemmer leaves as it is, so the tokens are the same.
+     */
+    private static final class CachedEnglishAnalyzer extends Analyzer {
+        /** Words remembered per thread; beyond this the memory is started afresh (a bound, rarely reached). */
+        private static final int MAX_WORDS = 200_000;
+        private final CharArraySet stopWords;
+
+        CachedEnglishAnalyzer(CharArraySet stopWords) {
+            this.stopWords = stopWords;
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new StandardTokenizer();
+            TokenStream result = new EnglishPossessiveFilter(source);
+            result = new LowerCaseFilter(result);
+            result = new StopFilter(result, stopWords);
+            KnownStems known = new KnownStems(result, new CharArrayMap<>(1024, false));
+            return new TokenStreamComponents(source, new NewStems(new PorterStemFilter(known), known));
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new LowerCaseFilter(in);
+        }
+
+        /** Puts the remembered stem in place of a word, marked so that the stemmer passes it on as it is. */
+        private static final class KnownStems extends TokenFilter {
+            final CharArrayMap<String> stems;
+            private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+            private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
+            /** the current word when its stem is not remembered yet, else null */
+            String missed;
+
+            KnownStems(TokenStream in, CharArrayMap<String> stems) {
+                super(in);
+                this.stems = stems;
+            }
+
+            @Override
+            public boolean incrementToken() throws IOException {
+                if (!input.incrementToken()) return false;
+                missed = null;
+                if (keyword.isKeyword()) return true;
+                String stem = stems.get(term.buffer(), 0, term.length());
+                if (stem != null) {
+                    term.setEmpty().append(stem);
+                    keyword.setKeyword(true);
+                } else {
+                    missed = term.toString();
+                }
+                return true;
+            }
+        }
+
+        /** Remembers the stem the stemmer made of a word not remembered before. */
+        private static final class NewStems extends TokenFilter {
+            private final KnownStems known;
+            private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+            NewStems(TokenStream in, KnownStems known) {
+                super(in);
+                this.known = known;
+            }
+
+            @Override
+            public boolean incrementToken() throws IOException {
+                if (!input.incrementToken()) return false;
+                if (known.missed != null) {
+                    if (known.stems.size() >= MAX_WORDS) known.stems.clear();
+                    known.stems.put(known.missed, term.toString());
+                }
+                return true;
+            }
+        }
     }
 
     /**
