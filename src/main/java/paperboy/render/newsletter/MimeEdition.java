@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -50,10 +51,8 @@ public final class MimeEdition {
             if (parts.page().unsubscribeUrl() != null) {
                 m.setHeader("List-Unsubscribe", "<" + parts.page().unsubscribeUrl() + ">");
             }
-            MimeBodyPart text = new MimeBodyPart();
-            text.setText(parts.text(), "UTF-8", "plain");
-            MimeBodyPart html = new MimeBodyPart();
-            html.setText(parts.html(), "UTF-8", "html");
+            MimeBodyPart text = textPart(parts.text(), "plain");
+            MimeBodyPart html = textPart(parts.html(), "html");
             MimeMultipart alt = new FixedBoundaryMultipart("alternative", boundary(parts));
             alt.addBodyPart(text);
             alt.addBodyPart(html);
@@ -65,6 +64,24 @@ public final class MimeEdition {
         } catch (MessagingException e) {
             throw new RenderException("newsletter: cannot build the message: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A UTF-8 text part. When Jakarta Mail would encode it as quoted-printable (an edition always has a "·") the
+     * part is made from the bytes {@link QuotedPrintable} encodes, which Jakarta Mail writes as they are: the same
+     * message, without its two passes over the text a byte at a time.
+     */
+    static MimeBodyPart textPart(String body, String subtype) throws MessagingException {
+        byte[] utf8 = body.getBytes(StandardCharsets.UTF_8);
+        if (QuotedPrintable.chosenFor(utf8)) {
+            InternetHeaders headers = new InternetHeaders();
+            headers.setHeader("Content-Type", "text/" + subtype + "; charset=UTF-8");
+            headers.setHeader("Content-Transfer-Encoding", "quoted-printable");
+            return new MimeBodyPart(headers, QuotedPrintable.encode(utf8));
+        }
+        MimeBodyPart part = new MimeBodyPart();
+        part.setText(body, "UTF-8", subtype);
+        return part;
     }
 
     /** A session for building messages only; sending makes its own with the SMTP settings. */
