@@ -63,9 +63,13 @@ class QuotedPrintableTest {
     @Test
     void aMessageWithTheEncodedPartsIsTheMessageJakartaMailWrites() throws Exception {
         for (String text : texts().subList(0, 60)) {
-            assertThat(message(MimeEdition.textPart(text, "plain"), MimeEdition.textPart("<p>" + text, "html")))
+            assertThat(message(MimeEdition.textPart(utf8(text), "plain"), MimeEdition.textPart(utf8("<p>" + text), "html")))
                     .as(text).isEqualTo(message(jakarta(text, "plain"), jakarta("<p>" + text, "html")));
         }
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     private static MimeBodyPart jakarta(String text, String subtype) throws Exception {
