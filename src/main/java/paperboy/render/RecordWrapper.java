@@ -37,6 +37,20 @@ final class RecordWrapper extends DefaultObjectWrapper {
         super(version);
     }
 
+    /**
+     * A view-model record straight to its model: FreeMarker's {@code wrap} first asks it whether it is a string,
+     * number, date, array, collection, map, boolean, iterator, enumeration, iterable or DOM node, most of them
+     * interface checks that a record class fails the slow way, for every record of every page.
+     */
+    @Override
+    public TemplateModel wrap(Object obj) throws TemplateModelException {
+        if (obj instanceof Record) {
+            Map<String, MethodHandle> accessors = ACCESSORS.get(obj.getClass());
+            if (!accessors.isEmpty()) return new RecordModel(obj, this, accessors);
+        }
+        return super.wrap(obj);
+    }
+
     @Override
     protected TemplateModel handleUnknownType(Object obj) throws TemplateModelException {
         if (obj instanceof Record) {

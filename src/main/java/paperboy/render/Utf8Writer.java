@@ -27,7 +27,20 @@ final class Utf8Writer extends Writer {
     @Override
     public void write(char[] cbuf, int off, int n) {
         ensure(n * 3 + 4);
-        for (int i = off, end = off + n; i < end; i++) put(cbuf[i]);
+        int i = off, end = off + n;
+        if (pending == 0) {
+            // The templates' own text comes as char arrays: mostly ASCII, as for strings below.
+            byte[] b = buf;
+            int l = len;
+            while (i < end) {
+                char c = cbuf[i];
+                if (c >= 0x80) break;
+                b[l++] = (byte) c;
+                i++;
+            }
+            len = l;
+        }
+        for (; i < end; i++) put(cbuf[i]);
     }
 
     @Override

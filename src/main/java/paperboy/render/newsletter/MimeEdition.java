@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -33,8 +34,11 @@ import paperboy.render.view.EditionPage;
 public final class MimeEdition {
     private MimeEdition() {}
 
-    /** Everything that goes into the message. */
-    public record Parts(EditionPage page, String html, String text, LocalDate date) {}
+    /**
+     * Everything that goes into the message; the html and the text as UTF-8, what the site's files and the
+     * message hold (an edition is made as bytes and never needs them as strings).
+     */
+    public record Parts(EditionPage page, byte[] html, byte[] text, LocalDate date) {}
 
     /**
      * @param to recipients; the config's newsletter.to when empty
@@ -50,10 +54,8 @@ public final class MimeEdition {
             if (parts.page().unsubscribeUrl() != null) {
                 m.setHeader("List-Unsubscribe", "<" + parts.page().unsubscribeUrl() + ">");
             }
-            MimeBodyPart text = new MimeBodyPart();
-            text.setText(parts.text(), "UTF-8", "plain");
-            MimeBodyPart html = new MimeBodyPart();
-            html.setText(parts.html(), "UTF-8", "html");
+            MimeBodyPart text = textPart(parts.text(), "plain");
+            MimeBodyPart html = textPart(parts.html(), "html");
             MimeMultipart alt = new FixedBoundaryMultipart("alternative", boundary(parts));
             alt.addBodyPart(text);
             alt.addBodyPart(html);
@@ -65,6 +67,23 @@ public final class MimeEdition {
         } catch (MessagingException e) {
             throw new RenderException("newsletter: cannot build the message: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A UTF-8 text part. When Jakarta Mail would encode it as quoted-printable (an edition always has a "·") the
+     * part is made from the bytes {@link QuotedPrintable} encodes, which Jakarta Mail writes as they are: the same
+     * message, without its two passes over the text a byte at a time.
+     */
+    static MimeBodyPart textPart(byte[] utf8, String subtype) throws MessagingException {
+        if (QuotedPrintable.chosenFor(utf8)) {
+            InternetHeaders headers = new InternetHeaders();
+            headers.setHeader("Content-Type", "text/" + subtype + "; charset=UTF-8");
+            headers.setHeader("Content-Transfer-Encoding", "quoted-printable");
+            return new MimeBodyPart(headers, QuotedPrintable.encode(utf8));
+        }
+        MimeBodyPart part = new MimeBodyPart();
+        part.setText(new String(utf8, StandardCharsets.UTF_8), "UTF-8", subtype);
+        return part;
     }
 
     /** A session for building messages only; sending makes its own with the SMTP settings. */
@@ -84,17 +103,20 @@ public final class MimeEdition {
 
     /** {@code <2025-03-14.1a2b3c4d@example.org>}: the day (or week), a hash of the whole base URL, and its host. */
     static String messageId(String date, URI base) {
-        return "<" + date + "." + sha256(base.toString()).substring(0, 8) + "@" + base.getHost() + ">";
+        return "<" + date + "." + sha256(base.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 8) + "@" + base.getHost() + ">";
     }
 
     /** "=_" cannot occur in quoted-printable or base64 text, and the hash makes a clash in 7-bit text hopeless. */
     static String boundary(Parts p) {
-        return "=_paperboy_" + sha256(p.text() + "\u0000" + p.html()).substring(0, 32);
+        // the bytes of text + NUL + html as one string, without making it
+        return "=_paperboy_" + sha256(p.text(), new byte[1], p.html()).substring(0, 32);
     }
 
-    private static String sha256(String s) {
+    private static String sha256(byte[]... parts) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (byte[] part : parts) sha.update(part);
+            return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -93,19 +93,15 @@ public final class Newsletters implements UnitRenderer {
      * "... and N more on the site" that links the day's (or week's) page.
      */
     private static MimeEdition.Parts parts(EditionPage page, Templates templates, LocalDate date) {
-        String html = html(page, templates);
+        byte[] html = html(page, templates);
         int papers = page.sections().stream().mapToInt(s -> s.items().size()).sum() + page.seen().size();
-        for (int size = bytes(html); size > MAX_HTML_BYTES && papers > 0; size = bytes(html)) {
+        for (int size = html.length; size > MAX_HTML_BYTES && papers > 0; size = html.length) {
             // papers in proportion to the bytes over, a little under so that usually one more try fits
             papers = Math.min(papers - 1, (int) (papers * (MAX_HTML_BYTES * 0.95 / size)));
             page = page.firstPapers(Math.max(0, papers));
             html = html(page, templates);
         }
-        return new MimeEdition.Parts(page, html, PlainTextEdition.render(page), date);
-    }
-
-    private static int bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
+        return new MimeEdition.Parts(page, html, PlainTextEdition.render(page).getBytes(StandardCharsets.UTF_8), date);
     }
 
     /** The three files of one edition, with the .eml addressed to the configured recipient. */
@@ -122,12 +118,12 @@ public final class Newsletters implements UnitRenderer {
     private List<Output> files(MimeEdition.Parts p, Function<String, String> path, SiteConfig config, URI base,
                                Session session) {
         byte[] eml = MimeEdition.bytes(MimeEdition.message(p, config, base, List.of(), session));
-        return List.of(Output.text(path.apply("html"), p.html(), name()),
-                Output.text(path.apply("txt"), p.text(), name()), new Output(path.apply("eml"), eml, name()));
+        return List.of(new Output(path.apply("html"), p.html(), name()), new Output(path.apply("txt"), p.text(), name()),
+                new Output(path.apply("eml"), eml, name()));
     }
 
     /** Renders the template, which writes every style inline itself (no style sheet to move at build time). */
-    static String html(EditionPage page, Templates templates) {
-        return templates.render(TEMPLATE, page);
+    static byte[] html(EditionPage page, Templates templates) {
+        return templates.renderBytes(TEMPLATE, page);
     }
 }
