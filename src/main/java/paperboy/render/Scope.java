@@ -94,6 +94,16 @@ public record Scope(boolean everything, Set<LocalDate> dates, Set<LocalDate> day
         return false;
     }
 
+    /** A month holding a date in scope, or the start of its week (a week is filed under the month it begins in). */
+    public boolean month(java.time.YearMonth month) {
+        if (everything) return true;
+        for (LocalDate d : dates) {
+            if (java.time.YearMonth.from(d).equals(month)
+                    || java.time.YearMonth.from(d.with(java.time.DayOfWeek.MONDAY)).equals(month)) return true;
+        }
+        return false;
+    }
+
     /** A period from {@code first} to {@code last} inclusive (a week, a month) holds a date in scope. */
     public boolean period(LocalDate first, LocalDate last) {
         if (everything) return true;

@@ -216,14 +216,16 @@ class SiteChecksTest {
         Document index = Jsoup.parse(Files.readString(site.resolve("sitemap.xml")), "", org.jsoup.parser.Parser.xmlParser());
         assertThat(index.selectFirst("sitemapindex")).isNotNull();
         assertThat(index.select("sitemap > loc").eachText()).containsExactly(
-                "https://example.org/digest/sitemaps/2025.xml", "https://example.org/digest/sitemaps/site.xml");
-        assertThat(index.select("sitemap > lastmod").eachText()).containsExactly("2025-08-20", "2025-08-20");
+                "https://example.org/digest/sitemaps/2025-03.xml", "https://example.org/digest/sitemaps/2025-08.xml",
+                "https://example.org/digest/sitemaps/site.xml");
+        // A month's file changes with the latest day one of its pages did: March's day lists papers listed again in August.
+        assertThat(index.select("sitemap > lastmod").eachText()).containsExactly("2025-08-20", "2025-08-20", "2025-08-20");
         List<String> locs = new ArrayList<>();
         for (String file : index.select("sitemap > loc").eachText()) {
             Document sitemap = Jsoup.parse(Files.readString(site.resolve(file.substring(TestSites.BASE_URL.toString().length()))),
                     "", org.jsoup.parser.Parser.xmlParser());
             locs.addAll(sitemap.select("url > loc").eachText());
-            if (file.endsWith("2025.xml")) {
+            if (file.endsWith("2025-03.xml")) {
                 // A day page's lastmod is the latest day one of its papers was listed; a paper's, its last day.
                 assertThat(sitemap.select("url:has(loc:containsOwn(days/2025-03-11/)) > lastmod").text()).isEqualTo("2025-08-20");
                 assertThat(sitemap.select("url:has(loc:containsOwn(" + "retromae-v2-duplex-masked-auto-encoder-for-pre-training" + ")) > lastmod").text()).isEqualTo("2025-08-20");

@@ -9,6 +9,7 @@ import paperboy.render.Renderer;
 import paperboy.render.SitePaths;
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,11 @@ import paperboy.model.Theme;
 /**
  * Files for search engines: {@code robots.txt} always; with a base URL (a sitemap lists absolute URLs)
  * {@code sitemap.xml}, a sitemap index over {@code sitemaps/*.xml}: {@code sitemaps/site.xml} for the pages
- * every day changes (home, archive, themes), and per year {@code sitemaps/YYYY.xml} with that year's days, its
- * archive page and the papers first seen in it, so older years' files stay as they are. No file lists more than
- * {@value #MAX_URLS} URLs (the protocol's limit); a year with more goes on in {@code YYYY-2.xml} and so on.
+ * a new day changes (home, archive and its years, themes), and per month {@code sitemaps/YYYY-MM.xml} with that
+ * month's days, the week and month digests that begin in it and the papers first seen in it, so a new day rewrites
+ * its month's file (and those of the months its re-listed papers were first seen in), not a year of URLs (1.9 MB at
+ * 50 papers a day). No file lists more than {@value #MAX_URLS} URLs (the protocol's limit); a month with more goes
+ * on in {@code YYYY-MM-2.xml} and so on.
  * Every {@code lastmod} is a date from the data (the latest day that changed the page), never the build time,
  * so the output stays byte-identical for the same input.
  */
@@ -64,7 +67,7 @@ public final class DiscoveryFiles implements Renderer {
         base.ifPresent(b -> {
             Scope scope = ctx.scope();
             List<Paper> order = ctx.inFirstSeenOrder(digest);
-            // A scoped build lists the years it does not reach as the kept index does; without it, every year.
+            // A scoped build lists the months it does not reach as the kept index does; without it, every month.
             Optional<Map<String, List<String>>> kept = scope.everything() ? Optional.of(Map.of()) : keptIndex(scope);
             // And it updates the files it writes from the kept ones, reading only the days and papers in scope.
             Optional<Map<String, List<Entry>>> updated = kept.isPresent() && !scope.everything()
@@ -81,20 +84,21 @@ public final class DiscoveryFiles implements Renderer {
     }
 
     /**
-     * As {@link #groups(Digest)}, but of the years only those {@code scope} reaches: the site's group and those
-     * years' files are all a scoped build writes.
+     * As {@link #groups(Digest)}, but of the months only those {@code scope} reaches: the site's group and those
+     * months' files are all a scoped build writes.
      *
      * @param order the papers by day first seen ({@link Digest#firstSeenOrder})
      */
     static Map<String, List<Entry>> groups(Digest digest, List<Paper> order, Scope scope) {
-        // Asked per day, period and paper: a scope's answer per year is found once.
-        Map<Integer, Boolean> years = new java.util.HashMap<>();
-        java.util.function.IntPredicate inScope = y -> years.computeIfAbsent(y, scope::year);
+        // Asked per day, period and paper: a scope's answer per month is found once.
+        Map<YearMonth, Boolean> months = new java.util.HashMap<>();
+        java.util.function.Predicate<LocalDate> inScope = d -> months.computeIfAbsent(YearMonth.from(d), scope::month);
         Map<String, List<Entry>> groups = new TreeMap<>();
         LocalDate latest = digest.latestDay().map(Day::date).orElse(LocalDate.EPOCH);
         List<Entry> site = new ArrayList<>();
         site.add(new Entry(SitePaths.HOME, latest));
         site.add(new Entry(SitePaths.ARCHIVE, latest));
+        site.addAll(yearPages(digest.days().stream().map(Day::date).toList()));
         if (!digest.themes().isEmpty()) site.add(new Entry(SitePaths.THEMES, latest));
         // A theme's page changes with the latest day any of its papers was listed: one pass over the papers.
         Map<String, LocalDate> themeChanged = new java.util.HashMap<>();
@@ -106,38 +110,44 @@ public final class DiscoveryFiles implements Renderer {
         }
         groups.put("site", site);
         for (Day d : digest.days()) {
-            if (!inScope.test(d.date().getYear())) continue;
+            if (!inScope.test(d.date())) continue;
             // A day page shows, for every paper, the other days it was listed on.
             LocalDate changed = d.date();
             for (Listing l : d.listings()) {
                 Paper p = digest.papersBySlug().get(l.paperSlug());
                 if (p != null && p.lastSeen().isAfter(changed)) changed = p.lastSeen();
             }
-            groups.computeIfAbsent(String.valueOf(d.date().getYear()), y -> new ArrayList<>())
-                    .add(new Entry(SitePaths.day(d.date()), changed));
+            groups.computeIfAbsent(group(d.date()), y -> new ArrayList<>()).add(new Entry(SitePaths.day(d.date()), changed));
         }
-        for (Day d : digest.days()) {
-            if (!inScope.test(d.date().getYear())) continue;
-            List<Entry> year = groups.get(String.valueOf(d.date().getYear()));
-            String path = ArchivePages.yearPath(d.date().getYear());
-            if (!year.isEmpty() && year.get(year.size() - 1).path().equals(path)) year.remove(year.size() - 1);
-            year.add(new Entry(path, d.date())); // a year's archive page changes with its last day
-        }
-        // Week and month digests: their papers are those first seen in the period, so they change with its days.
+        // Week and month digests, filed under the month of their first day: they change with their days.
         for (List<Period> periods : List.of(Period.weeks(digest.days()), Period.months(digest.days()))) {
             for (Period p : periods) {
-                if (!inScope.test(p.days().get(0).date().getYear())) continue;
-                LocalDate last = p.days().get(p.days().size() - 1).date();
-                groups.computeIfAbsent(String.valueOf(p.days().get(0).date().getYear()), y -> new ArrayList<>())
-                        .add(new Entry(p.path(), last));
+                if (!inScope.test(p.firstDay())) continue;
+                groups.computeIfAbsent(group(p.firstDay()), y -> new ArrayList<>()).add(new Entry(p.path(), p.lastDay()));
             }
         }
         for (Paper p : order) {
-            if (!inScope.test(p.firstSeen().getYear())) continue;
-            groups.computeIfAbsent(String.valueOf(p.firstSeen().getYear()), y -> new ArrayList<>())
+            if (!inScope.test(p.firstSeen())) continue;
+            groups.computeIfAbsent(group(p.firstSeen()), y -> new ArrayList<>())
                     .add(new Entry(SitePaths.paper(p.slug()), p.lastSeen()));
         }
         return groups;
+    }
+
+    /** The sitemap file (without ".xml") a day's page, a period beginning on it or a paper first seen on it is in. */
+    private static String group(LocalDate d) {
+        return YearMonth.from(d).toString();
+    }
+
+    /** The archive's year pages, each changed by its last day, from the days ascending. */
+    private static List<Entry> yearPages(List<LocalDate> days) {
+        List<Entry> out = new ArrayList<>();
+        for (int i = 0; i < days.size(); i++) {
+            if (i + 1 == days.size() || days.get(i + 1).getYear() != days.get(i).getYear()) {
+                out.add(new Entry(ArchivePages.yearPath(days.get(i).getYear()), days.get(i)));
+            }
+        }
+        return out;
     }
 
     /** The index and the sitemap files, each group cut into files of at most {@code maxUrls} URLs. */
@@ -146,7 +156,7 @@ public final class DiscoveryFiles implements Renderer {
     }
 
     /**
-     * As {@link #sitemaps(Map, URI)}, writing only the index, the site's file and the files of years in scope.
+     * As {@link #sitemaps(Map, URI)}, writing only the index, the site's file and the files of months in scope.
      *
      * @param kept the index's lines of the groups not in {@code groups}, as the kept index has them
      */
@@ -166,8 +176,8 @@ public final class DiscoveryFiles implements Renderer {
                 String path = "sitemaps/" + g.getKey() + (i == 0 ? "" : "-" + (i + 1)) + ".xml";
                 LocalDate newest = LocalDate.EPOCH;
                 for (Entry e : parts.get(i)) if (e.lastmod().isAfter(newest)) newest = e.lastmod();
-                // A year's file is written when the scope reaches that year; the index names every file.
-                if (!g.getKey().matches("\\d+") || scope.year(Integer.parseInt(g.getKey()))) {
+                // A month's file is written when the scope reaches that month; the index names every file.
+                if (g.getKey().equals("site") || scope.month(YearMonth.parse(g.getKey()))) {
                     StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                             .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
                     for (Entry e : parts.get(i)) {
@@ -188,28 +198,30 @@ public final class DiscoveryFiles implements Renderer {
         return out;
     }
 
-    private static final java.util.regex.Pattern INDEX_LINE =
-            java.util.regex.Pattern.compile("  <sitemap><loc>.*/sitemaps/(\\d+)(?:-\\d+)?\\.xml</loc>.*</sitemap>");
+    private static final java.util.regex.Pattern INDEX_LINE = java.util.regex.Pattern.compile(
+            "  <sitemap><loc>.*/sitemaps/(\\d{4}-\\d{2}|site)(?:-\\d+)?\\.xml</loc>.*</sitemap>");
 
     /**
-     * The kept index's lines of the years out of {@code scope}, by year; empty when there is no kept index to
-     * read (the build then lists every year itself).
+     * The kept index's lines of the months out of {@code scope}, by month; empty when there is no kept index to
+     * read, or it names a file this class does not write (the build then lists every month itself).
      */
     private static Optional<Map<String, List<String>>> keptIndex(Scope scope) {
-        return scope.kept().read(SITEMAP).map(bytes -> {
+        return scope.kept().read(SITEMAP).flatMap(bytes -> {
             Map<String, List<String>> lines = new TreeMap<>();
             for (String line : new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (!line.startsWith("  <sitemap>")) continue;
                 java.util.regex.Matcher m = INDEX_LINE.matcher(line);
-                if (m.matches() && !scope.year(Integer.parseInt(m.group(1)))) {
+                if (!m.matches()) return Optional.empty();
+                if (!m.group(1).equals("site") && !scope.month(YearMonth.parse(m.group(1)))) {
                     lines.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(line);
                 }
             }
-            return lines;
+            return Optional.of(lines);
         });
     }
 
     /**
-     * The groups a scoped build writes (the site's and the years' in scope), as {@link #groups} makes them, from the
+     * The groups a scoped build writes (the site's and the months' in scope), as {@link #groups} makes them, from the
      * kept sitemap files: the only dates that change are those of the pages of the papers in scope (and of the days
      * and themes that list them), and the new days and papers come last in their year.
      */
@@ -240,12 +252,13 @@ public final class DiscoveryFiles implements Renderer {
             Optional<List<Entry>> site = site();
             if (site.isEmpty()) return Optional.empty();
             groups.put("site", site.get());
-            java.util.Set<Integer> years = new java.util.TreeSet<>();
-            for (LocalDate d : days.dates()) if (scope.year(d.getYear())) years.add(d.getYear());
-            for (int y : years) {
-                Optional<List<Entry>> year = year(y);
-                if (year.isEmpty()) return Optional.empty();
-                if (!year.get().isEmpty()) groups.put(String.valueOf(y), year.get());
+            java.util.Set<YearMonth> months = new java.util.TreeSet<>();
+            for (LocalDate d : days.dates()) months.add(YearMonth.from(d));
+            months.removeIf(m -> !scope.month(m));
+            for (YearMonth m : months) {
+                Optional<List<Entry>> month = month(m);
+                if (month.isEmpty()) return Optional.empty();
+                if (!month.get().isEmpty()) groups.put(m.toString(), month.get());
             }
             return Optional.of(groups);
         }
@@ -259,6 +272,7 @@ public final class DiscoveryFiles implements Renderer {
             List<Entry> site = new ArrayList<>();
             site.add(new Entry(SitePaths.HOME, latest));
             site.add(new Entry(SitePaths.ARCHIVE, latest));
+            site.addAll(yearPages(days.dates()));
             if (!digest.themes().isEmpty()) site.add(new Entry(SitePaths.THEMES, latest));
             Map<String, LocalDate> changed = new java.util.HashMap<>();
             for (Paper p : inScope) {
@@ -273,10 +287,10 @@ public final class DiscoveryFiles implements Renderer {
             return Optional.of(site);
         }
 
-        private Optional<List<Entry>> year(int y) {
+        private Optional<List<Entry>> month(YearMonth m) {
             List<Entry> kept = new ArrayList<>();
             for (int part = 1; ; part++) {
-                Optional<List<Entry>> file = entries("sitemaps/" + y + (part == 1 ? "" : "-" + part) + ".xml");
+                Optional<List<Entry>> file = entries("sitemaps/" + m + (part == 1 ? "" : "-" + part) + ".xml");
                 if (file.isEmpty()) break;
                 kept.addAll(file.get());
             }
@@ -290,18 +304,17 @@ public final class DiscoveryFiles implements Renderer {
             Map<String, LocalDate> changed = new java.util.HashMap<>();
             for (Paper p : inScope) {
                 for (LocalDate d : p.days()) {
-                    if (d.getYear() == y) changed.merge(SitePaths.day(d), p.lastSeen(), (a, b) -> a.isAfter(b) ? a : b);
+                    if (YearMonth.from(d).equals(m)) changed.merge(SitePaths.day(d), p.lastSeen(), (a, b) -> a.isAfter(b) ? a : b);
                 }
-                if (p.firstSeen().getYear() == y) changed.put(SitePaths.paper(p.slug()), p.lastSeen());
+                if (YearMonth.from(p.firstSeen()).equals(m)) changed.put(SitePaths.paper(p.slug()), p.lastSeen());
             }
             List<Entry> out = new ArrayList<>();
-            int firstNewDay = -1, yearPapers = 0;
-            LocalDate last = null;
+            int firstNewDay = -1, monthPapers = 0, end = -1;
             for (int i = 0; i < days.size(); i++) {
                 LocalDate d = days.date(i);
-                if (d.getYear() != y) continue;
-                yearPapers += days.newCount(i);
-                last = d;
+                if (!YearMonth.from(d).equals(m)) continue;
+                monthPapers += days.newCount(i);
+                end = i + 1;
                 String path = SitePaths.day(d);
                 LocalDate before = was.get(path);
                 if (before == null) {
@@ -320,16 +333,18 @@ public final class DiscoveryFiles implements Renderer {
                     out.add(new Entry(path, now.isAfter(before) ? now : before));
                 }
             }
-            if (last == null) return Optional.of(List.of());
-            out.add(new Entry(ArchivePages.yearPath(y), last)); // a year's archive page changes with its last day
+            if (end < 0) return Optional.of(List.of());
             for (List<Period> periods : List.of(Period.weeks(days), Period.months(days))) {
-                for (Period p : periods) if (p.firstDay().getYear() == y) out.add(new Entry(p.path(), p.lastDay()));
+                for (Period p : periods) {
+                    if (YearMonth.from(p.firstDay()).equals(m)) out.add(new Entry(p.path(), p.lastDay()));
+                }
             }
             for (Entry e : keptPapers) out.add(new Entry(e.path(), changed.getOrDefault(e.path(), e.lastmod())));
-            // The papers first seen on the new days: the end of the first-seen order.
-            int from = firstNewDay < 0 ? order.size() : days.firstSeenStart(firstNewDay);
-            if (keptPapers.size() + (order.size() - from) != yearPapers) return Optional.empty();
-            for (Paper p : order.subList(from, order.size())) out.add(new Entry(SitePaths.paper(p.slug()), p.lastSeen()));
+            // The papers first seen on the month's new days: a run at the end of the first-seen order.
+            int from = firstNewDay < 0 ? days.firstSeenStart(end) : days.firstSeenStart(firstNewDay);
+            int to = days.firstSeenStart(end);
+            if (keptPapers.size() + (to - from) != monthPapers) return Optional.empty();
+            for (Paper p : order.subList(from, to)) out.add(new Entry(SitePaths.paper(p.slug()), p.lastSeen()));
             return Optional.of(out);
         }
 

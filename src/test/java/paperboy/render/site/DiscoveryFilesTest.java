@@ -32,21 +32,24 @@ class DiscoveryFilesTest {
     }
 
     @Test
-    void aYearOverTheLimitGoesOnInNumberedFilesAndTheIndexListsThemAll() {
-        Digest digest = archive(LocalDate.of(2024, 12, 30), 4, 5); // 2 days of 2024, 2 of 2025
+    void aMonthOverTheLimitGoesOnInNumberedFilesAndTheIndexListsThemAll() {
+        Digest digest = archive(LocalDate.of(2024, 12, 30), 4, 5); // 2 days of December 2024, 2 of January 2025
         Map<String, List<DiscoveryFiles.Entry>> groups = DiscoveryFiles.groups(digest);
-        assertThat(groups.keySet()).containsExactly("2024", "2025", "site");
+        assertThat(groups.keySet()).containsExactly("2024-12", "2025-01", "site");
+        // The year pages are the site's: each changes with its year's last day.
+        assertThat(groups.get("site")).extracting(DiscoveryFiles.Entry::path)
+                .containsExactly("index.html", "archive/index.html", "archive/2024/index.html", "archive/2025/index.html");
         List<Output> out = new DiscoveryFiles(4).sitemaps(groups, BASE);
-        // 2024: 2 days, its archive page, the week and month they open, 10 papers = 15 URLs → four files of at most 4.
-        assertThat(out).extracting(Output::path).containsExactly("sitemaps/2024.xml", "sitemaps/2024-2.xml",
-                "sitemaps/2024-3.xml", "sitemaps/2024-4.xml", "sitemaps/2025.xml", "sitemaps/2025-2.xml",
-                "sitemaps/2025-3.xml", "sitemaps/2025-4.xml",
-                "sitemaps/site.xml", "sitemap.xml");
+        // 2024-12: 2 days, the week and month they open, 10 papers = 14 URLs; 2025-01: 2 days, its month (the week
+        // began in December), 10 papers = 13 URLs: four files of at most 4 each.
+        assertThat(out).extracting(Output::path).containsExactly("sitemaps/2024-12.xml", "sitemaps/2024-12-2.xml",
+                "sitemaps/2024-12-3.xml", "sitemaps/2024-12-4.xml", "sitemaps/2025-01.xml", "sitemaps/2025-01-2.xml",
+                "sitemaps/2025-01-3.xml", "sitemaps/2025-01-4.xml", "sitemaps/site.xml", "sitemap.xml");
         for (Output o : out) {
             if (!o.path().equals("sitemap.xml")) assertThat(urls(o)).as(o.path()).isBetween(1, 4);
         }
         String index = new String(out.get(out.size() - 1).bytes(), StandardCharsets.UTF_8);
-        assertThat(index).contains("<sitemap><loc>https://example.org/sitemaps/2024-4.xml</loc><lastmod>2024-12-31</lastmod></sitemap>");
+        assertThat(index).contains("<sitemap><loc>https://example.org/sitemaps/2024-12-4.xml</loc><lastmod>2024-12-31</lastmod></sitemap>");
     }
 
     @Test
@@ -61,7 +64,7 @@ class DiscoveryFilesTest {
             total += n;
         }
         assertThat(total).isEqualTo(2 + 10 + 3650 + 522 + 120 + 3650 * 50); // + 522 ISO weeks and 120 months
-        assertThat(out).hasSize(10 + 1 + 1); // 2016-2025 (3,650 days end on Dec 28, 2025), site.xml, the index
+        assertThat(out).hasSize(120 + 1 + 1); // Jan 2016 to Dec 2025 (3,650 days end on Dec 28, 2025), site.xml, the index
     }
 
     private static int urls(Output o) {
