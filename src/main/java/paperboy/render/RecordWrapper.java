@@ -44,20 +44,21 @@ final class RecordWrapper extends DefaultObjectWrapper {
      */
     @Override
     public TemplateModel wrap(Object obj) throws TemplateModelException {
-        if (obj instanceof Record) {
-            Map<String, MethodHandle> accessors = ACCESSORS.get(obj.getClass());
-            if (!accessors.isEmpty()) return new RecordModel(obj, this, accessors);
-        }
-        return super.wrap(obj);
+        TemplateModel record = recordModel(obj);
+        return record != null ? record : super.wrap(obj);
     }
 
     @Override
     protected TemplateModel handleUnknownType(Object obj) throws TemplateModelException {
-        if (obj instanceof Record) {
-            Map<String, MethodHandle> accessors = ACCESSORS.get(obj.getClass());
-            if (!accessors.isEmpty()) return new RecordModel(obj, this, accessors);
-        }
-        return super.handleUnknownType(obj);
+        TemplateModel record = recordModel(obj);
+        return record != null ? record : super.handleUnknownType(obj);
+    }
+
+    /** A record whose components have handles, as a {@link RecordModel}; null: FreeMarker's own wrapping. */
+    private TemplateModel recordModel(Object obj) {
+        if (!(obj instanceof Record)) return null;
+        Map<String, MethodHandle> accessors = ACCESSORS.get(obj.getClass());
+        return accessors.isEmpty() ? null : new RecordModel(obj, this, accessors);
     }
 
     /** A record as FreeMarker's generic object model, its components read through handles. */
