@@ -1,6 +1,8 @@
 package paperboy.render;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
@@ -85,21 +87,23 @@ public record Scope(boolean everything, Set<LocalDate> dates, Set<LocalDate> day
         return everything || themes.contains(slug);
     }
 
-    /** A year holding a date in scope, or the start of its week (a week is filed under the year it begins in). */
+    /** A year holding a date in scope, or the Monday of one's week (a year page lists the weeks that begin in it). */
     public boolean year(int year) {
         if (everything) return true;
         for (LocalDate d : dates) {
-            if (d.getYear() == year || d.with(java.time.DayOfWeek.MONDAY).getYear() == year) return true;
+            if (d.getYear() == year || d.with(DayOfWeek.MONDAY).getYear() == year) return true;
         }
         return false;
     }
 
-    /** A month holding a date in scope, or the start of its week (a week is filed under the month it begins in). */
-    public boolean month(java.time.YearMonth month) {
+    /**
+     * A month holding a date in scope, or the Monday of one's week: what is filed by month (the sitemaps) files a
+     * week under the month of its first day with listings, which lies between its Monday and each of its dates.
+     */
+    public boolean month(YearMonth month) {
         if (everything) return true;
         for (LocalDate d : dates) {
-            if (java.time.YearMonth.from(d).equals(month)
-                    || java.time.YearMonth.from(d.with(java.time.DayOfWeek.MONDAY)).equals(month)) return true;
+            if (YearMonth.from(d).equals(month) || YearMonth.from(d.with(DayOfWeek.MONDAY)).equals(month)) return true;
         }
         return false;
     }

@@ -28,7 +28,7 @@ import paperboy.model.Theme;
  * month's days, the week and month digests that begin in it and the papers first seen in it, so a new day rewrites
  * its month's file (and those of the months its re-listed papers were first seen in), not a year of URLs (1.9 MB at
  * 50 papers a day). No file lists more than {@value #MAX_URLS} URLs (the protocol's limit); a month with more goes
- * on in {@code YYYY-MM-2.xml} and so on.
+ * on in {@code YYYY-MM.2.xml} and so on (not {@code YYYY-MM-2}, which reads as a date).
  * Every {@code lastmod} is a date from the data (the latest day that changed the page), never the build time,
  * so the output stays byte-identical for the same input.
  */
@@ -72,8 +72,9 @@ public final class DiscoveryFiles implements Renderer {
             // And it updates the files it writes from the kept ones, reading only the days and papers in scope.
             Optional<Map<String, List<Entry>>> updated = kept.isPresent() && !scope.everything()
                     ? new KeptSitemaps(digest, ctx.days(digest), order, scope, b).groups() : Optional.empty();
-            out.addAll(sitemaps(updated.orElseGet(() -> groups(digest, order, kept.isPresent() ? scope : Scope.all())),
-                    b, scope, kept.orElse(Map.of())));
+            // Without a kept index it can read, every month's file is made and written, as the new index names them all.
+            Scope written = kept.isPresent() ? scope : Scope.all();
+            out.addAll(sitemaps(updated.orElseGet(() -> groups(digest, order, written)), b, written, kept.orElse(Map.of())));
         });
         return out;
     }
@@ -117,18 +118,18 @@ public final class DiscoveryFiles implements Renderer {
                 Paper p = digest.papersBySlug().get(l.paperSlug());
                 if (p != null && p.lastSeen().isAfter(changed)) changed = p.lastSeen();
             }
-            groups.computeIfAbsent(group(d.date()), y -> new ArrayList<>()).add(new Entry(SitePaths.day(d.date()), changed));
+            groups.computeIfAbsent(group(d.date()), k -> new ArrayList<>()).add(new Entry(SitePaths.day(d.date()), changed));
         }
         // Week and month digests, filed under the month of their first day: they change with their days.
         for (List<Period> periods : List.of(Period.weeks(digest.days()), Period.months(digest.days()))) {
             for (Period p : periods) {
                 if (!inScope.test(p.firstDay())) continue;
-                groups.computeIfAbsent(group(p.firstDay()), y -> new ArrayList<>()).add(new Entry(p.path(), p.lastDay()));
+                groups.computeIfAbsent(group(p.firstDay()), k -> new ArrayList<>()).add(new Entry(p.path(), p.lastDay()));
             }
         }
         for (Paper p : order) {
             if (!inScope.test(p.firstSeen())) continue;
-            groups.computeIfAbsent(group(p.firstSeen()), y -> new ArrayList<>())
+            groups.computeIfAbsent(group(p.firstSeen()), k -> new ArrayList<>())
                     .add(new Entry(SitePaths.paper(p.slug()), p.lastSeen()));
         }
         return groups;
@@ -139,12 +140,15 @@ public final class DiscoveryFiles implements Renderer {
         return YearMonth.from(d).toString();
     }
 
-    /** The archive's year pages, each changed by its last day, from the days ascending. */
+    /**
+     * The archive's year pages, from the days ascending: each changed by its last day, and then by the next year's
+     * first day, which gives it a link to that year.
+     */
     private static List<Entry> yearPages(List<LocalDate> days) {
         List<Entry> out = new ArrayList<>();
         for (int i = 0; i < days.size(); i++) {
             if (i + 1 == days.size() || days.get(i + 1).getYear() != days.get(i).getYear()) {
-                out.add(new Entry(ArchivePages.yearPath(days.get(i).getYear()), days.get(i)));
+                out.add(new Entry(ArchivePages.yearPath(days.get(i).getYear()), days.get(i + 1 == days.size() ? i : i + 1)));
             }
         }
         return out;
@@ -173,7 +177,7 @@ public final class DiscoveryFiles implements Renderer {
             }
             List<List<Entry>> parts = split(g.getValue(), maxUrls);
             for (int i = 0; i < parts.size(); i++) {
-                String path = "sitemaps/" + g.getKey() + (i == 0 ? "" : "-" + (i + 1)) + ".xml";
+                String path = "sitemaps/" + g.getKey() + (i == 0 ? "" : "." + (i + 1)) + ".xml";
                 LocalDate newest = LocalDate.EPOCH;
                 for (Entry e : parts.get(i)) if (e.lastmod().isAfter(newest)) newest = e.lastmod();
                 // A month's file is written when the scope reaches that month; the index names every file.
@@ -199,7 +203,7 @@ public final class DiscoveryFiles implements Renderer {
     }
 
     private static final java.util.regex.Pattern INDEX_LINE = java.util.regex.Pattern.compile(
-            "  <sitemap><loc>.*/sitemaps/(\\d{4}-\\d{2}|site)(?:-\\d+)?\\.xml</loc>.*</sitemap>");
+            "  <sitemap><loc>.*/sitemaps/(\\d{4}-\\d{2}|site)(?:\\.\\d+)?\\.xml</loc>.*</sitemap>");
 
     /**
      * The kept index's lines of the months out of {@code scope}, by month; empty when there is no kept index to
@@ -223,7 +227,7 @@ public final class DiscoveryFiles implements Renderer {
     /**
      * The groups a scoped build writes (the site's and the months' in scope), as {@link #groups} makes them, from the
      * kept sitemap files: the only dates that change are those of the pages of the papers in scope (and of the days
-     * and themes that list them), and the new days and papers come last in their year.
+     * and themes that list them), and the new days and papers come last in their month.
      */
     private static final class KeptSitemaps {
         private final Digest digest;
@@ -290,7 +294,7 @@ public final class DiscoveryFiles implements Renderer {
         private Optional<List<Entry>> month(YearMonth m) {
             List<Entry> kept = new ArrayList<>();
             for (int part = 1; ; part++) {
-                Optional<List<Entry>> file = entries("sitemaps/" + m + (part == 1 ? "" : "-" + part) + ".xml");
+                Optional<List<Entry>> file = entries("sitemaps/" + m + (part == 1 ? "" : "." + part) + ".xml");
                 if (file.isEmpty()) break;
                 kept.addAll(file.get());
             }
@@ -340,8 +344,8 @@ public final class DiscoveryFiles implements Renderer {
                 }
             }
             for (Entry e : keptPapers) out.add(new Entry(e.path(), changed.getOrDefault(e.path(), e.lastmod())));
-            // The papers first seen on the month's new days: a run at the end of the first-seen order.
-            int from = firstNewDay < 0 ? days.firstSeenStart(end) : days.firstSeenStart(firstNewDay);
+            // The papers first seen on the month's new days: those days' run of the first-seen order.
+            int from = days.firstSeenStart(firstNewDay < 0 ? end : firstNewDay);
             int to = days.firstSeenStart(end);
             if (keptPapers.size() + (to - from) != monthPapers) return Optional.empty();
             for (Paper p : order.subList(from, to)) out.add(new Entry(SitePaths.paper(p.slug()), p.lastSeen()));
@@ -360,7 +364,8 @@ public final class DiscoveryFiles implements Renderer {
                 if (!line.startsWith("  <url>")) continue;
                 java.util.regex.Matcher m = URL.matcher(line);
                 if (!m.matches()) return Optional.empty();
-                String loc = m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+                String loc = m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&apos;", "'").replace("&quot;", "\"")
+                        .replace("&amp;", "&");
                 if (!loc.startsWith(root)) return Optional.empty();
                 String dir = loc.substring(root.length());
                 String page = dir.isEmpty() || dir.endsWith("/") ? dir + "index.html" : dir;
@@ -381,7 +386,8 @@ public final class DiscoveryFiles implements Renderer {
         return out;
     }
 
+    /** XML's five entities, as the sitemap protocol asks of a URL. */
     private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&apos;").replace("\"", "&quot;");
     }
 }
