@@ -203,7 +203,7 @@ public final class SiteBuild {
                 : Optional.empty();
         Listings listings = stored.flatMap(s -> phases.time("parse", () -> appended(req, s, plan.appended().get())))
                 .orElseGet(() -> phases.time("parse", () -> Listings.all(req, plan.parsed())));
-        EditorialSource editorial = loadEditorial(req, problems);
+        EditorialSource editorial = phases.time("editorial", () -> loadEditorial(req, problems));
         if (listings.problems().hasErrors()) {
             listings.problems().sorted().forEach(problems::add);
             failOnErrors(problems);
