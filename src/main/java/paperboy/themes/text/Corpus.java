@@ -1,6 +1,5 @@
 package paperboy.themes.text;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -275,75 +274,30 @@ public final class Corpus {
 
     /**
      * @param fit   per paper, whether the vocabulary and weights are taken from it
-     * @param known the fit set's vocabulary from an earlier build with the same fit set, if there is one
+     * @param known the fit set's vocabulary from an earlier build with the same fit set, if there is one; without
+     *              it, the vocabulary is drawn from the papers' {@link TermIndex}
      */
     public static Corpus of(List<Paper> papers, PaperTerms[] analysed, boolean[] fit, Optional<Vocabulary> known) {
         if (known.isEmpty()) {
             TermIndex index = TermIndex.of(analysed);
             return of(papers, analysed, fit, index, null, index.docFreq(fit));
         }
+        Vocabulary v = known.get();
         int n = papers.size();
         int nFit = 0;
         for (boolean f : fit) if (f) nFit++;
-        String[] terms;
-        int[] docFreq;
-        if (known.isPresent()) {
-            terms = known.get().terms();
-            docFreq = known.get().docFreq();
-        } else {
-            final int fitSize = nFit;
-            // Document frequencies in parallel: each part counts the terms whose hash falls in it, over all papers.
-            // One part per core: every part reads every term (its hash), so more parts cost more than they balance.
-            int parts = Math.max(2, Runtime.getRuntime().availableProcessors());
-            List<Map<String, int[]>> df = IntStream.range(0, parts).parallel().mapToObj(part -> {
-                Map<String, int[]> m = new HashMap<>();
-                for (int i = 0; i < n; i++) {
-                    if (!fit[i]) continue;
-                    for (String t : analysed[i].terms()) {
-                        if (part(t, parts) == part) m.computeIfAbsent(t, k -> new int[1])[0]++;
-                    }
-                }
-                return m;
-            }).toList();
-            int maxDf = Math.max(2, (int) (MAX_DOC_FRACTION * fitSize));
-            List<String> kept = new ArrayList<>();
-            for (Map<String, int[]> m : df) {
-                for (Map.Entry<String, int[]> e : m.entrySet()) {
-                    int f = e.getValue()[0];
-                    if (f >= 2 && (f <= maxDf || fitSize < 10)) kept.add(e.getKey());
-                }
-            }
-            // Sorted vocabulary: term ids do not depend on hash or thread order.
-            terms = kept.toArray(new String[0]);
-            Arrays.sort(terms);
-            docFreq = new int[terms.length];
-            for (int i = 0; i < terms.length; i++) docFreq[i] = df.get(part(terms[i], parts)).get(terms[i])[0];
-        }
-        Map<String, Integer> vocab = new HashMap<>(terms.length * 2);
-        for (int i = 0; i < terms.length; i++) vocab.put(terms[i], i);
-        final String[] vocabTerms = terms;
-        final int[] vocabDocFreq = docFreq;
-
+        final int fitCount = nFit;
+        Map<String, Integer> vocab = new HashMap<>(v.terms().length * 2);
+        for (int i = 0; i < v.terms().length; i++) vocab.put(v.terms()[i], i);
         SparseVector[] vectors = new SparseVector[n];
         int[][] titleTerms = new int[n][];
-        int[][] localIds = new int[n][];
-        final int fitCount = nFit;
         IntStream.range(0, n).parallel().forEach(d -> {
             Weighed w = weigh(analysed[d], t -> {
                 Integer id = vocab.get(t);
                 return id == null ? -1 : id;
-            }, vocabDocFreq, fitCount);
-            localIds[d] = w.local();
+            }, v.docFreq(), fitCount);
             titleTerms[d] = w.titleTerms();
             vectors[d] = w.vector();
-        });
-        Vocabulary v = known.orElseGet(() -> {
-            int[] titleFreq = new int[vocabTerms.length];
-            for (int d = 0; d < n; d++) {
-                if (fit[d]) for (int t : titleTerms[d]) titleFreq[t]++;
-            }
-            return new Vocabulary(vocabTerms, vocabDocFreq, titleFreq,
-                    mostFrequent(analysed, localIds, fit, vocabTerms.length));
         });
         return new Corpus(papers, Arrays.asList(vectors), v, Arrays.asList(titleTerms), fit);
     }
@@ -425,20 +379,18 @@ public final class Corpus {
         return new Corpus(papers, Arrays.asList(vectors), terms, docFreq, titleFreq, surfaces, Arrays.asList(titleTerms), fit);
     }
 
-    /** One paper weighed over a vocabulary: its vector, its title's term ids, and per analysed term its id (-1: none). */
-    private record Weighed(SparseVector vector, int[] titleTerms, int[] local) {}
+    /** One paper weighed over a vocabulary: its vector and its title's term ids. */
+    private record Weighed(SparseVector vector, int[] titleTerms) {}
 
     /**
      * The one weighing of a paper's terms (tf 1 + ln count, idf over the fit set), for {@link #of} and for a paper
      * placed into a vocabulary fitted before it ({@link #vectorOver}), so both give the same bytes.
      */
     private static Weighed weigh(PaperTerms doc, ToIntFunction<String> termId, int[] docFreq, int fitCount) {
-        int[] local = new int[doc.terms().length];
-        long[] packed = new long[local.length]; // id << 32 | local index: sorted by id
+        long[] packed = new long[doc.terms().length]; // id << 32 | local index: sorted by id
         int m = 0, titled = 0;
-        for (int k = 0; k < local.length; k++) {
+        for (int k = 0; k < packed.length; k++) {
             int id = termId.applyAsInt(doc.terms()[k]);
-            local[k] = id;
             if (id >= 0) {
                 packed[m++] = ((long) id << 32) | k;
                 if (doc.inTitle()[k]) titled++;
@@ -461,7 +413,7 @@ public final class Corpus {
         }
         norm = Math.sqrt(norm);
         for (int i = 0; i < m; i++) w[i] /= (float) norm;
-        return new Weighed(m == 0 ? SparseVector.EMPTY : new SparseVector(ids, w), inTitle, local);
+        return new Weighed(m == 0 ? SparseVector.EMPTY : new SparseVector(ids, w), inTitle);
     }
 
     /**
@@ -499,10 +451,6 @@ public final class Corpus {
             ws[i++] = (float) (e.getValue() / norm);
         }
         return new SparseVector(ids, ws);
-    }
-
-    private static int part(String term, int parts) {
-        return (term.hashCode() & 0x7fffffff) % parts;
     }
 
     /**
