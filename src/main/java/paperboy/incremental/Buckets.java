@@ -83,6 +83,11 @@ final class Buckets extends AbstractMap<String, BuildCache.Entry> {
         return Integer.highestOneBit(Math.max(1, files / PER_SHARD));
     }
 
+    /** Whether {@code n} shards can be a cache's: a power of two, as {@link #count} makes them. */
+    private static boolean aCount(int n) {
+        return n > 0 && Integer.bitCount(n) == 1;
+    }
+
     /** The bucket of {@code path} among {@code n} (a power of two): String's hash is specified, so stable across runs. */
     static int bucket(String path, int n) {
         return n == 1 ? 0 : (path.hashCode() * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(n));
@@ -109,7 +114,7 @@ final class Buckets extends AbstractMap<String, BuildCache.Entry> {
      */
     static Optional<Buckets> lazy(Path dir, List<String> names, int size, long bytes) {
         int n = names.size();
-        if (n == 0 || Integer.bitCount(n) != 1) return Optional.empty();
+        if (!aCount(n)) return Optional.empty();
         Slot[] slots = new Slot[n];
         for (int i = 0; i < n; i++) slots[i] = new Slot(names.get(i), dir, names.get(i).isEmpty() ? Map.of() : null);
         return Optional.of(new Buckets(slots, size, bytes));
@@ -173,7 +178,7 @@ final class Buckets extends AbstractMap<String, BuildCache.Entry> {
      */
     static boolean allThere(Path dir, List<String> names, Path site) {
         int n = names.size();
-        if (n == 0 || Integer.bitCount(n) != 1) return false;
+        if (!aCount(n)) return false;
         String root = site.toString() + File.separator;
         return IntStream.range(0, n).parallel().allMatch(i -> names.get(i).isEmpty()
                 || SHARD.read(dir.resolve(names.get(i)), "", in -> allThere(in, root)).orElse(false));

@@ -26,7 +26,7 @@ import paperboy.model.Theme;
  * {@code sitemap.xml}, a sitemap index over {@code sitemaps/*.xml}: {@code sitemaps/site.xml} for the pages
  * a new day changes (home, archive and its years, themes), and per month {@code sitemaps/YYYY-MM.xml} with that
  * month's days, the week and month digests that begin in it and the papers first seen in it, so a new day rewrites
- * its month's file (and those of the months its re-listed papers were first seen in), not a year of URLs (1.9 MB at
+ * its month's file (and those of the months its re-listed papers were listed in), not a year of URLs (1.9 MB at
  * 50 papers a day). No file lists more than {@value #MAX_URLS} URLs (the protocol's limit); a month with more goes
  * on in {@code YYYY-MM.2.xml} and so on (not {@code YYYY-MM-2}, which reads as a date).
  * Every {@code lastmod} is a date from the data (the latest day that changed the page), never the build time,
@@ -135,6 +135,11 @@ public final class DiscoveryFiles implements Renderer {
         return groups;
     }
 
+    /** The file of a group's {@code part}th run of URLs (from 1): {@code sitemaps/GROUP.xml}, then {@code GROUP.2.xml}... */
+    private static String partPath(String group, int part) {
+        return "sitemaps/" + group + (part == 1 ? "" : "." + part) + ".xml";
+    }
+
     /** The sitemap file (without ".xml") a day's page, a period beginning on it or a paper first seen on it is in. */
     private static String group(LocalDate d) {
         return YearMonth.from(d).toString();
@@ -177,7 +182,7 @@ public final class DiscoveryFiles implements Renderer {
             }
             List<List<Entry>> parts = split(g.getValue(), maxUrls);
             for (int i = 0; i < parts.size(); i++) {
-                String path = "sitemaps/" + g.getKey() + (i == 0 ? "" : "." + (i + 1)) + ".xml";
+                String path = partPath(g.getKey(), i + 1);
                 LocalDate newest = LocalDate.EPOCH;
                 for (Entry e : parts.get(i)) if (e.lastmod().isAfter(newest)) newest = e.lastmod();
                 // A month's file is written when the scope reaches that month; the index names every file.
@@ -294,7 +299,7 @@ public final class DiscoveryFiles implements Renderer {
         private Optional<List<Entry>> month(YearMonth m) {
             List<Entry> kept = new ArrayList<>();
             for (int part = 1; ; part++) {
-                Optional<List<Entry>> file = entries("sitemaps/" + m + (part == 1 ? "" : "." + part) + ".xml");
+                Optional<List<Entry>> file = entries(partPath(m.toString(), part));
                 if (file.isEmpty()) break;
                 kept.addAll(file.get());
             }
