@@ -81,7 +81,7 @@ public final class TrainingRun {
         root.put("date", date.toString());
         ArrayNode papers = root.putArray("papers");
         int n = 0;
-        for (JsonNode p : day.path("newPapers")) {
+        for (JsonNode p : day.path("papers")) {
             if (n++ == 10) break;
             papers.addObject().putObject("paper").put("title", p.path("title").asText())
                     .put("summary", p.path("abstract").asText());

@@ -45,7 +45,7 @@ class SampleSiteTest {
     void theDataFilesHoldTheDaysAndThePapersFirstSeenOnEach() throws IOException {
         ObjectMapper json = new ObjectMapper();
         JsonNode index = json.readTree(site.resolve("data/index.json").toFile());
-        assertThat(index.get("version").asInt()).isEqualTo(4);
+        assertThat(index.get("version").asInt()).isEqualTo(5);
         List<String> dates = List.of("2025-03-11", "2025-03-13", "2025-03-14", "2025-08-07", "2025-08-20");
         assertThat(index.get("days")).extracting(n -> n.get("date").asText()).containsExactlyElementsOf(dates);
         int listings = 0;
@@ -61,11 +61,11 @@ class SampleSiteTest {
         for (JsonNode entry : index.get("days")) {
             JsonNode day = json.readTree(site.resolve("data").resolve(entry.get("file").asText()).toFile());
             assertThat(day.get("date").asText()).isEqualTo(entry.get("date").asText());
-            slugs += day.get("papers").size();
-            assertThat(day.get("newPapers")).hasSize(entry.get("new").asInt());
-            for (JsonNode p : day.get("newPapers")) {
+            slugs += day.get("listings").size();
+            assertThat(day.get("papers")).hasSize(entry.get("new").asInt());
+            for (JsonNode p : day.get("papers")) {
                 assertThat(p.get("firstSeen").asText()).isEqualTo(day.get("date").asText());
-                assertThat(day.get("papers")).extracting(JsonNode::asText).contains(p.get("slug").asText());
+                assertThat(day.get("listings")).extracting(JsonNode::asText).contains(p.get("slug").asText());
                 papers.add(p);
             }
         }
@@ -88,7 +88,7 @@ class SampleSiteTest {
         Cli r = Cli.run("export", "--out", file.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode d = new ObjectMapper().readTree(file.toFile());
-        assertThat(d.get("version").asInt()).isEqualTo(4);
+        assertThat(d.get("version").asInt()).isEqualTo(5);
         assertThat(d.get("days")).hasSize(5);
         assertThat(d.get("papers")).hasSize(207);
         assertThat(d.get("papers").get(0).fieldNames()).toIterable().containsExactly("slug", "title", "abstract",

@@ -33,9 +33,11 @@ public final class DigestJson implements Renderer {
     /**
      * Bump when a field changes meaning or is removed; adding fields does not bump it. 2: split by month. 3: the
      * days' slugs moved from the index to a file per year (at ten years the index was 18.9 MB, rewritten daily).
-     * 4: one file per day, with the papers first seen on it (the month and year files gone).
+     * 4: one file per day, with the papers first seen on it (the month and year files gone). 5: in a day's file,
+     * {@code papers} holds those papers' records and {@code listings} the day's slugs (4 had {@code newPapers} and
+     * {@code papers}), so that {@code papers} is papers wherever it holds records.
      */
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
     public static final String INDEX = "data/index.json";
 
     @Override
@@ -105,10 +107,10 @@ public final class DigestJson implements Renderer {
                 g.writeStartObject();
                 g.writeNumberField("version", SCHEMA_VERSION);
                 g.writeStringField("date", day.date().toString());
-                g.writeArrayFieldStart("papers");
+                g.writeArrayFieldStart("listings");
                 for (Listing l : day.listings()) g.writeString(l.paperSlug());
                 g.writeEndArray();
-                g.writeArrayFieldStart("newPapers");
+                g.writeArrayFieldStart("papers");
                 for (Paper p : fresh) paper(g, p, texts);
                 g.writeEndArray();
                 g.writeEndObject();

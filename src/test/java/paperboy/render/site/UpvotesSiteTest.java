@@ -141,7 +141,7 @@ class UpvotesSiteTest {
         java.util.Map<String, JsonNode> bySlug = new java.util.HashMap<>();
         try (var days = Files.list(site.resolve("data/days"))) {
             for (Path f : days.toList()) {
-                new ObjectMapper().readTree(f.toFile()).get("newPapers")
+                new ObjectMapper().readTree(f.toFile()).get("papers")
                         .forEach(p -> bySlug.put(p.get("slug").asText(), p.get("upvotes")));
             }
         }
