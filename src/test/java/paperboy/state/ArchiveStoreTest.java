@@ -83,10 +83,8 @@ class ArchiveStoreTest {
     @Test
     void abstractsAreReadWhenAskedFor() throws Exception {
         Path content = Path.of("content");
-        Problems problems = new Problems();
-        DigestAssembler.Assembly a = assembler.assembleKeeping(load(content), problems);
         Path dir = tmp.resolve(".site.state");
-        ArchiveStore.write(dir, "1", new ArchiveStore.Archive(a, problems.sorted()), content, Optional.empty());
+        DigestAssembler.Assembly a = writeSample(dir);
         ArchiveStore.Read read = ArchiveStore.read(dir, "1", content).orElseThrow();
         long withAbstract = a.digest().papers().stream().filter(p -> p.abstractRaw().isPresent()).count();
         assertThat(read.texts().read()).isZero();
@@ -102,15 +100,9 @@ class ArchiveStoreTest {
     @ValueSource(strings = {".cbor", ".texts", ".index"})
     void aMissingOrDamagedMonthMeansNoState(String kind) throws Exception {
         Path content = Path.of("content");
-        Problems problems = new Problems();
-        DigestAssembler.Assembly a = assembler.assembleKeeping(load(content), problems);
         Path dir = tmp.resolve(".site.state");
-        ArchiveStore.write(dir, "1", new ArchiveStore.Archive(a, problems.sorted()), content, Optional.empty());
-        Path month;
-        try (Stream<Path> files = Files.list(dir)) {
-            month = files.filter(f -> f.getFileName().toString().endsWith(kind)
-                    && !f.getFileName().toString().equals("archive.cbor")).findFirst().orElseThrow();
-        }
+        writeSample(dir);
+        Path month = firstOfMonth(dir, kind);
         byte[] bytes = Files.readAllBytes(month);
         bytes[bytes.length / 2] ^= 1;
         Files.write(month, bytes);
@@ -126,15 +118,9 @@ class ArchiveStoreTest {
     @Test
     void aDamagedPaperIsFoundWhenReadAndItsMonthsOtherPapersReadAsWritten() throws Exception {
         Path content = Path.of("content");
-        Problems problems = new Problems();
-        DigestAssembler.Assembly a = assembler.assembleKeeping(load(content), problems);
         Path dir = tmp.resolve(".site.state");
-        ArchiveStore.write(dir, "1", new ArchiveStore.Archive(a, problems.sorted()), content, Optional.empty());
-        Path month;
-        try (Stream<Path> files = Files.list(dir)) {
-            month = files.filter(f -> f.getFileName().toString().endsWith(".cbor")
-                    && !f.getFileName().toString().equals("archive.cbor")).sorted().findFirst().orElseThrow();
-        }
+        DigestAssembler.Assembly a = writeSample(dir);
+        Path month = firstOfMonth(dir, ".cbor");
         Path indexFile = dir.resolve(month.getFileName().toString().replace(".cbor", ".index"));
         byte[] indexBytes = Files.readAllBytes(indexFile);
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
@@ -149,6 +135,23 @@ class ArchiveStoreTest {
         assertThat(last).as("a paper of the month not damaged").isEqualTo(a.digest().paper(last.slug()));
         assertThatThrownBy(() -> first.paper(0)).isInstanceOf(ArchiveStore.Damaged.class)
                 .hasMessageContaining("checksum");
+    }
+
+    /** The sample content's archive, written to {@code dir} under identity "1". */
+    private DigestAssembler.Assembly writeSample(Path dir) throws Exception {
+        Path content = Path.of("content");
+        Problems problems = new Problems();
+        DigestAssembler.Assembly a = assembler.assembleKeeping(load(content), problems);
+        ArchiveStore.write(dir, "1", new ArchiveStore.Archive(a, problems.sorted()), content, Optional.empty());
+        return a;
+    }
+
+    /** The first month's file of this kind ({@code .cbor}, {@code .texts} or {@code .index}). */
+    private static Path firstOfMonth(Path dir, String kind) throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(kind)
+                    && !f.getFileName().toString().equals("archive.cbor")).sorted().findFirst().orElseThrow();
+        }
     }
 
     private static void assertDamaged(Path dir, Path content, String kind, String how) {
