@@ -23,7 +23,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.zip.CRC32C;
 import paperboy.assemble.Overlay;
 import paperboy.model.Newest;
 import paperboy.assemble.DigestAssembler.Assembly;
@@ -51,10 +50,11 @@ import paperboy.write.OutputFolder;
  *
  * <p>Kept beside the site as the folder {@code .SITE.state} (never published): per month, a file holding the papers
  * first seen in it (in first-seen order) with the identity keys they own, and the month's days; its abstracts
- * ({@code .texts}); and an index of its slugs and keys ({@code .index}). A manifest names those files with their
- * lengths and checksums and what each month holds, and keeps the themes (their members by number) and the warnings.
- * Reading the state reads the manifest and the indexes; a month is read, checked and decoded only when the build
- * reads a day or a paper of it ({@link KeptMonths}), so a daily build at ten years decodes the few months it reaches.
+ * ({@code .texts}); and an index of its slugs and keys ({@code .index}), with where each paper's part of the month
+ * file starts and its checksum. A manifest names those files with their lengths (the index's with its checksum) and
+ * what each month holds, and keeps the themes (their members by number) and the warnings. Reading the state reads the
+ * manifest and the indexes; a month is opened, and a paper (or abstract) of it checked and decoded, only when the
+ * build reads it ({@link KeptMonths}), so a daily build at ten years reads the few papers it reaches.
  * A build writes only the months that changed, under new names, then the manifest (atomically), then removes what
  * no manifest names: a build killed on the way leaves the old manifest and every file it names. The manifest carries
  * the identity of the build that wrote it (its settings and content hashes, as the build cache has them), and is read
@@ -62,8 +62,8 @@ import paperboy.write.OutputFolder;
  * state, and a month found damaged when decoded stops the build, which starts again from the listings.
  */
 public final class ArchiveStore {
-    static final CacheFile MANIFEST = new CacheFile("paperboy-archive", 6);
-    static final CacheFile MONTH = new CacheFile("paperboy-archive-month", 3);
+    static final CacheFile MANIFEST = new CacheFile("paperboy-archive", 7);
+    static final CacheFile MONTH = new CacheFile("paperboy-archive-month", 4);
     private static final String MANIFEST_NAME = "archive.cbor";
 
     private ArchiveStore() {}
@@ -115,10 +115,11 @@ public final class ArchiveStore {
 
     /**
      * A month's files as the manifest names them: the month file, its abstracts ({@code .texts}) and its index
-     * ({@code .index}), each with the length and CRC-32C it was written with, and what the month holds.
+     * ({@code .index}), each with the length it was written with (the index with its CRC-32C too; the parts of the
+     * others are summed one by one, in the index and in the papers' text references), and what the month holds.
      */
-    record MonthFile(YearMonth month, String name, int papers, int days, int listings, long length, long crc,
-                     long textsLength, long textsCrc, long indexLength, long indexCrc) {}
+    record MonthFile(YearMonth month, String name, int papers, int days, int listings, long length,
+                     long textsLength, long indexLength, long indexCrc) {}
 
     /** Where the state of the site at {@code outDir} lives: {@code .site.state} beside {@code site/}. */
     public static Path location(Path outDir) {
@@ -150,7 +151,7 @@ public final class ArchiveStore {
             Optional<MonthIndex> index = MonthIndex.read(dir.resolve(indexName(f.name())), f.indexLength(), f.indexCrc());
             if (index.isEmpty()) return Optional.empty();
             Texts.File abstracts = texts.of(dir.resolve(textsName(f.name())));
-            abstracts.expect(f.textsLength(), f.textsCrc());
+            abstracts.expect(f.textsLength());
             entries.add(new KeptMonths.Entry(f, dir.resolve(f.name()), index.get(), abstracts));
         }
         KeptMonths months = new KeptMonths(entries, e -> open(e, contentDir));
@@ -171,8 +172,8 @@ public final class ArchiveStore {
     }
 
     /**
-     * A month read and checked against what the manifest recorded of it (length, CRC-32C), and opened: its index says
-     * where each of its papers and parts starts, so it is not parsed; none is decoded yet.
+     * A month checked against the length the manifest recorded and opened: its index says where each of its papers
+     * and parts starts, so it is not parsed; none is read or decoded yet.
      */
     private static OpenedMonth open(KeptMonths.Entry e, Path contentDir) {
         ByteBuffer mapped;
@@ -182,9 +183,6 @@ public final class ArchiveStore {
         } catch (IOException x) {
             throw new Damaged(e.path(), x.getMessage());
         }
-        CRC32C crc = new CRC32C();
-        crc.update(mapped.duplicate());
-        if (crc.getValue() != e.file().crc()) throw new Damaged(e.path(), "not the checksum kept");
         int[] starts = e.index().starts();
         if (starts.length - 3 != e.file().papers()) throw new Damaged(e.path(), "not the papers counted");
         for (int k = 0; k < starts.length; k++) {
@@ -237,16 +235,14 @@ public final class ArchiveStore {
             AtomicFile.write(dir.resolve(textsName(name)), abstracts::writeTo);
             MONTH.write(dir.resolve(name), c.month().toString(), g -> writeMonth(g, month, abstracts, contentDir));
             byte[] bytes = Files.readAllBytes(dir.resolve(name));
-            CRC32C crc = new CRC32C();
-            crc.update(bytes);
             int[] starts = MONTH.read(bytes, c.month().toString(), ArchiveStore::starts)
                     .orElseThrow(() -> new IOException(name + ": does not read back"));
             long[] index = MonthIndex.of(month.papers().stream().map(Paper::slug).toList(), month.owners().keySet(),
-                    starts).write(dir.resolve(indexName(name)));
+                    bytes, starts).write(dir.resolve(indexName(name)));
             int listings = 0;
             for (Day x : c.days()) listings += x.listings().size();
             files.add(new MonthFile(c.month(), name, c.papers().size(), c.days().size(), listings, bytes.length,
-                    crc.getValue(), abstracts.length(), abstracts.crc(), index[0], index[1]));
+                    abstracts.length(), index[0], index[1]));
             written++;
         }
         List<int[]> members = new ArrayList<>();
@@ -694,9 +690,7 @@ public final class ArchiveStore {
             g.writeNumber(f.days());
             g.writeNumber(f.listings());
             g.writeNumber(f.length());
-            g.writeNumber(f.crc());
             g.writeNumber(f.textsLength());
-            g.writeNumber(f.textsCrc());
             g.writeNumber(f.indexLength());
             g.writeNumber(f.indexCrc());
             g.writeEndArray();
@@ -763,7 +757,7 @@ public final class ArchiveStore {
         in.array();
         while (in.nextArray()) {
             files.add(new MonthFile(YearMonth.parse(in.string()), in.string(), in.integer(), in.integer(), in.integer(),
-                    in.number(), in.number(), in.number(), in.number(), in.number(), in.number()));
+                    in.number(), in.number(), in.number(), in.number()));
             in.end();
         }
         List<Theme> themes = new ArrayList<>();

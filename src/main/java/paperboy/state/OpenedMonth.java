@@ -66,11 +66,14 @@ final class OpenedMonth {
         return count;
     }
 
-    /** The {@code i}th part of the file (a paper, or after them the keys, variants and days), its bytes copied out. */
-    private CacheFile.Later part(int i) {
-        int end = i + 1 < starts.length ? starts[i + 1] : mapped.limit();
-        byte[] bytes = new byte[end - starts[i]];
+    /**
+     * The {@code i}th part of the file (a paper, or after them the keys, variants and days), its bytes copied out and
+     * checked against the sum its index kept.
+     */
+    private CacheFile.Later part(int i) throws IOException {
+        byte[] bytes = new byte[MonthIndex.end(starts, i, mapped.limit()) - starts[i]];
         mapped.get(starts[i], bytes); // absolute: safe from several threads
+        if (MonthIndex.sum(bytes, 0, bytes.length) != index.sums()[i]) throw new IOException("not the checksum kept");
         return CacheFile.Later.at(bytes, 0);
     }
 
@@ -154,7 +157,7 @@ final class OpenedMonth {
         T run() throws IOException;
     }
 
-    /** The file was checked whole when opened: a part that does not decode is damage all the same. */
+    /** A part that is not as its index summed it, or does not decode, is damage. */
     private <T> T decode(Decoding<T> d) {
         try {
             return d.run();

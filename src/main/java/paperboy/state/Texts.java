@@ -11,16 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.CRC32C;
 import paperboy.model.LazyText;
 import paperboy.write.CacheFile;
 
 /**
  * The abstracts of an archive read from its state. They are most of its bytes and a daily build shows a few
  * thousand of them, so each month keeps them in a file of their own beside the month's file, and a paper's
- * abstract is read from there when a build first asks for it ({@link LazyText}). Each file is mapped and checked
- * against the length and checksum its month recorded when the state is read. Counts the texts it read, for the
- * build report.
+ * abstract is read from there when a build first asks for it ({@link LazyText}), and checked against the checksum
+ * the paper's part of the month file gives with its place. Counts the texts it read, for the build report.
  */
 public final class Texts {
     private final Map<Path, File> files = new ConcurrentHashMap<>();
@@ -45,7 +43,6 @@ public final class Texts {
     final class File {
         private final Path path;
         private long length = -1;
-        private long crc;
         /** Mapped and checked when the first text is read ({@link #mapped}). */
         private volatile ByteBuffer mapped;
 
@@ -53,25 +50,25 @@ public final class Texts {
             this.path = path;
         }
 
-        /** A paper's abstract as its month file refers to it: offset (-1: none) and length in this file. */
+        /** A paper's abstract as its month file refers to it: offset (-1: none), length and CRC-32C in this file. */
         LazyText text(CacheFile.In in) throws IOException {
             long offset = in.number();
             int size = (int) in.number();
+            int sum = (int) in.number();
             if (offset < 0) return LazyText.of(Optional.empty());
             kept.incrementAndGet();
-            return LazyText.reading(() -> read((int) offset, size));
+            return LazyText.reading(() -> read((int) offset, size, sum));
         }
 
-        /** What the manifest recorded of this file. */
-        void expect(long length, long crc) {
+        /** The length the manifest recorded of this file. */
+        void expect(long length) {
             this.length = length;
-            this.crc = crc;
         }
 
         /**
-         * The file, mapped and checked against the length and checksum the manifest recorded when the first of its
-         * texts is read (summing a month's texts costs a fraction of decoding them); a damaged one stops the build,
-         * which then starts again from the listings ({@link ArchiveStore.Damaged}).
+         * The file, mapped and checked against the length the manifest recorded when the first of its texts is read;
+         * a damaged one (or text) stops the build, which then starts again from the listings
+         * ({@link ArchiveStore.Damaged}).
          */
         private ByteBuffer mapped() {
             ByteBuffer b = mapped;
@@ -81,9 +78,6 @@ public final class Texts {
                 try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
                     if (length < 0 || ch.size() != length) throw new ArchiveStore.Damaged(path, "not the length kept");
                     b = ch.map(FileChannel.MapMode.READ_ONLY, 0, length);
-                    CRC32C sum = new CRC32C();
-                    sum.update(b.duplicate());
-                    if (sum.getValue() != crc) throw new ArchiveStore.Damaged(path, "not the checksum kept");
                     mapped = b;
                     return b;
                 } catch (IOException e) {
@@ -92,10 +86,15 @@ public final class Texts {
             }
         }
 
-        private Optional<String> read(int offset, int size) {
+        private Optional<String> read(int offset, int size, int sum) {
             read.incrementAndGet();
             byte[] bytes = new byte[size];
-            mapped().get(offset, bytes); // absolute: safe from several threads
+            try {
+                mapped().get(offset, bytes); // absolute: safe from several threads
+            } catch (IndexOutOfBoundsException e) {
+                throw new ArchiveStore.Damaged(path, "a text outside the file");
+            }
+            if (MonthIndex.sum(bytes, 0, size) != sum) throw new ArchiveStore.Damaged(path, "not the checksum kept");
             return Optional.of(new String(bytes, StandardCharsets.UTF_8));
         }
 

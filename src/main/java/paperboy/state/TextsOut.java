@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32C;
 import paperboy.model.Paper;
 
 /** A month's abstracts as its text file holds them (see {@link Texts}): their UTF-8 bytes one after the other. */
@@ -20,27 +19,22 @@ final class TextsOut {
         for (Paper p : papers) {
             p.abstractRaw().ifPresent(a -> {
                 byte[] b = a.getBytes(StandardCharsets.UTF_8);
-                at.put(p.slug(), new int[] {bytes.size(), b.length});
+                at.put(p.slug(), new int[] {bytes.size(), b.length, MonthIndex.sum(b, 0, b.length)});
                 bytes.writeBytes(b);
             });
         }
     }
 
-    /** The paper's abstract as its month file refers to it: offset (-1: none) and length. */
+    /** The paper's abstract as its month file refers to it: offset (-1: none), length and CRC-32C. */
     void writeRef(JsonGenerator g, Paper p) throws IOException {
         int[] r = at.get(p.slug());
         g.writeNumber(r == null ? -1 : r[0]);
         g.writeNumber(r == null ? 0 : r[1]);
+        g.writeNumber(r == null ? 0 : r[2]);
     }
 
     long length() {
         return bytes.size();
-    }
-
-    long crc() {
-        CRC32C sum = new CRC32C();
-        sum.update(bytes.toByteArray());
-        return sum.getValue();
     }
 
     void writeTo(OutputStream out) throws IOException {

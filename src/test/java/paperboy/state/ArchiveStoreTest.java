@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import paperboy.assemble.DigestAssembler;
 import paperboy.assemble.ThemeAssigner;
 import paperboy.bench.CorpusGenerator;
+import paperboy.model.Paper;
 import paperboy.parse.ContentLoader;
 import paperboy.parse.Snapshot;
 import paperboy.parse.SnapshotParser;
@@ -82,10 +83,8 @@ class ArchiveStoreTest {
     @Test
     void abstractsAreReadWhenAskedFor() throws Exception {
         Path content = Path.of("content");
-        Problems problems = new Problems();
-        DigestAssembler.Assembly a = assembler.assembleKeeping(load(content), problems);
         Path dir = tmp.resolve(".site.state");
-        ArchiveStore.write(dir, "1", new ArchiveStore.Archive(a, problems.sorted()), content, Optional.empty());
+        DigestAssembler.Assembly a = writeSample(dir);
         ArchiveStore.Read read = ArchiveStore.read(dir, "1", content).orElseThrow();
         long withAbstract = a.digest().papers().stream().filter(p -> p.abstractRaw().isPresent()).count();
         assertThat(read.texts().read()).isZero();
@@ -101,21 +100,58 @@ class ArchiveStoreTest {
     @ValueSource(strings = {".cbor", ".texts", ".index"})
     void aMissingOrDamagedMonthMeansNoState(String kind) throws Exception {
         Path content = Path.of("content");
-        Problems problems = new Problems();
-        DigestAssembler.Assembly a = assembler.assembleKeeping(load(content), problems);
         Path dir = tmp.resolve(".site.state");
-        ArchiveStore.write(dir, "1", new ArchiveStore.Archive(a, problems.sorted()), content, Optional.empty());
-        Path month;
-        try (Stream<Path> files = Files.list(dir)) {
-            month = files.filter(f -> f.getFileName().toString().endsWith(kind)
-                    && !f.getFileName().toString().equals("archive.cbor")).findFirst().orElseThrow();
-        }
+        writeSample(dir);
+        Path month = firstOfMonth(dir, kind);
         byte[] bytes = Files.readAllBytes(month);
         bytes[bytes.length / 2] ^= 1;
         Files.write(month, bytes);
         assertDamaged(dir, content, kind, "a flipped bit");
         Files.delete(month);
         assertDamaged(dir, content, kind, "a file gone");
+    }
+
+    /**
+     * Each paper's part of a month is summed on its own and checked when read: a build that reads a few papers of a
+     * month neither reads nor sums the rest, and a damaged paper is found when read, its neighbours still good.
+     */
+    @Test
+    void aDamagedPaperIsFoundWhenReadAndItsMonthsOtherPapersReadAsWritten() throws Exception {
+        Path content = Path.of("content");
+        Path dir = tmp.resolve(".site.state");
+        DigestAssembler.Assembly a = writeSample(dir);
+        Path month = firstOfMonth(dir, ".cbor");
+        Path indexFile = dir.resolve(month.getFileName().toString().replace(".cbor", ".index"));
+        byte[] indexBytes = Files.readAllBytes(indexFile);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(indexBytes);
+        int[] starts = MonthIndex.read(indexFile, indexBytes.length, crc.getValue()).orElseThrow().starts();
+        byte[] bytes = Files.readAllBytes(month);
+        bytes[(starts[0] + starts[1]) / 2] ^= 0x20; // inside the month's first paper
+        Files.write(month, bytes);
+
+        OpenedMonth first = ArchiveStore.read(dir, "1", content).orElseThrow().months().month(0);
+        Paper last = first.paper(first.size() - 1);
+        assertThat(last).as("a paper of the month not damaged").isEqualTo(a.digest().paper(last.slug()));
+        assertThatThrownBy(() -> first.paper(0)).isInstanceOf(ArchiveStore.Damaged.class)
+                .hasMessageContaining("checksum");
+    }
+
+    /** The sample content's archive, written to {@code dir} under identity "1". */
+    private DigestAssembler.Assembly writeSample(Path dir) throws Exception {
+        Path content = Path.of("content");
+        Problems problems = new Problems();
+        DigestAssembler.Assembly a = assembler.assembleKeeping(load(content), problems);
+        ArchiveStore.write(dir, "1", new ArchiveStore.Archive(a, problems.sorted()), content, Optional.empty());
+        return a;
+    }
+
+    /** The first month's file of this kind ({@code .cbor}, {@code .texts} or {@code .index}). */
+    private static Path firstOfMonth(Path dir, String kind) throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(kind)
+                    && !f.getFileName().toString().equals("archive.cbor")).sorted().findFirst().orElseThrow();
+        }
     }
 
     private static void assertDamaged(Path dir, Path content, String kind, String how) {

@@ -46,7 +46,7 @@ public final class DailyEmbeddings {
     private final long autoAt, curatedAt, vectorsAt;
     private final int fitCount;
     /** fit-set vectors read by this store's lookups: for the tests that count work */
-    private int vectorsRead;
+    private final java.util.concurrent.atomic.AtomicInteger vectorsRead = new java.util.concurrent.atomic.AtomicInteger();
 
     private DailyEmbeddings(MappedByteBuffer map) throws IOException {
         this.map = map;
@@ -136,13 +136,13 @@ public final class DailyEmbeddings {
         long at = vectorsAt + (long) ordinal * (dimensions + 4);
         byte[] values = new byte[dimensions];
         map.slice(Math.toIntExact(at), dimensions).get(values);
-        vectorsRead++;
+        vectorsRead.incrementAndGet(); // fit vectors are read on several threads
         return new Int8Vector(values, map.getFloat(Math.toIntExact(at + dimensions)));
     }
 
     /** How many fit-set vectors were read: the work a daily build did in this file. */
     public int vectorsRead() {
-        return vectorsRead;
+        return vectorsRead.get();
     }
 
     public static void write(Path file, Contents c) throws IOException {

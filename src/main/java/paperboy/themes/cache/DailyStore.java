@@ -117,7 +117,8 @@ public final class DailyStore {
     private final List<String> primaryThemes;
     private final int fitCount;
     /** pages of the file read by this store's lookups, roughly: for the tests that count work */
-    private int vectorsRead, postingsRead;
+    private final java.util.concurrent.atomic.AtomicInteger vectorsRead = new java.util.concurrent.atomic.AtomicInteger();
+    private int postingsRead;
 
     private DailyStore(MappedByteBuffer map) throws IOException {
         this.map = map;
@@ -277,7 +278,7 @@ public final class DailyStore {
         for (int e = 0; e < m; e++) {
             if (ids[e] < 0 || ids[e] >= dims) throw new IllegalStateException("a term outside the vocabulary");
         }
-        vectorsRead++;
+        vectorsRead.incrementAndGet(); // fit vectors are read on several threads
         return m == 0 ? SparseVector.EMPTY : new SparseVector(ids, w);
     }
 
@@ -336,7 +337,7 @@ public final class DailyStore {
 
     /** How many fit-set vectors and postings lists were read: the work a daily build did in this file. */
     public int vectorsRead() {
-        return vectorsRead;
+        return vectorsRead.get();
     }
 
     public int postingsRead() {
