@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * The AOT cache's training run ({@code mvn package}, with {@code -XX:AOTCacheOutput}): in one JVM, the kinds of
- * build a site sees, so that the cache holds the classes and profiles of each, not only of a first build. Over a
+ * build a site sees, so that the cache holds the classes of each, not only of a first build. Over a
  * copy of the content: a first build; a day appended in the latest month (the archive kept, the build cache's
  * shards, an update in place); the first day of the next month (the themes refitted); a second day of that month
  * (the daily themes and a render of what the day reaches, as most days of a real archive); and a build with nothing
