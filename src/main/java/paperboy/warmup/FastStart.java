@@ -306,8 +306,8 @@ public final class FastStart {
      * The JDK's ahead-of-time cache of the jar ({@code paperboy.aot} beside {@code paperboy.jar}), written by the
      * training build of {@code mvn package} with {@code -XX:AOTCacheOutput} (JEP 483, 514): the classes of
      * paperboy and its libraries loaded and linked, lambdas resolved (not the training run's method profiles). The
-     * JVM checks that the jar (its name and size, in JDK 25.0.3) and the JDK are the ones it was made with and otherwise runs
-     * without it, silently with {@code -Xlog:aot*=off}. Used only from JDK 25 on (an older JVM refuses the option)
+     * JVM checks that the jar (its name and size, in JDK 25.0.3) and the JDK are the ones it was made with and
+     * otherwise runs without it, silently with {@code -Xlog:aot*=off}. Used only from JDK 25 on (an older JVM refuses the option)
      * and only when it is the jar owner's own file that nobody else may write: the JVM maps it into its memory.
      */
     record Cache(Path file) {
