@@ -205,11 +205,20 @@ final class BuildPlan {
         }
     }
 
-    /** Which paperboy build this is: the jar's version, size and time, so a rebuilt jar invalidates the cache. */
+    /**
+     * Which paperboy build this is: the jar's version, size and time, so a rebuilt jar invalidates the cache. The jar
+     * is the class path's when that is one file of the same name: a class from the JDK's AOT cache names the jar the
+     * cache was made with as its code source, which is another file when a jar is copied with its cache.
+     */
     private static String codeIdentity() {
         String version = String.valueOf(BuildPlan.class.getPackage().getImplementationVersion());
         try {
             Path code = Path.of(BuildPlan.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            String classPath = System.getProperty("java.class.path", "");
+            if (!classPath.isEmpty() && !classPath.contains(java.io.File.pathSeparator)
+                    && Path.of(classPath).getFileName().equals(code.getFileName())) {
+                code = Path.of(classPath);
+            }
             if (Files.isRegularFile(code)) {
                 return version + " " + Files.size(code) + " " + Files.getLastModifiedTime(code).toMillis();
             }
