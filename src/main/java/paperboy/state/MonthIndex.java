@@ -96,18 +96,16 @@ record MonthIndex(long[] slugs, int[] places, long[] keys, int[] starts, int[] s
         for (int x : sums) b.putInt(x);
         byte[] bytes = b.array();
         AtomicFile.write(file, out -> new DataOutputStream(out).write(bytes));
-        CRC32C crc = new CRC32C();
-        crc.update(bytes);
-        return new long[] {bytes.length, crc.getValue()};
+        return new long[] {bytes.length, Integer.toUnsignedLong(sum(bytes, 0, bytes.length))};
     }
 
     /** The index in {@code file}, if it is there with the length and checksum the manifest recorded. */
     static Optional<MonthIndex> read(Path file, long length, long crc) {
         try {
             byte[] bytes = Files.readAllBytes(file);
-            CRC32C sum = new CRC32C();
-            sum.update(bytes);
-            if (bytes.length != length || sum.getValue() != crc) return Optional.empty();
+            if (bytes.length != length || Integer.toUnsignedLong(sum(bytes, 0, bytes.length)) != crc) {
+                return Optional.empty();
+            }
             ByteBuffer b = ByteBuffer.wrap(bytes);
             long[] s = new long[b.getInt()];
             int[] places = new int[s.length];

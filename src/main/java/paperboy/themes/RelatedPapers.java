@@ -199,7 +199,7 @@ final class RelatedPapers {
             found[q] = Arrays.copyOf(scratch.best, candidates(i, words, strongest, postings, scratch, allowed));
         }
         // The candidates' vectors, each read once and on every core: at ten years they are ~10,000 reads scattered
-        // over the store's mapped file, about half of a daily build's time in its themes when read one by one.
+        // over the store's mapped file, about a quarter of a daily build's time in its themes when read one by one.
         int[] missing = Arrays.stream(found).flatMapToInt(Arrays::stream).filter(c -> xs[c] == null).distinct()
                 .sorted().toArray();
         SparseVector[] read = new SparseVector[missing.length];

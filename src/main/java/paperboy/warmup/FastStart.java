@@ -307,8 +307,9 @@ public final class FastStart {
      * training build of {@code mvn package} with {@code -XX:AOTCacheOutput} (JEP 483, 514): the classes of
      * paperboy and its libraries loaded and linked, lambdas resolved (not the training run's method profiles). The
      * JVM checks that the jar (its name and size, in JDK 25.0.3) and the JDK are the ones it was made with and
-     * otherwise runs without it, silently with {@code -Xlog:aot*=off}. Used only from JDK 25 on (an older JVM refuses the option)
-     * and only when it is the jar owner's own file that nobody else may write: the JVM maps it into its memory.
+     * otherwise runs without it, silently with {@code -Xlog:aot*=off}. Used only from JDK 25 on (an older JVM
+     * refuses the option) and only when it is the jar owner's own file that nobody else may write: the JVM maps it
+     * into its memory.
      */
     record Cache(Path file) {
         static final int SINCE_JDK = 25;

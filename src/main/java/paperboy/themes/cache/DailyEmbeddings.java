@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import paperboy.themes.embed.Int8Vector;
 import paperboy.write.AtomicFile;
 
@@ -46,7 +47,7 @@ public final class DailyEmbeddings {
     private final long autoAt, curatedAt, vectorsAt;
     private final int fitCount;
     /** fit-set vectors read by this store's lookups: for the tests that count work */
-    private final java.util.concurrent.atomic.AtomicInteger vectorsRead = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger vectorsRead = new AtomicInteger();
 
     private DailyEmbeddings(MappedByteBuffer map) throws IOException {
         this.map = map;

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import paperboy.themes.text.SparseVector;
 import paperboy.write.AtomicFile;
 
@@ -117,7 +118,7 @@ public final class DailyStore {
     private final List<String> primaryThemes;
     private final int fitCount;
     /** pages of the file read by this store's lookups, roughly: for the tests that count work */
-    private final java.util.concurrent.atomic.AtomicInteger vectorsRead = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger vectorsRead = new AtomicInteger();
     private int postingsRead;
 
     private DailyStore(MappedByteBuffer map) throws IOException {
